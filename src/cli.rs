@@ -1,15 +1,20 @@
 //! The command line: parses arguments with clap and prints what the library finds.
 //!
-//! Exit status: 0 when something was printed, 1 when a lookup found nothing (or output
-//! failed), 2 on bad arguments (clap's own convention).
+//! Exit status: 0 when something was found, 1 when a lookup found nothing, 2 on bad
+//! arguments (clap's convention), 74 when the output could not be written (EX_IOERR).
 
-use crate::codes::{self, Entry, Kind, Rank, Searcher};
+use crate::codes::{self, Entry, Kind, Searcher};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
-use std::borrow::Cow;
+use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
+
+/// Exit status when a lookup finds nothing.
+const NOTHING_FOUND: u8 = 1;
+/// Exit status when standard output cannot be written (sysexits' EX_IOERR).
+const OUTPUT_FAILED: u8 = 74;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,9 +38,9 @@ pub enum Command {
         /// Search one directory only.
         #[arg(long, value_name = "KIND", value_parser = kind_parser())]
         kind: Option<Kind>,
-        /// Print at most this many matches, best first; 0 prints all.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
+        /// Print only the N best matches.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
         #[command(flatten)]
         format: Format,
     },
@@ -49,7 +54,7 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Copy, Args)]
 #[group(multiple = false)]
 pub struct Format {
     /// Print a JSON array of objects.
@@ -69,20 +74,21 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run(cli.command, &mut out).and_then(|code| out.flush().map(|()| code));
-    match result {
+    let mut err = io::stderr();
+    match run(cli.command, &mut out, &mut err) {
         Ok(code) => code,
         // The reader went away (`kense codes district | head`): nothing left to say.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kense: cannot write output: {e}");
-            ExitCode::FAILURE
+            // If stderr is gone too there is no one left to tell.
+            let _ = writeln!(err, "kense: cannot write output: {e}");
+            ExitCode::from(OUTPUT_FAILED)
         }
     }
 }
 
-/// Runs one command, writing its output to `out`.
-pub fn run(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
+/// Runs one command: results to `out` (flushed before returning), notes to `err`.
+pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::Result<ExitCode> {
     match command {
         Command::Lookup {
             query,
@@ -90,35 +96,33 @@ pub fn run(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             limit,
             format,
         } => {
-            let hits = Searcher::new().search(&query.join(" "), kind);
-            if hits.is_empty() {
-                eprintln!("kense: nothing matches {:?}", query.join(" "));
-                return Ok(ExitCode::from(1));
-            }
-            let shown = if limit == 0 {
-                hits.len()
-            } else {
-                limit.min(hits.len())
-            };
-            let rows: Vec<Vec<(&str, Cow<str>)>> = hits[..shown]
-                .iter()
-                .map(|hit| lookup_record(hit.entry))
-                .collect();
+            let query = query.join(" ");
+            let hits = Searcher::new().search(&query, kind);
+            let shown = &hits[..limit.map_or(hits.len(), |n| n.min(hits.len()))];
             if format.json {
-                let values: Vec<serde_json::Value> = hits[..shown]
+                let ranked: Vec<Ranked> = shown
                     .iter()
-                    .map(|hit| with_rank(hit.entry, hit.rank))
+                    .map(|hit| Ranked {
+                        entry: hit.entry,
+                        rank: hit.rank.name(),
+                    })
                     .collect();
-                write_json(out, &values)?;
-            } else if format.tsv {
-                write_tsv(out, &rows)?;
+                write_json(out, &ranked)?;
             } else {
-                write_table(out, &rows)?;
+                let rows: Vec<Record> = shown.iter().map(|hit| lookup_record(hit.entry)).collect();
+                write_rows(out, format, &rows)?;
             }
-            if shown < hits.len() {
-                eprintln!(
-                    "kense: {} more matches not shown; --limit 0 shows all",
-                    hits.len() - shown
+            out.flush()?;
+            // Notes go to stderr after the results, so a terminal shows them last.
+            if hits.is_empty() {
+                let _ = writeln!(err, "kense: nothing matches {query:?}");
+                return Ok(ExitCode::from(NOTHING_FOUND));
+            }
+            if shown.len() < hits.len() {
+                let _ = writeln!(
+                    err,
+                    "kense: {} more matches not shown",
+                    hits.len() - shown.len()
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -128,73 +132,55 @@ pub fn run(command: Command, out: &mut impl Write) -> io::Result<ExitCode> {
             if format.json {
                 write_json(out, &entries)?;
             } else {
-                let rows: Vec<_> = entries.iter().map(|e| directory_record(*e)).collect();
-                if format.tsv {
-                    write_tsv(out, &rows)?;
-                } else {
-                    write_table(out, &rows)?;
-                }
+                let rows: Vec<Record> = entries.iter().map(|e| directory_record(*e)).collect();
+                write_rows(out, format, &rows)?;
             }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn with_rank(entry: Entry, rank: Rank) -> serde_json::Value {
-    let mut value = serde_json::to_value(entry).unwrap_or(serde_json::Value::Null);
-    if let Some(map) = value.as_object_mut() {
-        map.insert("match".into(), rank.name().into());
-    }
-    value
+/// A lookup result in JSON: the row, and how it matched.
+#[derive(Serialize)]
+struct Ranked {
+    #[serde(flatten)]
+    entry: Entry,
+    #[serde(rename = "match")]
+    rank: &'static str,
 }
 
-type Record = Vec<(&'static str, Cow<'static, str>)>;
+/// One output line: (column name, text).
+type Record = Vec<(&'static str, String)>;
 
 /// The four columns every lookup line has, whatever the directory.
 fn lookup_record(entry: Entry) -> Record {
     vec![
-        ("kind", Cow::Borrowed(entry.kind().name())),
-        ("code", entry.code()),
-        ("name_kk", Cow::Borrowed(entry.name_kk())),
-        ("name_ru", Cow::Borrowed(entry.name_ru().unwrap_or(""))),
+        ("kind", entry.kind().name().to_string()),
+        ("code", entry.code().into_owned()),
+        ("name_kk", entry.name_kk().to_string()),
+        ("name_ru", entry.name_ru().unwrap_or_default().to_string()),
     ]
 }
 
-/// All columns of a directory's row, named as in `data/` (without the translation
-/// suffixes) and in JSON.
+/// Every field of a directory's row, as in JSON.
 fn directory_record(entry: Entry) -> Record {
-    let flag = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
-    match entry {
-        Entry::District(d) => vec![
-            ("region_code", d.region_code.into()),
-            ("district_code", d.district_code.into()),
-            ("name_kk", d.name_kk.into()),
-            ("name_ru", d.name_ru.into()),
-            ("region_name_kk", d.region_name_kk.into()),
-            ("region_name_ru", d.region_name_ru.into()),
-        ],
-        Entry::Filling(f) => vec![
-            ("code", f.code.into()),
-            ("name_ru", f.name_ru.into()),
-            ("name_kk", f.name_kk.into()),
-            ("name_en", f.name_en.into()),
-        ],
-        Entry::DsnUnit(u) => vec![
-            ("code", u.code.into()),
-            ("name_kk", u.name_kk.into()),
-            ("marked", flag(u.marked)),
-            ("region_name_kk", u.region_name_kk.into()),
-            ("region_marked", flag(u.region_marked)),
-        ],
-        Entry::DsnCountry(_) | Entry::DsnProduct(_) => vec![
-            ("code", entry.code()),
-            ("name_kk", entry.name_kk().into()),
-            ("name_ru", entry.name_ru().unwrap_or("").into()),
-        ],
+    entry
+        .fields()
+        .into_iter()
+        .map(|(name, value)| (name, value.as_text().to_string()))
+        .collect()
+}
+
+fn write_rows(out: &mut impl Write, format: Format, rows: &[Record]) -> io::Result<()> {
+    if format.tsv {
+        write_tsv(out, rows)
+    } else {
+        write_table(out, rows)
     }
 }
 
-fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
@@ -208,7 +194,7 @@ fn write_tsv(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
         writer.write_record(first.iter().map(|(header, _)| *header))?;
     }
     for row in rows {
-        writer.write_record(row.iter().map(|(_, value)| value.as_ref()))?;
+        writer.write_record(row.iter().map(|(_, value)| value))?;
     }
     writer.flush()
 }
@@ -230,7 +216,8 @@ fn write_table(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
         for (c, (_, value)) in row.iter().enumerate() {
             line.push_str(value);
             if c + 1 < columns {
-                let pad = widths[c].saturating_sub(value.width()) + 2;
+                let width = widths.get(c).copied().unwrap_or(0);
+                let pad = width.saturating_sub(value.width()) + 2;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }

@@ -2,6 +2,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
@@ -75,6 +76,10 @@ fn lookup_prints_one_match_per_line_best_first() {
 fn lookup_json_has_the_documented_fields() {
     let items = json(&["lookup", "1902204", "--json"]);
     assert_eq!(items.len(), 1);
+    // Fields come in a fixed order, kind first.
+    let raw = run(&["lookup", "1902204", "--json"]).stdout;
+    let at = |field: &str| raw.find(&format!("\"{field}\"")).unwrap_or(usize::MAX);
+    assert!(at("kind") < at("code") && at("code") < at("name_kk") && at("name_ru") < at("match"));
     let item = &items[0];
     for (field, value) in [
         ("kind", "district"),
@@ -102,6 +107,9 @@ fn lookup_exit_status_says_whether_anything_matched() {
     let none = run(&["lookup", "qqqqzzzz"]);
     assert_eq!(none.code, Some(1));
     assert!(none.stdout.is_empty());
+    let none_json = run(&["lookup", "qqqqzzzz", "--json"]);
+    assert_eq!(none_json.code, Some(1));
+    assert_eq!(none_json.stdout.trim(), "[]");
     assert!(none.stderr.contains("nothing matches"), "{}", none.stderr);
 
     for bad in [
@@ -131,11 +139,9 @@ fn lookup_limit_cuts_the_list_and_says_so() {
         "{}",
         out.stderr
     );
-    let all = run(&["lookup", "19", "--limit", "0"]);
-    assert!(
-        all.stdout.lines().count() > 229,
-        "every district starts with 19"
-    );
+    let all = run(&["lookup", "19"]);
+    // 224 districts of regions 1902–1960 (not the 9999 rows), DSN units 019 and 190–199.
+    assert_eq!(all.stdout.lines().count(), 224 + 11);
     assert!(all.stderr.is_empty());
 }
 
@@ -149,10 +155,10 @@ fn codes_prints_a_whole_directory_in_three_formats() {
     let lines: Vec<&str> = tsv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "region_code\tdistrict_code\tname_kk\tname_ru\tregion_name_kk\tregion_name_ru"
+        "code\tname_kk\tname_ru\tregion_code\tdistrict_code\tregion_name_kk\tregion_name_ru"
     );
     assert_eq!(lines.len(), 1 + kense::codes::districts().len());
-    assert!(lines.contains(&"9999\t999\tШЕТЕЛ\tЗАГРАНИЦА\tШЕТЕЛ\tЗАГРАНИЦА"));
+    assert!(lines.contains(&"9999 999\tШЕТЕЛ\tЗАГРАНИЦА\t9999\t999\tШЕТЕЛ\tЗАГРАНИЦА"));
 
     let units = json(&["codes", "dsn-unit", "--json"]);
     assert_eq!(units.len(), 258);
@@ -195,4 +201,35 @@ fn a_closed_pipe_ends_output_quietly() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn an_unwritable_output_is_reported_not_a_panic() {
+    let Ok(full) = File::options().write(true).open("/dev/full") else {
+        return; // Not Linux: no device that is always full.
+    };
+    // Results cannot be written: exit 74, not the "nothing found" 1 and not a panic's 101.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kense"))
+        .args(["lookup", "akkol"])
+        .stdout(full)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(74),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Nothing found and no stderr to say so: still the plain "nothing found".
+    let full = File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kense"))
+        .args(["lookup", "qqqqzzzz"])
+        .stdout(Stdio::null())
+        .stderr(full)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(1));
 }

@@ -119,7 +119,12 @@ fn a_typing_slip_still_finds_the_name() {
             "{query:?}"
         );
     }
-    assert_eq!(first("yesil").1, "1902 218");
+    let yesil = search("yesil");
+    assert_eq!(
+        yesil[0].entry.name_kk(),
+        "ЕСІЛ АУДАНЫ",
+        "Есіл, written as in Russian"
+    );
     assert_eq!(
         first("Astrakhn"),
         (Kind::District, "1902 207".into(), Rank::Fuzzy)
@@ -152,21 +157,57 @@ fn names_starting_with_the_query_come_before_names_containing_a_word_of_it() {
 }
 
 #[test]
-fn ranks_never_interleave() {
-    for query in ["204", "19", "ak", "akkol", "kar", "loss", "утрата"] {
-        let ranks: Vec<Rank> = search(query).iter().map(|h| h.rank).collect();
-        let mut sorted = ranks.clone();
-        sorted.sort();
-        assert_eq!(ranks, sorted, "{query:?}");
+fn within_a_rank_the_closer_and_shorter_name_comes_first() {
+    // "Республика Казахстан" is a whole short name; nine filling codes only mention it.
+    assert_eq!(
+        first("Kazakhstan"),
+        (Kind::DsnCountry, "3".into(), Rank::NamePrefix)
+    );
+    // One slip in the district's own name beats letters pulled from a second word.
+    assert_eq!(
+        first("ekibastus"),
+        (Kind::District, "1945 408".into(), Rank::Fuzzy)
+    );
+}
+
+#[test]
+fn a_region_name_lists_its_rows_after_rows_named_like_it() {
+    let hits = Searcher::new().search("Акмолинская", Some(Kind::District));
+    assert_eq!(hits.len(), 20, "Akmola has 20 rows in M-App2");
+    assert!(hits.iter().all(|h| h.entry.code().starts_with("1902 ")));
+    let almaty = search("almaty");
+    // The rows named Алматы come before the rows of the regions named Алматы.
+    assert_eq!(almaty[0].entry.code(), "1914 203");
+    let first_region_row = almaty
+        .iter()
+        .position(|h| h.entry.code() == "1907 203")
+        .unwrap_or_else(|| panic!("Almaty region rows are listed"));
+    let last_own_name = almaty
+        .iter()
+        .rposition(|h| h.entry.name_kk().to_lowercase().starts_with("алматы"))
+        .unwrap_or(0);
+    assert!(last_own_name < first_region_row);
+}
+
+#[test]
+fn a_code_written_as_the_document_writes_it_is_a_code() {
+    for query in ["\"08\"", "№08", "08;", "(08)"] {
+        assert_eq!(
+            first(query),
+            (Kind::Filling, "08".into(), Rank::ExactCode),
+            "{query:?}"
+        );
     }
+    assert_eq!(codes(&search("1902,204")), [district("1902 204")]);
 }
 
 #[test]
 fn english_and_translated_names_are_searchable() {
     let hits = Searcher::new().search("loss", Some(Kind::Filling));
+    // Both "Loss of …" names; the shorter first.
     assert_eq!(
         codes(&hits),
-        [(Kind::Filling, "09".into()), (Kind::Filling, "13".into())]
+        [(Kind::Filling, "13".into()), (Kind::Filling, "09".into())]
     );
     assert_eq!(first("дизель").0, Kind::DsnProduct);
     assert_eq!(first("Беларусь").0, Kind::DsnCountry);

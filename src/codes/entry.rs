@@ -140,6 +140,17 @@ impl Entry {
             .chain(en)
     }
 
+    /// The names of the region the row stands in: the region of a district, the heading
+    /// of a DSN unit. Searchable, after the row's own names.
+    pub fn region_names(self) -> impl Iterator<Item = &'static str> {
+        let (kk, ru) = match self {
+            Entry::District(d) => (Some(d.region_name_kk), Some(d.region_name_ru)),
+            Entry::DsnUnit(u) => (Some(u.region_name_kk), None),
+            _ => (None, None),
+        };
+        kk.into_iter().chain(ru)
+    }
+
     /// The fields whose text is Kense's translation rather than the document's.
     pub fn translated_fields(self) -> &'static [&'static str] {
         match self {
@@ -148,32 +159,78 @@ impl Entry {
             Entry::District(_) | Entry::DsnUnit(_) => &[],
         }
     }
+
+    /// Every field of the row, named and ordered as in JSON and TSV output: `code`,
+    /// `name_kk`, `name_ru`, then what the directory adds (the region of a district, the
+    /// English name of a filling code, the mark and heading of a DSN unit).
+    pub fn fields(self) -> Vec<(&'static str, Field)> {
+        let mut fields = vec![
+            ("code", Field::Text(self.code())),
+            ("name_kk", Field::Text(self.name_kk().into())),
+            (
+                "name_ru",
+                self.name_ru()
+                    .map_or(Field::Missing, |n| Field::Text(n.into())),
+            ),
+        ];
+        match self {
+            Entry::District(d) => fields.extend([
+                ("region_code", Field::Text(d.region_code.into())),
+                ("district_code", Field::Text(d.district_code.into())),
+                ("region_name_kk", Field::Text(d.region_name_kk.into())),
+                ("region_name_ru", Field::Text(d.region_name_ru.into())),
+            ]),
+            Entry::Filling(f) => fields.push(("name_en", Field::Text(f.name_en.into()))),
+            Entry::DsnUnit(u) => fields.extend([
+                ("marked", Field::Flag(u.marked)),
+                ("region_name_kk", Field::Text(u.region_name_kk.into())),
+                ("region_marked", Field::Flag(u.region_marked)),
+            ]),
+            Entry::DsnCountry(_) | Entry::DsnProduct(_) => {}
+        }
+        fields
+    }
 }
 
-/// The JSON form of a row: `kind`, `code`, `name_kk`, `name_ru` always, then what the
-/// directory adds (the region of a district, the English name of a filling code, the mark
-/// and heading of a DSN unit) and which fields are translations.
+/// The value of one field of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Text(Cow<'static, str>),
+    Flag(bool),
+    /// The document gives no such text (the Russian name of a DSN unit).
+    Missing,
+}
+
+impl Field {
+    /// The field as plain text: a flag is `true` or `false`, a missing text is empty.
+    pub fn as_text(&self) -> &str {
+        match self {
+            Field::Text(text) => text,
+            Field::Flag(true) => "true",
+            Field::Flag(false) => "false",
+            Field::Missing => "",
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Text(text) => serializer.serialize_str(text),
+            Field::Flag(flag) => serializer.serialize_bool(*flag),
+            Field::Missing => serializer.serialize_none(),
+        }
+    }
+}
+
+/// The JSON form of a row: `kind`, then its [`Entry::fields`], then `translated`, the
+/// fields that are Kense's translations, where there are any.
 impl Serialize for Entry {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("kind", self.kind().name())?;
-        map.serialize_entry("code", &self.code())?;
-        map.serialize_entry("name_kk", self.name_kk())?;
-        map.serialize_entry("name_ru", &self.name_ru())?;
-        match self {
-            Entry::District(d) => {
-                map.serialize_entry("region_code", d.region_code)?;
-                map.serialize_entry("district_code", d.district_code)?;
-                map.serialize_entry("region_name_kk", d.region_name_kk)?;
-                map.serialize_entry("region_name_ru", d.region_name_ru)?;
-            }
-            Entry::Filling(f) => map.serialize_entry("name_en", f.name_en)?,
-            Entry::DsnUnit(u) => {
-                map.serialize_entry("marked", &u.marked)?;
-                map.serialize_entry("region_name_kk", u.region_name_kk)?;
-                map.serialize_entry("region_marked", &u.region_marked)?;
-            }
-            Entry::DsnCountry(_) | Entry::DsnProduct(_) => {}
+        for (name, value) in self.fields() {
+            map.serialize_entry(name, &value)?;
         }
         let translated = self.translated_fields();
         if !translated.is_empty() {

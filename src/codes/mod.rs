@@ -7,7 +7,7 @@ pub mod fold;
 mod search;
 mod tables;
 
-pub use entry::{Entry, Kind, UnknownKind};
+pub use entry::{Entry, Field, Kind, UnknownKind};
 pub use search::{Hit, Rank, Searcher};
 pub use tables::{District, DsnCountry, DsnProduct, DsnUnit, FillingCode};
 

@@ -1,18 +1,20 @@
 //! One search over every directory, called by the TUI on every keystroke.
 //!
-//! A query of digits is a code: it finds rows whose code equals it ("1902 204",
-//! "1902204", the district part "204", "08", or "8" and "53" for the zero-padded "08" and
-//! "053"), then rows whose code starts with it. Any other query is a name: it is folded with
-//! [`skeleton`] so that Kazakh, Russian and Latin spellings meet, and finds names that start
-//! with it, then names with a word that starts with it, then fuzzy matches (nucleo), then
-//! names one or two typing slips away (Damerau–Levenshtein over word prefixes).
-//! Results come best first: by [`Rank`], then by how good the match is, then by directory
-//! and the document's order.
+//! A query of digits (with any punctuation around them: `"08"`, `№08`, `1902-204`) is a
+//! code: it finds rows whose code equals it ("1902 204", "1902204", the district part
+//! "204", "08", or "8" and "53" for the zero-padded "08" and "053"), then rows whose code
+//! starts with it. Any other query is a name: it is folded with [`skeleton`] so that
+//! Kazakh, Russian and Latin spellings meet, and finds names that start with it, then
+//! names with a word that starts with it, then the region a row stands in, then fuzzy
+//! matches (nucleo) and names a slip or two away (Damerau–Levenshtein over word prefixes).
+//!
+//! Results come best first: by [`Rank`], then by how close the match is (a shorter name
+//! first, fewer gaps or slips first), then by directory and the document's order.
 
 use super::entry::{Entry, Kind};
 use super::fold::skeleton;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 /// How a row matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,17 +42,60 @@ impl Rank {
 pub struct Hit {
     pub entry: Entry,
     pub rank: Rank,
-    /// Within a rank, lower is better.
-    quality: u32,
+    /// Within a rank, lower is better: (closeness, length of the name matched).
+    quality: (u32, u32),
     /// Position in the index: directory order, then the document's order.
     position: u32,
 }
 
-/// A searchable name: its skeleton, as nucleo wants it and split into words.
+/// A word of a key, with the byte offset after each of its letters, so that a prefix of
+/// `n` letters is `&text[..ends[n]]`.
+struct Word {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Word {
+    fn new(text: &str) -> Self {
+        let ends = std::iter::once(0)
+            .chain(text.char_indices().map(|(i, c)| i + c.len_utf8()))
+            .collect();
+        Self {
+            text: text.to_string(),
+            ends,
+        }
+    }
+
+    /// The first `letters` letters, if the word has that many.
+    fn prefix(&self, letters: usize) -> Option<&str> {
+        self.ends.get(letters).map(|&end| &self.text[..end])
+    }
+}
+
+/// A searchable name, folded.
 struct Key {
     text: String,
     utf32: Utf32String,
-    words: Vec<String>,
+    words: Vec<Word>,
+    /// The name of the region the row stands in, not of the row itself: found by prefix
+    /// only, after the row's own names.
+    context: bool,
+}
+
+impl Key {
+    fn new(name: &str, context: bool) -> Self {
+        let text = skeleton(name);
+        Self {
+            utf32: Utf32String::from(text.as_str()),
+            words: text.split(' ').map(Word::new).collect(),
+            text,
+            context,
+        }
+    }
+
+    fn len(&self) -> u32 {
+        u32::try_from(self.text.len()).unwrap_or(u32::MAX)
+    }
 }
 
 struct Indexed {
@@ -74,13 +119,15 @@ impl Default for Searcher {
     }
 }
 
-/// Fuzzy matches must score at least this much per query character; nucleo gives 16 for
-/// a matched character and takes a little for each gap, so this keeps matches whose
-/// letters are mostly together and drops letters scattered across a long name.
-const MIN_FUZZY_SCORE_PER_CHAR: u32 = 12;
+/// What one slip of the fingers costs against nucleo's score: about one letter's worth
+/// (nucleo gives 16 a matched letter, and takes 3 to open a gap and 1 a skipped letter),
+/// so a name one slip away ranks with a name whose letters stand a little apart.
+const SLIP_COST: u32 = 16;
 
-/// Quality offset that places typo matches after every nucleo match of the Fuzzy rank.
-const TYPO_QUALITY_BASE: u32 = 1 << 20;
+/// Words of a query beyond this many are ignored, and so are letters beyond
+/// [`MAX_QUERY_CHARS`]: a pasted paragraph must not stall a keystroke.
+const MAX_QUERY_WORDS: usize = 12;
+const MAX_QUERY_CHARS: usize = 160;
 
 impl Searcher {
     pub fn new() -> Self {
@@ -95,14 +142,8 @@ impl Searcher {
                 },
                 keys: entry
                     .names()
-                    .map(|name| {
-                        let text = skeleton(name);
-                        Key {
-                            utf32: Utf32String::from(text.as_str()),
-                            words: text.split(' ').map(str::to_string).collect(),
-                            text,
-                        }
-                    })
+                    .map(|name| Key::new(name, false))
+                    .chain(entry.region_names().map(|name| Key::new(name, true)))
                     .collect(),
             })
             .collect();
@@ -114,90 +155,58 @@ impl Searcher {
 
     /// Every row matching `query`, best first, from one directory or from all.
     pub fn search(&mut self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = match code_digits(query) {
-            Some(digits) => self
-                .candidates(kind)
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let Self { index, matcher } = self;
+        let mut hits: Vec<Hit> = match code_digits(&query) {
+            Some(digits) => candidates(index, kind)
                 .filter_map(|(position, item)| {
                     code_match(item, &digits).map(|(rank, quality)| Hit {
                         entry: item.entry,
                         rank,
-                        quality,
+                        quality: (quality, 0),
                         position,
                     })
                 })
                 .collect(),
-            None => self.search_names(query, kind),
+            None => match NameQuery::new(&query, matcher) {
+                Some(name_query) => candidates(index, kind)
+                    .filter_map(|(position, item)| {
+                        let (rank, quality) = item
+                            .keys
+                            .iter()
+                            .filter_map(|key| name_query.matches(key, matcher))
+                            .min()?;
+                        Some(Hit {
+                            entry: item.entry,
+                            rank,
+                            quality,
+                            position,
+                        })
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
         };
         hits.sort_by_key(|h| (h.rank, h.quality, h.position));
         hits
     }
-
-    fn candidates(&self, kind: Option<Kind>) -> impl Iterator<Item = (u32, &Indexed)> {
-        self.index
-            .iter()
-            .enumerate()
-            .filter(move |(_, item)| kind.is_none_or(|k| item.entry.kind() == k))
-            .map(|(i, item)| (u32::try_from(i).unwrap_or(u32::MAX), item))
-    }
-
-    fn search_names(&mut self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
-        let folded = skeleton(query);
-        if folded.is_empty() {
-            return Vec::new();
-        }
-        let query_words: Vec<&str> = folded.split(' ').collect();
-        // The skeleton has no punctuation, so there is no search syntax to parse: every
-        // word is a fuzzy atom.
-        let pattern = Pattern::new(
-            &folded,
-            CaseMatching::Ignore,
-            Normalization::Never,
-            AtomKind::Fuzzy,
-        );
-        let min_score = MIN_FUZZY_SCORE_PER_CHAR * letters(&folded);
-        let mut hits = Vec::new();
-        let matcher = &mut self.matcher;
-        let mut scratch = Vec::new();
-        for (i, item) in self.index.iter().enumerate() {
-            if kind.is_some_and(|k| item.entry.kind() != k) {
-                continue;
-            }
-            let best = item
-                .keys
-                .iter()
-                .filter_map(|key| {
-                    let fuzzy = Fuzzy {
-                        pattern: &pattern,
-                        min_score,
-                    };
-                    name_match(key, &folded, &query_words, &fuzzy, matcher, &mut scratch)
-                })
-                .min();
-            if let Some((rank, quality)) = best {
-                hits.push(Hit {
-                    entry: item.entry,
-                    rank,
-                    quality,
-                    position: u32::try_from(i).unwrap_or(u32::MAX),
-                });
-            }
-        }
-        hits
-    }
 }
 
-fn letters(folded: &str) -> u32 {
-    u32::try_from(folded.chars().filter(|c| *c != ' ').count()).unwrap_or(u32::MAX)
+fn candidates(index: &[Indexed], kind: Option<Kind>) -> impl Iterator<Item = (u32, &Indexed)> {
+    index
+        .iter()
+        .enumerate()
+        .filter(move |(_, item)| kind.is_none_or(|k| item.entry.kind() == k))
+        .map(|(i, item)| (u32::try_from(i).unwrap_or(u32::MAX), item))
 }
 
-/// The digits of a query made only of digits and the separators clerks type between
-/// them; `None` for a query that names rather than numbers.
+/// The digits of a query made of digits and punctuation only; `None` for a query with a
+/// letter in it, which names rather than numbers.
 fn code_digits(query: &str) -> Option<String> {
-    let query = query.trim();
     let is_code = query.chars().any(|c| c.is_ascii_digit())
         && query
             .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '.' | '/'));
+            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric());
     is_code.then(|| query.chars().filter(char::is_ascii_digit).collect())
 }
 
@@ -215,64 +224,96 @@ fn code_match(item: &Indexed, digits: &str) -> Option<(Rank, u32)> {
     }
 }
 
-/// The fuzzy half of a name query.
-struct Fuzzy<'a> {
-    pattern: &'a Pattern,
-    min_score: u32,
+/// A name query, folded once and matched against every key.
+struct NameQuery {
+    folded: String,
+    /// `" " + folded`: a match of this inside a key starts a word.
+    at_word_start: String,
+    words: Vec<String>,
+    /// Every word of the query is a fuzzy atom (the skeleton has no punctuation, so there
+    /// is no search syntax to parse).
+    pattern: Pattern,
+    /// nucleo's score of the query against itself: what a flawless match scores.
+    perfect: u32,
 }
 
-impl Fuzzy<'_> {
+impl NameQuery {
+    fn new(query: &str, matcher: &mut Matcher) -> Option<Self> {
+        let folded: String = skeleton(query)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .take(MAX_QUERY_WORDS)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if folded.is_empty() {
+            return None;
+        }
+        let pattern = Pattern::new(
+            &folded,
+            CaseMatching::Ignore,
+            Normalization::Never,
+            AtomKind::Fuzzy,
+        );
+        let mut buf = Vec::new();
+        let perfect = pattern
+            .score(Utf32Str::new(&folded, &mut buf), matcher)
+            .unwrap_or(0);
+        Some(Self {
+            at_word_start: format!(" {folded}"),
+            words: folded.split(' ').map(str::to_string).collect(),
+            folded,
+            pattern,
+            perfect,
+        })
+    }
+
+    /// How `key` matches, if it does: (rank, (closeness, name length)).
+    fn matches(&self, key: &Key, matcher: &mut Matcher) -> Option<(Rank, (u32, u32))> {
+        let context = u32::from(key.context) * 2;
+        if key.text.starts_with(&self.folded) {
+            return Some((Rank::NamePrefix, (context, key.len())));
+        }
+        if key.text.contains(&self.at_word_start) {
+            return Some((Rank::NamePrefix, (context + 1, key.len())));
+        }
+        if key.context {
+            return None;
+        }
+        if let Some(score) = self.fuzzy_score(key, matcher) {
+            return Some((Rank::Fuzzy, (self.perfect.saturating_sub(score), key.len())));
+        }
+        typo_distance(&self.words, &key.words)
+            .map(|slips| (Rank::Fuzzy, (slips.saturating_mul(SLIP_COST), key.len())))
+    }
+
     /// nucleo's score for the key, if every word of the query matches with its letters
     /// close together: within twice the word's length. nucleo alone accepts letters
     /// scattered over a whole sentence, which in a long filling-code name matches almost
     /// any short query.
-    fn score(&self, key: &Key, matcher: &mut Matcher, scratch: &mut Vec<u32>) -> Option<u32> {
+    fn fuzzy_score(&self, key: &Key, matcher: &mut Matcher) -> Option<u32> {
+        let mut positions = Vec::new();
         let mut total = 0;
         for atom in &self.pattern.atoms {
             // Scoring is cheaper than finding the letters; most keys fail here.
             atom.score(key.utf32.slice(..), matcher)?;
-            scratch.clear();
-            let score = atom.indices(key.utf32.slice(..), matcher, scratch)?;
-            let first = scratch.iter().min()?;
-            let last = scratch.iter().max()?;
+            positions.clear();
+            let score = atom.indices(key.utf32.slice(..), matcher, &mut positions)?;
+            let first = positions.iter().min()?;
+            let last = positions.iter().max()?;
             let len = u32::try_from(atom.needle_text().len()).unwrap_or(u32::MAX);
             if last - first + 1 > len.saturating_mul(2) {
                 return None;
             }
             total += u32::from(score);
         }
-        (total >= self.min_score).then_some(total)
+        Some(total)
     }
-}
-
-fn name_match(
-    key: &Key,
-    folded: &str,
-    query_words: &[&str],
-    fuzzy: &Fuzzy,
-    matcher: &mut Matcher,
-    scratch: &mut Vec<u32>,
-) -> Option<(Rank, u32)> {
-    if key.text.starts_with(folded) {
-        return Some((Rank::NamePrefix, 0));
-    }
-    let word_start = key
-        .text
-        .match_indices(folded)
-        .any(|(at, _)| key.text[..at].ends_with(' '));
-    if word_start {
-        return Some((Rank::NamePrefix, 1));
-    }
-    if let Some(score) = fuzzy.score(key, matcher, scratch) {
-        return Some((Rank::Fuzzy, TYPO_QUALITY_BASE.saturating_sub(score)));
-    }
-    typo_distance(query_words, &key.words).map(|d| (Rank::Fuzzy, TYPO_QUALITY_BASE + d))
 }
 
 /// How many slips a word of this length may carry: none in a short word, where one slip
 /// makes another word, one from four letters, two from eight.
-fn allowed_slips(word: &str) -> usize {
-    match word.chars().count() {
+fn allowed_slips(letters: usize) -> usize {
+    match letters {
         0..=3 => 0,
         4..=7 => 1,
         _ => 2,
@@ -282,25 +323,17 @@ fn allowed_slips(word: &str) -> usize {
 /// The total number of slips (insertions, deletions, substitutions, transpositions) that
 /// separate each query word from the start of some word of the name, if every query word
 /// is within its allowance and at least one needs a slip; `None` otherwise.
-fn typo_distance(query_words: &[&str], name_words: &[String]) -> Option<u32> {
+fn typo_distance(query_words: &[String], name_words: &[Word]) -> Option<u32> {
     let mut total = 0;
     for query_word in query_words {
-        let allowed = allowed_slips(query_word);
-        let len = query_word.chars().count();
+        let letters = query_word.chars().count();
+        let allowed = allowed_slips(letters);
+        let shortest = letters.saturating_sub(allowed).max(1);
         let best = name_words
             .iter()
-            .filter(|name_word| !surely_too_far(query_word, name_word, len + allowed, allowed))
-            .filter_map(|name_word| {
-                (len.saturating_sub(allowed).max(1)..=len + allowed)
-                    .filter_map(|take| {
-                        let end = name_word.char_indices().nth(take).map_or(
-                            (take == name_word.chars().count()).then_some(name_word.len()),
-                            |(i, _)| Some(i),
-                        )?;
-                        Some(strsim::osa_distance(query_word, &name_word[..end]))
-                    })
-                    .min()
-            })
+            .filter(|w| !surely_too_far(query_word, &w.text, letters + allowed, allowed))
+            .flat_map(|w| (shortest..=letters + allowed).filter_map(|n| w.prefix(n)))
+            .map(|prefix| strsim::osa_distance(query_word, prefix))
             .min()?;
         if best > allowed {
             return None;
@@ -341,21 +374,47 @@ mod tests {
         assert_eq!(code_digits("1902 204"), Some("1902204".into()));
         assert_eq!(code_digits(" 053 "), Some("053".into()));
         assert_eq!(code_digits("1902-204"), Some("1902204".into()));
+        assert_eq!(code_digits("\"08\""), Some("08".into()));
+        assert_eq!(code_digits("№08;"), Some("08".into()));
         assert_eq!(code_digits("akkol"), None);
         assert_eq!(code_digits("16 лет"), None);
         assert_eq!(code_digits(" - "), None);
     }
 
+    fn words(text: &str) -> Vec<Word> {
+        text.split(' ').map(Word::new).collect()
+    }
+
+    fn query(text: &str) -> Vec<String> {
+        text.split(' ').map(String::from).collect()
+    }
+
     #[test]
     fn typo_distance_counts_slips_against_word_prefixes() {
-        let words: Vec<String> = ["akkol", "audani"].map(String::from).into();
-        assert_eq!(typo_distance(&["akkil"], &words), Some(1));
-        assert_eq!(typo_distance(&["akkoll"], &words), Some(1));
-        assert_eq!(typo_distance(&["kakol"], &words), Some(1));
+        let name = words("akkol audani");
+        assert_eq!(typo_distance(&query("akkil"), &name), Some(1));
+        assert_eq!(typo_distance(&query("akkoll"), &name), Some(1));
+        assert_eq!(typo_distance(&query("kakol"), &name), Some(1));
+        assert_eq!(typo_distance(&query("akkil audanu"), &name), Some(2));
         // A prefix of a word needs no slip: that is a prefix match, not a typo.
-        assert_eq!(typo_distance(&["akko"], &words), None);
+        assert_eq!(typo_distance(&query("akko"), &name), None);
         // Short words get no allowance.
-        assert_eq!(typo_distance(&["akl"], &words), None);
-        assert_eq!(typo_distance(&["bkkxl"], &words), None);
+        assert_eq!(typo_distance(&query("akl"), &name), None);
+        assert_eq!(typo_distance(&query("bkkxl"), &name), None);
+    }
+
+    #[test]
+    fn word_prefixes_count_letters_not_bytes() {
+        let word = Word::new("şu");
+        assert_eq!(word.prefix(1), Some("ş"));
+        assert_eq!(word.prefix(2), Some("şu"));
+        assert_eq!(word.prefix(3), None);
+    }
+
+    #[test]
+    fn the_lower_bound_never_rejects_a_word_within_reach() {
+        assert!(!surely_too_far("akkil", "akkol", 6, 1));
+        assert!(!surely_too_far("kakol", "akkol", 6, 1));
+        assert!(surely_too_far("zzzzz", "akkol", 6, 1));
     }
 }
