@@ -121,6 +121,14 @@ fn ascii_of(c: char) -> Option<&'static str> {
 /// Folds a name or a query onto its search key: lower-case ASCII letters and digits,
 /// words separated by single spaces. Anything that is neither a letter nor a digit
 /// separates words.
+///
+/// ```
+/// use kense::codes::fold::skeleton;
+///
+/// assert_eq!(skeleton("Ақкөл"), "akkol");
+/// assert_eq!(skeleton("Aqköl"), "akkol");
+/// assert_eq!(skeleton("Нұр - Сұлтан"), "nur sultan");
+/// ```
 pub fn skeleton(text: &str) -> String {
     let fixed = fix_lookalikes(text);
     let lower: Vec<char> = fixed.chars().flat_map(char::to_lowercase).collect();

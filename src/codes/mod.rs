@@ -6,6 +6,7 @@ pub mod extract;
 pub mod fold;
 mod search;
 mod tables;
+mod typo;
 
 pub use entry::{Entry, Field, Kind, UnknownKind};
 pub use search::{Hit, Rank, Searcher};

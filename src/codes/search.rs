@@ -13,6 +13,7 @@
 
 use super::entry::{Entry, Kind};
 use super::fold::skeleton;
+use super::typo::{Word, typo_distance};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
@@ -46,30 +47,6 @@ pub struct Hit {
     quality: (u32, u32),
     /// Position in the index: directory order, then the document's order.
     position: u32,
-}
-
-/// A word of a key, with the byte offset after each of its letters, so that a prefix of
-/// `n` letters is `&text[..ends[n]]`.
-struct Word {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Word {
-    fn new(text: &str) -> Self {
-        let ends = std::iter::once(0)
-            .chain(text.char_indices().map(|(i, c)| i + c.len_utf8()))
-            .collect();
-        Self {
-            text: text.to_string(),
-            ends,
-        }
-    }
-
-    /// The first `letters` letters, if the word has that many.
-    fn prefix(&self, letters: usize) -> Option<&str> {
-        self.ends.get(letters).map(|&end| &self.text[..end])
-    }
 }
 
 /// A searchable name, folded.
@@ -154,6 +131,19 @@ impl Searcher {
     }
 
     /// Every row matching `query`, best first, from one directory or from all.
+    ///
+    /// ```
+    /// use kense::codes::{Kind, Rank, Searcher};
+    ///
+    /// let mut searcher = Searcher::new();
+    /// let hits = searcher.search("akkol", Some(Kind::District));
+    /// assert_eq!(hits[0].entry.code(), "1902 204");
+    /// assert_eq!(hits[0].entry.name_ru(), Some("АККОЛЬСКИЙ РАЙОН"));
+    /// assert_eq!(hits[0].rank, Rank::NamePrefix);
+    ///
+    /// let hits = searcher.search("53", None);
+    /// assert_eq!(hits[0].entry.name_kk(), "Атырау қаласы");
+    /// ```
     pub fn search(&mut self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let Self { index, matcher } = self;
@@ -310,61 +300,6 @@ impl NameQuery {
     }
 }
 
-/// How many slips a word of this length may carry: none in a short word, where one slip
-/// makes another word, one from four letters, two from eight.
-fn allowed_slips(letters: usize) -> usize {
-    match letters {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    }
-}
-
-/// The total number of slips (insertions, deletions, substitutions, transpositions) that
-/// separate each query word from the start of some word of the name, if every query word
-/// is within its allowance and at least one needs a slip; `None` otherwise.
-fn typo_distance(query_words: &[String], name_words: &[Word]) -> Option<u32> {
-    let mut total = 0;
-    for query_word in query_words {
-        let letters = query_word.chars().count();
-        let allowed = allowed_slips(letters);
-        let shortest = letters.saturating_sub(allowed).max(1);
-        let best = name_words
-            .iter()
-            .filter(|w| !surely_too_far(query_word, &w.text, letters + allowed, allowed))
-            .flat_map(|w| (shortest..=letters + allowed).filter_map(|n| w.prefix(n)))
-            .map(|prefix| strsim::osa_distance(query_word, prefix))
-            .min()?;
-        if best > allowed {
-            return None;
-        }
-        total += best;
-    }
-    (total > 0).then(|| u32::try_from(total).unwrap_or(u32::MAX))
-}
-
-/// A cheap lower bound on the slips between `query_word` and any prefix of `name_word` up
-/// to `window` letters: each slip accounts for at most one letter of the query missing
-/// from the prefix. Most words of most names fail it, and skip the edit distance.
-fn surely_too_far(query_word: &str, name_word: &str, window: usize, allowed: usize) -> bool {
-    let mut available = [0u8; 128];
-    for c in name_word.chars().take(window) {
-        if let Some(slot) = available.get_mut(c as usize) {
-            *slot = slot.saturating_add(1);
-        }
-    }
-    let mut missing = 0;
-    for c in query_word.chars() {
-        match available.get_mut(c as usize) {
-            Some(slot) if *slot > 0 => *slot -= 1,
-            // A letter outside ASCII is not counted; the edit distance will judge it.
-            None => {}
-            Some(_) => missing += 1,
-        }
-    }
-    missing > allowed
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,42 +314,5 @@ mod tests {
         assert_eq!(code_digits("akkol"), None);
         assert_eq!(code_digits("16 лет"), None);
         assert_eq!(code_digits(" - "), None);
-    }
-
-    fn words(text: &str) -> Vec<Word> {
-        text.split(' ').map(Word::new).collect()
-    }
-
-    fn query(text: &str) -> Vec<String> {
-        text.split(' ').map(String::from).collect()
-    }
-
-    #[test]
-    fn typo_distance_counts_slips_against_word_prefixes() {
-        let name = words("akkol audani");
-        assert_eq!(typo_distance(&query("akkil"), &name), Some(1));
-        assert_eq!(typo_distance(&query("akkoll"), &name), Some(1));
-        assert_eq!(typo_distance(&query("kakol"), &name), Some(1));
-        assert_eq!(typo_distance(&query("akkil audanu"), &name), Some(2));
-        // A prefix of a word needs no slip: that is a prefix match, not a typo.
-        assert_eq!(typo_distance(&query("akko"), &name), None);
-        // Short words get no allowance.
-        assert_eq!(typo_distance(&query("akl"), &name), None);
-        assert_eq!(typo_distance(&query("bkkxl"), &name), None);
-    }
-
-    #[test]
-    fn word_prefixes_count_letters_not_bytes() {
-        let word = Word::new("şu");
-        assert_eq!(word.prefix(1), Some("ş"));
-        assert_eq!(word.prefix(2), Some("şu"));
-        assert_eq!(word.prefix(3), None);
-    }
-
-    #[test]
-    fn the_lower_bound_never_rejects_a_word_within_reach() {
-        assert!(!surely_too_far("akkil", "akkol", 6, 1));
-        assert!(!surely_too_far("kakol", "akkol", 6, 1));
-        assert!(surely_too_far("zzzzz", "akkol", 6, 1));
     }
 }
