@@ -119,11 +119,9 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::
                 return Ok(ExitCode::from(NOTHING_FOUND));
             }
             if shown.len() < hits.len() {
-                let _ = writeln!(
-                    err,
-                    "kense: {} more matches not shown",
-                    hits.len() - shown.len()
-                );
+                let more = hits.len() - shown.len();
+                let noun = if more == 1 { "match" } else { "matches" };
+                let _ = writeln!(err, "kense: {more} more {noun} not shown");
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -139,6 +139,8 @@ fn lookup_limit_cuts_the_list_and_says_so() {
         "{}",
         out.stderr
     );
+    let one_less = run(&["lookup", "1902204", "--limit", "0"]);
+    assert_eq!(one_less.stderr.trim(), "kense: 1 more match not shown");
     let all = run(&["lookup", "19"]);
     // 224 districts of regions 1902–1960 (not the 9999 rows), DSN units 019 and 190–199.
     assert_eq!(all.stdout.lines().count(), 224 + 11);
