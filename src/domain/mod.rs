@@ -1,0 +1,57 @@
+//! The rules of both documents, pure: no I/O, no UI. The TUI and the store only call them.
+//! Rule ids (M-…, D-…) are those of `../shared/DOMAIN.md`.
+
+pub mod calendar;
+pub mod formulary;
+pub mod iin;
+pub mod lifecycle;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A text in the three languages of the workstation: what a rule says to the clerk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub ru: String,
+    pub kk: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(ru: impl Into<String>, kk: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            ru: ru.into(),
+            kk: kk.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// English, for logs and tests; the UI picks its language from the fields.
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// A person's sex as the IIN and the formulary record it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// The identity documents a formulary is filled for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Passport of a citizen of the Republic of Kazakhstan.
+    Passport,
+    /// Identity card of a citizen of the Republic of Kazakhstan.
+    IdCard,
+    /// Residence permit of a foreigner.
+    ResidencePermit,
+    /// Certificate of a stateless person.
+    StatelessCertificate,
+}
