@@ -1,15 +1,19 @@
 //! The command line: parses arguments with clap and prints what the library finds.
 //!
-//! Exit status: 0 when something was found, 1 when a lookup found nothing, 2 on bad
-//! arguments (clap's convention), 74 when the output could not be written (EX_IOERR).
+//! Exit status: 0 when something was found or a number is valid, 1 when a lookup found
+//! nothing or a number is not valid, 2 on bad arguments (clap's convention), 74 when the
+//! output could not be written (EX_IOERR).
+
+mod number;
+mod output;
 
 use crate::codes::{self, Entry, Kind, Searcher};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use output::{Record, write_json, write_rows};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
-use unicode_width::UnicodeWidthStr;
 
 /// Exit status when a lookup finds nothing.
 const NOTHING_FOUND: u8 = 1;
@@ -43,6 +47,16 @@ pub enum Command {
         limit: Option<usize>,
         #[command(flatten)]
         format: Format,
+    },
+    /// Check an IIN (individual identification number) and show what it encodes.
+    Iin {
+        #[command(subcommand)]
+        command: number::IinCommand,
+    },
+    /// Check a BIN (business identification number) and show what it encodes.
+    Bin {
+        #[command(subcommand)]
+        command: number::BinCommand,
     },
     /// Print one whole directory in the document's order.
     Codes {
@@ -125,6 +139,16 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Iin { command } => {
+            let code = number::iin(command, out)?;
+            out.flush()?;
+            Ok(code)
+        }
+        Command::Bin { command } => {
+            let code = number::bin(command, out)?;
+            out.flush()?;
+            Ok(code)
+        }
         Command::Codes { kind, format } => {
             let entries = codes::entries(kind);
             if format.json {
@@ -148,9 +172,6 @@ struct Ranked {
     rank: &'static str,
 }
 
-/// One output line: (column name, text).
-type Record = Vec<(&'static str, String)>;
-
 /// The four columns every lookup line has, whatever the directory.
 fn lookup_record(entry: Entry) -> Record {
     vec![
@@ -168,58 +189,4 @@ fn directory_record(entry: Entry) -> Record {
         .into_iter()
         .map(|(name, value)| (name, value.as_text().to_string()))
         .collect()
-}
-
-fn write_rows(out: &mut impl Write, format: Format, rows: &[Record]) -> io::Result<()> {
-    if format.tsv {
-        write_tsv(out, rows)
-    } else {
-        write_table(out, rows)
-    }
-}
-
-fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
-}
-
-fn write_tsv(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b'\t')
-        .quote_style(csv::QuoteStyle::Never)
-        .from_writer(out);
-    if let Some(first) = rows.first() {
-        writer.write_record(first.iter().map(|(header, _)| *header))?;
-    }
-    for row in rows {
-        writer.write_record(row.iter().map(|(_, value)| value))?;
-    }
-    writer.flush()
-}
-
-/// Columns padded to the widest cell, two spaces apart; no header, for reading.
-fn write_table(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
-    let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|(_, v)| v.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in rows {
-        let mut line = String::new();
-        for (c, (_, value)) in row.iter().enumerate() {
-            line.push_str(value);
-            if c + 1 < columns {
-                let width = widths.get(c).copied().unwrap_or(0);
-                let pad = width.saturating_sub(value.width()) + 2;
-                line.extend(std::iter::repeat_n(' ', pad));
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
 }

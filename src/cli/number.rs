@@ -1,0 +1,245 @@
+//! `kense iin check` and `kense bin check`: what a 12-digit number encodes, or why it is
+//! not a valid number.
+
+use super::output::{Record, write_json, write_table};
+use crate::domain::iin::{Bin, EntityType, EntityUnit, Iin, NumberError};
+use crate::domain::{Sex, Text};
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::{Value, json};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Exit status when the number is not valid.
+const INVALID: u8 = 1;
+
+#[derive(Debug, Subcommand)]
+pub enum IinCommand {
+    /// Check an IIN: print its birth date, sex and serial and exit 0, or print why it is
+    /// not valid and exit 1.
+    Check(NumberArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BinCommand {
+    /// Check a BIN: print its registration month, entity type, unit and serial and exit 0,
+    /// or print why it is not valid and exit 1.
+    Check(NumberArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NumberArgs {
+    /// The 12 digits.
+    number: String,
+    /// Print a JSON object.
+    #[arg(long)]
+    json: bool,
+    /// The language of the explanation.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    En,
+    Ru,
+    Kk,
+}
+
+impl Lang {
+    fn pick(self, text: &Text) -> &str {
+        match self {
+            Lang::En => &text.en,
+            Lang::Ru => &text.ru,
+            Lang::Kk => &text.kk,
+        }
+    }
+}
+
+/// A label or value in three languages.
+fn t(ru: &str, kk: &str, en: &str) -> Text {
+    Text::new(ru, kk, en)
+}
+
+pub fn iin(command: IinCommand, out: &mut impl Write) -> io::Result<ExitCode> {
+    let IinCommand::Check(args) = command;
+    check(&args, "IIN", out, Iin::parse, |iin| {
+        let (birth, sex) = match (iin.birth_date(), iin.sex()) {
+            (Some(date), Some(sex)) => (date.to_string(), Some(sex)),
+            _ => (String::new(), None),
+        };
+        let sex_text = match sex {
+            Some(Sex::Male) => t("мужской", "ер", "male"),
+            Some(Sex::Female) => t("женский", "әйел", "female"),
+            None => t(
+                "не указан (иностранный гражданин)",
+                "көрсетілмеген (шетел азаматы)",
+                "not encoded (foreign national)",
+            ),
+        };
+        let fields = vec![
+            (
+                "birth_date",
+                t("дата рождения", "туған күні", "birth date"),
+                if birth.is_empty() {
+                    sex_text.clone()
+                } else {
+                    t(&birth, &birth, &birth)
+                },
+                json!(iin.birth_date().map(|d| d.to_string())),
+            ),
+            (
+                "sex",
+                t("пол", "жынысы", "sex"),
+                sex_text,
+                json!(sex.map(|s| if s == Sex::Male { "male" } else { "female" })),
+            ),
+            serial_field(format!("{:04}", iin.serial())),
+        ];
+        (iin.as_str().to_string(), fields)
+    })
+}
+
+pub fn bin(command: BinCommand, out: &mut impl Write) -> io::Result<ExitCode> {
+    let BinCommand::Check(args) = command;
+    check(&args, "BIN", out, Bin::parse, |bin| {
+        let (year, month) = bin.registered();
+        let registered = format!("{year:02}-{month:02}");
+        let (entity_key, entity) = match bin.entity_type() {
+            EntityType::ResidentLegalEntity => (
+                "resident_legal_entity",
+                t(
+                    "юридическое лицо-резидент",
+                    "резидент заңды тұлға",
+                    "resident legal entity",
+                ),
+            ),
+            EntityType::NonResidentLegalEntity => (
+                "non_resident_legal_entity",
+                t(
+                    "юридическое лицо-нерезидент",
+                    "бейрезидент заңды тұлға",
+                    "non-resident legal entity",
+                ),
+            ),
+            EntityType::JointIndividualEntrepreneurship => (
+                "joint_individual_entrepreneurship",
+                t(
+                    "совместное индивидуальное предпринимательство",
+                    "бірлескен жеке кәсіпкерлік",
+                    "joint individual entrepreneurship",
+                ),
+            ),
+        };
+        let (unit_key, unit) = match bin.unit() {
+            EntityUnit::HeadUnit => (
+                "head_unit",
+                t("головное подразделение", "бас бөлімше", "head unit"),
+            ),
+            EntityUnit::Branch => ("branch", t("филиал", "филиал", "branch")),
+            EntityUnit::RepresentativeOffice => (
+                "representative_office",
+                t("представительство", "өкілдік", "representative office"),
+            ),
+            EntityUnit::PeasantFarm => (
+                "peasant_farm",
+                t("крестьянское хозяйство", "шаруа қожалығы", "peasant farm"),
+            ),
+        };
+        let serial: String = bin.as_str().chars().skip(6).take(5).collect();
+        let fields = vec![
+            (
+                "registered",
+                t(
+                    "год и месяц регистрации (ГГ-ММ)",
+                    "тіркелген жылы мен айы (ЖЖ-АА)",
+                    "registered (YY-MM)",
+                ),
+                t(&registered, &registered, &registered),
+                json!(registered),
+            ),
+            (
+                "entity_type",
+                t("тип", "түрі", "entity type"),
+                entity,
+                json!(entity_key),
+            ),
+            (
+                "unit",
+                t("подразделение", "бөлімше", "unit"),
+                unit,
+                json!(unit_key),
+            ),
+            serial_field(serial),
+        ];
+        (bin.as_str().to_string(), fields)
+    })
+}
+
+/// One decoded part: JSON key, label, value for reading, value for JSON.
+type Field = (&'static str, Text, Text, Value);
+
+fn serial_field(serial: String) -> Field {
+    (
+        "serial",
+        t("порядковый номер", "реттік нөмір", "serial"),
+        t(&serial, &serial, &serial),
+        json!(serial),
+    )
+}
+
+fn check<T>(
+    args: &NumberArgs,
+    name: &str,
+    out: &mut impl Write,
+    parse: impl Fn(&str) -> Result<T, NumberError>,
+    decode: impl Fn(&T) -> (String, Vec<Field>),
+) -> io::Result<ExitCode> {
+    let lang = args.lang;
+    match parse(&args.number) {
+        Ok(number) => {
+            let (digits, fields) = decode(&number);
+            if args.json {
+                let mut object = serde_json::Map::new();
+                object.insert("number".into(), json!(digits));
+                object.insert("valid".into(), json!(true));
+                for (key, _, _, value) in fields {
+                    object.insert(key.into(), value);
+                }
+                write_json(out, &Value::Object(object))?;
+            } else {
+                let valid = t("действителен", "жарамды", "valid");
+                writeln!(out, "{name} {digits}: {}", lang.pick(&valid))?;
+                let rows: Vec<Record> = fields
+                    .iter()
+                    .map(|(_, label, value, _)| {
+                        vec![
+                            ("field", lang.pick(label).to_string()),
+                            ("value", lang.pick(value).to_string()),
+                        ]
+                    })
+                    .collect();
+                write_table(out, &rows)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            let text = error.text();
+            if args.json {
+                write_json(
+                    out,
+                    &json!({ "number": args.number, "valid": false, "reason": text }),
+                )?;
+            } else {
+                let invalid = t("недействителен", "жарамсыз", "not valid");
+                writeln!(
+                    out,
+                    "{name} {}: {}: {}",
+                    args.number.trim(),
+                    lang.pick(&invalid),
+                    lang.pick(&text)
+                )?;
+            }
+            Ok(ExitCode::from(INVALID))
+        }
+    }
+}

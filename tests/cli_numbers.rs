@@ -1,0 +1,118 @@
+//! `kense iin check` and `kense bin check` as a user runs them.
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use kense::domain::Sex;
+use kense::domain::iin::Iin;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::cargo_bin("kense")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_valid_iin_is_decoded() {
+    // Checked by hand: 9·1 + 5·4 + 1·5 + 7·6 + 3·7 + 1·10 + 2·11 = 129 ≡ 8 (mod 11).
+    let (code, out, _) = run(&["iin", "check", "900517300128"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        out,
+        "IIN 900517300128: valid\nbirth date  1990-05-17\nsex         male\nserial      0012\n"
+    );
+    let (_, ru, _) = run(&["iin", "check", "900517300128", "--lang", "ru"]);
+    assert!(ru.contains("дата рождения     1990-05-17"), "{ru}");
+}
+
+#[test]
+fn iin_json_lists_the_parts_in_order() {
+    let (code, out, _) = run(&["iin", "check", " 900517300128 ", "--json"]);
+    assert_eq!(code, Some(0));
+    let value: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(value["valid"], true);
+    assert_eq!(value["birth_date"], "1990-05-17");
+    assert_eq!(value["sex"], "male");
+    let keys: Vec<&str> = value
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(keys, ["number", "valid", "birth_date", "sex", "serial"]);
+}
+
+#[test]
+fn an_invalid_iin_says_which_part_is_wrong_and_exits_1() {
+    for (number, reason) in [
+        ("900517300125", "check digit 5 is wrong, it should be 8"),
+        ("12345", "must be 12 digits, 5 given"),
+        ("90051730012x", "position 12 is not a digit"),
+        ("901317300128", "digits 3–4 must be a month"),
+        ("900231300128", "digits 5–6 must be a day of month 02"),
+        (
+            "900517900128",
+            "the 7th digit (century and sex) must be 0–6, not 9",
+        ),
+    ] {
+        let (code, out, _) = run(&["iin", "check", number]);
+        assert_eq!(code, Some(1), "{number}");
+        assert!(out.contains(reason), "{number}: {out}");
+    }
+    let (code, out, _) = run(&["iin", "check", "900517300125", "--json", "--lang", "kk"]);
+    assert_eq!(code, Some(1));
+    let value: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(value["valid"], false);
+    assert_eq!(value["reason"]["kk"], "бақылау цифры 5 қате, 8 болуы керек");
+}
+
+#[test]
+fn the_cli_agrees_with_the_library_on_generated_iins() {
+    let born = NaiveDate::from_ymd_opt(2016, 2, 29).unwrap_or_else(|| panic!("leap day"));
+    let (iin, _) = Iin::next_after(born, Sex::Female, 40).unwrap_or_else(|| panic!("free serial"));
+    let (code, out, _) = run(&["iin", "check", iin.as_str()]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("birth date  2016-02-29") && out.contains("female"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_valid_bin_is_decoded() {
+    // 4·2 + 5·4 + 4·5 + 1·10 + 2·11 = 80 ≡ 3 (mod 11).
+    let (code, out, _) = run(&["bin", "check", "040540000123"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("BIN 040540000123: valid\n"), "{out}");
+    assert!(out.contains("registered (YY-MM)  04-05"), "{out}");
+    assert!(out.contains("resident legal entity"), "{out}");
+    assert!(out.contains("head unit"), "{out}");
+    let (_, json, _) = run(&["bin", "check", "040540000123", "--json"]);
+    let value: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(value["entity_type"], "resident_legal_entity");
+    assert_eq!(value["unit"], "head_unit");
+}
+
+#[test]
+fn an_invalid_bin_says_which_part_is_wrong() {
+    for (number, reason) in [
+        (
+            "040570000123",
+            "the 5th digit (entity type) must be 4, 5 or 6, not 7",
+        ),
+        ("040548000123", "the 6th digit (unit) must be 0–3, not 8"),
+        ("040540000124", "check digit 4 is wrong, it should be 3"),
+    ] {
+        let (code, out, _) = run(&["bin", "check", number]);
+        assert_eq!(code, Some(1), "{number}");
+        assert!(out.contains(reason), "{number}: {out}");
+    }
+    let (code, _, err) = run(&["bin", "check"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("<NUMBER>"), "{err}");
+}
