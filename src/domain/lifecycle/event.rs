@@ -1,0 +1,274 @@
+//! The moves with their data: what the law asks to be recorded with each.
+
+use super::MoveKind;
+use crate::domain::Text;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// A move of a formulary, with the data the Rules ask for. Serialised with a `move` tag
+/// holding the [`MoveKind`] name (`{"move":"return","reason":"photo_mismatch"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "move", rename_all = "snake_case")]
+pub enum Event {
+    /// Register the filled formulary.
+    Register,
+    /// Hold it for additional identity verification, on one of the M-16 grounds.
+    StartVerification { ground: VerificationGround },
+    /// M-16: the conclusion establishes identity; the formulary goes on.
+    Confirm { conclusion: Conclusion },
+    /// M-16: the conclusion refuses the documents; the formulary is cancelled.
+    Refuse { conclusion: Conclusion },
+    /// Send for manufacture.
+    Send,
+    /// M-40: returned without manufacture, with the reason of return.
+    Return { reason: ReturnReason },
+    /// M-40: corrected and sent again.
+    Resend,
+    /// The document is made.
+    Manufacture,
+    /// M-57: handed over; issue is recorded by the number of the application registration
+    /// coupon (read from the info sheet when the coupon is lost).
+    Issue { coupon: String },
+    /// The office will not go on with the application; why, in the clerk's words.
+    Cancel { reason: String },
+    /// The form is spoiled; how, in the clerk's words.
+    Spoil { reason: String },
+    /// Destroyed by the act with this number.
+    Destroy { act_number: String },
+}
+
+impl Event {
+    /// The kind of this move.
+    pub fn kind(&self) -> MoveKind {
+        match self {
+            Event::Register => MoveKind::Register,
+            Event::StartVerification { .. } => MoveKind::StartVerification,
+            Event::Confirm { .. } => MoveKind::Confirm,
+            Event::Refuse { .. } => MoveKind::Refuse,
+            Event::Send => MoveKind::Send,
+            Event::Return { .. } => MoveKind::Return,
+            Event::Resend => MoveKind::Resend,
+            Event::Manufacture => MoveKind::Manufacture,
+            Event::Issue { .. } => MoveKind::Issue,
+            Event::Cancel { .. } => MoveKind::Cancel,
+            Event::Spoil { .. } => MoveKind::Spoil,
+            Event::Destroy { .. } => MoveKind::Destroy,
+        }
+    }
+
+    /// The M-16 conclusion this move records, if it ends a verification.
+    pub fn conclusion(&self) -> Option<&Conclusion> {
+        match self {
+            Event::Confirm { conclusion } | Event::Refuse { conclusion } => Some(conclusion),
+            _ => None,
+        }
+    }
+
+    /// What is missing or impossible in the data of this move, made at `at`.
+    pub fn check(&self, at: NaiveDateTime) -> Result<(), DataError> {
+        let blank = |s: &str| s.trim().is_empty();
+        match self {
+            Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
+                // M-16: the conclusion is registered in the journal under a number and a date.
+                if blank(&conclusion.number) {
+                    return Err(DataError::EmptyConclusionNumber);
+                }
+                // A conclusion cannot be recorded before it is made.
+                if conclusion.date > at.date() {
+                    return Err(DataError::ConclusionAfterMove {
+                        date: conclusion.date,
+                        recorded: at.date(),
+                    });
+                }
+            }
+            Event::Issue { coupon } if blank(coupon) => return Err(DataError::EmptyCoupon),
+            Event::Cancel { reason } | Event::Spoil { reason } if blank(reason) => {
+                return Err(DataError::EmptyReason(self.kind()));
+            }
+            Event::Destroy { act_number } if blank(act_number) => {
+                return Err(DataError::EmptyActNumber);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// M-16: the conclusion on establishing identity, as registered in the journal of
+/// conclusions. Its number and date go on the reverse side of the formulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conclusion {
+    /// The number in the journal of conclusions.
+    pub number: String,
+    /// The date of the conclusion.
+    pub date: NaiveDate,
+}
+
+/// M-16: why a person's identity is verified further.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationGround {
+    /// The authenticity of the documents presented is in doubt.
+    DocumentAuthenticity,
+    /// The identity of the photos is in doubt.
+    PhotoIdentity,
+    /// Citizenship of the Republic of Kazakhstan is in doubt.
+    Citizenship,
+    /// The formulary was filled without grounds.
+    UnfoundedFilling,
+}
+
+impl VerificationGround {
+    /// Every ground, in the order of point 16.
+    pub const ALL: [VerificationGround; 4] = [
+        VerificationGround::DocumentAuthenticity,
+        VerificationGround::PhotoIdentity,
+        VerificationGround::Citizenship,
+        VerificationGround::UnfoundedFilling,
+    ];
+
+    /// The ground for the clerk; Russian after point 16, Kazakh and English Kense's.
+    pub fn text(self) -> Text {
+        match self {
+            VerificationGround::DocumentAuthenticity => Text::new(
+                "подлинность представленных документов вызывает сомнения",
+                "ұсынылған құжаттардың түпнұсқалығы күмән тудырады",
+                "the authenticity of the documents presented is in doubt",
+            ),
+            VerificationGround::PhotoIdentity => Text::new(
+                "тождественность фотоизображений вызывает сомнения",
+                "фотосуреттердің сәйкестігі күмән тудырады",
+                "the identity of the photos is in doubt",
+            ),
+            VerificationGround::Citizenship => Text::new(
+                "принадлежность к гражданству Республики Казахстан вызывает сомнения",
+                "Қазақстан Республикасының азаматтығына тиесілілігі күмән тудырады",
+                "citizenship of the Republic of Kazakhstan is in doubt",
+            ),
+            VerificationGround::UnfoundedFilling => Text::new(
+                "необоснованное заполнение формуляра",
+                "формулярдың негізсіз толтырылуы",
+                "the formulary was filled without grounds",
+            ),
+        }
+    }
+}
+
+/// M-40: why the manufacturer returned an electronic formulary without manufacture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnReason {
+    /// The photo does not match the one in the database.
+    PhotoMismatch,
+    /// The formulary's data do not match the database.
+    DataMismatch,
+    /// The filling code does not fit (M-31).
+    WrongFillingCode,
+    /// Poor graphics: the photo or the signature.
+    PoorGraphics,
+}
+
+impl ReturnReason {
+    /// Every reason, in the order of point 40.
+    pub const ALL: [ReturnReason; 4] = [
+        ReturnReason::PhotoMismatch,
+        ReturnReason::DataMismatch,
+        ReturnReason::WrongFillingCode,
+        ReturnReason::PoorGraphics,
+    ];
+
+    /// The reason for the clerk; Russian after point 40, Kazakh and English Kense's.
+    pub fn text(self) -> Text {
+        match self {
+            ReturnReason::PhotoMismatch => Text::new(
+                "несоответствие фотоизображения имеющемуся в базе данных",
+                "фотосуреттің дерекқордағы фотосуретке сәйкес келмеуі",
+                "the photo does not match the database",
+            ),
+            ReturnReason::DataMismatch => Text::new(
+                "несоответствие сведений электронного формуляра имеющимся в базе данных",
+                "электрондық формуляр мәліметтерінің дерекқордағы мәліметтерге сәйкес келмеуі",
+                "the formulary's data do not match the database",
+            ),
+            ReturnReason::WrongFillingCode => Text::new(
+                "несоответствие кодов оформления",
+                "ресімдеу кодтарының сәйкес келмеуі",
+                "the filling code does not fit",
+            ),
+            ReturnReason::PoorGraphics => Text::new(
+                "некачественная графическая информация (фото, подпись)",
+                "сапасыз графикалық ақпарат (фото, қолтаңба)",
+                "poor graphics (photo, signature)",
+            ),
+        }
+    }
+}
+
+/// What is missing or impossible in a move's data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    /// M-16: a conclusion without its journal number.
+    EmptyConclusionNumber,
+    /// A conclusion dated after the day the move is recorded.
+    ConclusionAfterMove {
+        date: NaiveDate,
+        recorded: NaiveDate,
+    },
+    /// M-16: a conclusion dated before the verification began.
+    ConclusionBeforeVerification { date: NaiveDate, started: NaiveDate },
+    /// M-57: an issue without the coupon number.
+    EmptyCoupon,
+    /// A cancellation or spoiling without its reason.
+    EmptyReason(MoveKind),
+    /// A destruction without the act number.
+    EmptyActNumber,
+}
+
+impl DataError {
+    /// The explanation for the clerk.
+    pub fn text(&self) -> Text {
+        match self {
+            DataError::EmptyConclusionNumber => Text::new(
+                "укажите номер заключения по журналу регистрации заключений",
+                "қорытындыны тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
+                "give the conclusion's number in the journal of conclusions",
+            ),
+            DataError::ConclusionAfterMove { date, recorded } => Text::new(
+                format!("заключение от {date} не может быть внесено {recorded}"),
+                format!("{date} қорытындысын {recorded} енгізу мүмкін емес"),
+                format!("a conclusion of {date} cannot be recorded on {recorded}"),
+            ),
+            DataError::ConclusionBeforeVerification { date, started } => Text::new(
+                format!("заключение от {date} раньше начала проверки {started}"),
+                format!("{date} қорытындысы {started} басталған тексеруден бұрын"),
+                format!("a conclusion of {date} precedes the verification begun {started}"),
+            ),
+            DataError::EmptyCoupon => Text::new(
+                "укажите номер талона регистрации заявки",
+                "өтінімді тіркеу талонының нөмірін көрсетіңіз",
+                "give the number of the application registration coupon",
+            ),
+            DataError::EmptyReason(kind) => {
+                let name = kind.text();
+                Text::new(
+                    format!("укажите причину: «{}»", name.ru),
+                    format!("себебін көрсетіңіз: «{}»", name.kk),
+                    format!("give the reason to «{}»", name.en),
+                )
+            }
+            DataError::EmptyActNumber => Text::new(
+                "укажите номер акта уничтожения",
+                "жою актісінің нөмірін көрсетіңіз",
+                "give the number of the destruction act",
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for DataError {}

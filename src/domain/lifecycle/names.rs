@@ -1,0 +1,112 @@
+//! What the states and moves are called in the three languages, and the illegal-move
+//! message built from them. The Kazakh and English wordings are Kense's: document 000 is in
+//! Russian only.
+
+use super::{IllegalMove, MoveKind, State};
+use crate::domain::Text;
+
+impl State {
+    /// The state's name for the clerk.
+    pub fn text(self) -> Text {
+        let (ru, kk, en) = match self {
+            State::Draft => ("черновик", "жоба", "draft"),
+            State::Registered => ("зарегистрирован", "тіркелген", "registered"),
+            State::UnderVerification => ("на проверке", "тексеруде", "under verification"),
+            State::Sent => (
+                "отправлен на изготовление",
+                "дайындауға жіберілген",
+                "sent for manufacture",
+            ),
+            State::Returned => ("возвращён", "қайтарылған", "returned"),
+            State::Manufactured => ("изготовлен", "дайындалған", "manufactured"),
+            State::Issued => ("выдан", "берілген", "issued"),
+            State::Cancelled => ("аннулирован", "күші жойылған", "cancelled"),
+            State::Spoiled => ("испорчен", "бүлінген", "spoiled"),
+            State::Destroyed => ("уничтожен", "жойылған", "destroyed"),
+        };
+        Text::new(ru, kk, en)
+    }
+}
+
+impl MoveKind {
+    /// The move's name for the clerk, as a menu lists it.
+    pub fn text(self) -> Text {
+        let (ru, kk, en) = match self {
+            MoveKind::Register => ("зарегистрировать", "тіркеу", "register"),
+            MoveKind::StartVerification => (
+                "начать дополнительную проверку",
+                "қосымша тексеруді бастау",
+                "start additional verification",
+            ),
+            MoveKind::Confirm => (
+                "заключение: личность установлена",
+                "қорытынды: жеке басы анықталды",
+                "conclusion: identity established",
+            ),
+            MoveKind::Refuse => (
+                "заключение: в выдаче отказать",
+                "қорытынды: беруден бас тарту",
+                "conclusion: refuse the documents",
+            ),
+            MoveKind::Send => (
+                "отправить на изготовление",
+                "дайындауға жіберу",
+                "send for manufacture",
+            ),
+            MoveKind::Return => (
+                "вернуть без изготовления",
+                "дайындамай қайтару",
+                "return without manufacture",
+            ),
+            MoveKind::Resend => (
+                "исправить и отправить повторно",
+                "түзетіп, қайта жіберу",
+                "correct and send again",
+            ),
+            MoveKind::Manufacture => (
+                "отметить изготовление",
+                "дайындалғанын белгілеу",
+                "mark as manufactured",
+            ),
+            MoveKind::Issue => ("выдать документ", "құжатты беру", "issue the document"),
+            MoveKind::Cancel => ("аннулировать", "күшін жою", "cancel"),
+            MoveKind::Spoil => ("отметить порчу", "бүлінгенін белгілеу", "mark as spoiled"),
+            MoveKind::Destroy => ("уничтожить по акту", "акт бойынша жою", "destroy by an act"),
+        };
+        Text::new(ru, kk, en)
+    }
+}
+
+impl IllegalMove {
+    /// The explanation for the clerk: the state, the move, and what is allowed instead.
+    pub fn text(&self) -> Text {
+        let from = self.from.text();
+        let attempted = self.attempted.text();
+        let list = |pick: fn(&Text) -> &str| {
+            self.allowed
+                .iter()
+                .map(|m| format!("«{}»", pick(&m.text())))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let ru = format!("из состояния «{}» нельзя «{}»", from.ru, attempted.ru);
+        let kk = format!("«{}» күйінен «{}» мүмкін емес", from.kk, attempted.kk);
+        let en = format!(
+            "cannot «{}» a formulary that is «{}»",
+            attempted.en, from.en
+        );
+        if self.allowed.is_empty() {
+            Text::new(
+                format!("{ru}: это состояние конечное"),
+                format!("{kk}: бұл соңғы күй"),
+                format!("{en}: that state is final"),
+            )
+        } else {
+            Text::new(
+                format!("{ru}; допустимо: {}", list(|t| &t.ru)),
+                format!("{kk}; рұқсат етілгені: {}", list(|t| &t.kk)),
+                format!("{en}; allowed: {}", list(|t| &t.en)),
+            )
+        }
+    }
+}
