@@ -11,7 +11,13 @@
 //!   6 joint individual entrepreneurship), the unit (0 head unit, 1 branch,
 //!   2 representative office, 3 peasant farm), a 5-digit serial, the check digit.
 
-use super::{Sex, Text};
+mod bin;
+mod error;
+
+pub use bin::{Bin, EntityType, EntityUnit};
+pub use error::NumberError;
+
+use super::Sex;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -38,93 +44,9 @@ pub fn check_digit(first_eleven: &[u8; 11]) -> Option<u8> {
     }
 }
 
-/// What is wrong with a number given as an IIN or a BIN.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NumberError {
-    /// Not 12 characters long.
-    Length { found: usize },
-    /// A character that is not a digit, at a 1-based position.
-    NonDigit { position: usize, found: char },
-    /// Digits 3–4 are not a month.
-    Month { found: u8 },
-    /// Digits 5–6 are not a day of that month (IIN only).
-    Day { found: u8, month: u8 },
-    /// The 7th digit of an IIN is not 0–6.
-    CenturySex { found: u8 },
-    /// The 5th digit of a BIN is not 4, 5 or 6.
-    EntityType { found: u8 },
-    /// The 6th digit of a BIN is not 0–3.
-    Unit { found: u8 },
-    /// The last digit is not the check digit.
-    CheckDigit { found: u8, expected: u8 },
-    /// The first eleven digits have no check digit: such a number is never issued.
-    NeverIssued,
-}
-
-impl NumberError {
-    /// The explanation for the clerk, in the three languages.
-    pub fn text(&self) -> Text {
-        match self {
-            NumberError::Length { found } => Text::new(
-                format!("должно быть 12 цифр, введено {found}"),
-                format!("12 цифр болуы керек, {found} енгізілді"),
-                format!("must be 12 digits, {found} given"),
-            ),
-            NumberError::NonDigit { position, found } => Text::new(
-                format!("в позиции {position} не цифра: «{found}»"),
-                format!("{position}-орында цифр емес: «{found}»"),
-                format!("position {position} is not a digit: '{found}'"),
-            ),
-            NumberError::Month { found } => Text::new(
-                format!("цифры 3–4 должны быть месяцем (01–12), а не {found:02}"),
-                format!("3–4 цифрлар ай болуы керек (01–12), {found:02} емес"),
-                format!("digits 3–4 must be a month (01–12), not {found:02}"),
-            ),
-            NumberError::Day { found, month } => Text::new(
-                format!("цифры 5–6 должны быть днём месяца {month:02}, а не {found:02}"),
-                format!("5–6 цифрлар {month:02} айдың күні болуы керек, {found:02} емес"),
-                format!("digits 5–6 must be a day of month {month:02}, not {found:02}"),
-            ),
-            NumberError::CenturySex { found } => Text::new(
-                format!("7-я цифра (век и пол) должна быть от 0 до 6, а не {found}"),
-                format!("7-цифр (ғасыр және жыныс) 0-ден 6-ға дейін болуы керек, {found} емес"),
-                format!("the 7th digit (century and sex) must be 0–6, not {found}"),
-            ),
-            NumberError::EntityType { found } => Text::new(
-                format!("5-я цифра (тип юрлица) должна быть 4, 5 или 6, а не {found}"),
-                format!("5-цифр (заңды тұлға түрі) 4, 5 немесе 6 болуы керек, {found} емес"),
-                format!("the 5th digit (entity type) must be 4, 5 or 6, not {found}"),
-            ),
-            NumberError::Unit { found } => Text::new(
-                format!("6-я цифра (подразделение) должна быть от 0 до 3, а не {found}"),
-                format!("6-цифр (бөлімше) 0-ден 3-ке дейін болуы керек, {found} емес"),
-                format!("the 6th digit (unit) must be 0–3, not {found}"),
-            ),
-            NumberError::CheckDigit { found, expected } => Text::new(
-                format!("контрольная цифра {found} неверна, должна быть {expected}"),
-                format!("бақылау цифры {found} қате, {expected} болуы керек"),
-                format!("check digit {found} is wrong, it should be {expected}"),
-            ),
-            NumberError::NeverIssued => Text::new(
-                "такой номер не выдаётся: контрольная цифра не существует",
-                "мұндай нөмір берілмейді: бақылау цифры жоқ",
-                "such a number is never issued: it has no check digit",
-            ),
-        }
-    }
-}
-
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text().en)
-    }
-}
-
-impl std::error::Error for NumberError {}
-
 /// The twelve digits, or the first thing wrong with their shape. Spaces around the number
 /// are forgiven; spaces inside are not, as a clerk may have typed two numbers.
-fn digits(text: &str) -> Result<[u8; 12], NumberError> {
+pub(crate) fn digits(text: &str) -> Result<[u8; 12], NumberError> {
     let text = text.trim();
     let count = text.chars().count();
     // A stray character within the first twelve is named where it stands; past them the
@@ -147,11 +69,11 @@ fn digits(text: &str) -> Result<[u8; 12], NumberError> {
     Ok(out)
 }
 
-fn pair(d: &[u8; 12], at: usize) -> u8 {
+pub(crate) fn pair(d: &[u8; 12], at: usize) -> u8 {
     d[at] * 10 + d[at + 1]
 }
 
-fn verify_check(d: &[u8; 12]) -> Result<(), NumberError> {
+pub(crate) fn verify_check(d: &[u8; 12]) -> Result<(), NumberError> {
     let mut first = [0u8; 11];
     first.copy_from_slice(&d[..11]);
     match check_digit(&first) {
@@ -164,7 +86,7 @@ fn verify_check(d: &[u8; 12]) -> Result<(), NumberError> {
     }
 }
 
-fn as_string(d: &[u8; 12]) -> String {
+pub(crate) fn as_string(d: &[u8; 12]) -> String {
     d.iter().map(|x| char::from(b'0' + x)).collect()
 }
 
@@ -295,100 +217,6 @@ impl<'de> Deserialize<'de> for Iin {
     }
 }
 
-/// What kind of entity a BIN belongs to (5th digit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityType {
-    ResidentLegalEntity,
-    NonResidentLegalEntity,
-    JointIndividualEntrepreneurship,
-}
-
-/// Which unit of the entity a BIN belongs to (6th digit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityUnit {
-    HeadUnit,
-    Branch,
-    RepresentativeOffice,
-    PeasantFarm,
-}
-
-/// A valid BIN.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Bin(String);
-
-impl Bin {
-    /// Checks every part of `text` as a BIN, the first wrong part first.
-    pub fn parse(text: &str) -> Result<Self, NumberError> {
-        let d = digits(text)?;
-        let month = pair(&d, 2);
-        if !(1..=12).contains(&month) {
-            return Err(NumberError::Month { found: month });
-        }
-        if !(4..=6).contains(&d[4]) {
-            return Err(NumberError::EntityType { found: d[4] });
-        }
-        if d[5] > 3 {
-            return Err(NumberError::Unit { found: d[5] });
-        }
-        verify_check(&d)?;
-        Ok(Self(as_string(&d)))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn digit(&self, i: usize) -> u8 {
-        self.0.as_bytes().get(i).map_or(0, |b| b - b'0')
-    }
-
-    /// Year (two digits, as written) and month of registration.
-    pub fn registered(&self) -> (u8, u8) {
-        (
-            self.digit(0) * 10 + self.digit(1),
-            self.digit(2) * 10 + self.digit(3),
-        )
-    }
-
-    pub fn entity_type(&self) -> EntityType {
-        match self.digit(4) {
-            4 => EntityType::ResidentLegalEntity,
-            5 => EntityType::NonResidentLegalEntity,
-            _ => EntityType::JointIndividualEntrepreneurship,
-        }
-    }
-
-    pub fn unit(&self) -> EntityUnit {
-        match self.digit(5) {
-            0 => EntityUnit::HeadUnit,
-            1 => EntityUnit::Branch,
-            2 => EntityUnit::RepresentativeOffice,
-            _ => EntityUnit::PeasantFarm,
-        }
-    }
-}
-
-impl fmt::Display for Bin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Bin {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Bin {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Bin::parse(&text).map_err(|e| serde::de::Error::custom(format!("BIN {text}: {e}")))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,32 +336,6 @@ mod tests {
                 position: 7,
                 found: ' '
             })
-        );
-    }
-
-    #[test]
-    fn bin_parts_are_decoded_and_checked() {
-        // Registered 2004-05, resident legal entity, head unit, serial 00123.
-        let mut first = [0u8; 11];
-        for (slot, b) in first.iter_mut().zip(b"04054000012") {
-            *slot = b - b'0';
-        }
-        let check = check_digit(&first).unwrap_or_else(|| panic!("issued"));
-        let bin = Bin::parse(&format!("04054000012{check}")).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(bin.registered(), (4, 5));
-        assert_eq!(bin.entity_type(), EntityType::ResidentLegalEntity);
-        assert_eq!(bin.unit(), EntityUnit::HeadUnit);
-        assert_eq!(
-            Bin::parse("041340000120"),
-            Err(NumberError::Month { found: 13 })
-        );
-        assert_eq!(
-            Bin::parse("040570000120"),
-            Err(NumberError::EntityType { found: 7 })
-        );
-        assert_eq!(
-            Bin::parse("040544000120"),
-            Err(NumberError::Unit { found: 4 })
         );
     }
 
