@@ -1,0 +1,124 @@
+//! Names: letters of the Kazakh, Russian and Latin alphabets, spaces and hyphens.
+//!
+//! The apostrophe is allowed too, between letters: foreigners are documented under names
+//! like O'Neil, and a clerk copying them from a foreign passport should not have to mangle
+//! them. Latin letters are A–Z and those the Kazakh Latin alphabet of 2021 adds (Ä Ğ İ Ñ Ö
+//! Ş Ū Ü, ı). A name must not mix Cyrillic and Latin letters: that is almost always a
+//! look-alike letter typed in the wrong layout ("Иванoв" with a Latin o), which the
+//! documents' database would not match.
+
+use crate::domain::Text;
+
+/// Letters Kazakh adds to the Russian Cyrillic alphabet.
+const KAZAKH_CYRILLIC: &str = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+/// Letters the Kazakh Latin alphabet adds to A–Z.
+const KAZAKH_LATIN: &str = "ÄäĞğİıÑñÖöŞşŪūÜü";
+const SEPARATORS: &str = " -'’";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Cyrillic,
+    Latin,
+}
+
+fn script(c: char) -> Option<Script> {
+    // U+0410..U+044F is А..я: every Russian letter but Ё and ё.
+    if ('А'..='я').contains(&c) || c == 'Ё' || c == 'ё' || KAZAKH_CYRILLIC.contains(c) {
+        Some(Script::Cyrillic)
+    } else if c.is_ascii_alphabetic() || KAZAKH_LATIN.contains(c) {
+        Some(Script::Latin)
+    } else {
+        None
+    }
+}
+
+/// What is wrong with a name, for the clerk; `None` when it is a name. `text` is not blank
+/// (blank is "missing", reported elsewhere).
+pub(super) fn name_problem(text: &str) -> Option<Text> {
+    let text = text.trim();
+    let mut seen: Option<Script> = None;
+    let mut previous_separator = true; // a name may not start with a separator
+    for c in text.chars() {
+        if SEPARATORS.contains(c) {
+            if previous_separator {
+                return Some(misplaced_separator());
+            }
+            previous_separator = true;
+            continue;
+        }
+        previous_separator = false;
+        match (script(c), seen) {
+            (None, _) => return Some(bad_character(c)),
+            (Some(s), Some(before)) if s != before => return Some(mixed_scripts()),
+            (Some(s), _) => seen = Some(s),
+        }
+    }
+    previous_separator.then(misplaced_separator)
+}
+
+fn bad_character(c: char) -> Text {
+    Text::new(
+        format!(
+            "недопустимый символ «{c}»: допускаются буквы казахского, русского и латинского \
+             алфавитов, пробел, дефис и апостроф"
+        ),
+        format!(
+            "рұқсат етілмеген таңба «{c}»: қазақ, орыс және латын әліпбилерінің әріптері, бос \
+             орын, дефис және апостроф қана қолданылады"
+        ),
+        format!(
+            "character '{c}' is not allowed: only letters of the Kazakh, Russian and Latin \
+             alphabets, spaces, hyphens and apostrophes"
+        ),
+    )
+}
+
+fn misplaced_separator() -> Text {
+    Text::new(
+        "пробел, дефис и апостроф ставятся только между буквами",
+        "бос орын, дефис және апостроф тек әріптердің арасында қойылады",
+        "a space, hyphen or apostrophe may only stand between letters",
+    )
+}
+
+fn mixed_scripts() -> Text {
+    Text::new(
+        "смешаны кириллица и латиница (возможно, похожая буква в другой раскладке)",
+        "кирилл мен латын әріптері аралас (басқа пернетақта тіліндегі ұқсас әріп болуы мүмкін)",
+        "Cyrillic and Latin letters are mixed (perhaps a look-alike letter in the wrong layout)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_problem;
+
+    #[test]
+    fn names_of_the_three_alphabets_pass() {
+        for name in [
+            "Әбілқайыр",
+            "Ёлкин",
+            "Иванов-Петров",
+            "Ана Мария",
+            "O'Neil",
+            "Şäkärim",
+        ] {
+            assert_eq!(name_problem(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn other_characters_and_loose_separators_fail() {
+        for name in [
+            "Иван0в",
+            "Ivan.",
+            "-Ivan",
+            "Ivan-",
+            "Ivan  Petrov",
+            "Ivan--Petrov",
+            "Иванoв",
+        ] {
+            assert!(name_problem(name).is_some(), "{name}");
+        }
+    }
+}
