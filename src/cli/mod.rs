@@ -8,6 +8,8 @@ mod number;
 mod output;
 
 use crate::codes::{self, Entry, Kind, Searcher};
+use crate::domain::Lang;
+use crate::tui;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use output::{Record, write_json, write_rows};
@@ -25,11 +27,16 @@ const OUTPUT_FAILED: u8 = 74;
     name = "kense",
     version,
     about = "Kense (кеңсе): the clerk's workstation for identity-document formularies and DSN codes",
-    arg_required_else_help = true
+    after_help = "Without a command, kense opens the workstation in the terminal \
+                  (Alt-1/2/3 tabs, F1 or ? keys, Ctrl-Q quit)."
 )]
 pub struct Cli {
+    /// The language of the workstation's screens.
+    #[arg(long, value_name = "LANG", value_parser = lang_parser(), default_value = "ru")]
+    pub lang: Lang,
+    /// Without a command, the workstation opens in the terminal.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +86,14 @@ pub struct Format {
     tsv: bool,
 }
 
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(["ru", "kk", "en"]).map(|name| match name.as_str() {
+        "kk" => Lang::Kk,
+        "en" => Lang::En,
+        _ => Lang::Ru,
+    })
+}
+
 fn kind_parser() -> impl TypedValueParser<Value = Kind> {
     PossibleValuesParser::new(Kind::ALL.map(Kind::name)).try_map(|name| name.parse::<Kind>())
 }
@@ -86,10 +101,23 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        let options = tui::Options {
+            lang: cli.lang,
+            theme: tui::theme::Theme::from_env(),
+        };
+        return match tui::run(options) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "kense: the terminal failed: {e}");
+                ExitCode::from(OUTPUT_FAILED)
+            }
+        };
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    match run(cli.command, &mut out, &mut err) {
+    match run(command, &mut out, &mut err) {
         Ok(code) => code,
         // The reader went away (`kense codes district | head`): nothing left to say.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

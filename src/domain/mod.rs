@@ -27,6 +27,27 @@ impl Text {
     }
 }
 
+impl Text {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A language of the workstation. Russian is the default: the documents' working language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Ru,
+    Kk,
+    En,
+}
+
 /// English, for logs and tests; the UI picks its language from the fields.
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

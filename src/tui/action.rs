@@ -1,0 +1,46 @@
+//! Everything the workstation can be asked to do. Keys map to actions (`keys.rs`); only
+//! `App::update` turns an action into a change of state, and drawing never changes state.
+
+/// A request from the clerk, after key mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Show one of the three tabs.
+    ShowTab(Tab),
+    /// Open the list of keys of the current screen.
+    Help,
+    /// Close the open dialog or overlay; with none open, nothing.
+    Back,
+    /// Leave the workstation.
+    Quit,
+    /// Move the selection in the current list.
+    Select(Move),
+    /// Copy the selected code to the clerk's own clipboard (OSC 52, works over SSH).
+    Copy,
+    /// A key for the text field that has the focus (typing, cursor movement, deletion).
+    Edit(tui_input::InputRequest),
+    /// The terminal changed size: draw again.
+    Resize,
+}
+
+/// The tabs of the workstation, in the order of their keys (Alt-1, Alt-2, Alt-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    NewFormulary,
+    CodeLookup,
+    Register,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::NewFormulary, Tab::CodeLookup, Tab::Register];
+}
+
+/// A step of the selection in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+}

@@ -1,0 +1,141 @@
+//! Every string of the workstation's screens, in Russian, Kazakh and English, in one
+//! place: a screen asks for a [`Msg`], never writes its own text.
+
+use crate::codes::Kind;
+use crate::domain::Lang;
+
+/// A piece of screen text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    TabNewFormulary,
+    TabCodeLookup,
+    TabRegister,
+    QueryTitle,
+    QueryHint,
+    Results,
+    Detail,
+    NothingFound,
+    NoSelection,
+    Code,
+    NameKk,
+    NameRu,
+    NameEn,
+    Region,
+    RegionCode,
+    Heading,
+    Marked,
+    Translated,
+    Copied,
+    HelpTitle,
+    HelpClose,
+    TooSmall,
+    NotYet,
+    KeyTabs,
+    KeyHelp,
+    KeyQuit,
+    KeyBack,
+    KeySelect,
+    KeyPage,
+    KeyCopy,
+    KeyEdit,
+    Kind(Kind),
+}
+
+/// The text of `msg` in `lang`.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    let (ru, kk, en) = texts(msg);
+    match lang {
+        Lang::Ru => ru,
+        Lang::Kk => kk,
+        Lang::En => en,
+    }
+}
+
+/// (Russian, Kazakh, English).
+fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
+    match msg {
+        Msg::TabNewFormulary => ("Новый формуляр", "Жаңа формуляр", "New formulary"),
+        Msg::TabCodeLookup => ("Поиск кодов", "Кодтарды іздеу", "Code lookup"),
+        Msg::TabRegister => ("Реестр", "Тізілім", "Register"),
+        Msg::QueryTitle => ("Код или название", "Код немесе атауы", "Code or name"),
+        Msg::QueryHint => (
+            "например 1902 204, 08, аккол, akkol",
+            "мысалы 1902 204, 08, ақкөл, akkol",
+            "e.g. 1902 204, 08, аккол, akkol",
+        ),
+        Msg::Results => ("Найдено", "Табылды", "Found"),
+        Msg::Detail => ("Подробно", "Толығырақ", "Detail"),
+        Msg::NothingFound => ("Ничего не найдено", "Ештеңе табылмады", "Nothing found"),
+        Msg::NoSelection => (
+            "Введите код или название",
+            "Код немесе атауын енгізіңіз",
+            "Type a code or a name",
+        ),
+        Msg::Code => ("Код", "Код", "Code"),
+        Msg::NameKk => ("На казахском", "Қазақша", "Kazakh"),
+        Msg::NameRu => ("На русском", "Орысша", "Russian"),
+        Msg::NameEn => ("На английском", "Ағылшынша", "English"),
+        Msg::Region => ("Область", "Облыс", "Region"),
+        Msg::RegionCode => ("Код области", "Облыс коды", "Region code"),
+        Msg::Heading => ("Раздел", "Бөлім", "Heading"),
+        Msg::Marked => (
+            "* переименована или объединена",
+            "* атауы өзгерген немесе біріктірілген",
+            "* renamed or merged since",
+        ),
+        Msg::Translated => (
+            "перевод Kense, не текст документа",
+            "Kense аудармасы, құжат мәтіні емес",
+            "Kense's translation, not the document's text",
+        ),
+        Msg::Copied => ("Скопировано", "Көшірілді", "Copied"),
+        Msg::HelpTitle => ("Клавиши", "Пернелер", "Keys"),
+        Msg::HelpClose => ("Esc — закрыть", "Esc — жабу", "Esc closes"),
+        Msg::TooSmall => (
+            "Окно терминала мало: нужно не меньше 80×24",
+            "Терминал терезесі кіші: кемінде 80×24 керек",
+            "The terminal is too small: 80×24 is needed",
+        ),
+        Msg::NotYet => (
+            "Эта вкладка появится вместе с реестром.",
+            "Бұл қойынды тізіліммен бірге пайда болады.",
+            "This tab arrives with the register.",
+        ),
+        Msg::KeyTabs => ("вкладки", "қойындылар", "tabs"),
+        Msg::KeyHelp => ("клавиши", "пернелер", "keys"),
+        Msg::KeyQuit => ("выход", "шығу", "quit"),
+        Msg::KeyBack => ("назад", "артқа", "back"),
+        Msg::KeySelect => ("выбор", "таңдау", "select"),
+        Msg::KeyPage => ("страница", "бет", "page"),
+        Msg::KeyCopy => ("копировать код", "кодты көшіру", "copy code"),
+        Msg::KeyEdit => ("правка строки", "жолды түзету", "edit the line"),
+        Msg::Kind(kind) => match kind {
+            Kind::District => ("Район", "Аудан", "District"),
+            Kind::Filling => ("Код заполнения", "Толтыру коды", "Filling code"),
+            Kind::DsnCountry => ("ДСН: страна", "ДСН: ел", "DSN: country"),
+            Kind::DsnUnit => ("ДСН: АТЕ", "ДСН: ӘАБ", "DSN: unit"),
+            Kind::DsnProduct => ("ДСН: продукт", "ДСН: өнім", "DSN: product"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_tab_titles_are_the_ones_the_issue_names() {
+        assert_eq!(tr(Lang::En, Msg::TabNewFormulary), "New formulary");
+        assert_eq!(tr(Lang::En, Msg::TabCodeLookup), "Code lookup");
+        assert_eq!(tr(Lang::En, Msg::TabRegister), "Register");
+    }
+
+    #[test]
+    fn every_kind_has_a_label_in_every_language() {
+        for kind in Kind::ALL {
+            for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+                assert!(!tr(lang, Msg::Kind(kind)).is_empty(), "{kind:?} {lang:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The Code lookup tab: one query box over every directory, results on each keystroke,
+//! and the chosen row in full below them.
+
+use super::action::Move;
+use super::i18n::{Msg, tr};
+use super::theme::Theme;
+use crate::codes::{Entry, Hit, Searcher};
+use crate::domain::Lang;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, Paragraph, Wrap};
+use tui_input::{Input, InputRequest};
+use unicode_width::UnicodeWidthStr;
+
+/// Rows of the detail pane, borders included.
+const DETAIL_HEIGHT: u16 = 8;
+
+#[derive(Default)]
+pub struct LookupTab {
+    input: Input,
+    searcher: Searcher,
+    hits: Vec<Hit>,
+    selected: usize,
+}
+
+impl LookupTab {
+    /// Applies a key to the query; searches again when the text changed. Returns whether
+    /// anything on screen changed.
+    pub fn edit(&mut self, request: InputRequest) -> bool {
+        let Some(changed) = self.input.handle(request) else {
+            return false;
+        };
+        if changed.value {
+            self.hits = self.searcher.search(self.input.value(), None);
+            self.selected = 0;
+        }
+        true
+    }
+
+    /// Moves the selection; `page` is the number of rows the list shows.
+    pub fn select(&mut self, step: Move, page: usize) -> bool {
+        let Some(last) = self.hits.len().checked_sub(1) else {
+            return false;
+        };
+        let page = page.max(1);
+        let next = match step {
+            Move::Up => self.selected.saturating_sub(1),
+            Move::Down => (self.selected + 1).min(last),
+            Move::PageUp => self.selected.saturating_sub(page),
+            Move::PageDown => (self.selected + page).min(last),
+            Move::First => 0,
+            Move::Last => last,
+        };
+        let moved = next != self.selected;
+        self.selected = next;
+        moved
+    }
+
+    pub fn query(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn selected(&self) -> Option<Entry> {
+        self.hits.get(self.selected).map(|h| h.entry)
+    }
+
+    /// How many result rows fit in `area` (the tab's area).
+    pub fn page_size(area: Rect) -> usize {
+        usize::from(Self::areas(area).1.height.saturating_sub(2))
+    }
+
+    fn areas(area: Rect) -> (Rect, Rect, Rect) {
+        let [query, results, detail] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(3),
+            Constraint::Length(DETAIL_HEIGHT),
+        ])
+        .areas(area);
+        (query, results, detail)
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+        let (query_area, results_area, detail_area) = Self::areas(area);
+        self.draw_query(frame, query_area, lang, theme);
+        self.draw_results(frame, results_area, lang, theme);
+        self.draw_detail(frame, detail_area, lang, theme);
+    }
+
+    fn draw_query(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(tr(lang, Msg::QueryTitle));
+        let inner = block.inner(area);
+        let width = usize::from(inner.width.saturating_sub(1));
+        let scroll = self.input.visual_scroll(width);
+        let text = if self.input.value().is_empty() {
+            Line::styled(tr(lang, Msg::QueryHint), theme.dim())
+        } else {
+            Line::raw(self.input.value())
+        };
+        let scroll_x = u16::try_from(scroll).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Paragraph::new(text).scroll((0, scroll_x)).block(block),
+            area,
+        );
+        let cursor = self.input.visual_cursor().saturating_sub(scroll);
+        let x = inner.x + u16::try_from(cursor).unwrap_or(inner.width);
+        frame.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y,
+        ));
+    }
+
+    fn draw_results(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+        let title = format!("{}: {}", tr(lang, Msg::Results), self.hits.len());
+        let block = Block::default().borders(Borders::ALL).title(title);
+        let inner = block.inner(area);
+        let rows = usize::from(inner.height).max(1);
+        // Whole pages: the list moves a page at a time, and drawing needs no scroll state.
+        let first = self.selected / rows * rows;
+        let kind_width = 14;
+        let name_width = usize::from(inner.width).saturating_sub(10 + kind_width + 1);
+        let items: Vec<ListItem> = self
+            .hits
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(rows)
+            .map(|(i, hit)| {
+                let entry = hit.entry;
+                let name = truncate(display_name(entry, lang), name_width);
+                let kind = truncate(tr(lang, Msg::Kind(entry.kind())), kind_width);
+                let line = Line::from(vec![
+                    Span::raw(format!("{:<9} ", entry.code())),
+                    Span::raw(format!("{name:<name_width$} ")),
+                    Span::styled(kind, theme.dim()),
+                ]);
+                let item = ListItem::new(line);
+                if i == self.selected {
+                    item.style(theme.selected())
+                } else {
+                    item
+                }
+            })
+            .collect();
+        if items.is_empty() {
+            let message = if self.input.value().trim().is_empty() {
+                Msg::NoSelection
+            } else {
+                Msg::NothingFound
+            };
+            let text = Paragraph::new(Line::styled(tr(lang, message), theme.dim())).block(block);
+            frame.render_widget(text, area);
+        } else {
+            frame.render_widget(List::new(items).block(block), area);
+        }
+    }
+
+    fn draw_detail(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(tr(lang, Msg::Detail));
+        let Some(entry) = self.selected() else {
+            frame.render_widget(block, area);
+            return;
+        };
+        let label = |msg: Msg| Span::styled(format!("{}: ", tr(lang, msg)), theme.dim());
+        let mut lines = vec![Line::from(vec![
+            label(Msg::Code),
+            Span::raw(entry.code().into_owned()),
+            Span::styled(
+                format!("  {}", tr(lang, Msg::Kind(entry.kind()))),
+                theme.dim(),
+            ),
+        ])];
+        lines.push(Line::from(vec![
+            label(Msg::NameKk),
+            Span::raw(entry.name_kk()),
+        ]));
+        if let Some(ru) = entry.name_ru() {
+            lines.push(Line::from(vec![label(Msg::NameRu), Span::raw(ru)]));
+        }
+        match entry {
+            Entry::District(d) => {
+                let region = match lang {
+                    Lang::Kk => d.region_name_kk,
+                    _ => d.region_name_ru,
+                };
+                lines.push(Line::from(vec![
+                    label(Msg::Region),
+                    Span::raw(format!("{} {region}", d.region_code)),
+                ]));
+            }
+            Entry::Filling(f) => {
+                lines.push(Line::from(vec![label(Msg::NameEn), Span::raw(f.name_en)]));
+            }
+            Entry::DsnUnit(u) => {
+                let mark = if u.region_marked { "*" } else { "" };
+                lines.push(Line::from(vec![
+                    label(Msg::Heading),
+                    Span::raw(format!("{}{mark}", u.region_name_kk)),
+                ]));
+                if u.marked {
+                    lines.push(Line::styled(tr(lang, Msg::Marked), theme.warn()));
+                }
+            }
+            Entry::DsnCountry(_) | Entry::DsnProduct(_) => {}
+        }
+        if !entry.translated_fields().is_empty() {
+            let fields = entry.translated_fields().join(", ");
+            lines.push(Line::styled(
+                format!("{fields}: {}", tr(lang, Msg::Translated)),
+                theme.dim(),
+            ));
+        }
+        frame.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+            area,
+        );
+    }
+}
+
+/// The row's name in the clerk's language, or the nearest one the directory has.
+fn display_name(entry: Entry, lang: Lang) -> &'static str {
+    match (lang, entry) {
+        (Lang::Kk, _) => entry.name_kk(),
+        (Lang::En, Entry::Filling(f)) => f.name_en,
+        _ => entry.name_ru().unwrap_or_else(|| entry.name_kk()),
+    }
+}
+
+/// `text` cut to `width` columns, with "…" where it was cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_columns_and_marks_the_cut() {
+        assert_eq!(truncate("АҚКӨЛ АУДАНЫ", 20), "АҚКӨЛ АУДАНЫ");
+        assert_eq!(truncate("АҚКӨЛ АУДАНЫ", 6), "АҚКӨЛ…");
+        assert_eq!(truncate("abc", 0), "…");
+    }
+
+    #[test]
+    fn typing_searches_and_the_selection_stays_in_the_list() {
+        let mut tab = LookupTab::default();
+        for c in "akkol".chars() {
+            assert!(tab.edit(InputRequest::InsertChar(c)));
+        }
+        assert_eq!(
+            tab.selected().map(|e| e.code().into_owned()),
+            Some("1902 204".into())
+        );
+        let found = tab.hits.len();
+        assert!(tab.select(Move::Last, 10));
+        assert_eq!(tab.selected, found - 1);
+        assert!(!tab.select(Move::Down, 10), "already at the end");
+        tab.select(Move::First, 10);
+        assert_eq!(tab.selected, 0);
+    }
+}

@@ -1,0 +1,137 @@
+//! The clerk's workstation in the terminal (ratatui over crossterm).
+//!
+//! Built for thin terminals over SSH, where bytes and round trips cost, not CPU:
+//! - nothing is drawn unless an action changed something, so an idle screen sends nothing;
+//! - frames go out through one buffer, wrapped in synchronized-update sequences;
+//! - the terminal is never asked anything at start (no cursor-position or keyboard-protocol
+//!   queries, which stall for seconds over SSH), and no mouse capture;
+//! - the terminal is restored on quit, on panic, and on SIGHUP/SIGTERM (a dropped SSH
+//!   connection).
+
+pub mod action;
+pub mod app;
+pub mod i18n;
+pub mod keys;
+pub mod lookup;
+pub mod theme;
+
+use crate::domain::Lang;
+use app::{App, Effect};
+use base64::Engine;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, event, execute, queue};
+use ratatui::layout::Rect;
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use theme::Theme;
+
+type Backend = CrosstermBackend<BufWriter<Stdout>>;
+
+/// How the workstation starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+/// Runs the workstation until the clerk quits or the connection drops.
+pub fn run(options: Options) -> io::Result<()> {
+    let hangup = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&hangup))?;
+    }
+    install_panic_hook();
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, options, &hangup);
+    // Restore whatever happened; a failure to restore is worth less than the loop's error.
+    let restored = leave(&mut terminal);
+    result.and(restored)
+}
+
+fn enter() -> io::Result<Terminal<Backend>> {
+    enable_raw_mode()?;
+    let mut out = BufWriter::new(io::stdout());
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // The size comes from the kernel (TIOCGWINSZ), not from a question to the terminal.
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+fn leave(terminal: &mut Terminal<Backend>) -> io::Result<()> {
+    let backend = terminal.backend_mut();
+    let shown = execute!(backend, LeaveAlternateScreen, cursor::Show);
+    disable_raw_mode().and(shown)
+}
+
+/// On panic, give the clerk the terminal back before the message is printed.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut Terminal<Backend>,
+    options: Options,
+    hangup: &AtomicBool,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(
+        options.lang,
+        options.theme,
+        Rect::new(0, 0, size.width, size.height),
+    );
+    let mut dirty = true;
+    loop {
+        if dirty {
+            draw(terminal, &app)?;
+            dirty = false;
+        }
+        // The timeout only bounds how late a hang-up is noticed; an idle poll writes nothing.
+        if !event::poll(Duration::from_millis(250))? {
+            if hangup.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            continue;
+        }
+        let event = event::read()?;
+        if let event::Event::Resize(width, height) = event {
+            app.resize(Rect::new(0, 0, width, height));
+        }
+        let Some(action) = keys::action_for(&event, app.help_open(), app.tab()) else {
+            continue;
+        };
+        match app.update(action) {
+            Effect::None => {}
+            Effect::Redraw => dirty = true,
+            Effect::Copy(text) => {
+                copy_to_clipboard(terminal.backend_mut(), &text)?;
+                dirty = true;
+            }
+            Effect::Quit => return Ok(()),
+        }
+    }
+}
+
+fn draw(terminal: &mut Terminal<Backend>, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| app.draw(frame))?;
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()
+}
+
+/// OSC 52: the clerk's own terminal puts the text on its clipboard, also over SSH.
+fn copy_to_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}

@@ -1,0 +1,197 @@
+//! The real `kense` binary in a real pseudo-terminal at 80×24, its screen rebuilt by a
+//! terminal emulator (vt100), driven by keys as a clerk over SSH would send them.
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kense"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm");
+        cmd.env_remove("NO_COLOR");
+        cmd.cwd(std::env::temp_dir());
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .unwrap_or_else(|e| panic!("{e}"));
+        drop(pair.slave);
+        let mut reader = pair
+            .master
+            .try_clone_reader()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let writer = pair.master.take_writer().unwrap_or_else(|e| panic!("{e}"));
+        // vt100's default screen is 80×24, the size of the pty.
+        let screen = Arc::new(Mutex::new(vt100::Parser::default()));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        thread::spawn(move || {
+            // Keep the master alive as long as the reader runs.
+            let _master = pair.master;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut s) = screen_in.lock() {
+                    s.process(&buf[..n]);
+                }
+                if let Ok(mut r) = raw_in.lock() {
+                    r.extend_from_slice(&buf[..n]);
+                }
+            }
+        });
+        Self {
+            child,
+            writer,
+            screen,
+            raw,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|s| s.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn raw_len(&self) -> usize {
+        self.raw.lock().map(|r| r.len()).unwrap_or(0)
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer
+            .write_all(bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.writer.flush().unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn wait_for(&self, what: impl Fn(&str) -> bool, describe: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if what(&self.contents()) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {describe}; screen:\n{}",
+            self.contents()
+        );
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the reader drain what was written last.
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("kense did not exit; screen:\n{}", self.contents());
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_clerk_looks_up_a_code_and_quits_with_the_terminal_restored() {
+    let mut s = Session::start(&["--lang", "en"]);
+    s.wait_for(|c| c.contains("2 Code lookup"), "the tab bar");
+
+    s.send(b"akkol");
+    s.wait_for(|c| c.contains("1902 204  АККОЛЬСКИЙ РАЙОН"), "the result");
+    s.wait_for(
+        |c| c.contains("Region: 1902 АКМОЛИНСКАЯ ОБЛАСТЬ"),
+        "the detail",
+    );
+
+    // Alt-3 as it arrives over SSH: Esc then the digit.
+    s.send(b"\x1b3");
+    s.wait_for(
+        |c| c.contains("This tab arrives with the register."),
+        "the Register tab",
+    );
+    s.send(b"\x1b2");
+    s.wait_for(
+        |c| c.contains("АККОЛЬСКИЙ"),
+        "the lookup tab again, query kept",
+    );
+
+    s.send(b"?");
+    s.wait_for(|c| c.contains("Esc closes"), "the help");
+    s.send(b"\x1b");
+    s.wait_for(|c| !c.contains("Esc closes"), "the help closed");
+
+    s.send(b"\x11"); // Ctrl-Q
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw();
+    assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
+    assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor again");
+    // Frames are wrapped in synchronized updates.
+    assert!(contains(&raw, b"\x1b[?2026h") && contains(&raw, b"\x1b[?2026l"));
+    // Never a question to the terminal: cursor position, keyboard protocol, device attributes.
+    for query in [&b"\x1b[6n"[..], b"\x1b[?u", b"\x1b[c", b"\x1b[>c"] {
+        assert!(!contains(&raw, query), "asked the terminal {query:?}");
+    }
+}
+
+#[test]
+fn an_idle_workstation_sends_nothing() {
+    let mut s = Session::start(&["--lang", "en"]);
+    s.wait_for(|c| c.contains("Code or name"), "the first frame");
+    thread::sleep(Duration::from_millis(300));
+    let before = s.raw_len();
+    thread::sleep(Duration::from_millis(1500));
+    assert_eq!(s.raw_len(), before, "bytes sent while idle");
+    s.send(b"\x11");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_dropped_connection_restores_the_terminal() {
+    let mut s = Session::start(&[]);
+    s.wait_for(
+        |c| c.contains("Поиск кодов"),
+        "the first frame, in Russian by default",
+    );
+    let pid = s.child.process_id().unwrap_or_else(|| panic!("a pid"));
+    let killed = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(killed.success());
+    s.wait_exit();
+    assert!(
+        contains(&s.raw(), b"\x1b[?1049l"),
+        "left the alternate screen"
+    );
+}
