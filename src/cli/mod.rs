@@ -1,11 +1,12 @@
 //! The command line: parses arguments with clap and prints what the library finds.
 //!
-//! Exit status: 0 when something was found or a number is valid, 1 when a lookup found
-//! nothing or a number is not valid, 2 on bad arguments (clap's convention), 74 when the
-//! output could not be written (EX_IOERR).
+//! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
 mod number;
 mod output;
+mod register;
+
+pub use register::{RegisterOptions, resolve_clerk, resolve_db};
 
 use crate::codes::{self, Entry, Kind, Searcher};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -20,16 +21,35 @@ const NOTHING_FOUND: u8 = 1;
 /// Exit status when standard output cannot be written (sysexits' EX_IOERR).
 const OUTPUT_FAILED: u8 = 74;
 
+/// Where the register is and what the exit status means, for `--help`.
+pub const EXIT_STATUS: &str = "\
+The register is the file given by --db, else by KENSE_DB, else register.sqlite
+in the platform data directory (~/.local/share/kense on Linux); a new register
+is made private (0600).
+
+Exit status:
+  0   done: found, valid, generated, closed, or the audit chain intact
+  1   nothing found, a number not valid, or the audit chain broken
+  2   bad arguments
+  3   the register cannot be used: missing, read-only, busy too long, not a
+      register, damaged, or of a newer schema (nothing was changed)
+  4   the register refused the change: the day is already closed, or no IIN
+      serial is left
+  74  the output cannot be written";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kense",
     version,
     about = "Kense (кеңсе): the clerk's workstation for identity-document formularies and DSN codes",
-    arg_required_else_help = true
+    arg_required_else_help = true,
+    after_help = EXIT_STATUS
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub register: RegisterOptions,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,7 +68,7 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
-    /// Check an IIN (individual identification number) and show what it encodes.
+    /// Check or generate an IIN (individual identification number).
     Iin {
         #[command(subcommand)]
         command: number::IinCommand,
@@ -65,6 +85,16 @@ pub enum Command {
         kind: Kind,
         #[command(flatten)]
         format: Format,
+    },
+    /// Check the register's audit log.
+    Audit {
+        #[command(subcommand)]
+        command: register::AuditCommand,
+    },
+    /// Close a working day in the register.
+    Day {
+        #[command(subcommand)]
+        command: register::DayCommand,
     },
 }
 
@@ -89,7 +119,7 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    match run(cli.command, &mut out, &mut err) {
+    match run(cli, &mut out, &mut err) {
         Ok(code) => code,
         // The reader went away (`kense codes district | head`): nothing left to say.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -102,8 +132,9 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one command: results to `out` (flushed before returning), notes to `err`.
-pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::Result<ExitCode> {
-    match command {
+pub fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> io::Result<ExitCode> {
+    let options = cli.register;
+    match cli.command {
         Command::Lookup {
             query,
             kind,
@@ -140,7 +171,20 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::
             Ok(ExitCode::SUCCESS)
         }
         Command::Iin { command } => {
-            let code = number::iin(command, out)?;
+            let code = match command {
+                number::IinCommand::Check(args) => number::iin(args, out)?,
+                number::IinCommand::Generate(args) => register::generate(&options, args, out, err)?,
+            };
+            out.flush()?;
+            Ok(code)
+        }
+        Command::Audit { command } => {
+            let code = register::audit(&options, command, out, err)?;
+            out.flush()?;
+            Ok(code)
+        }
+        Command::Day { command } => {
+            let code = register::day(&options, command, out, err)?;
             out.flush()?;
             Ok(code)
         }
