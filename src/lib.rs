@@ -9,3 +9,4 @@ pub mod cli;
 pub mod codes;
 pub mod domain;
 pub mod tui;
+pub mod store;

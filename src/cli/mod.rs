@@ -1,11 +1,12 @@
 //! The command line: parses arguments with clap and prints what the library finds.
 //!
-//! Exit status: 0 when something was found or a number is valid, 1 when a lookup found
-//! nothing or a number is not valid, 2 on bad arguments (clap's convention), 74 when the
-//! output could not be written (EX_IOERR).
+//! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
 mod number;
 mod output;
+mod register;
+
+pub use register::{RegisterOptions, resolve_clerk, resolve_db};
 
 use crate::codes::{self, Entry, Kind, Searcher};
 use crate::domain::Lang;
@@ -22,13 +23,31 @@ const NOTHING_FOUND: u8 = 1;
 /// Exit status when standard output cannot be written (sysexits' EX_IOERR).
 const OUTPUT_FAILED: u8 = 74;
 
+/// Where the register is and what the exit status means, for `--help`.
+pub const EXIT_STATUS: &str = "\
+Without a command, kense opens the workstation in the terminal (Alt-1/2/3
+tabs, F1 or ? keys, Ctrl-Q quit).
+
+The register is the file given by --db, else by KENSE_DB, else register.sqlite
+in the platform data directory (~/.local/share/kense on Linux); a new register
+is made private (0600).
+
+Exit status:
+  0   done: found, valid, generated, closed, or the audit chain intact
+  1   nothing found, a number not valid, or the audit chain broken
+  2   bad arguments
+  3   the register cannot be used: missing, read-only, busy too long, not a
+      register, damaged, or of a newer schema (nothing was changed)
+  4   the register refused the change: the day is already closed, or no IIN
+      serial is left
+  74  the output cannot be written";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kense",
     version,
     about = "Kense (кеңсе): the clerk's workstation for identity-document formularies and DSN codes",
-    after_help = "Without a command, kense opens the workstation in the terminal \
-                  (Alt-1/2/3 tabs, F1 or ? keys, Ctrl-Q quit)."
+    after_help = EXIT_STATUS
 )]
 pub struct Cli {
     /// The language of the workstation's screens.
@@ -37,6 +56,8 @@ pub struct Cli {
     /// Without a command, the workstation opens in the terminal.
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub register: RegisterOptions,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,7 +76,7 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
-    /// Check an IIN (individual identification number) and show what it encodes.
+    /// Check or generate an IIN (individual identification number).
     Iin {
         #[command(subcommand)]
         command: number::IinCommand,
@@ -72,6 +93,16 @@ pub enum Command {
         kind: Kind,
         #[command(flatten)]
         format: Format,
+    },
+    /// Check the register's audit log.
+    Audit {
+        #[command(subcommand)]
+        command: register::AuditCommand,
+    },
+    /// Close a working day in the register.
+    Day {
+        #[command(subcommand)]
+        command: register::DayCommand,
     },
 }
 
@@ -117,7 +148,7 @@ pub fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    match run(command, &mut out, &mut err) {
+    match run(command, cli.register, &mut out, &mut err) {
         Ok(code) => code,
         // The reader went away (`kense codes district | head`): nothing left to say.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -130,7 +161,12 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one command: results to `out` (flushed before returning), notes to `err`.
-pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::Result<ExitCode> {
+pub fn run(
+    command: Command,
+    options: RegisterOptions,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
     match command {
         Command::Lookup {
             query,
@@ -168,7 +204,20 @@ pub fn run(command: Command, out: &mut impl Write, err: &mut impl Write) -> io::
             Ok(ExitCode::SUCCESS)
         }
         Command::Iin { command } => {
-            let code = number::iin(command, out)?;
+            let code = match command {
+                number::IinCommand::Check(args) => number::iin(args, out)?,
+                number::IinCommand::Generate(args) => register::generate(&options, args, out, err)?,
+            };
+            out.flush()?;
+            Ok(code)
+        }
+        Command::Audit { command } => {
+            let code = register::audit(&options, command, out, err)?;
+            out.flush()?;
+            Ok(code)
+        }
+        Command::Day { command } => {
+            let code = register::day(&options, command, out, err)?;
             out.flush()?;
             Ok(code)
         }

@@ -17,6 +17,12 @@ pub enum IinCommand {
     /// Check an IIN: print its birth date, sex and serial and exit 0, or print why it is
     /// not valid and exit 1.
     Check(NumberArgs),
+    /// Generate a new IIN the register has never issued, and print it (M-12.a).
+    ///
+    /// The register takes the next free serial for the birth date and sex, records it with
+    /// the clerk and the time, and writes it to the audit log.
+    #[command(after_help = super::EXIT_STATUS)]
+    Generate(super::register::GenerateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -60,8 +66,7 @@ fn t(ru: &str, kk: &str, en: &str) -> Text {
     Text::new(ru, kk, en)
 }
 
-pub fn iin(command: IinCommand, out: &mut impl Write) -> io::Result<ExitCode> {
-    let IinCommand::Check(args) = command;
+pub fn iin(args: NumberArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     check(&args, "IIN", out, Iin::parse, |iin| {
         let (birth, sex) = match (iin.birth_date(), iin.sex()) {
             (Some(date), Some(sex)) => (date.to_string(), Some(sex)),

@@ -1,0 +1,293 @@
+//! The commands that use the register: `kense iin generate`, `kense audit verify`,
+//! `kense day close`, and where the register is and who the clerk is.
+
+use super::output::write_json;
+use crate::domain::Sex;
+use crate::store::{Clerk, Location, Store, StoreError};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::json;
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when the audit chain is broken.
+const CHAIN_BROKEN: u8 = 1;
+/// Exit status on bad input clap cannot see (an empty clerk, a birth date in the future).
+const BAD_INPUT: u8 = 2;
+/// Exit status when the register cannot be used at all.
+const REGISTER_FAILED: u8 = 3;
+/// Exit status when the register refuses the change.
+const REFUSED: u8 = 4;
+
+/// The file name of the register in the platform data directory.
+const FILE_NAME: &str = "register.sqlite";
+
+/// The options every command accepts; only the commands that use the register read them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RegisterOptions {
+    /// The register file [env: KENSE_DB] [default: in the data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Who makes the changes [env: KENSE_CLERK] [default: the OS user]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub clerk: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The birth date, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    birth_date: NaiveDate,
+    /// The sex.
+    #[arg(long, value_enum)]
+    sex: SexArg,
+    /// Print a JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SexArg {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the whole hash chain of the audit log: exit 0 when it is intact, 1 naming the
+    /// first bad entry.
+    #[command(after_help = super::EXIT_STATUS)]
+    Verify {
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DayCommand {
+    /// Close a working day, recording the audit chain's head; a day closes once.
+    #[command(after_help = super::EXIT_STATUS)]
+    Close {
+        /// The day to close [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The register's path: `--db`, else `KENSE_DB` (when not empty), else `register.sqlite`
+/// in the platform data directory; `None` when there is no data directory either.
+pub fn resolve_db(
+    flag: Option<PathBuf>,
+    env: Option<OsString>,
+    data_dir: Option<PathBuf>,
+) -> Option<PathBuf> {
+    flag.or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| data_dir.map(|dir| dir.join(FILE_NAME)))
+}
+
+/// The clerk's name: `--clerk`, else `KENSE_CLERK` (when not empty), else the OS user.
+pub fn resolve_clerk(
+    flag: Option<String>,
+    env: Option<OsString>,
+    os_user: Option<String>,
+) -> Option<String> {
+    flag.or_else(|| {
+        env.filter(|v| !v.is_empty())
+            .map(|v| v.to_string_lossy().into_owned())
+    })
+    .or(os_user)
+}
+
+/// The platform data directory of kense (`~/.local/share/kense` on Linux).
+fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("kz", "", "kense").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// Opens the register the options point to; `create` for the commands that write.
+fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
+    let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
+        .ok_or(StoreError::NoLocation)?;
+    let name = resolve_clerk(
+        options.clerk.clone(),
+        std::env::var_os("KENSE_CLERK"),
+        whoami::username().ok(),
+    )
+    .unwrap_or_default();
+    let clerk = Clerk::new(&name)?;
+    let location = if create {
+        Location::create_if_missing(path)
+    } else {
+        Location::existing(path)
+    };
+    Store::open(&location, clerk)
+}
+
+/// One line on stderr and the documented exit status; never a panic.
+fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
+    let _ = writeln!(err, "kense: {error}");
+    ExitCode::from(match error {
+        StoreError::InvalidClerk | StoreError::BirthDateUnsupported { .. } => BAD_INPUT,
+        StoreError::SerialsExhausted { .. } | StoreError::DayAlreadyClosed { .. } => REFUSED,
+        _ => REGISTER_FAILED,
+    })
+}
+
+fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
+    let _ = writeln!(err, "kense: {message}");
+    ExitCode::from(BAD_INPUT)
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// `kense iin generate`.
+pub fn generate(
+    options: &RegisterOptions,
+    args: GenerateArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    if args.birth_date > today() {
+        return Ok(bad_input(
+            err,
+            &format!("the birth date {} is in the future", args.birth_date),
+        ));
+    }
+    let sex = match args.sex {
+        SexArg::Male => Sex::Male,
+        SexArg::Female => Sex::Female,
+    };
+    let issued = match open(options, true).and_then(|mut s| s.generate_iin(args.birth_date, sex)) {
+        Ok(issued) => issued,
+        Err(e) => return Ok(fail(err, &e)),
+    };
+    if args.json {
+        write_json(out, &issued)?;
+    } else {
+        writeln!(out, "{}", issued.iin)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kense audit verify`.
+pub fn audit(
+    options: &RegisterOptions,
+    command: AuditCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let AuditCommand::Verify { json } = command;
+    let report = match open(options, false).and_then(|mut s| s.verify_audit()) {
+        Ok(report) => report,
+        Err(e) => return Ok(fail(err, &e)),
+    };
+    if json {
+        write_json(
+            out,
+            &json!({
+                "intact": report.is_intact(),
+                "entries": report.entries,
+                "head": report.head,
+                "first_bad": report.first_bad,
+            }),
+        )?;
+    } else {
+        match &report.first_bad {
+            None => writeln!(
+                out,
+                "audit log intact: {} entries, head {}",
+                report.entries, report.head
+            )?,
+            Some(bad) => writeln!(out, "audit log broken at entry {}: {}", bad.id, bad.problem)?,
+        }
+    }
+    Ok(if report.is_intact() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(CHAIN_BROKEN)
+    })
+}
+
+/// `kense day close`.
+pub fn day(
+    options: &RegisterOptions,
+    command: DayCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let DayCommand::Close { date, json } = command;
+    let date = date.unwrap_or_else(today);
+    if date > today() {
+        return Ok(bad_input(err, &format!("the day {date} has not come yet")));
+    }
+    let closed = match open(options, true).and_then(|mut s| s.close_day(date)) {
+        Ok(closed) => closed,
+        Err(e) => return Ok(fail(err, &e)),
+    };
+    if json {
+        write_json(out, &closed)?;
+    } else {
+        writeln!(
+            out,
+            "day {} closed by {}; audit head {}",
+            closed.date, closed.clerk, closed.audit_hash
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_wins_then_the_environment_then_the_data_directory() {
+        let flag = Some(PathBuf::from("/a/flag.sqlite"));
+        let env = Some(OsString::from("/b/env.sqlite"));
+        let dir = Some(PathBuf::from("/c/data"));
+        assert_eq!(
+            resolve_db(flag.clone(), env.clone(), dir.clone()),
+            flag.clone()
+        );
+        assert_eq!(
+            resolve_db(None, env, dir.clone()),
+            Some(PathBuf::from("/b/env.sqlite"))
+        );
+        assert_eq!(
+            resolve_db(None, Some(OsString::new()), dir.clone()),
+            Some(PathBuf::from("/c/data/register.sqlite")),
+            "an empty KENSE_DB counts as unset"
+        );
+        assert_eq!(resolve_db(None, None, None), None);
+    }
+
+    #[test]
+    fn the_clerk_flag_wins_then_the_environment_then_the_os_user() {
+        let user = Some("osuser".to_string());
+        assert_eq!(
+            resolve_clerk(Some("aigul".into()), Some("env".into()), user.clone()),
+            Some("aigul".to_string())
+        );
+        assert_eq!(
+            resolve_clerk(None, Some("env".into()), user.clone()),
+            Some("env".to_string())
+        );
+        assert_eq!(
+            resolve_clerk(None, Some(OsString::new()), user.clone()),
+            user
+        );
+        // An explicit empty flag is kept, so that Clerk::new refuses it rather than
+        // silently falling back to someone else.
+        assert_eq!(
+            resolve_clerk(Some(String::new()), None, Some("osuser".into())),
+            Some(String::new())
+        );
+    }
+}

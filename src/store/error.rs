@@ -1,0 +1,115 @@
+//! What can go wrong with the register, each case with one clear message.
+//!
+//! Messages name the register's path and what to do; they never carry personal data (an
+//! IIN, a name), since they end up on terminals and in shell logs.
+
+use crate::domain::Sex;
+use chrono::NaiveDate;
+use rusqlite::ErrorCode;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Why the register could not be opened, read or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The register (or its directory) does not exist and the command needs an existing one.
+    #[error("no register at {}: nothing was created", path.display())]
+    Missing { path: PathBuf },
+    /// No path was given and the platform has no data directory (no home directory).
+    #[error("no place for the register: give --db PATH or set KENSE_DB")]
+    NoLocation,
+    /// The directory or the empty file of a new register could not be created.
+    #[error("cannot create the register at {}: {source}", path.display())]
+    Create {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file (or its directory) may not be written.
+    #[error("the register {} is read-only: nothing was changed", path.display())]
+    ReadOnly { path: PathBuf },
+    /// Another clerk's kense held the register longer than we wait.
+    #[error(
+        "the register {} is busy: another kense held it for more than {} ms; try again",
+        path.display(), waited.as_millis()
+    )]
+    Locked { path: PathBuf, waited: Duration },
+    /// The file is not an SQLite database at all.
+    #[error("{} is not a kense register (not an SQLite file): nothing was changed", path.display())]
+    NotSqlite { path: PathBuf },
+    /// The file is an SQLite database that fails its integrity check.
+    #[error("the register {} is damaged ({detail}): nothing was changed; restore it from a backup", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    /// The file was written by a newer kense whose schema this binary does not know.
+    #[error(
+        "the register {} has schema version {found}, newer than the {known} this kense knows: \
+         nothing was changed; use a newer kense",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
+    /// A clerk name that is empty (after trimming) or holds control characters.
+    #[error("the clerk's name is empty or holds control characters")]
+    InvalidClerk,
+    /// A birth date the IIN cannot encode (its 7th digit covers 1800–2099).
+    #[error("an IIN can encode birth dates from 1800 to 2099 only, not {date}")]
+    BirthDateUnsupported { date: NaiveDate },
+    /// Every serial of that birth date and sex is taken.
+    #[error("no IIN serial is left for {} {birth_date}: all up to 9999 are taken", sex_name(*sex))]
+    SerialsExhausted { birth_date: NaiveDate, sex: Sex },
+    /// The day was closed before.
+    #[error("the day {date} was already closed at {closed_at} by {clerk}")]
+    DayAlreadyClosed {
+        date: NaiveDate,
+        closed_at: String,
+        clerk: String,
+    },
+    /// A file-system failure outside SQLite.
+    #[error("cannot use the register {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other SQLite failure (disk full, I/O error, …).
+    #[error("the register {} failed: {message}", path.display())]
+    Sqlite { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    /// Sorts an SQLite failure into the cases above.
+    pub(crate) fn from_sqlite(path: &Path, waited: Duration, error: rusqlite::Error) -> Self {
+        let path = path.to_path_buf();
+        match &error {
+            rusqlite::Error::SqliteFailure(e, message) => match e.code {
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                    StoreError::Locked { path, waited }
+                }
+                ErrorCode::ReadOnly | ErrorCode::PermissionDenied => StoreError::ReadOnly { path },
+                ErrorCode::NotADatabase => StoreError::NotSqlite { path },
+                ErrorCode::DatabaseCorrupt => StoreError::Corrupt {
+                    path,
+                    detail: message.clone().unwrap_or_else(|| e.to_string()),
+                },
+                _ => StoreError::Sqlite {
+                    path,
+                    message: error.to_string(),
+                },
+            },
+            _ => StoreError::Sqlite {
+                path,
+                message: error.to_string(),
+            },
+        }
+    }
+}
+
+fn sex_name(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Male => "male",
+        Sex::Female => "female",
+    }
+}

@@ -1,0 +1,314 @@
+//! The register: one local SQLite file, the only place kense keeps anything, and the only
+//! module that speaks SQL.
+//!
+//! Several clerks work on one register at once, each running their own `kense` over SSH.
+//! So the file is opened in WAL mode (readers never wait for a writer), with
+//! `synchronous=FULL` (a save the clerk saw confirmed survives a power loss), foreign keys
+//! on, and a busy timeout; every write is one transaction begun IMMEDIATE, which takes the
+//! write lock up front, so concurrent clerks wait their turn instead of failing halfway.
+//!
+//! Opening never changes a file it refuses: a missing, read-only, locked, non-SQLite,
+//! damaged or newer-schema register is checked through a read-only connection first and
+//! given back as a [`StoreError`].
+
+mod audit;
+mod error;
+mod ops;
+mod schema;
+
+pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use error::StoreError;
+pub use ops::{DayClose, IssuedIin};
+pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a clerk's kense waits for another's write before giving up.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where the register is, and whether a new one may be created there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    path: PathBuf,
+    create: bool,
+    busy_timeout: Duration,
+}
+
+impl Location {
+    /// A register that is created (with its directories) when it does not exist yet.
+    pub fn create_if_missing(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            create: true,
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
+        }
+    }
+
+    /// A register that must exist already: a missing one is [`StoreError::Missing`].
+    pub fn existing(path: impl Into<PathBuf>) -> Self {
+        Self {
+            create: false,
+            ..Self::create_if_missing(path)
+        }
+    }
+
+    /// Waits this long for another clerk's write instead of [`DEFAULT_BUSY_TIMEOUT`].
+    pub fn with_busy_timeout(self, busy_timeout: Duration) -> Self {
+        Self {
+            busy_timeout,
+            ..self
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// The clerk on whose behalf changes are made: recorded with every change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clerk(String);
+
+impl Clerk {
+    /// The name, trimmed; an empty name or one with control characters is refused, since
+    /// a change must be traceable to someone and a name must print on one line.
+    pub fn new(name: &str) -> Result<Self, StoreError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(StoreError::InvalidClerk);
+        }
+        Ok(Self(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An open register.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    clerk: Clerk,
+    busy_timeout: Duration,
+}
+
+impl Store {
+    /// Opens the register at `location` for `clerk`, creating it (directory 0700, file
+    /// 0600) when allowed and missing, and upgrading its schema when it is older.
+    pub fn open(location: &Location, clerk: Clerk) -> Result<Store, StoreError> {
+        let path = location.path.clone();
+        let waited = location.busy_timeout;
+        prepare_file(location)?;
+        let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
+        check_before_writing(&path, waited)?;
+
+        // No SQLITE_OPEN_CREATE: the file exists by now, made with our permissions.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags).map_err(sqlite)?;
+        conn.busy_timeout(waited).map_err(sqlite)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Sqlite {
+                path,
+                message: format!("cannot switch to WAL journal (still {mode})"),
+            });
+        }
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .map_err(sqlite)?;
+        // rusqlite_migration's transaction, and any `transaction()`, begin IMMEDIATE too.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        migrate(&mut conn, &path, waited)?;
+        Ok(Store {
+            conn,
+            path,
+            clerk,
+            busy_timeout: waited,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn clerk(&self) -> &Clerk {
+        &self.clerk
+    }
+
+    /// Walks the audit log's hash chain and the day closes; names the first bad entry.
+    pub fn verify_audit(&mut self) -> Result<AuditReport, StoreError> {
+        let (path, waited) = (self.path.clone(), self.busy_timeout);
+        let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
+        // A read transaction: one consistent snapshot while other clerks keep writing.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(sqlite)?;
+        let report = audit::verify(&tx).map_err(sqlite)?;
+        tx.finish().map_err(sqlite)?;
+        Ok(report)
+    }
+
+    /// Every audit entry, oldest first.
+    pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        let sqlite = |e| StoreError::from_sqlite(&self.path, self.busy_timeout, e);
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT id, at, clerk, action, subject, details_json, prev_hash, hash
+                 FROM audit_log ORDER BY id",
+            )
+            .map_err(sqlite)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(AuditEntry {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    clerk: r.get(2)?,
+                    action: r.get(3)?,
+                    subject: r.get(4)?,
+                    details_json: r.get(5)?,
+                    prev_hash: r.get(6)?,
+                    hash: r.get(7)?,
+                })
+            })
+            .map_err(sqlite)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(sqlite)
+    }
+
+    fn sqlite_error(&self, error: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, self.busy_timeout, error)
+    }
+}
+
+/// Makes sure a file is there to open, with the right permissions, before SQLite sees it.
+fn prepare_file(location: &Location) -> Result<(), StoreError> {
+    let path = &location.path;
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(StoreError::NotSqlite { path: path.clone() }),
+        // Checked on the mode bits, not by trying: root may write a 0400 file, and the
+        // clerk who made it read-only meant it.
+        Ok(meta) if meta.permissions().readonly() => {
+            Err(StoreError::ReadOnly { path: path.clone() })
+        }
+        Ok(_) => match fs::OpenOptions::new().write(true).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::PermissionDenied => {
+                Err(StoreError::ReadOnly { path: path.clone() })
+            }
+            Err(source) => Err(StoreError::Io {
+                path: path.clone(),
+                source,
+            }),
+        },
+        Err(e) if e.kind() == ErrorKind::NotFound && !location.create => {
+            Err(StoreError::Missing { path: path.clone() })
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => create_private(path),
+        Err(source) => Err(StoreError::Io {
+            path: path.clone(),
+            source,
+        }),
+    }
+}
+
+/// Creates the missing directories 0700 and an empty file 0600: a register holds personal
+/// data, so no other account may read it, and SQLite gives its -wal and -shm files the
+/// main file's permissions.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    let create_error = |source| StoreError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir).map_err(create_error)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another clerk's kense created it a moment ago: open theirs.
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(create_error(e)),
+    }
+}
+
+/// The checks that must pass before anything is written, through a read-only connection
+/// so that a refused file is left exactly as it was: an SQLite file, a schema this binary
+/// knows, and `PRAGMA quick_check` ok.
+fn check_before_writing(path: &Path, waited: Duration) -> Result<(), StoreError> {
+    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
+    conn.busy_timeout(waited).map_err(sqlite)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    let found = usize::try_from(version).unwrap_or(usize::MAX);
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let verdict: Vec<String> = {
+        let mut statement = conn.prepare("PRAGMA quick_check").map_err(sqlite)?;
+        let rows = statement.query_map([], |r| r.get(0)).map_err(sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(sqlite)?
+    };
+    if verdict != ["ok"] {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        });
+    }
+    Ok(())
+}
+
+/// Brings the schema to [`SCHEMA_VERSION`].
+///
+/// rusqlite_migration reads the version before its transaction begins, so two clerks
+/// opening a new register at the same moment may both try the first migration; the second
+/// then fails on tables that now exist. When the version moved under us like that, the
+/// other kense did the work: read it again rather than fail.
+fn migrate(conn: &mut Connection, path: &Path, waited: Duration) -> Result<(), StoreError> {
+    let version = |conn: &Connection| MIGRATIONS.current_version(conn).map(usize::from);
+    for _ in 0..3 {
+        let before = version(conn);
+        match MIGRATIONS.to_latest(conn) {
+            Ok(()) => return Ok(()),
+            Err(error) => {
+                if version(conn).is_ok_and(|now| Ok(now) != before) {
+                    continue;
+                }
+                return Err(match error {
+                    rusqlite_migration::Error::RusqliteError { err, .. } => {
+                        StoreError::from_sqlite(path, waited, err)
+                    }
+                    other => StoreError::Sqlite {
+                        path: path.to_path_buf(),
+                        message: other.to_string(),
+                    },
+                });
+            }
+        }
+    }
+    Err(StoreError::Sqlite {
+        path: path.to_path_buf(),
+        message: "the schema kept changing while it was being upgraded".into(),
+    })
+}

@@ -1,0 +1,197 @@
+//! The changes a clerk makes to the register, each one IMMEDIATE transaction that also
+//! appends its audit entry.
+
+use super::audit::{self, AuditEntry};
+use super::{Store, StoreError};
+use crate::domain::Sex;
+use crate::domain::iin::Iin;
+use chrono::{Datelike, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+use serde_json::json;
+
+/// An IIN the register generated, and the record of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IssuedIin {
+    pub iin: Iin,
+    pub birth_date: NaiveDate,
+    pub sex: Sex,
+    pub serial: u16,
+    pub issued_at: String,
+    pub clerk: String,
+    pub audit_id: i64,
+}
+
+/// A closed day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayClose {
+    pub date: NaiveDate,
+    pub closed_at: String,
+    pub clerk: String,
+    /// The audit chain's head when the day was closed ([`super::GENESIS`] if empty).
+    pub audit_hash: String,
+    pub audit_id: i64,
+}
+
+/// The first serial the register hands out for a birth date and sex: 0000 looks like a
+/// placeholder to a clerk, so serials start at 0001.
+const FIRST_SERIAL: u16 = 1;
+
+/// Now, in UTC with microseconds: the audit log's clock. UTC, so that entries of clerks in
+/// different time zones (Kazakhstan had two until 2024) sort as they happened.
+fn now() -> String {
+    Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+fn sex_key(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Male => "male",
+        Sex::Female => "female",
+    }
+}
+
+impl Store {
+    /// Generates a new IIN (M-12.a) for a person born on `birth_date` of `sex`: the next
+    /// serial after the highest this register took for that date and sex, skipping
+    /// serials that make a number never issued. Serials only go up, so an IIN the register
+    /// issued is never issued again.
+    pub fn generate_iin(
+        &mut self,
+        birth_date: NaiveDate,
+        sex: Sex,
+    ) -> Result<IssuedIin, StoreError> {
+        if !(1800..=2099).contains(&birth_date.year()) {
+            return Err(StoreError::BirthDateUnsupported { date: birth_date });
+        }
+        let clerk = self.clerk.as_str().to_string();
+        let (path, waited) = (self.path.clone(), self.busy_timeout);
+        let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        let date = birth_date.to_string();
+        let highest: Option<i64> = tx
+            .query_row(
+                "SELECT MAX(serial) FROM iin_issued WHERE birth_date = ?1 AND sex = ?2",
+                params![date, sex_key(sex)],
+                |r| r.get(0),
+            )
+            .map_err(sqlite)?;
+        let from = match highest {
+            None => Some(FIRST_SERIAL),
+            Some(h) => u16::try_from(h + 1).ok(),
+        };
+        let (iin, serial) = from
+            .and_then(|from| Iin::next_after(birth_date, sex, from))
+            .ok_or(StoreError::SerialsExhausted { birth_date, sex })?;
+        let at = now();
+        // The IIN is the subject; birth date and sex are in it, so details repeat neither.
+        let details = json!({ "serial": serial });
+        let entry = audit::append(&tx, &at, &clerk, "iin_generated", iin.as_str(), &details)
+            .map_err(sqlite)?;
+        tx.execute(
+            "INSERT INTO iin_issued (iin, birth_date, sex, serial, issued_at, clerk, audit_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                iin.as_str(),
+                date,
+                sex_key(sex),
+                serial,
+                at,
+                clerk,
+                entry.id
+            ],
+        )
+        .map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
+        Ok(IssuedIin {
+            iin,
+            birth_date,
+            sex,
+            serial,
+            issued_at: at,
+            clerk,
+            audit_id: entry.id,
+        })
+    }
+
+    /// True when the register issued this IIN.
+    pub fn has_issued(&self, iin: &Iin) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM iin_issued WHERE iin = ?1",
+                [iin.as_str()],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| self.sqlite_error(e))
+    }
+
+    /// Closes `date`: records the audit chain's head at this point, so removing entries
+    /// from before the close is caught by [`Store::verify_audit`]. A day closes once.
+    pub fn close_day(&mut self, date: NaiveDate) -> Result<DayClose, StoreError> {
+        let clerk = self.clerk.as_str().to_string();
+        let (path, waited) = (self.path.clone(), self.busy_timeout);
+        let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        let key = date.to_string();
+        let earlier: Option<(String, String)> = tx
+            .query_row(
+                "SELECT closed_at, clerk FROM day_closes WHERE date = ?1",
+                [&key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(sqlite)?;
+        if let Some((closed_at, clerk)) = earlier {
+            return Err(StoreError::DayAlreadyClosed {
+                date,
+                closed_at,
+                clerk,
+            });
+        }
+        let head = audit::head(&tx).map_err(sqlite)?;
+        let at = now();
+        let entry: AuditEntry = audit::append(
+            &tx,
+            &at,
+            &clerk,
+            "day_closed",
+            &key,
+            &json!({ "audit_hash": head }),
+        )
+        .map_err(sqlite)?;
+        tx.execute(
+            "INSERT INTO day_closes (date, closed_at, clerk, audit_hash, audit_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![key, at, clerk, head, entry.id],
+        )
+        .map_err(sqlite)?;
+        tx.commit().map_err(sqlite)?;
+        Ok(DayClose {
+            date,
+            closed_at: at,
+            clerk,
+            audit_hash: head,
+            audit_id: entry.id,
+        })
+    }
+
+    /// True when `date` has been closed.
+    pub fn is_closed(&self, date: NaiveDate) -> Result<bool, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT 1 FROM day_closes WHERE date = ?1",
+                [date.to_string()],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(|e| self.sqlite_error(e))
+    }
+}

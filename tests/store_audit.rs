@@ -1,0 +1,301 @@
+//! The audit log, the IINs issued and the day closes, as a clerk and a tamperer see them.
+//!
+//! Tampering goes around kense with a raw SQLite connection: the audit log refuses UPDATE
+//! and DELETE through its triggers, so the tamperer drops them first.
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use kense::domain::Sex;
+use kense::domain::iin::Iin;
+use kense::store::{Clerk, Location, Problem, Store, StoreError};
+use serde_json::Value;
+use std::path::Path;
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn kense(db: &Path, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("kense")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .env_remove("KENSE_DB")
+        .env_remove("KENSE_CLERK")
+        .arg("--db")
+        .arg(db)
+        .args(["--clerk", "aigul"])
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn generate(db: &Path, birth_date: &str, sex: &str) -> String {
+    let run = kense(
+        db,
+        &["iin", "generate", "--birth-date", birth_date, "--sex", sex],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.stdout.trim().to_string()
+}
+
+fn raw(path: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
+}
+
+fn open(db: &Path) -> Store {
+    let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
+    Store::open(&Location::create_if_missing(db), clerk).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn generated_iins_are_valid_new_and_audited() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let first = generate(&db, "2015-03-08", "female");
+    let second = generate(&db, "2015-03-08", "female");
+    assert_ne!(first, second, "the register never issues an IIN twice");
+    for text in [&first, &second] {
+        let iin = Iin::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(iin.birth_date(), Some(date(2015, 3, 8)), "M-12.a: {text}");
+        assert_eq!(iin.sex(), Some(Sex::Female), "M-12.a: {text}");
+    }
+    let store = open(&db);
+    let entries = store.audit_entries().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].action, "iin_generated");
+    assert_eq!(entries[0].subject, first);
+    assert_eq!(entries[0].clerk, "aigul");
+    assert_eq!(
+        entries[1].prev_hash, entries[0].hash,
+        "the entries are chained"
+    );
+    // No personal data beyond the subject: the details hold the serial only.
+    let details: Value = serde_json::from_str(&entries[0].details_json).unwrap_or_default();
+    assert_eq!(details, serde_json::json!({ "serial": 1 }));
+}
+
+#[test]
+fn the_audit_log_refuses_update_and_delete() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    generate(&db, "1990-05-17", "male");
+    let conn = raw(&db);
+    for sql in [
+        "UPDATE audit_log SET clerk = 'someone' WHERE id = 1",
+        "DELETE FROM audit_log",
+        "DELETE FROM iin_issued",
+    ] {
+        let error = conn.execute(sql, []).err().map(|e| e.to_string());
+        assert!(
+            error.as_deref().is_some_and(|e| e.contains("append-only")),
+            "{sql}: {error:?}"
+        );
+    }
+}
+
+#[test]
+fn an_edited_audit_row_is_caught_with_its_id() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    for _ in 0..3 {
+        generate(&db, "1990-05-17", "male");
+    }
+    let intact = kense(&db, &["audit", "verify"]);
+    assert_eq!(intact.code, Some(0), "{}", intact.stderr);
+    assert!(
+        intact.stdout.starts_with("audit log intact: 3 entries"),
+        "{}",
+        intact.stdout
+    );
+
+    raw(&db)
+        .execute_batch(
+            "DROP TRIGGER audit_log_no_update;
+             UPDATE audit_log SET clerk = 'someone else' WHERE id = 2;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = kense(&db, &["audit", "verify"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("audit log broken at entry 2: its hash"),
+        "{}",
+        run.stdout
+    );
+    let json = kense(&db, &["audit", "verify", "--json"]);
+    assert_eq!(json.code, Some(1));
+    let value: Value = serde_json::from_str(&json.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["intact"], false);
+    assert_eq!(
+        value["entries"], 1,
+        "entry 1 checked out before the bad one"
+    );
+    assert_eq!(value["first_bad"]["id"], 2);
+    assert_eq!(value["first_bad"]["problem"]["kind"], "wrong_hash");
+}
+
+#[test]
+fn a_removed_entry_breaks_the_link_of_the_next() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    for _ in 0..3 {
+        generate(&db, "1990-05-17", "female");
+    }
+    raw(&db)
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE id = 2;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = open(&db).verify_audit().unwrap_or_else(|e| panic!("{e}"));
+    let bad = report
+        .first_bad
+        .unwrap_or_else(|| panic!("the removal is caught"));
+    assert_eq!(bad.id, 3);
+    assert!(
+        matches!(bad.problem, Problem::BrokenLink { .. }),
+        "{:?}",
+        bad.problem
+    );
+}
+
+#[test]
+fn entries_cut_from_the_end_are_caught_by_the_day_close() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    generate(&db, "1990-05-17", "female");
+    generate(&db, "1990-05-17", "female");
+    let close = kense(&db, &["day", "close", "--date", "2024-03-01", "--json"]);
+    assert_eq!(close.code, Some(0), "{}", close.stderr);
+    let value: Value = serde_json::from_str(&close.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["date"], "2024-03-01");
+    assert_eq!(value["audit_id"], 3);
+    generate(&db, "1990-05-17", "female");
+    // A chain cut after entry 1 is still whole, but the close saw entry 2's hash.
+    raw(&db)
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE id >= 2;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = kense(&db, &["audit", "verify"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("entry 3: the close of 2024-03-01"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_day_closes_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let mut store = open(&db);
+    let day = date(2024, 3, 1);
+    assert!(!store.is_closed(day).unwrap_or_else(|e| panic!("{e}")));
+    let closed = store.close_day(day).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        closed.audit_hash,
+        kense::store::GENESIS,
+        "nothing before it"
+    );
+    assert!(store.is_closed(day).unwrap_or_else(|e| panic!("{e}")));
+    assert!(matches!(
+        store.close_day(day),
+        Err(StoreError::DayAlreadyClosed { .. })
+    ));
+    let again = kense(&db, &["day", "close", "--date", "2024-03-01"]);
+    assert_eq!(again.code, Some(4), "{}", again.stderr);
+    assert!(again.stderr.contains("already closed"), "{}", again.stderr);
+    let future = kense(&db, &["day", "close", "--date", "2999-01-01"]);
+    assert_eq!(future.code, Some(2), "{}", future.stderr);
+}
+
+#[test]
+fn running_out_of_serials_is_a_clear_refusal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let mut store = open(&db);
+    // Pretend serial 9999 was taken, by a row with no audit entry behind it.
+    let conn = raw(&db);
+    conn.execute_batch("PRAGMA foreign_keys = OFF")
+        .unwrap_or_else(|e| panic!("{e}"));
+    conn.execute(
+        "INSERT INTO iin_issued (iin, birth_date, sex, serial, issued_at, clerk, audit_id)
+             VALUES ('000000000000', '2000-01-01', 'male', 9999, 'now', 'test', 999)",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        store.generate_iin(date(2000, 1, 1), Sex::Male),
+        Err(StoreError::SerialsExhausted { .. })
+    ));
+    // The other sex of that date still has every serial.
+    assert!(store.generate_iin(date(2000, 1, 1), Sex::Female).is_ok());
+    drop(store);
+    let run = kense(
+        &db,
+        &[
+            "iin",
+            "generate",
+            "--birth-date",
+            "2000-01-01",
+            "--sex",
+            "male",
+        ],
+    );
+    assert_eq!(run.code, Some(4), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no IIN serial is left"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn birth_dates_the_iin_cannot_hold_are_bad_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let mut store = open(&db);
+    assert!(matches!(
+        store.generate_iin(date(1799, 12, 31), Sex::Male),
+        Err(StoreError::BirthDateUnsupported { .. })
+    ));
+    let future = kense(
+        &db,
+        &[
+            "iin",
+            "generate",
+            "--birth-date",
+            "2999-01-01",
+            "--sex",
+            "male",
+        ],
+    );
+    assert_eq!(future.code, Some(2), "{}", future.stderr);
+    let bad = kense(
+        &db,
+        &[
+            "iin",
+            "generate",
+            "--birth-date",
+            "2001-02-30",
+            "--sex",
+            "male",
+        ],
+    );
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
+}
