@@ -8,5 +8,5 @@
 pub mod cli;
 pub mod codes;
 pub mod domain;
-pub mod tui;
 pub mod store;
+pub mod tui;
