@@ -126,6 +126,8 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 fn a_clerk_looks_up_a_code_and_quits_with_the_terminal_restored() {
     let mut s = Session::start(&["--lang", "en"]);
     s.wait_for(|c| c.contains("2 Code lookup"), "the tab bar");
+    s.send(b"\x1b2");
+    s.wait_for(|c| c.contains("Code or name"), "the Code lookup tab");
 
     s.send(b"akkol");
     s.wait_for(|c| c.contains("1902 204  АККОЛЬСКИЙ РАЙОН"), "the result");
@@ -137,7 +139,7 @@ fn a_clerk_looks_up_a_code_and_quits_with_the_terminal_restored() {
     // Alt-3 as it arrives over SSH: Esc then the digit.
     s.send(b"\x1b3");
     s.wait_for(
-        |c| c.contains("This tab arrives with the register."),
+        |c| c.contains("This tab arrives with the register"),
         "the Register tab",
     );
     s.send(b"\x1b2");
@@ -167,7 +169,7 @@ fn a_clerk_looks_up_a_code_and_quits_with_the_terminal_restored() {
 #[test]
 fn an_idle_workstation_sends_nothing() {
     let mut s = Session::start(&["--lang", "en"]);
-    s.wait_for(|c| c.contains("Code or name"), "the first frame");
+    s.wait_for(|c| c.contains("Document"), "the first frame");
     thread::sleep(Duration::from_millis(300));
     let before = s.raw_len();
     thread::sleep(Duration::from_millis(1500));

@@ -1,9 +1,11 @@
 //! The workstation's screens at 80×24, drawn into ratatui's TestBackend.
 //! Snapshots keep the text; colours are asserted on the buffer, which snapshots drop.
 
+use chrono::NaiveDate;
 use kense::domain::Lang;
 use kense::tui::action::{Action, Move, Tab};
-use kense::tui::app::{App, Effect};
+use kense::tui::app::{App, Effect, Session};
+use kense::tui::form::spec::FieldId;
 use kense::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,8 +17,23 @@ use tui_input::InputRequest;
 const COLOR: Theme = Theme { color: true };
 const NO_COLOR: Theme = Theme { color: false };
 
+fn session() -> Session {
+    Session {
+        clerk: "Айгүл".into(),
+        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("date")),
+    }
+}
+
+/// The workstation on its Code lookup tab.
 fn app(lang: Lang, theme: Theme, width: u16, height: u16) -> App {
-    App::new(lang, theme, Rect::new(0, 0, width, height))
+    let mut app = form_app(lang, theme, width, height);
+    app.update(Action::ShowTab(Tab::CodeLookup));
+    app
+}
+
+/// The workstation as it opens, on the New formulary tab.
+fn form_app(lang: Lang, theme: Theme, width: u16, height: u16) -> App {
+    App::new(lang, theme, Rect::new(0, 0, width, height), session())
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -92,7 +109,7 @@ fn tabs_not_built_yet_say_so_plainly() {
     app.update(Action::ShowTab(Tab::Register));
     let screen = text(&render(&app, 80, 24));
     assert!(
-        screen.contains("This tab arrives with the register."),
+        screen.contains("This tab arrives with the register of formularies."),
         "{screen}"
     );
 }
@@ -162,6 +179,107 @@ fn nothing_to_draw_when_nothing_changed() {
     assert_eq!(app.update(Action::Select(Move::Down)), Effect::None);
     assert_eq!(app.update(Action::Back), Effect::None);
     assert_eq!(app.update(Action::ShowTab(Tab::CodeLookup)), Effect::None);
+    assert_eq!(
+        app.update(Action::Tick),
+        Effect::None,
+        "nothing typed, nothing to keep"
+    );
     type_text(&mut app, "08");
     assert_eq!(app.update(Action::Copy), Effect::Copy("08".into()));
+}
+
+#[test]
+fn the_new_formulary_form_in_russian_and_english() {
+    let app = form_app(Lang::Ru, COLOR, 80, 24);
+    insta::assert_snapshot!("form_empty_ru", text(&render(&app, 80, 24)));
+    let app = form_app(Lang::En, NO_COLOR, 80, 24);
+    insta::assert_snapshot!("form_empty_en", text(&render(&app, 80, 24)));
+}
+
+#[test]
+fn a_code_typed_in_the_form_shows_its_name_and_a_wrong_one_its_rule() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    app.focus_field(FieldId::FillingCode);
+    type_text(&mut app, "08");
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("08  Change of nationality by a citizen"),
+        "{screen}"
+    );
+    for _ in 0..2 {
+        app.update(Action::Edit(InputRequest::DeletePrevChar));
+    }
+    type_text(&mut app, "02");
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("form_wrong_code_en", screen);
+    assert!(screen.contains("[M-31]"), "{screen}");
+}
+
+#[test]
+fn an_iin_fills_the_birth_date_and_sex_on_screen() {
+    let mut app = form_app(Lang::Ru, COLOR, 80, 24);
+    app.focus_field(FieldId::Iin);
+    type_text(&mut app, "900517300128");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("17.05.1990"), "{screen}");
+    assert!(screen.contains("мужской"), "{screen}");
+}
+
+#[test]
+fn the_code_picker_fills_region_and_district() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    app.focus_field(FieldId::DistrictCode);
+    assert_eq!(app.update(Action::Pick), Effect::Redraw);
+    type_text(&mut app, "akkol");
+    insta::assert_snapshot!("form_picker_en", text(&render(&app, 80, 24)));
+    app.update(Action::Confirm);
+    assert_eq!(app.form().value(FieldId::RegionCode), "1902");
+    assert_eq!(app.form().value(FieldId::DistrictCode), "204");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("204  АККОЛЬСКИЙ РАЙОН"), "{screen}");
+}
+
+#[test]
+fn quitting_with_an_entry_asks_first() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    app.focus_field(FieldId::Surname);
+    type_text(&mut app, "Ахметова");
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("The formulary is not registered; the draft is kept. Quit? (y/n)"),
+        "{screen}"
+    );
+    assert_eq!(app.update(Action::Back), Effect::Redraw);
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    assert_eq!(app.update(Action::Confirm), Effect::Quit);
+}
+
+#[test]
+fn a_quiet_moment_keeps_the_draft_once() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    app.focus_field(FieldId::Surname);
+    type_text(&mut app, "Ахметова");
+    match app.update(Action::Tick) {
+        Effect::SaveDraft(draft) => assert_eq!(draft.surname.as_deref(), Some("Ахметова")),
+        other => panic!("expected a draft to save, got {other:?}"),
+    }
+    assert_eq!(app.update(Action::Tick), Effect::None, "already kept");
+}
+
+#[test]
+fn saving_an_incomplete_formulary_is_refused_and_a_complete_one_is_registered() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    assert_eq!(app.update(Action::Save), Effect::Redraw);
+    let example =
+        kense::domain::formulary::Formulary::example("18").unwrap_or_else(|| panic!("example"));
+    app.restore_draft(&example);
+    match app.update(Action::Save) {
+        Effect::Register(f) => assert_eq!(f.filling_code.as_deref(), Some("18")),
+        other => panic!("expected a registration, got {other:?}"),
+    }
+    app.registered(Ok(("2026-0000001".into(), "1234567890".into())));
+    assert!(app.form().is_blank(), "a fresh form after registering");
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("№ 2026-0000001 · 1234567890"), "{screen}");
 }

@@ -136,6 +136,10 @@ pub fn main() -> ExitCode {
         let options = tui::Options {
             lang: cli.lang,
             theme: tui::theme::Theme::from_env(),
+            session: tui::app::Session {
+                clerk: register::clerk_name(&cli.register),
+                today: chrono::Local::now().date_naive(),
+            },
         };
         return match tui::run(options) {
             Ok(()) => ExitCode::SUCCESS,

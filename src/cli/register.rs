@@ -109,17 +109,22 @@ fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "", "kense").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
-/// Opens the register the options point to; `create` for the commands that write.
-fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
-    let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
-        .ok_or(StoreError::NoLocation)?;
-    let name = resolve_clerk(
+/// The clerk's name as the options, the environment and the OS give it ("" when none do;
+/// `Clerk::new` refuses that).
+pub fn clerk_name(options: &RegisterOptions) -> String {
+    resolve_clerk(
         options.clerk.clone(),
         std::env::var_os("KENSE_CLERK"),
         whoami::username().ok(),
     )
-    .unwrap_or_default();
-    let clerk = Clerk::new(&name)?;
+    .unwrap_or_default()
+}
+
+/// Opens the register the options point to; `create` for the commands that write.
+pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
+    let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
+        .ok_or(StoreError::NoLocation)?;
+    let clerk = Clerk::new(&clerk_name(options))?;
     let location = if create {
         Location::create_if_missing(path)
     } else {

@@ -18,6 +18,18 @@ pub enum Action {
     Copy,
     /// A key for the text field that has the focus (typing, cursor movement, deletion).
     Edit(tui_input::InputRequest),
+    /// Move the focus to another field of the form.
+    Focus(crate::tui::form::Focus),
+    /// Open the directory picker for the focused code field.
+    Pick,
+    /// Let the focused field's warning pass, with a reason asked for next.
+    Accept,
+    /// Register the formulary.
+    Save,
+    /// Say yes in a dialog: pick the chosen code, accept with the typed reason, quit.
+    Confirm,
+    /// Time passed with no key: save what waits to be saved.
+    Tick,
     /// The terminal changed size: draw again.
     Resize,
 }

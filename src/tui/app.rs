@@ -1,23 +1,36 @@
-//! The workstation's state, how actions change it, and how it is drawn. `draw` takes
-//! `&self`: drawing cannot change state, so what is on screen is a function of the state.
+//! The workstation's state and how actions change it. Drawing is in `view.rs` and takes
+//! `&App`: it cannot change state, so what is on screen is a function of the state. Work
+//! that touches the world (the register, the clipboard) comes back as an [`Effect`] for the
+//! runner to do, so this module stays testable without a terminal or a file.
 
 use super::action::{Action, Tab};
-use super::i18n::{Msg, tr};
-use super::keys;
+use super::form::spec::FieldId;
+use super::form::{Focus, FormTab};
+use super::i18n::Msg;
+use super::keys::Context;
 use super::lookup::LookupTab;
 use super::theme::Theme;
+use crate::codes::{Entry, Kind};
 use crate::domain::Lang;
-use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+use crate::domain::formulary::Formulary;
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+use tui_input::{Input, InputRequest};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// What the runner must do after an action, beyond drawing again.
+/// Who works and on which day: the clerk recorded on every formulary, and "today" for
+/// validation (no date after it) and the filled-on date.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub clerk: String,
+    pub today: NaiveDate,
+}
+
+/// What the runner must do after an action, beyond drawing again.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Nothing changed: send nothing to the terminal.
     None,
@@ -25,49 +38,104 @@ pub enum Effect {
     Redraw,
     /// Put this text on the clerk's clipboard (OSC 52), then draw.
     Copy(String),
+    /// Keep the form as the clerk's draft (no redraw).
+    SaveDraft(Box<Formulary>),
+    /// Register the formulary; the runner reports back with [`App::registered`].
+    Register(Box<Formulary>),
     /// Leave.
     Quit,
 }
 
+/// A dialog over the current tab.
+pub enum Dialog {
+    Help,
+    /// The directory picker for a code field.
+    Picker {
+        field: FieldId,
+        list: LookupTab,
+    },
+    /// The reason for letting the focused field's warning pass.
+    Reason(Input),
+    /// "Quit with an unregistered formulary?"
+    Quit,
+}
+
+/// A line in the footer until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Msg(Msg),
+    Text(String),
+}
+
 pub struct App {
-    tab: Tab,
-    lang: Lang,
-    theme: Theme,
-    lookup: LookupTab,
-    help_open: bool,
-    /// A one-off note in the footer ("Copied"), gone at the next action.
-    status: Option<Msg>,
+    pub(super) tab: Tab,
+    pub(super) lang: Lang,
+    pub(super) theme: Theme,
+    pub(super) lookup: LookupTab,
+    pub(super) form: FormTab,
+    pub(super) dialog: Option<Dialog>,
+    pub(super) status: Option<Status>,
     /// The terminal's size, to know how many rows a page is.
-    size: Rect,
+    pub(super) size: Rect,
+    pub(super) session: Session,
 }
 
 impl App {
-    pub fn new(lang: Lang, theme: Theme, size: Rect) -> Self {
+    pub fn new(lang: Lang, theme: Theme, size: Rect, session: Session) -> Self {
         Self {
-            tab: Tab::CodeLookup,
+            tab: Tab::NewFormulary,
             lang,
             theme,
             lookup: LookupTab::default(),
-            help_open: false,
+            form: FormTab::new(&session.clerk, session.today),
+            dialog: None,
             status: None,
             size,
+            session,
         }
+    }
+
+    /// Brings back a draft the clerk left.
+    pub fn restore_draft(&mut self, draft: &Formulary) {
+        self.form = FormTab::from_formulary(draft, &self.session.clerk, self.session.today);
     }
 
     pub fn tab(&self) -> Tab {
         self.tab
     }
 
-    pub fn help_open(&self) -> bool {
-        self.help_open
+    pub fn form(&self) -> &FormTab {
+        &self.form
     }
 
     pub fn lookup(&self) -> &LookupTab {
         &self.lookup
     }
 
+    /// What has the keyboard.
+    pub fn context(&self) -> Context {
+        match &self.dialog {
+            Some(Dialog::Help) => Context::Help,
+            Some(Dialog::Picker { .. }) => Context::Picker,
+            Some(Dialog::Reason(_)) => Context::Reason,
+            Some(Dialog::Quit) => Context::Question,
+            None => Context::Tab(self.tab),
+        }
+    }
+
     pub fn resize(&mut self, size: Rect) {
         self.size = size;
+    }
+
+    /// The register's answer to [`Effect::Register`]: the numbers, or why not.
+    pub fn registered(&mut self, outcome: Result<(String, String), String>) {
+        match outcome {
+            Ok((number, coupon)) => {
+                self.status = Some(Status::Text(format!("№ {number} · {coupon}")));
+                self.form = FormTab::new(&self.session.clerk, self.session.today);
+            }
+            Err(reason) => self.status = Some(Status::Text(reason)),
+        }
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -79,47 +147,157 @@ impl App {
                 Effect::None
             }
         };
+        if self.dialog.is_some() {
+            return self.update_dialog(action, had_status);
+        }
         match action {
+            Action::Quit if !self.form.is_blank() => {
+                self.dialog = Some(Dialog::Quit);
+                Effect::Redraw
+            }
             Action::Quit => Effect::Quit,
             Action::Resize => Effect::Redraw,
+            Action::Tick if self.form.unsaved() => {
+                self.form.mark_saved();
+                Effect::SaveDraft(Box::new(self.form.formulary().clone()))
+            }
+            Action::Tick => Effect::None,
             Action::ShowTab(tab) => {
                 let changed = self.tab != tab;
                 self.tab = tab;
                 redraw_if(changed)
             }
             Action::Help => {
-                self.help_open = true;
+                self.dialog = Some(Dialog::Help);
                 Effect::Redraw
             }
-            Action::Back => {
-                let changed = self.help_open;
-                self.help_open = false;
-                redraw_if(changed)
-            }
+            Action::Back | Action::Confirm => redraw_if(false),
             Action::Select(step) => {
                 let page = LookupTab::page_size(Self::body(self.size));
                 redraw_if(self.tab == Tab::CodeLookup && self.lookup.select(step, page))
             }
-            Action::Edit(request) => {
-                redraw_if(self.tab == Tab::CodeLookup && self.lookup.edit(request))
-            }
+            Action::Edit(request) => match self.tab {
+                Tab::CodeLookup => redraw_if(self.lookup.edit(request)),
+                Tab::NewFormulary => redraw_if(self.form.edit(request)),
+                Tab::Register => redraw_if(false),
+            },
             Action::Copy => match self.lookup.selected() {
                 Some(entry) if self.tab == Tab::CodeLookup => {
-                    self.status = Some(Msg::Copied);
+                    self.status = Some(Status::Msg(Msg::Copied));
                     Effect::Copy(entry.code().into_owned())
                 }
                 _ => redraw_if(false),
             },
+            Action::Focus(step) => {
+                let moved = self.form.move_focus(step);
+                // Leaving a field is a natural moment to keep the draft.
+                if moved && self.form.unsaved() {
+                    self.form.mark_saved();
+                    return Effect::SaveDraft(Box::new(self.form.formulary().clone()));
+                }
+                redraw_if(moved)
+            }
+            Action::Pick => {
+                let kind = match self.form.focused() {
+                    FieldId::FillingCode => Kind::Filling,
+                    FieldId::RegionCode | FieldId::DistrictCode => Kind::District,
+                    _ => return redraw_if(false),
+                };
+                let mut list = LookupTab::with_kind(kind);
+                for c in self.form.value(self.form.focused()).chars() {
+                    list.edit(InputRequest::InsertChar(c));
+                }
+                self.dialog = Some(Dialog::Picker {
+                    field: self.form.focused(),
+                    list,
+                });
+                Effect::Redraw
+            }
+            Action::Accept if self.form.has_warning() => {
+                self.dialog = Some(Dialog::Reason(Input::default()));
+                Effect::Redraw
+            }
+            Action::Accept => redraw_if(false),
+            Action::Save if self.form.report().is_accepted() => {
+                Effect::Register(Box::new(self.form.formulary().clone()))
+            }
+            Action::Save => {
+                // Show every field's problems, so the clerk sees what stops registering.
+                self.form.touch_all();
+                self.status = Some(Status::Msg(Msg::NotReady));
+                Effect::Redraw
+            }
+        }
+    }
+
+    fn update_dialog(&mut self, action: Action, had_status: bool) -> Effect {
+        let Some(dialog) = self.dialog.as_mut() else {
+            return Effect::None;
+        };
+        match (dialog, action) {
+            (_, Action::Resize) => Effect::Redraw,
+            (_, Action::Back) => {
+                self.dialog = None;
+                Effect::Redraw
+            }
+            (Dialog::Quit, Action::Confirm | Action::Quit) => Effect::Quit,
+            (Dialog::Help, Action::Quit) => Effect::Quit,
+            (Dialog::Picker { list, .. }, Action::Edit(request)) => {
+                if list.edit(request) {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
+            }
+            (Dialog::Picker { list, .. }, Action::Select(step)) => {
+                if list.select(step, 8) {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
+            }
+            (Dialog::Picker { list, field }, Action::Confirm) => {
+                let (chosen, field) = (list.selected(), *field);
+                self.dialog = None;
+                match chosen {
+                    Some(Entry::District(d)) => {
+                        self.form.set(FieldId::RegionCode, d.region_code);
+                        self.form.set(FieldId::DistrictCode, d.district_code);
+                    }
+                    Some(Entry::Filling(f)) => self.form.set(field, f.code),
+                    _ => {}
+                }
+                Effect::Redraw
+            }
+            (Dialog::Reason(input), Action::Edit(request)) => {
+                if input.handle(request).is_some() {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
+            }
+            (Dialog::Reason(input), Action::Confirm) => {
+                let reason = input.value().trim().to_string();
+                if reason.is_empty() {
+                    return Effect::None;
+                }
+                self.dialog = None;
+                self.form.accept_warning(&reason);
+                Effect::Redraw
+            }
+            _ if had_status => Effect::Redraw,
+            _ => Effect::None,
         }
     }
 
     /// The area between the tab bar and the footer.
-    fn body(area: Rect) -> Rect {
+    pub(super) fn body(area: Rect) -> Rect {
         let [_, body, _] = Self::frame_areas(area);
         body
     }
 
-    fn frame_areas(area: Rect) -> [Rect; 3] {
+    pub(super) fn frame_areas(area: Rect) -> [Rect; 3] {
+        use ratatui::layout::{Constraint, Layout};
         Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
@@ -128,104 +306,14 @@ impl App {
         .areas(area)
     }
 
-    pub fn draw(&self, frame: &mut Frame) {
-        let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            self.draw_too_small(frame, area);
-            return;
-        }
-        let [tabs, body, footer] = Self::frame_areas(area);
-        self.draw_tabs(frame, tabs);
-        match self.tab {
-            Tab::CodeLookup => self.lookup.draw(frame, body, self.lang, self.theme),
-            Tab::NewFormulary | Tab::Register => {
-                let text =
-                    Paragraph::new(Line::styled(tr(self.lang, Msg::NotYet), self.theme.dim()))
-                        .alignment(Alignment::Center)
-                        .block(Block::default().borders(Borders::ALL));
-                frame.render_widget(text, body);
+    /// Moves the focus to `id` (tests and the first draw of a restored draft).
+    pub fn focus_field(&mut self, id: FieldId) {
+        let mut guard = 0;
+        while self.form.focused() != id && guard < 200 {
+            if !self.form.move_focus(Focus::Next) {
+                while self.form.move_focus(Focus::Previous) {}
             }
+            guard += 1;
         }
-        self.draw_footer(frame, footer);
-        if self.help_open {
-            self.draw_help(frame, body);
-        }
-    }
-
-    fn draw_too_small(&self, frame: &mut Frame, area: Rect) {
-        let text = format!(
-            "{} ({}×{})",
-            tr(self.lang, Msg::TooSmall),
-            area.width,
-            area.height
-        );
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            area,
-        );
-    }
-
-    fn draw_tabs(&self, frame: &mut Frame, area: Rect) {
-        let titles = Tab::ALL.iter().enumerate().map(|(i, tab)| {
-            let name = tr(self.lang, tab_title(*tab));
-            Line::from(format!("{} {name}", i + 1))
-        });
-        let selected = Tab::ALL.iter().position(|t| *t == self.tab);
-        let tabs = Tabs::new(titles)
-            .select(selected)
-            .highlight_style(self.theme.active_tab())
-            .divider("│");
-        frame.render_widget(tabs, area);
-    }
-
-    fn draw_footer(&self, frame: &mut Frame, area: Rect) {
-        let mut spans = Vec::new();
-        for binding in keys::visible(self.help_open, self.tab).filter(|b| b.in_footer) {
-            spans.push(Span::styled(binding.label, self.theme.key()));
-            spans.push(Span::raw(format!(" {}  ", tr(self.lang, binding.help))));
-        }
-        if let Some(status) = self.status {
-            spans.push(Span::styled(tr(self.lang, status), self.theme.ok()));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    }
-
-    fn draw_help(&self, frame: &mut Frame, body: Rect) {
-        let lines: Vec<Line> = keys::visible(false, self.tab)
-            .map(|b| {
-                Line::from(vec![
-                    Span::styled(format!("{:<10}", b.label), self.theme.key()),
-                    Span::raw(tr(self.lang, b.help)),
-                ])
-            })
-            .chain([
-                Line::raw(""),
-                Line::styled(tr(self.lang, Msg::HelpClose), self.theme.dim()),
-            ])
-            .collect();
-        let height = u16::try_from(lines.len())
-            .unwrap_or(u16::MAX)
-            .saturating_add(2);
-        let [area] = Layout::vertical([Constraint::Length(height.min(body.height))])
-            .flex(Flex::Center)
-            .areas(body);
-        let [area] = Layout::horizontal([Constraint::Length(50.min(body.width))])
-            .flex(Flex::Center)
-            .areas(area);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(tr(self.lang, Msg::HelpTitle));
-        frame.render_widget(Clear, area);
-        frame.render_widget(Paragraph::new(lines).block(block), area);
-    }
-}
-
-fn tab_title(tab: Tab) -> Msg {
-    match tab {
-        Tab::NewFormulary => Msg::TabNewFormulary,
-        Tab::CodeLookup => Msg::TabCodeLookup,
-        Tab::Register => Msg::TabRegister,
     }
 }

@@ -5,6 +5,7 @@
 //! Esc may arrive late or glued to the next key over SSH, so Esc only closes things.
 
 use super::action::{Action, Move, Tab};
+use super::form::Focus;
 use super::i18n::Msg;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -13,10 +14,51 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 pub enum Scope {
     /// Every screen, unless a dialog is open.
     Global,
-    /// The help overlay or another dialog is open.
-    Dialog,
-    /// The Code lookup tab.
+    /// The help overlay.
+    Help,
+    /// A dialog with a text line (the code picker, the reason of an accepted warning).
+    Entry,
+    /// A yes/no question.
+    Question,
+    /// A list of codes: the Code lookup tab and the code picker.
+    List,
+    /// The Code lookup tab only.
     Lookup,
+    /// The New formulary tab.
+    Form,
+}
+
+/// What has the keyboard now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Tab(Tab),
+    Help,
+    Picker,
+    Reason,
+    Question,
+}
+
+impl Context {
+    /// The scopes that apply, most specific first.
+    pub fn scopes(self) -> &'static [Scope] {
+        match self {
+            Context::Help => &[Scope::Help],
+            Context::Picker => &[Scope::List, Scope::Entry],
+            Context::Reason => &[Scope::Entry],
+            Context::Question => &[Scope::Question],
+            Context::Tab(Tab::CodeLookup) => &[Scope::List, Scope::Lookup, Scope::Global],
+            Context::Tab(Tab::NewFormulary) => &[Scope::Form, Scope::Global],
+            Context::Tab(Tab::Register) => &[Scope::Global],
+        }
+    }
+
+    /// Whether typed characters go to a text line here.
+    fn types_text(self) -> bool {
+        matches!(
+            self,
+            Context::Picker | Context::Reason | Context::Tab(Tab::CodeLookup | Tab::NewFormulary)
+        )
+    }
 }
 
 /// One line of the key table.
@@ -37,146 +79,250 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 const QUIT_KEYS: &[(KeyModifiers, KeyCode)] = &[(CTRL, KeyCode::Char('q')), (NONE, KeyCode::F(10))];
+const HELP_KEYS: &[(KeyModifiers, KeyCode)] = &[
+    (NONE, KeyCode::F(1)),
+    (NONE, KeyCode::Char('?')),
+    (SHIFT, KeyCode::Char('?')),
+];
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [(KeyModifiers, KeyCode)],
+    label: &'static str,
+    help: Msg,
+    action: Action,
+    in_footer: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        label,
+        help,
+        action,
+        in_footer,
+    }
+}
 
 /// The key table, most specific first.
 pub static BINDINGS: &[Binding] = &[
-    Binding {
-        scope: Scope::Dialog,
-        keys: QUIT_KEYS,
-        label: "Ctrl-Q",
-        help: Msg::KeyQuit,
-        action: Action::Quit,
-        in_footer: true,
-    },
-    Binding {
-        scope: Scope::Dialog,
-        keys: &[
+    bind(
+        Scope::Help,
+        &[
             (NONE, KeyCode::Esc),
             (NONE, KeyCode::F(1)),
-            (SHIFT, KeyCode::Char('?')),
-            (NONE, KeyCode::Char('?')),
-        ],
-        label: "Esc",
-        help: Msg::KeyBack,
-        action: Action::Back,
-        in_footer: true,
-    },
-    Binding {
-        scope: Scope::Global,
-        keys: &[(ALT, KeyCode::Char('1')), (NONE, KeyCode::F(2))],
-        label: "Alt-1",
-        help: Msg::TabNewFormulary,
-        action: Action::ShowTab(Tab::NewFormulary),
-        in_footer: false,
-    },
-    Binding {
-        scope: Scope::Global,
-        keys: &[(ALT, KeyCode::Char('2')), (NONE, KeyCode::F(3))],
-        label: "Alt-2",
-        help: Msg::TabCodeLookup,
-        action: Action::ShowTab(Tab::CodeLookup),
-        in_footer: false,
-    },
-    Binding {
-        scope: Scope::Global,
-        keys: &[(ALT, KeyCode::Char('3')), (NONE, KeyCode::F(4))],
-        label: "Alt-3",
-        help: Msg::TabRegister,
-        action: Action::ShowTab(Tab::Register),
-        in_footer: false,
-    },
-    Binding {
-        scope: Scope::Lookup,
-        keys: &[(NONE, KeyCode::Up), (NONE, KeyCode::Down)],
-        label: "↑↓",
-        help: Msg::KeySelect,
-        action: Action::Select(Move::Down),
-        in_footer: true,
-    },
-    Binding {
-        scope: Scope::Lookup,
-        keys: &[(NONE, KeyCode::PageUp), (NONE, KeyCode::PageDown)],
-        label: "PgUp PgDn",
-        help: Msg::KeyPage,
-        action: Action::Select(Move::PageDown),
-        in_footer: false,
-    },
-    Binding {
-        scope: Scope::Lookup,
-        keys: &[(CTRL, KeyCode::Char('c'))],
-        label: "Ctrl-C",
-        help: Msg::KeyCopy,
-        action: Action::Copy,
-        in_footer: true,
-    },
-    Binding {
-        scope: Scope::Global,
-        keys: &[
-            (NONE, KeyCode::F(1)),
             (NONE, KeyCode::Char('?')),
             (SHIFT, KeyCode::Char('?')),
         ],
-        label: "F1 ?",
-        help: Msg::KeyHelp,
-        action: Action::Help,
-        in_footer: true,
-    },
-    Binding {
-        scope: Scope::Global,
-        keys: QUIT_KEYS,
-        label: "Ctrl-Q",
-        help: Msg::KeyQuit,
-        action: Action::Quit,
-        in_footer: true,
-    },
+        "Esc",
+        Msg::KeyBack,
+        Action::Back,
+        true,
+    ),
+    bind(
+        Scope::Help,
+        QUIT_KEYS,
+        "Ctrl-Q",
+        Msg::KeyQuit,
+        Action::Quit,
+        true,
+    ),
+    bind(
+        Scope::Question,
+        &[
+            (NONE, KeyCode::Char('y')),
+            (NONE, KeyCode::Char('д')),
+            (NONE, KeyCode::Enter),
+        ],
+        "y",
+        Msg::KeyQuit,
+        Action::Confirm,
+        true,
+    ),
+    bind(
+        Scope::Question,
+        &[
+            (NONE, KeyCode::Char('n')),
+            (NONE, KeyCode::Char('н')),
+            (NONE, KeyCode::Esc),
+        ],
+        "n Esc",
+        Msg::KeyBack,
+        Action::Back,
+        true,
+    ),
+    bind(
+        Scope::Entry,
+        &[(NONE, KeyCode::Enter)],
+        "Enter",
+        Msg::KeyDone,
+        Action::Confirm,
+        true,
+    ),
+    bind(
+        Scope::Entry,
+        &[(NONE, KeyCode::Esc)],
+        "Esc",
+        Msg::KeyBack,
+        Action::Back,
+        true,
+    ),
+    bind(
+        Scope::Global,
+        &[(ALT, KeyCode::Char('1')), (NONE, KeyCode::F(2))],
+        "Alt-1",
+        Msg::TabNewFormulary,
+        Action::ShowTab(Tab::NewFormulary),
+        false,
+    ),
+    bind(
+        Scope::Global,
+        &[(ALT, KeyCode::Char('2')), (NONE, KeyCode::F(3))],
+        "Alt-2",
+        Msg::TabCodeLookup,
+        Action::ShowTab(Tab::CodeLookup),
+        false,
+    ),
+    bind(
+        Scope::Global,
+        &[(ALT, KeyCode::Char('3')), (NONE, KeyCode::F(4))],
+        "Alt-3",
+        Msg::TabRegister,
+        Action::ShowTab(Tab::Register),
+        false,
+    ),
+    bind(
+        Scope::Form,
+        &[
+            (NONE, KeyCode::Tab),
+            (NONE, KeyCode::Down),
+            (NONE, KeyCode::Enter),
+        ],
+        "Tab ↓",
+        Msg::KeyField,
+        Action::Focus(Focus::Next),
+        true,
+    ),
+    bind(
+        Scope::Form,
+        &[
+            (SHIFT, KeyCode::BackTab),
+            (NONE, KeyCode::BackTab),
+            (NONE, KeyCode::Up),
+        ],
+        "S-Tab ↑",
+        Msg::KeyField,
+        Action::Focus(Focus::Previous),
+        false,
+    ),
+    bind(
+        Scope::Form,
+        &[(CTRL, KeyCode::Char('l'))],
+        "Ctrl-L",
+        Msg::KeyPick,
+        Action::Pick,
+        true,
+    ),
+    bind(
+        Scope::Form,
+        &[(CTRL, KeyCode::Char('o'))],
+        "Ctrl-O",
+        Msg::KeyAccept,
+        Action::Accept,
+        false,
+    ),
+    bind(
+        Scope::Form,
+        &[(CTRL, KeyCode::Char('s'))],
+        "Ctrl-S",
+        Msg::KeySave,
+        Action::Save,
+        true,
+    ),
+    bind(
+        Scope::List,
+        &[(NONE, KeyCode::Down)],
+        "↑↓",
+        Msg::KeySelect,
+        Action::Select(Move::Down),
+        true,
+    ),
+    bind(
+        Scope::List,
+        &[(NONE, KeyCode::Up)],
+        "↑",
+        Msg::KeySelect,
+        Action::Select(Move::Up),
+        false,
+    ),
+    bind(
+        Scope::List,
+        &[(NONE, KeyCode::PageDown)],
+        "PgUp PgDn",
+        Msg::KeyPage,
+        Action::Select(Move::PageDown),
+        false,
+    ),
+    bind(
+        Scope::List,
+        &[(NONE, KeyCode::PageUp)],
+        "PgUp",
+        Msg::KeyPage,
+        Action::Select(Move::PageUp),
+        false,
+    ),
+    bind(
+        Scope::Lookup,
+        &[(CTRL, KeyCode::Char('c'))],
+        "Ctrl-C",
+        Msg::KeyCopy,
+        Action::Copy,
+        true,
+    ),
+    bind(
+        Scope::Global,
+        HELP_KEYS,
+        "F1 ?",
+        Msg::KeyHelp,
+        Action::Help,
+        true,
+    ),
+    bind(
+        Scope::Global,
+        QUIT_KEYS,
+        "Ctrl-Q",
+        Msg::KeyQuit,
+        Action::Quit,
+        true,
+    ),
 ];
 
-/// Keys that are not in the table because they depend on the key itself.
-fn specific(scope: Scope, code: KeyCode) -> Option<Action> {
-    match (scope, code) {
-        (Scope::Lookup, KeyCode::Up) => Some(Action::Select(Move::Up)),
-        (Scope::Lookup, KeyCode::Down) => Some(Action::Select(Move::Down)),
-        (Scope::Lookup, KeyCode::PageUp) => Some(Action::Select(Move::PageUp)),
-        (Scope::Lookup, KeyCode::PageDown) => Some(Action::Select(Move::PageDown)),
-        _ => None,
-    }
-}
-
-/// The scopes that apply, in the order they are tried.
-pub fn scopes(dialog_open: bool, tab: Tab) -> Vec<Scope> {
-    if dialog_open {
-        return vec![Scope::Dialog];
-    }
-    let mut scopes = Vec::with_capacity(2);
-    if tab == Tab::CodeLookup {
-        scopes.push(Scope::Lookup);
-    }
-    scopes.push(Scope::Global);
-    scopes
-}
-
 /// The action for a terminal event in the current context, if any.
-pub fn action_for(event: &Event, dialog_open: bool, tab: Tab) -> Option<Action> {
+pub fn action_for(event: &Event, context: Context) -> Option<Action> {
     let key = match event {
         Event::Resize(_, _) => return Some(Action::Resize),
         Event::Key(key) if key.kind != KeyEventKind::Release => key,
         _ => return None,
     };
-    let scopes = scopes(dialog_open, tab);
-    for scope in &scopes {
-        if let Some(action) = specific(*scope, key.code) {
-            return Some(action);
-        }
+    let scopes = context.scopes();
+    for scope in scopes {
         if let Some(binding) = BINDINGS
             .iter()
             .filter(|b| b.scope == *scope)
             .find(|b| matches(b, key))
         {
-            return Some(binding.action.clone());
+            // "?" is a help key, but in a line of text it may be text: only where no text
+            // is typed does it open the help.
+            let is_question_mark = key.code == KeyCode::Char('?');
+            if !(is_question_mark
+                && context.types_text()
+                && context != Context::Tab(Tab::CodeLookup))
+            {
+                return Some(binding.action.clone());
+            }
         }
     }
-    // Whatever else is typed goes to the text field that has the focus.
-    if !dialog_open && tab == Tab::CodeLookup {
+    // Whatever else is typed goes to the text line that has the focus.
+    if context.types_text() {
         return tui_input::backend::crossterm::to_input_request(event).map(Action::Edit);
     }
     None
@@ -189,10 +335,14 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
         .any(|(mods, code)| *code == key.code && *mods == key.modifiers)
 }
 
-/// The bindings that apply in the current context, for the footer and the help.
-pub fn visible(dialog_open: bool, tab: Tab) -> impl Iterator<Item = &'static Binding> {
-    let scopes = scopes(dialog_open, tab);
-    BINDINGS.iter().filter(move |b| scopes.contains(&b.scope))
+/// The bindings that apply in `context`, for the footer and the help; a binding whose
+/// label a previous one already shows (↑ beside ↑↓) is left out.
+pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
+    let scopes = context.scopes();
+    BINDINGS
+        .iter()
+        .filter(move |b| scopes.contains(&b.scope))
+        .filter(|b| !matches!(b.label, "↑" | "PgUp"))
 }
 
 #[cfg(test)]
@@ -206,11 +356,7 @@ mod tests {
     #[test]
     fn every_f_key_has_a_twin_that_is_not_an_f_key() {
         for binding in BINDINGS {
-            let f_keys = binding
-                .keys
-                .iter()
-                .filter(|(_, c)| matches!(c, KeyCode::F(_)));
-            if f_keys.count() > 0 {
+            if binding.keys.iter().any(|(_, c)| matches!(c, KeyCode::F(_))) {
                 assert!(
                     binding
                         .keys
@@ -224,48 +370,83 @@ mod tests {
     }
 
     #[test]
-    fn tabs_switch_with_alt_digits_and_f_keys_from_anywhere() {
+    fn tabs_switch_with_alt_digits_and_f_keys_from_every_tab() {
         for tab in Tab::ALL {
+            let context = Context::Tab(tab);
             assert_eq!(
-                action_for(&key(ALT, KeyCode::Char('3')), false, tab),
+                action_for(&key(ALT, KeyCode::Char('3')), context),
                 Some(Action::ShowTab(Tab::Register))
             );
             assert_eq!(
-                action_for(&key(NONE, KeyCode::F(3)), false, tab),
+                action_for(&key(NONE, KeyCode::F(3)), context),
                 Some(Action::ShowTab(Tab::CodeLookup))
             );
         }
     }
 
     #[test]
-    fn typing_goes_to_the_query_and_ctrl_q_quits() {
-        assert!(matches!(
-            action_for(&key(NONE, KeyCode::Char('a')), false, Tab::CodeLookup),
-            Some(Action::Edit(_))
-        ));
+    fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
+        for context in [
+            Context::Tab(Tab::CodeLookup),
+            Context::Tab(Tab::NewFormulary),
+            Context::Picker,
+        ] {
+            assert!(matches!(
+                action_for(&key(NONE, KeyCode::Char('a')), context),
+                Some(Action::Edit(_))
+            ));
+        }
         assert_eq!(
-            action_for(&key(CTRL, KeyCode::Char('q')), false, Tab::CodeLookup),
+            action_for(
+                &key(CTRL, KeyCode::Char('q')),
+                Context::Tab(Tab::NewFormulary)
+            ),
             Some(Action::Quit)
         );
     }
 
     #[test]
-    fn with_a_dialog_open_only_its_keys_and_quit_work() {
+    fn in_the_form_a_question_mark_is_text_and_f1_is_help() {
+        let form = Context::Tab(Tab::NewFormulary);
+        assert!(matches!(
+            action_for(&key(NONE, KeyCode::Char('?')), form),
+            Some(Action::Edit(_))
+        ));
         assert_eq!(
-            action_for(&key(NONE, KeyCode::Esc), true, Tab::CodeLookup),
+            action_for(&key(NONE, KeyCode::F(1)), form),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::Tab), form),
+            Some(Action::Focus(Focus::Next))
+        );
+    }
+
+    #[test]
+    fn with_a_dialog_open_only_its_keys_work() {
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::Esc), Context::Help),
             Some(Action::Back)
         );
         assert_eq!(
-            action_for(&key(NONE, KeyCode::Char('a')), true, Tab::CodeLookup),
+            action_for(&key(NONE, KeyCode::Char('a')), Context::Help),
             None
         );
         assert_eq!(
-            action_for(&key(ALT, KeyCode::Char('1')), true, Tab::CodeLookup),
+            action_for(&key(ALT, KeyCode::Char('1')), Context::Help),
             None
         );
         assert_eq!(
-            action_for(&key(CTRL, KeyCode::Char('q')), true, Tab::CodeLookup),
+            action_for(&key(CTRL, KeyCode::Char('q')), Context::Help),
             Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::Char('y')), Context::Question),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::Enter), Context::Reason),
+            Some(Action::Confirm)
         );
     }
 }

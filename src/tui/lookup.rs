@@ -3,21 +3,23 @@
 
 use super::action::Move;
 use super::i18n::{Msg, tr};
+use super::text::truncate;
 use super::theme::Theme;
-use crate::codes::{Entry, Hit, Searcher};
+use crate::codes::{Entry, Hit, Kind, Searcher};
 use crate::domain::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, Paragraph, Wrap};
 use tui_input::{Input, InputRequest};
-use unicode_width::UnicodeWidthStr;
 
 /// Rows of the detail pane, borders included.
 const DETAIL_HEIGHT: u16 = 8;
 
 #[derive(Default)]
 pub struct LookupTab {
+    /// The one directory searched (the code picker), or all.
+    kind: Option<Kind>,
     input: Input,
     searcher: Searcher,
     hits: Vec<Hit>,
@@ -25,6 +27,14 @@ pub struct LookupTab {
 }
 
 impl LookupTab {
+    /// A lookup over one directory only, as the code picker of the form uses it.
+    pub fn with_kind(kind: Kind) -> Self {
+        Self {
+            kind: Some(kind),
+            ..Self::default()
+        }
+    }
+
     /// Applies a key to the query; searches again when the text changed. Returns whether
     /// anything on screen changed.
     pub fn edit(&mut self, request: InputRequest) -> bool {
@@ -32,7 +42,7 @@ impl LookupTab {
             return false;
         };
         if changed.value {
-            self.hits = self.searcher.search(self.input.value(), None);
+            self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = 0;
         }
         true
@@ -230,32 +240,9 @@ fn display_name(entry: Entry, lang: Lang) -> &'static str {
     }
 }
 
-/// `text` cut to `width` columns, with "…" where it was cut.
-fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncation_counts_columns_and_marks_the_cut() {
-        assert_eq!(truncate("АҚКӨЛ АУДАНЫ", 20), "АҚКӨЛ АУДАНЫ");
-        assert_eq!(truncate("АҚКӨЛ АУДАНЫ", 6), "АҚКӨЛ…");
-        assert_eq!(truncate("abc", 0), "…");
-    }
 
     #[test]
     fn typing_searches_and_the_selection_stays_in_the_list() {

@@ -10,10 +10,14 @@
 
 pub mod action;
 pub mod app;
+pub mod form;
 pub mod i18n;
+pub mod i18n_form;
 pub mod keys;
 pub mod lookup;
+pub mod text;
 pub mod theme;
+mod view;
 
 use crate::domain::Lang;
 use app::{App, Effect};
@@ -35,10 +39,11 @@ use theme::Theme;
 type Backend = CrosstermBackend<BufWriter<Stdout>>;
 
 /// How the workstation starts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
     pub theme: Theme,
+    pub session: app::Session,
 }
 
 /// Runs the workstation until the clerk quits or the connection drops.
@@ -85,10 +90,12 @@ fn event_loop(
     hangup: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
+    let options_lang = options.lang;
     let mut app = App::new(
         options.lang,
         options.theme,
         Rect::new(0, 0, size.width, size.height),
+        options.session,
     );
     let mut dirty = true;
     loop {
@@ -101,13 +108,17 @@ fn event_loop(
             if hangup.load(Ordering::Relaxed) {
                 return Ok(());
             }
+            // A quiet moment: keep what the clerk typed (no drawing unless it changed).
+            if let Effect::SaveDraft(_draft) = app.update(action::Action::Tick) {
+                // The register keeps drafts once it holds formularies (issue 4).
+            }
             continue;
         }
         let event = event::read()?;
         if let event::Event::Resize(width, height) = event {
             app.resize(Rect::new(0, 0, width, height));
         }
-        let Some(action) = keys::action_for(&event, app.help_open(), app.tab()) else {
+        let Some(action) = keys::action_for(&event, app.context()) else {
             continue;
         };
         match app.update(action) {
@@ -115,6 +126,12 @@ fn event_loop(
             Effect::Redraw => dirty = true,
             Effect::Copy(text) => {
                 copy_to_clipboard(terminal.backend_mut(), &text)?;
+                dirty = true;
+            }
+            Effect::SaveDraft(_) => {}
+            Effect::Register(_) => {
+                let note = i18n::tr(options_lang, i18n::Msg::NoRegisterYet).to_string();
+                app.registered(Err(note));
                 dirty = true;
             }
             Effect::Quit => return Ok(()),

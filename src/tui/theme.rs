@@ -56,6 +56,14 @@ impl Theme {
         )
     }
 
+    /// An error the clerk must correct.
+    pub fn error(self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
     /// A warning: the `*` mark of renamed units.
     pub fn warn(self) -> Style {
         self.pick(
