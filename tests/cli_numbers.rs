@@ -26,7 +26,7 @@ fn a_valid_iin_is_decoded() {
     assert_eq!(code, Some(0));
     assert_eq!(
         out,
-        "IIN 900517300128: valid\nbirth date  1990-05-17\nsex         male\nserial      0012\n"
+        "IIN 900517300128: valid\nbirth date  1990-05-17\nYYMMDD      900517\nsex         male\nserial      0012\n"
     );
     let (_, ru, _) = run(&["iin", "check", "900517300128", "--lang", "ru"]);
     assert!(ru.contains("дата рождения     1990-05-17"), "{ru}");
@@ -44,7 +44,17 @@ fn iin_json_lists_the_parts_in_order() {
         .as_object()
         .map(|o| o.keys().map(String::as_str).collect())
         .unwrap_or_default();
-    assert_eq!(keys, ["number", "valid", "birth_date", "sex", "serial"]);
+    assert_eq!(
+        keys,
+        [
+            "number",
+            "valid",
+            "birth_date",
+            "birth_date_yymmdd",
+            "sex",
+            "serial"
+        ]
+    );
 }
 
 #[test]
@@ -115,4 +125,60 @@ fn an_invalid_bin_says_which_part_is_wrong() {
     let (code, _, err) = run(&["bin", "check"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("<NUMBER>"), "{err}");
+}
+
+#[test]
+fn a_foreign_nationals_iin_shows_its_date_without_a_century() {
+    // 7th digit 0: no century and no sex; 29 February of '00 is real in 2000.
+    let (code, out, _) = run(&["iin", "check", "000229000016"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("??00-02-29 (century not encoded)"), "{out}");
+    assert!(out.contains("not encoded (foreign national)"), "{out}");
+    let (_, json, _) = run(&["iin", "check", "000229000016", "--json"]);
+    let value: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert_eq!(value["birth_date"], Value::Null);
+    assert_eq!(value["birth_date_yymmdd"], "000229");
+}
+
+#[test]
+fn a_number_without_check_digit_is_never_issued() {
+    let born = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_else(|| panic!("date"));
+    let serial = (0..=9999u16)
+        .find(|s| Iin::generate(born, Sex::Male, *s).is_none())
+        .unwrap_or_else(|| panic!("some serial of 2000-01-01 is never issued"));
+    let number = format!("0001015{serial:04}0");
+    let (code, out, _) = run(&["iin", "check", &number]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("such a number is never issued"), "{out}");
+}
+
+#[test]
+fn a_birth_date_in_the_future_is_valid_but_flagged() {
+    let (code, out, _) = run(&["iin", "check", "991231600012"]);
+    assert_eq!(code, Some(0), "the number itself is well formed: {out}");
+    assert!(out.contains("the birth date is in the future"), "{out}");
+}
+
+#[test]
+fn what_was_typed_comes_back_short_and_escaped() {
+    let typed = format!("\u{1b}[31m{}", "9".repeat(5000));
+    let (code, out, _) = run(&["iin", "check", &typed]);
+    assert_eq!(code, Some(1));
+    assert!(
+        !out.contains('\u{1b}'),
+        "no raw escape reaches the terminal: {out:?}"
+    );
+    assert!(out.len() < 200, "{} bytes", out.len());
+}
+
+#[test]
+fn a_bin_of_the_wrong_length_or_month_is_named() {
+    for (number, reason) in [
+        ("04054000012", "must be 12 digits, 11 given"),
+        ("041340000123", "digits 3–4 must be a month (01–12), not 13"),
+    ] {
+        let (code, out, _) = run(&["bin", "check", number]);
+        assert_eq!(code, Some(1), "{number}");
+        assert!(out.contains(reason), "{number}: {out}");
+    }
 }

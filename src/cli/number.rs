@@ -67,11 +67,9 @@ fn t(ru: &str, kk: &str, en: &str) -> Text {
 }
 
 pub fn iin(args: NumberArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let today = chrono::Local::now().date_naive();
     check(&args, "IIN", out, Iin::parse, |iin| {
-        let (birth, sex) = match (iin.birth_date(), iin.sex()) {
-            (Some(date), Some(sex)) => (date.to_string(), Some(sex)),
-            _ => (String::new(), None),
-        };
+        let sex = iin.sex();
         let sex_text = match sex {
             Some(Sex::Male) => t("мужской", "ер", "male"),
             Some(Sex::Female) => t("женский", "әйел", "female"),
@@ -81,16 +79,35 @@ pub fn iin(args: NumberArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 "not encoded (foreign national)",
             ),
         };
-        let fields = vec![
+        let digits = iin.as_str();
+        let yymmdd = digits.get(..6).unwrap_or_default();
+        // A foreign national's IIN (7th digit 0) has the date without its century.
+        let birth = match iin.birth_date() {
+            Some(date) => {
+                let text = date.to_string();
+                t(&text, &text, &text)
+            }
+            None => {
+                let (yy, mm, dd) = (&yymmdd[..2], &yymmdd[2..4], &yymmdd[4..]);
+                t(
+                    &format!("{dd}.{mm}.??{yy} (век не указан)"),
+                    &format!("{dd}.{mm}.??{yy} (ғасыры көрсетілмеген)"),
+                    &format!("??{yy}-{mm}-{dd} (century not encoded)"),
+                )
+            }
+        };
+        let mut fields = vec![
             (
                 "birth_date",
                 t("дата рождения", "туған күні", "birth date"),
-                if birth.is_empty() {
-                    sex_text.clone()
-                } else {
-                    t(&birth, &birth, &birth)
-                },
+                birth,
                 json!(iin.birth_date().map(|d| d.to_string())),
+            ),
+            (
+                "birth_date_yymmdd",
+                t("ГГММДД", "ЖЖААКК", "YYMMDD"),
+                t(yymmdd, yymmdd, yymmdd),
+                json!(yymmdd),
             ),
             (
                 "sex",
@@ -100,7 +117,19 @@ pub fn iin(args: NumberArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             ),
             serial_field(format!("{:04}", iin.serial())),
         ];
-        (iin.as_str().to_string(), fields)
+        if iin.birth_date().is_some_and(|born| born > today) {
+            fields.push((
+                "warning",
+                t("внимание", "назар аударыңыз", "warning"),
+                t(
+                    "дата рождения в будущем: такой ИИН ещё не мог быть выдан",
+                    "туған күні болашақта: мұндай ЖСН әлі берілмеген болуы керек",
+                    "the birth date is in the future: no such IIN can have been issued yet",
+                ),
+                json!("birth_date_in_future"),
+            ));
+        }
+        (digits.to_string(), fields)
     })
 }
 
@@ -229,17 +258,20 @@ fn check<T>(
         }
         Err(error) => {
             let text = error.text();
+            // What was typed goes back cut short and with control characters escaped:
+            // it may be anything, pasted from anywhere.
+            let typed: String = args.number.trim().chars().take(40).collect();
+            let typed = typed.escape_debug().to_string();
             if args.json {
                 write_json(
                     out,
-                    &json!({ "number": args.number, "valid": false, "reason": text }),
+                    &json!({ "number": typed, "valid": false, "reason": text }),
                 )?;
             } else {
                 let invalid = t("недействителен", "жарамсыз", "not valid");
                 writeln!(
                     out,
-                    "{name} {}: {}: {}",
-                    args.number.trim(),
+                    "{name} {typed}: {}: {}",
                     lang.pick(&invalid),
                     lang.pick(&text)
                 )?;

@@ -35,11 +35,15 @@ impl NumberError {
                 format!("12 цифр болуы керек, {found} енгізілді"),
                 format!("must be 12 digits, {found} given"),
             ),
-            NumberError::NonDigit { position, found } => Text::new(
-                format!("в позиции {position} не цифра: «{found}»"),
-                format!("{position}-орында цифр емес: «{found}»"),
-                format!("position {position} is not a digit: '{found}'"),
-            ),
+            NumberError::NonDigit { position, found } => {
+                // Escaped: the character may be a control character pasted by mistake.
+                let found = found.escape_debug();
+                Text::new(
+                    format!("в позиции {position} не цифра: «{found}»"),
+                    format!("{position}-орында цифр емес: «{found}»"),
+                    format!("position {position} is not a digit: '{found}'"),
+                )
+            }
             NumberError::Month { found } => Text::new(
                 format!("цифры 3–4 должны быть месяцем (01–12), а не {found:02}"),
                 format!("3–4 цифрлар ай болуы керек (01–12), {found:02} емес"),
