@@ -2,9 +2,11 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod formulary;
 mod number;
 mod output;
 mod register;
+mod search;
 
 pub use register::{RegisterOptions, resolve_clerk, resolve_db};
 
@@ -33,13 +35,17 @@ in the platform data directory (~/.local/share/kense on Linux); a new register
 is made private (0600).
 
 Exit status:
-  0   done: found, valid, generated, closed, or the audit chain intact
-  1   nothing found, a number not valid, or the audit chain broken
-  2   bad arguments
+  0   done: found, valid, generated, registered, moved, closed, or the audit
+      chain intact
+  1   nothing found (no such formulary, no matching rows), a number not valid,
+      or the audit chain broken
+  2   bad arguments, or a formulary that is not valid: each problem on stderr
+      as `field: message [rule]`, nothing saved
   3   the register cannot be used: missing, read-only, busy too long, not a
       register, damaged, or of a newer schema (nothing was changed)
-  4   the register refused the change: the day is already closed, or no IIN
-      serial is left
+  4   the register refused the change: the day is closed (sealed), the move is
+      not allowed from the formulary's state, the coupon or the conclusion
+      number does not fit, or no IIN serial is left
   74  the output cannot be written";
 
 #[derive(Debug, Parser)]
@@ -103,6 +109,18 @@ pub enum Command {
     Day {
         #[command(subcommand)]
         command: register::DayCommand,
+    },
+    /// Formularies in the register: add, template, show, move, correct.
+    Formulary {
+        #[command(subcommand)]
+        command: formulary::FormularyCommand,
+    },
+    /// Search the register, a page at a time, newest first.
+    Register(search::RegisterArgs),
+    /// Reports on the register: the day's summary.
+    Report {
+        #[command(subcommand)]
+        command: search::ReportCommand,
     },
 }
 
@@ -225,6 +243,9 @@ pub fn run(
             out.flush()?;
             Ok(code)
         }
+        Command::Formulary { command } => formulary::run(&options, command, out, err),
+        Command::Register(args) => search::register(&options, args, out, err),
+        Command::Report { command } => search::report(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;
             out.flush()?;

@@ -3,6 +3,7 @@
 
 use super::output::write_json;
 use crate::domain::Sex;
+use crate::domain::lifecycle::LifecycleError;
 use crate::store::{Clerk, Location, Store, StoreError};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -68,7 +69,9 @@ pub enum AuditCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum DayCommand {
-    /// Close a working day, recording the audit chain's head; a day closes once.
+    /// Close a working day, sealing it: recording the audit chain's head, then refusing new
+    /// formularies and moves dated that day, and corrections of the day's formularies. A
+    /// day closes once.
     #[command(after_help = super::EXIT_STATUS)]
     Close {
         /// The day to close [default: today].
@@ -134,21 +137,30 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
 }
 
 /// One line on stderr and the documented exit status; never a panic.
-fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
+pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
     let _ = writeln!(err, "kense: {error}");
     ExitCode::from(match error {
         StoreError::InvalidClerk | StoreError::BirthDateUnsupported { .. } => BAD_INPUT,
         StoreError::SerialsExhausted { .. } | StoreError::DayAlreadyClosed { .. } => REFUSED,
+        // The register of formularies (src/cli/formulary.rs).
+        StoreError::Invalid(_) | StoreError::BadCoupon { .. } => BAD_INPUT,
+        StoreError::Move(LifecycleError::Data(_)) => BAD_INPUT,
+        StoreError::NoFormulary { .. } => super::NOTHING_FOUND,
+        StoreError::DaySealed { .. }
+        | StoreError::Move(_)
+        | StoreError::CouponMismatch { .. }
+        | StoreError::ConclusionTaken { .. }
+        | StoreError::NotCorrectable { .. } => REFUSED,
         _ => REGISTER_FAILED,
     })
 }
 
-fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
+pub(super) fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
     let _ = writeln!(err, "kense: {message}");
     ExitCode::from(BAD_INPUT)
 }
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 

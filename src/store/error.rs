@@ -4,6 +4,8 @@
 //! IIN, a name), since they end up on terminals and in shell logs.
 
 use crate::domain::Sex;
+use crate::domain::formulary::Violation;
+use crate::domain::lifecycle::LifecycleError;
 use chrono::NaiveDate;
 use rusqlite::ErrorCode;
 use std::path::{Path, PathBuf};
@@ -74,6 +76,31 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// The formulary breaks the rules: every open error and warning not overridden.
+    #[error("the formulary is not valid: {} problem(s), nothing was saved", .0.len())]
+    Invalid(Vec<Violation>),
+    /// No formulary has this registration number or coupon number.
+    #[error("no formulary {number} in the register")]
+    NoFormulary { number: String },
+    /// A coupon number whose check digit is wrong: a typo (M-57).
+    #[error("{coupon:?} is not a coupon number: ten digits with a right check digit expected")]
+    BadCoupon { coupon: String },
+    /// The day is closed (sealed): it takes no new records, and the data of its formularies
+    /// stay as they were.
+    #[error("the day {date} is closed: its records cannot be changed")]
+    DaySealed { date: NaiveDate },
+    /// The formulary's lifecycle refuses the move, or the move's data are missing.
+    #[error("the move is refused: {0}")]
+    Move(LifecycleError),
+    /// M-57: issue recorded with a coupon number that is not this formulary's.
+    #[error("the coupon number is not the one of formulary {number}")]
+    CouponMismatch { number: String },
+    /// M-16: the conclusion number is in that year's journal already.
+    #[error("conclusion {number} of {year} is already in the journal of conclusions")]
+    ConclusionTaken { year: i32, number: String },
+    /// A formulary's data can be corrected only while the form is in the office.
+    #[error("formulary {number} is {state}: its data can no longer be corrected")]
+    NotCorrectable { number: String, state: String },
     /// Any other SQLite failure (disk full, I/O error, …).
     #[error("the register {} failed: {message}", path.display())]
     Sqlite { path: PathBuf, message: String },

@@ -15,11 +15,27 @@ mod audit;
 mod error;
 mod ops;
 mod schema;
+// The register of formularies (issue 4): see each module's docs.
+mod drafts;
+mod formularies;
+mod moves;
+pub mod numbers;
+mod records;
+mod report;
+mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use error::StoreError;
 pub use ops::{DayClose, IssuedIin};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+pub use {
+    formularies::Registered,
+    records::{CouponMatch, Person, Record},
+};
+pub use {
+    report::DaySummary,
+    search::{Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
+};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;

@@ -39,7 +39,7 @@ const FIRST_SERIAL: u16 = 1;
 
 /// Now, in UTC with microseconds: the audit log's clock. UTC, so that entries of clerks in
 /// different time zones (Kazakhstan had two until 2024) sort as they happened.
-fn now() -> String {
+pub(super) fn now() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 

@@ -59,7 +59,11 @@ CREATE TRIGGER day_closes_no_delete BEFORE DELETE ON day_closes
 BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
 "#;
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(V1)];
+/// The register of formularies: persons, formularies and their history, documents (M-57),
+/// the journal of conclusions (M-16), destruction acts, drafts; see the file's comments.
+const REGISTER: &str = include_str!("register.sql");
+
+const MIGRATION_LIST: &[M<'static>] = &[M::up(V1), M::up(REGISTER)];
 
 /// Every migration, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

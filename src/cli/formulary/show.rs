@@ -1,0 +1,153 @@
+//! `kense formulary show`: a formulary by registration number, or by coupon (M-57).
+
+use super::super::output::write_json;
+use super::super::register::{fail, open};
+use crate::cli::RegisterOptions;
+use crate::domain::lifecycle::documents::DocumentStatus;
+use crate::store::{Record, StoreError};
+use serde_json::json;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+pub(super) fn show(
+    options: &RegisterOptions,
+    number: &str,
+    json: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let store = match open(options, false) {
+        Ok(s) => s,
+        Err(e) => return Ok(fail(err, &e)),
+    };
+    // A registration number has a hyphen; ten digits are a coupon (M-57).
+    let by_coupon = !number.contains('-') && number.chars().any(|c| c.is_ascii_digit());
+    if by_coupon {
+        let found = match store.by_coupon(number) {
+            Ok(found) => found,
+            Err(e) => return Ok(fail(err, &e)),
+        };
+        let Some(found) = found else {
+            return Ok(fail(
+                err,
+                &StoreError::NoFormulary {
+                    number: number.into(),
+                },
+            ));
+        };
+        let Ok(Some(record)) = store.formulary(&found.number) else {
+            return Ok(fail(
+                err,
+                &StoreError::NoFormulary {
+                    number: found.number,
+                },
+            ));
+        };
+        if json {
+            write_json(
+                out,
+                &json!({ "coupon_match": found, "record": record_json(&record) }),
+            )?;
+        } else {
+            let ready = if found.ready {
+                "ready to hand over"
+            } else {
+                "not ready"
+            };
+            writeln!(out, "coupon {}: {ready}", found.coupon)?;
+            write_record(out, &record)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match store.formulary(number) {
+        Ok(Some(record)) if json => write_json(out, &record_json(&record))?,
+        Ok(Some(record)) => write_record(out, &record)?,
+        Ok(None) => {
+            return Ok(fail(
+                err,
+                &StoreError::NoFormulary {
+                    number: number.into(),
+                },
+            ));
+        }
+        Err(e) => return Ok(fail(err, &e)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A record as JSON: its fields, and the state and legal moves the history leads to.
+fn record_json(record: &Record) -> serde_json::Value {
+    let mut value = serde_json::to_value(record).unwrap_or_default();
+    value["state"] = json!(record.lifecycle.state());
+    value["moves"] = json!(record.lifecycle.moves());
+    value
+}
+
+pub(super) fn name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn write_record(out: &mut impl Write, r: &Record) -> io::Result<()> {
+    let f = &r.formulary;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let full_name = [text(&f.surname), text(&f.given_name), text(&f.patronymic)]
+        .join(" ")
+        .trim()
+        .to_string();
+    writeln!(out, "number        {}", r.number)?;
+    writeln!(out, "coupon        {}", r.coupon)?;
+    writeln!(out, "registered on {}", r.registered_on)?;
+    writeln!(out, "state         {}", name(&r.lifecycle.state()))?;
+    writeln!(out, "iin           {}", text(&f.iin))?;
+    writeln!(out, "name          {full_name}")?;
+    writeln!(out, "filling code  {}", text(&f.filling_code))?;
+    writeln!(
+        out,
+        "document      {}",
+        f.document.map(|d| name(&d)).unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "district      {} {}",
+        text(&f.region_code),
+        text(&f.district_code)
+    )?;
+    writeln!(out, "history:")?;
+    for t in r.lifecycle.transitions() {
+        let note = t
+            .reason
+            .as_deref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        let event = serde_json::to_string(&t.event).unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {}  {} -> {}  {event}{note}",
+            t.at.format("%Y-%m-%d %H:%M"),
+            t.clerk,
+            name(&t.from),
+            name(&t.to)
+        )?;
+    }
+    writeln!(out, "documents:")?;
+    for d in &r.documents {
+        let status = match &d.status {
+            DocumentStatus::Valid => "valid".to_string(),
+            DocumentStatus::Invalid { reason, since } => {
+                format!("invalid since {since}: {}", reason.text().en)
+            }
+        };
+        writeln!(
+            out,
+            "  {} {} issued {}: {status}",
+            name(&d.kind),
+            d.number,
+            d.issued_on
+        )?;
+    }
+    let moves: Vec<String> = r.lifecycle.moves().iter().map(name).collect();
+    writeln!(out, "moves now:    {}", moves.join(", "))
+}

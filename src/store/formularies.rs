@@ -1,0 +1,331 @@
+//! Formularies in the register: registering one, correcting its data, reading it back.
+//!
+//! Numbers: see [`super::numbers`]. A closed day is sealed: a formulary cannot be
+//! registered on it, and the data of a formulary registered on it cannot be corrected. Its
+//! lifecycle still moves on later, open days (see [`Store::move_formulary`]): a move is a new
+//! event of the day it is made on, not an edit of the sealed day.
+
+use super::numbers::{coupon_from, fold_name, registration_number};
+use super::ops::now;
+use super::records::{from_key, insert_transition, is_sealed, key};
+use super::{Store, StoreError, audit};
+use crate::domain::Text;
+use crate::domain::formulary::{Formulary, Severity, Violation, rule, validate};
+use crate::domain::iin::Iin;
+use crate::domain::lifecycle::{Event, Lifecycle, State};
+use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use serde_json::json;
+
+/// What registering gave the formulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Registered {
+    /// The registration number, `YYYY-NNNNNNN`.
+    pub number: String,
+    /// The application coupon number, ten digits with a check digit.
+    pub coupon: String,
+}
+
+/// The columns a formulary is searched by, taken from a validated formulary.
+struct Columns {
+    iin: String,
+    surname: String,
+    given_name: String,
+    patronymic: Option<String>,
+    filling_code: String,
+    region_code: String,
+    district_code: String,
+    document: String,
+}
+
+impl Columns {
+    fn of(f: &Formulary) -> Result<Columns, StoreError> {
+        let iin = required("iin", f.iin.as_deref())?;
+        let iin = Iin::parse(iin).map_or_else(|_| iin.to_string(), |i| i.as_str().to_string());
+        let document = f
+            .document
+            .ok_or_else(|| missing("document"))
+            .and_then(|d| key(&d))?;
+        Ok(Columns {
+            iin,
+            surname: required("surname", f.surname.as_deref())?.to_string(),
+            given_name: required("given_name", f.given_name.as_deref())?.to_string(),
+            patronymic: filled(f.patronymic.as_deref()).map(str::to_string),
+            filling_code: required("filling_code", f.filling_code.as_deref())?.to_string(),
+            region_code: required("region_code", f.region_code.as_deref())?.to_string(),
+            district_code: required("district_code", f.district_code.as_deref())?.to_string(),
+            document,
+        })
+    }
+}
+
+fn filled(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+fn missing(field: &str) -> StoreError {
+    StoreError::Invalid(vec![Violation {
+        field: field.to_string(),
+        rule: rule::REQUIRED,
+        severity: Severity::Error,
+        message: Text::new(
+            "поле не заполнено",
+            "өріс толтырылмаған",
+            "the field is empty",
+        ),
+    }])
+}
+
+/// `validate` requires these fields; checked again so that no path leads to a panic.
+fn required<'a>(field: &str, text: Option<&'a str>) -> Result<&'a str, StoreError> {
+    filled(text).ok_or_else(|| missing(field))
+}
+
+/// Validates as of `today`: every open error and warning not overridden refuses it.
+fn accepted(f: &Formulary, today: NaiveDate) -> Result<Columns, StoreError> {
+    let report = validate(f, today);
+    if !report.is_accepted() {
+        return Err(StoreError::Invalid(report.open().cloned().collect()));
+    }
+    Columns::of(f)
+}
+
+impl Store {
+    /// A stored value the register cannot read back: the file was changed outside kense.
+    pub(super) fn damaged(&self, what: &str) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("unreadable {what}"),
+        }
+    }
+
+    /// Begins a write: IMMEDIATE, so concurrent clerks wait their turn.
+    pub(super) fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        let (path, waited) = (self.path.clone(), self.busy_timeout);
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from_sqlite(&path, waited, e))
+    }
+
+    /// Validates `formulary` as of `today` and registers it, as one transaction: the person
+    /// (by IIN), the formulary in state `registered` with its first transition, a
+    /// registration and a coupon number, and the audit entry. The transition's time is
+    /// `today` at the clock's time of day.
+    pub fn register_formulary(
+        &mut self,
+        formulary: &Formulary,
+        today: NaiveDate,
+    ) -> Result<Registered, StoreError> {
+        self.register_formulary_at(formulary, today.and_time(Local::now().time()))
+    }
+
+    /// [`Store::register_formulary`] at a given moment: validated as of its date.
+    pub fn register_formulary_at(
+        &mut self,
+        formulary: &Formulary,
+        at: NaiveDateTime,
+    ) -> Result<Registered, StoreError> {
+        let today = at.date();
+        let columns = accepted(formulary, today)?;
+        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let clerk = self.clerk.as_str().to_string();
+        let mut lifecycle = Lifecycle::new();
+        let first = lifecycle
+            .apply(Event::Register, &clerk, at, None)
+            .map_err(StoreError::Move)?;
+        let sqlite = self.sqlite_fn();
+        let tx = self.write()?;
+        if is_sealed(&tx, today).map_err(&sqlite)? {
+            return Err(StoreError::DaySealed { date: today });
+        }
+        let year = today.year();
+        let seq: i64 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM formularies WHERE year = ?1",
+                [year],
+                |r| r.get(0),
+            )
+            .map_err(&sqlite)?;
+        let number = registration_number(year, seq);
+        let coupon = new_coupon(&tx).map_err(&sqlite)?;
+        upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
+        let details = json!({ "filling_code": columns.filling_code });
+        let entry = audit::append(
+            &tx,
+            &now(),
+            &clerk,
+            "formulary_registered",
+            &number,
+            &details,
+        )
+        .map_err(&sqlite)?;
+        let c = &columns;
+        tx.execute(
+            "INSERT INTO formularies (number, coupon, year, seq, registered_on, clerk, iin,
+                surname, given_name, patronymic, surname_key, given_key, filling_code,
+                region_code, district_code, document, status, formulary_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                'registered', ?17)",
+            params![
+                number,
+                coupon,
+                year,
+                seq,
+                today.to_string(),
+                clerk,
+                c.iin,
+                c.surname,
+                c.given_name,
+                c.patronymic,
+                fold_name(&c.surname),
+                fold_name(&c.given_name),
+                c.filling_code,
+                c.region_code,
+                c.district_code,
+                c.document,
+                json
+            ],
+        )
+        .map_err(&sqlite)?;
+        let id = tx.last_insert_rowid();
+        insert_transition(&tx, id, 1, &first, entry.id).map_err(&sqlite)?;
+        tx.commit().map_err(&sqlite)?;
+        Ok(Registered { number, coupon })
+    }
+
+    /// Replaces the data of formulary `number` with `formulary`, validated as of `today`:
+    /// only while the form is in the office (registered, under verification, returned),
+    /// and never when it was registered on a closed day, or `today` is closed. Audited.
+    pub fn correct_formulary(
+        &mut self,
+        number: &str,
+        formulary: &Formulary,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let columns = accepted(formulary, today)?;
+        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let clerk = self.clerk.as_str().to_string();
+        let sqlite = self.sqlite_fn();
+        let tx = self.write()?;
+        let found: Option<(i64, String, String)> = tx
+            .query_row(
+                "SELECT id, registered_on, status FROM formularies WHERE number = ?1",
+                [number],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(&sqlite)?;
+        let (id, registered_on, status) = found.ok_or_else(|| StoreError::NoFormulary {
+            number: number.to_string(),
+        })?;
+        for day in [registered_on.parse::<NaiveDate>().ok(), Some(today)]
+            .into_iter()
+            .flatten()
+        {
+            if is_sealed(&tx, day).map_err(&sqlite)? {
+                return Err(StoreError::DaySealed { date: day });
+            }
+        }
+        let state: Option<State> = from_key(&status);
+        if !matches!(
+            state,
+            Some(State::Registered | State::UnderVerification | State::Returned)
+        ) {
+            return Err(StoreError::NotCorrectable {
+                number: number.to_string(),
+                state: state.map_or(status, |s| s.text().en),
+            });
+        }
+        upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
+        audit::append(
+            &tx,
+            &now(),
+            &clerk,
+            "formulary_corrected",
+            number,
+            &json!({}),
+        )
+        .map_err(&sqlite)?;
+        let c = &columns;
+        tx.execute(
+            "UPDATE formularies SET iin = ?2, surname = ?3, given_name = ?4, patronymic = ?5,
+                surname_key = ?6, given_key = ?7, filling_code = ?8, region_code = ?9,
+                district_code = ?10, document = ?11, formulary_json = ?12
+             WHERE id = ?1",
+            params![
+                id,
+                c.iin,
+                c.surname,
+                c.given_name,
+                c.patronymic,
+                fold_name(&c.surname),
+                fold_name(&c.given_name),
+                c.filling_code,
+                c.region_code,
+                c.district_code,
+                c.document,
+                json
+            ],
+        )
+        .map_err(&sqlite)?;
+        tx.commit().map_err(&sqlite)
+    }
+
+    /// The error-mapping closure for this register's SQLite failures.
+    pub(super) fn sqlite_fn(&self) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
+        let (path, waited) = (self.path.clone(), self.busy_timeout);
+        move |e| StoreError::from_sqlite(&path, waited, e)
+    }
+
+    fn encoding(&self, e: serde_json::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            message: format!("cannot encode the formulary: {e}"),
+        }
+    }
+}
+
+/// A coupon number no formulary has yet: random, from SQLite's generator.
+fn new_coupon(tx: &Transaction<'_>) -> rusqlite::Result<String> {
+    loop {
+        let body: i64 = tx.query_row("SELECT 100000000 + abs(random() % 900000000)", [], |r| {
+            r.get(0)
+        })?;
+        let Some(coupon) = u32::try_from(body).ok().and_then(coupon_from) else {
+            continue;
+        };
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM formularies WHERE coupon = ?1)",
+            [&coupon],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(coupon);
+        }
+    }
+}
+
+/// The person by IIN, with the names of their latest formulary.
+fn upsert_person(
+    tx: &Transaction<'_>,
+    c: &Columns,
+    birth_date: Option<NaiveDate>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO persons (iin, surname, given_name, patronymic, birth_date, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (iin) DO UPDATE SET surname = excluded.surname,
+            given_name = excluded.given_name, patronymic = excluded.patronymic,
+            birth_date = excluded.birth_date, updated_at = excluded.updated_at",
+        params![
+            c.iin,
+            c.surname,
+            c.given_name,
+            c.patronymic,
+            birth_date.map(|d| d.to_string()),
+            now()
+        ],
+    )?;
+    Ok(())
+}

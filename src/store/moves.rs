@@ -1,0 +1,209 @@
+//! Moving a formulary through its lifecycle, and what the law records with a move: the
+//! journal of conclusions (M-16), the documents issued and those they end (M-57), the
+//! destruction acts.
+//!
+//! What "sealed" means for a move: a move is a new event of the day it is made on. It is
+//! refused when that day is closed (nothing is added to a closed day), and allowed for a
+//! formulary registered on a closed day, whose own record (its data) stays as it was.
+
+use super::numbers::parse_coupon;
+use super::ops::now;
+use super::records::{Reader, from_key, insert_transition, is_sealed, key};
+use super::{Store, StoreError, audit};
+use crate::domain::lifecycle::documents::{DocumentStatus, IssuedDocument, invalidated_by_issue};
+use crate::domain::lifecycle::{Event, State, Transition};
+use chrono::{Datelike, NaiveDateTime};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde_json::json;
+
+impl Store {
+    /// Makes `event` on formulary `number` at `at`, with the clerk's note `reason`, as one
+    /// audited transaction; see [`Store::move_formulary_with`].
+    pub fn move_formulary(
+        &mut self,
+        number: &str,
+        event: Event,
+        reason: Option<&str>,
+        at: NaiveDateTime,
+    ) -> Result<Transition, StoreError> {
+        self.move_formulary_with(number, event, reason, at, None)
+    }
+
+    /// Makes `event` on formulary `number` at `at`. The lifecycle decides whether the move
+    /// is legal ([`StoreError::Move`]); `at`'s day must be open ([`StoreError::DaySealed`]).
+    /// - `Confirm`/`Refuse` (M-16): the conclusion goes into the year's journal of
+    ///   conclusions (the year of its date) under the next line; a blank conclusion number
+    ///   is given that line's number, a number already in the year's journal is refused.
+    /// - `Issue` (M-57): the coupon must be the formulary's; the document is recorded as
+    ///   issued on `at`'s day under `document_number` (else the registration number, as the
+    ///   office may not know the manufacturer's number), and the person's previous
+    ///   documents become invalid as `invalidated_by_issue` says.
+    /// - `Destroy`: the destruction act is recorded.
+    pub fn move_formulary_with(
+        &mut self,
+        number: &str,
+        mut event: Event,
+        reason: Option<&str>,
+        at: NaiveDateTime,
+        document_number: Option<&str>,
+    ) -> Result<Transition, StoreError> {
+        let clerk = self.clerk.as_str().to_string();
+        let sqlite = self.sqlite_fn();
+        // Everything is read inside the write lock: another clerk's move in between is seen.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&sqlite)?;
+        let reader = Reader {
+            conn: &tx,
+            path: &self.path,
+            waited: self.busy_timeout,
+        };
+        let found: Option<(i64, String, String, String)> = tx
+            .query_row(
+                "SELECT id, coupon, iin, document FROM formularies WHERE number = ?1",
+                [number],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(&sqlite)?;
+        let (id, coupon, iin, document) = found.ok_or_else(|| StoreError::NoFormulary {
+            number: number.to_string(),
+        })?;
+        let kind = from_key(&document).ok_or_else(|| reader.damaged("document kind"))?;
+        let mut lifecycle = reader.lifecycle(id)?;
+        let previous = reader.documents_with_ids(&iin)?;
+        if let Event::Issue { coupon: given } = &event
+            && parse_coupon(given).as_deref() != Some(coupon.as_str())
+        {
+            return Err(StoreError::CouponMismatch {
+                number: number.to_string(),
+            });
+        }
+        if is_sealed(&tx, at.date()).map_err(&sqlite)? {
+            return Err(StoreError::DaySealed { date: at.date() });
+        }
+        let journal_line = match &mut event {
+            Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
+                let year = conclusion.date.year();
+                let line = next_journal_line(&tx, year).map_err(&sqlite)?;
+                if conclusion.number.trim().is_empty() {
+                    conclusion.number = line.to_string();
+                }
+                conclusion.number = conclusion.number.trim().to_string();
+                if journal_has(&tx, year, &conclusion.number).map_err(&sqlite)? {
+                    return Err(StoreError::ConclusionTaken {
+                        year,
+                        number: conclusion.number.clone(),
+                    });
+                }
+                Some((year, line))
+            }
+            _ => None,
+        };
+        let seq = i64::try_from(lifecycle.transitions().len()).unwrap_or(i64::MAX) + 1;
+        let transition = lifecycle
+            .apply(event, &clerk, at, reason)
+            .map_err(StoreError::Move)?;
+        let move_name = key(&transition.event.kind())?;
+        let to = key(&transition.to)?;
+        let mut details = json!({ "move": move_name, "from": key(&transition.from)?, "to": to });
+        let mut invalidated = Vec::new();
+        if let Event::Issue { .. } = transition.event {
+            let new = IssuedDocument {
+                kind,
+                number: document_number
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or(number)
+                    .to_string(),
+                issued_on: at.date(),
+                status: DocumentStatus::Valid,
+            };
+            // M-57: with the issue date the person's previous documents become invalid.
+            for (doc_id, doc) in &previous {
+                if let Some(gone) =
+                    invalidated_by_issue(std::slice::from_ref(doc), &new, at.date()).pop()
+                {
+                    invalidated.push((*doc_id, gone));
+                }
+            }
+            details["invalidated"] = json!(invalidated.len());
+            tx.execute(
+                "INSERT INTO documents (iin, kind, number, issued_on, formulary_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![iin, document, new.number, new.issued_on.to_string(), id],
+            )
+            .map_err(&sqlite)?;
+        }
+        let entry = audit::append(&tx, &now(), &clerk, "formulary_moved", number, &details)
+            .map_err(&sqlite)?;
+        insert_transition(&tx, id, seq, &transition, entry.id).map_err(&sqlite)?;
+        tx.execute(
+            "UPDATE formularies SET status = ?2 WHERE id = ?1",
+            params![id, to],
+        )
+        .map_err(&sqlite)?;
+        for (doc_id, doc) in &invalidated {
+            if let DocumentStatus::Invalid { reason, since } = &doc.status {
+                tx.execute(
+                    "UPDATE documents SET invalid_reason = ?2, invalid_since = ?3 WHERE id = ?1",
+                    params![doc_id, key(reason)?, since.to_string()],
+                )
+                .map_err(&sqlite)?;
+            }
+        }
+        if let (Some((year, line)), Some(conclusion)) =
+            (journal_line, transition.event.conclusion())
+        {
+            let outcome = if transition.to == State::Cancelled {
+                "refuse"
+            } else {
+                "confirm"
+            };
+            tx.execute(
+                "INSERT INTO conclusions (year, seq, number, date, outcome, formulary_id, clerk,
+                    audit_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    year,
+                    line,
+                    conclusion.number,
+                    conclusion.date.to_string(),
+                    outcome,
+                    id,
+                    clerk,
+                    entry.id
+                ],
+            )
+            .map_err(&sqlite)?;
+        }
+        if let Event::Destroy { act_number } = &transition.event {
+            tx.execute(
+                "INSERT INTO destructions (act_number, formulary_id, destroyed_at, clerk, audit_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![act_number.trim(), id, at.to_string(), clerk, entry.id],
+            )
+            .map_err(&sqlite)?;
+        }
+        tx.commit().map_err(&sqlite)?;
+        Ok(transition)
+    }
+}
+
+/// The next line of the year's journal of conclusions (M-16), from 1 each year.
+fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
+    tx.query_row(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM conclusions WHERE year = ?1",
+        [year],
+        |r| r.get(0),
+    )
+}
+
+fn journal_has(tx: &Transaction<'_>, year: i32, number: &str) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM conclusions WHERE year = ?1 AND number = ?2)",
+        params![year, number],
+        |r| r.get(0),
+    )
+}

@@ -1,0 +1,422 @@
+//! The register of formularies through the real binary and real files: add, show, move,
+//! search, the day's report, sealed days, M-57, and several clerks at once.
+
+use assert_cmd::Command;
+use kense::domain::formulary::{CODE_RULES, Formulary};
+use kense::store::numbers::parse_coupon;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::path::Path;
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn kense_as(db: &Path, clerk: &str, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
+    command
+        .env_remove("KENSE_DB")
+        .env_remove("KENSE_CLERK")
+        .arg("--db")
+        .arg(db)
+        .args(["--clerk", clerk])
+        .args(args);
+    if let Some(input) = stdin {
+        command.write_stdin(input);
+    }
+    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn kense(db: &Path, args: &[&str]) -> Run {
+    kense_as(db, "aigul", args, None)
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr))
+}
+
+fn template(db: &Path, code: &str) -> String {
+    let run = kense(db, &["formulary", "template", "--code", code]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.stdout
+}
+
+/// Adds a formulary JSON; returns (number, coupon).
+fn add(db: &Path, formulary: &str) -> (String, String) {
+    let run = kense_as(
+        db,
+        "aigul",
+        &["formulary", "add", "-", "--json"],
+        Some(formulary),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let v = json(&run);
+    let field = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("{k}")).to_string();
+    (field("number"), field("coupon"))
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    if !db.exists() {
+        return 0;
+    }
+    let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
+    conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn mv(db: &Path, number: &str, args: &[&str]) -> Run {
+    let mut all = vec!["formulary", "move", number, "--to"];
+    all.extend_from_slice(args);
+    kense(db, &all)
+}
+
+#[test]
+fn m31_every_filling_code_s_template_is_accepted_by_add_unchanged() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    for rule in CODE_RULES {
+        let text = template(&db, rule.code);
+        let parsed = Formulary::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", rule.code));
+        assert_eq!(parsed.filling_code.as_deref(), Some(rule.code));
+        let (number, coupon) = add(&db, &text);
+        assert!(
+            number.len() == 12 && coupon.len() == 10,
+            "{number} {coupon}"
+        );
+    }
+    assert_eq!(count(&db, "formularies"), CODE_RULES.len() as i64);
+    let run = kense(&db, &["formulary", "template", "--code", "02"]);
+    assert_eq!(run.code, Some(2), "M-31 has no code 02");
+}
+
+#[test]
+fn add_show_and_move_through_the_lifecycle_to_issued() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let (number, coupon) = add(&db, &template(&db, "04"));
+    let run = kense(&db, &["formulary", "add", "-"]);
+    assert_eq!(run.code, Some(2), "an empty stdin is not a formulary");
+    let show = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    assert_eq!(show["state"], "registered");
+    assert_eq!(show["coupon"], coupon.as_str());
+    assert_eq!(show["formulary"]["surname"], "СЕЙТҚАЛИЕВ");
+    assert_eq!(show["lifecycle"][0]["clerk"], "aigul");
+
+    let steps: [&[&str]; 4] = [
+        &["start_verification", "--ground", "photo_identity"],
+        &["confirm", "--conclusion-number", "7"],
+        &["send"],
+        &["manufacture", "--reason", "batch 12"],
+    ];
+    for step in steps {
+        let run = mv(&db, &number, step);
+        assert_eq!(run.code, Some(0), "{step:?}: {}", run.stderr);
+    }
+    let illegal = mv(&db, &number, &["send"]);
+    assert_eq!(illegal.code, Some(4), "{}", illegal.stderr);
+    let missing = mv(&db, &number, &["issue"]);
+    assert_eq!(missing.code, Some(2), "issue needs --coupon");
+    // M-57: the coupon at the counter brings up the ready document.
+    let at_counter = json(&kense(&db, &["formulary", "show", &coupon, "--json"]));
+    assert_eq!(at_counter["coupon_match"]["ready"], true);
+    assert_eq!(
+        at_counter["coupon_match"]["person"]["surname"],
+        "СЕЙТҚАЛИЕВ"
+    );
+    let other = (0..10)
+        .map(|d| format!("100000000{d}"))
+        .find(|c| parse_coupon(c).is_some() && *c != coupon)
+        .unwrap_or_else(|| panic!("one check digit fits"));
+    let wrong = mv(&db, &number, &["issue", "--coupon", &other]);
+    assert_eq!(
+        wrong.code,
+        Some(4),
+        "M-57: another coupon: {}",
+        wrong.stderr
+    );
+    let mut typo: Vec<char> = coupon.chars().collect();
+    typo.swap(3, 4);
+    let typo: String = typo.into_iter().collect();
+    if typo != coupon {
+        let run = mv(&db, &number, &["issue", "--coupon", &typo]);
+        assert_eq!(
+            run.code,
+            Some(2),
+            "M-57: a swapped pair is caught: {}",
+            run.stderr
+        );
+    }
+    let issued = mv(&db, &number, &["issue", "--coupon", &coupon, "--json"]);
+    assert_eq!(issued.code, Some(0), "{}", issued.stderr);
+    assert_eq!(json(&issued)["to"], "issued");
+
+    let show = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    assert_eq!(show["state"], "issued");
+    let moves: Vec<&str> = show["lifecycle"]
+        .as_array()
+        .unwrap_or_else(|| panic!("a list"))
+        .iter()
+        .filter_map(|t| t["event"]["move"].as_str())
+        .collect();
+    let expected = [
+        "register",
+        "start_verification",
+        "confirm",
+        "send",
+        "manufacture",
+    ];
+    assert_eq!(moves[..5], expected);
+    assert_eq!(show["lifecycle"][2]["event"]["conclusion"]["number"], "7");
+    assert_eq!(show["lifecycle"][4]["reason"], "batch 12");
+    assert_eq!(show["documents"][0]["status"]["status"], "valid");
+    assert_eq!(count(&db, "conclusions"), 1, "M-16: in the journal");
+    let audit = kense(&db, &["audit", "verify"]);
+    assert!(
+        audit.stdout.starts_with("audit log intact: 6 entries"),
+        "{}",
+        audit.stdout
+    );
+}
+
+#[test]
+fn an_invalid_formulary_is_exit_2_with_every_problem_and_nothing_saved() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let run = kense_as(
+        &db,
+        "aigul",
+        &["formulary", "add", "-"],
+        Some("{\"sex\": \"x\"}"),
+    );
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.starts_with("sex: "), "{}", run.stderr);
+    assert!(run.stderr.contains("[K-JSON]"), "{}", run.stderr);
+
+    let mut f: Value = serde_json::from_str(&template(&db, "00")).unwrap_or_else(|e| panic!("{e}"));
+    f["signature"] = serde_json::json!({"status": "absent", "reason": null});
+    f["surname"] = Value::Null;
+    let run = kense_as(
+        &db,
+        "aigul",
+        &["formulary", "add", "-"],
+        Some(&f.to_string()),
+    );
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(
+        lines.contains(&"surname: поле не заполнено [K-REQUIRED]"),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("signature.reason: ") && l.ends_with(" [M-8]")),
+        "M-8: {lines:?}"
+    );
+    for line in &lines[..lines.len() - 1] {
+        let (field, rest) = line.split_once(": ").unwrap_or_else(|| panic!("{line}"));
+        assert!(
+            !field.is_empty() && rest.ends_with(']') && rest.contains(" ["),
+            "{line}"
+        );
+    }
+    assert_eq!(count(&db, "formularies"), 0, "nothing saved");
+    assert_eq!(count(&db, "persons"), 0, "nothing saved");
+    assert_eq!(count(&db, "audit_log"), 0, "nothing saved");
+}
+
+#[test]
+fn a_closed_day_is_sealed_against_edits() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let text = template(&db, "04");
+    let (number, _) = add(&db, &text);
+    let corrected = text.replace("\"АРМАН\"", "\"АРМАНБЕК\"");
+    let run = kense_as(
+        &db,
+        "aigul",
+        &["formulary", "correct", &number, "-"],
+        Some(&corrected),
+    );
+    assert_eq!(
+        run.code,
+        Some(0),
+        "before the close a correction is taken: {}",
+        run.stderr
+    );
+    let close = kense(&db, &["day", "close"]);
+    assert_eq!(close.code, Some(0), "{}", close.stderr);
+
+    let again = text.replace("\"АРМАН\"", "\"АРМАНЖАН\"");
+    let run = kense_as(
+        &db,
+        "aigul",
+        &["formulary", "correct", &number, "-"],
+        Some(&again),
+    );
+    assert_eq!(run.code, Some(4), "{}", run.stderr);
+    assert!(run.stderr.contains("is closed"), "{}", run.stderr);
+    let run = kense_as(&db, "aigul", &["formulary", "add", "-"], Some(&text));
+    assert_eq!(
+        run.code,
+        Some(4),
+        "no new formulary on a closed day: {}",
+        run.stderr
+    );
+    let run = mv(&db, &number, &["send"]);
+    assert_eq!(
+        run.code,
+        Some(4),
+        "no move dated on a closed day: {}",
+        run.stderr
+    );
+
+    let show = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    assert_eq!(
+        show["formulary"]["given_name"], "АРМАНБЕК",
+        "the sealed data stay"
+    );
+    assert_eq!(show["state"], "registered");
+    assert_eq!(count(&db, "formularies"), 1);
+    assert_eq!(kense(&db, &["audit", "verify"]).code, Some(0));
+}
+
+#[test]
+fn m57_issuing_new_documents_invalidates_the_previous_ones() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let text = template(&db, "18");
+    let mut numbers = Vec::new();
+    for document in ["P-OLD", "P-NEW"] {
+        let (number, coupon) = add(&db, &text);
+        for step in ["send", "manufacture"] {
+            assert_eq!(mv(&db, &number, &[step]).code, Some(0));
+        }
+        let args = ["issue", "--coupon", &coupon, "--document-number", document];
+        let run = mv(&db, &number, &args);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        numbers.push(number);
+    }
+    let show = json(&kense(&db, &["formulary", "show", &numbers[1], "--json"]));
+    let docs = show["documents"]
+        .as_array()
+        .unwrap_or_else(|| panic!("a list"));
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    assert_eq!(docs[0]["number"], "P-OLD");
+    assert_eq!(docs[0]["status"]["status"], "invalid", "M-57");
+    assert_eq!(docs[0]["status"]["reason"], "new_documents_issued", "M-57");
+    assert_eq!(docs[1]["number"], "P-NEW");
+    assert_eq!(docs[1]["status"]["status"], "valid", "M-57");
+}
+
+#[test]
+fn register_search_and_day_report_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let mut f: Value = serde_json::from_str(&template(&db, "00")).unwrap_or_else(|e| panic!("{e}"));
+    f["surname"] = "Ақжолова".into();
+    add(&db, &f.to_string());
+    add(&db, &template(&db, "04"));
+    let run = kense(&db, &["register", "--name", "АҚЖ", "--csv"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("number,registered_on,status"),
+        "{lines:?}"
+    );
+    assert!(lines[1].contains("Ақжолова"), "{lines:?}");
+    let run = kense(&db, &["register", "--limit", "1", "--json"]);
+    let page = json(&run);
+    assert_eq!(page["rows"].as_array().map(Vec::len), Some(1));
+    let next = page["next"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a next page"));
+    assert!(
+        run.stderr.contains(&format!("--after {next}")),
+        "{}",
+        run.stderr
+    );
+    let rest = json(&kense(
+        &db,
+        &["register", "--limit", "1", "--after", next, "--json"],
+    ));
+    assert_eq!(rest["next"], Value::Null);
+    assert_ne!(rest["rows"][0]["number"], page["rows"][0]["number"]);
+    let none = kense(&db, &["register", "--status", "issued"]);
+    assert_eq!(none.code, Some(1), "{}", none.stderr);
+
+    let report = json(&kense(&db, &["report", "day", "--json"]));
+    assert_eq!(report["total"], 2);
+    assert_eq!(report["by_status"]["registered"], 2);
+    assert_eq!(report["by_filling_code"]["00"], 1);
+    assert_eq!(report["by_clerk"]["aigul"], 2);
+    let csv = kense(&db, &["report", "day", "--csv"]);
+    assert!(
+        csv.stdout.contains("\nfilling_code,04,1\n"),
+        "{}",
+        csv.stdout
+    );
+}
+
+#[test]
+fn clerks_adding_formularies_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    let text = template(&db, "04");
+    let (clerks, each) = (4, 8);
+    let added: Vec<(String, String)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..clerks)
+            .map(|c| {
+                let (db, text) = (&db, &text);
+                scope.spawn(move || {
+                    let name = format!("clerk{c}");
+                    (0..each)
+                        .map(|_| {
+                            let run = kense_as(db, &name, &["formulary", "add", "-"], Some(text));
+                            assert_eq!(run.code, Some(0), "{name}: {}", run.stderr);
+                            let mut words = run.stdout.split_whitespace();
+                            let number = words.next().unwrap_or_default().to_string();
+                            (number, words.last().unwrap_or_default().to_string())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| panic!("a clerk's thread failed"))
+            })
+            .collect()
+    });
+    let numbers: HashSet<&String> = added.iter().map(|(n, _)| n).collect();
+    let coupons: HashSet<&String> = added.iter().map(|(_, c)| c).collect();
+    assert_eq!(
+        numbers.len(),
+        clerks * each,
+        "every registration number distinct"
+    );
+    assert_eq!(coupons.len(), clerks * each, "every coupon distinct");
+    assert_eq!(
+        count(&db, "formularies"),
+        (clerks * each) as i64,
+        "every save in the file"
+    );
+    let sequence: HashSet<String> = (1..=clerks * each)
+        .map(|n| format!("{}-{n:07}", &added[0].0[..4]))
+        .collect();
+    assert_eq!(numbers, sequence.iter().collect(), "gapless per year");
+    let audit = kense(&db, &["audit", "verify"]);
+    assert_eq!(audit.code, Some(0), "{}{}", audit.stdout, audit.stderr);
+}
