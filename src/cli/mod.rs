@@ -2,6 +2,7 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod dsn;
 mod number;
 mod output;
 mod register;
@@ -98,6 +99,11 @@ pub enum Command {
     Audit {
         #[command(subcommand)]
         command: register::AuditCommand,
+    },
+    /// DSN codes of petroleum products: taxpayers, applications, decoding, the list.
+    Dsn {
+        #[command(subcommand)]
+        command: dsn::DsnCommand,
     },
     /// Close a working day in the register.
     Day {
@@ -221,6 +227,7 @@ pub fn run(
             out.flush()?;
             Ok(code)
         }
+        Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;
             out.flush()?;

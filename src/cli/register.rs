@@ -110,7 +110,7 @@ fn data_dir() -> Option<PathBuf> {
 }
 
 /// Opens the register the options point to; `create` for the commands that write.
-fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
+pub(super) fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
     let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
         .ok_or(StoreError::NoLocation)?;
     let name = resolve_clerk(
@@ -129,7 +129,7 @@ fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
 }
 
 /// One line on stderr and the documented exit status; never a panic.
-fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
+pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
     let _ = writeln!(err, "kense: {error}");
     ExitCode::from(match error {
         StoreError::InvalidClerk | StoreError::BirthDateUnsupported { .. } => BAD_INPUT,

@@ -59,7 +59,11 @@ CREATE TRIGGER day_closes_no_delete BEFORE DELETE ON day_closes
 BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
 "#;
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(V1)];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(V1),
+    // DSN codes (document 001): taxpayers, subjects, applications, product rows.
+    M::up(super::dsn::SCHEMA),
+];
 
 /// Every migration, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
