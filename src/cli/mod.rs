@@ -2,6 +2,7 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod dsn;
 mod formulary;
 mod number;
 mod output;
@@ -104,6 +105,11 @@ pub enum Command {
     Audit {
         #[command(subcommand)]
         command: register::AuditCommand,
+    },
+    /// DSN codes of petroleum products: taxpayers, applications, decoding, the list.
+    Dsn {
+        #[command(subcommand)]
+        command: dsn::DsnCommand,
     },
     /// Close a working day in the register.
     Day {
@@ -246,6 +252,7 @@ pub fn run(
         Command::Formulary { command } => formulary::run(&options, command, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
+        Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;
             out.flush()?;

@@ -2,6 +2,7 @@
 //! Rule ids (M-…, D-…) are those of `../shared/DOMAIN.md`.
 
 pub mod calendar;
+pub mod dsn;
 pub mod formulary;
 pub mod iin;
 pub mod lifecycle;

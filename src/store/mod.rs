@@ -12,6 +12,7 @@
 //! given back as a [`StoreError`].
 
 mod audit;
+pub mod dsn;
 mod error;
 mod ops;
 mod schema;

@@ -63,7 +63,12 @@ BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
 /// the journal of conclusions (M-16), destruction acts, drafts; see the file's comments.
 const REGISTER: &str = include_str!("register.sql");
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(V1), M::up(REGISTER)];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(V1),
+    M::up(REGISTER),
+    // DSN codes (document 001): taxpayers, subjects, applications, product rows.
+    M::up(super::dsn::SCHEMA),
+];
 
 /// Every migration, oldest first.
 pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -1,0 +1,293 @@
+//! `kense dsn …`: the taxpayer register, applications for DSN codes, decoding, the list
+//! (document 001).
+
+mod print;
+mod taxpayer;
+
+use super::number::Lang;
+use super::output::write_json;
+use super::register::{RegisterOptions, fail, open};
+use crate::domain::dsn::{self, Application};
+use crate::store::dsn::{DsnError, ListFilter};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use clap::{Args, Subcommand};
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when a row was refused, or a code does not decode.
+const REFUSED_OR_MALFORMED: u8 = 1;
+/// Exit status on bad input: an invalid application, a bad file, a bad number.
+const BAD_INPUT: u8 = 2;
+/// Exit status when the register refuses the change.
+const REFUSED_CHANGE: u8 = 4;
+
+/// What the exit status of `kense dsn` means.
+const DSN_EXIT_STATUS: &str = "\
+Exit status:
+  0   done (apply: every row was assigned a code)
+  1   apply: a row was refused (D-7), its ground printed; decode: not a DSN code
+  2   bad arguments or input: an invalid application or CSV file (nothing saved),
+      a number that is not a valid BIN or IIN, a date the calendar does not cover
+  3   the register cannot be used (nothing was changed)
+  4   the register refused the change: the taxpayer is there already, no
+      market-subject code is left, the result was handed over already
+  74  the output cannot be written";
+
+#[derive(Debug, Subcommand)]
+pub enum DsnCommand {
+    /// The taxpayer register that D-7 (1) checks applicants against.
+    Taxpayer {
+        #[command(subcommand)]
+        command: TaxpayerCommand,
+    },
+    /// Register one application (D-4) and decide each product row: print the registration
+    /// day and due date (D-6), and per row the assigned code or the refusal and its ground.
+    ///
+    /// The application is JSON: {"taxpayer", "bin" (a BIN, or an individual
+    /// entrepreneur's IIN), "subject_type" (producer|importer), "country" (1–6), "unit"
+    /// (001–258), "products": [{"type" (1–4), "name", "spec"}]}.
+    #[command(after_help = DSN_EXIT_STATUS)]
+    Apply {
+        /// The JSON file, or - for standard input.
+        file: PathBuf,
+        /// When the front office took the application, local time [default: now].
+        #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_received_at)]
+        received_at: Option<NaiveDateTime>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Take a DSN code apart into its five facets with their names, or say precisely why
+    /// it is not one (exit 1).
+    #[command(after_help = DSN_EXIT_STATUS)]
+    Decode {
+        /// The code, plain (305300011001) or with its facets separated (3-053-0001-1-001).
+        code: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List applications with their rows, codes and refusals, oldest first.
+    #[command(after_help = DSN_EXIT_STATUS)]
+    List {
+        /// Only the applications of this BIN or IIN.
+        #[arg(long, value_name = "BIN")]
+        bin: Option<String>,
+        /// Only those overdue: due date passed, result not handed over (D-6).
+        #[arg(long)]
+        overdue: bool,
+        /// The day overdue is counted on [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Print a JSON array of applications.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV, one line per product row, with a header.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Record that an application's result was handed over to the front office (D-6),
+    /// which keeps it one month; it is no longer overdue.
+    #[command(after_help = DSN_EXIT_STATUS)]
+    HandOver {
+        /// The application's number, as `apply` and `list` print it.
+        id: i64,
+        /// The day it was handed over [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<NaiveDate>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaxpayerCommand {
+    /// Add one taxpayer (a BIN, or an individual entrepreneur's IIN) with its name.
+    #[command(after_help = DSN_EXIT_STATUS)]
+    Add {
+        bin: String,
+        name: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Add the taxpayers of a CSV file with the columns bin,name (a header row first);
+    /// one bad row refuses the whole file, numbers already present are left as they are.
+    #[command(after_help = DSN_EXIT_STATUS)]
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+/// `--json` and `--lang`, which every `dsn` command but `list` takes.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Common {
+    /// Print a JSON object.
+    #[arg(long)]
+    json: bool,
+    /// The language of explanations.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
+}
+
+fn parse_received_at(text: &str) -> Result<NaiveDateTime, String> {
+    NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
+        .map_err(|e| format!("not a local date and time YYYY-MM-DDTHH:MM: {e}"))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
+    let _ = writeln!(err, "kense: {message}");
+    ExitCode::from(BAD_INPUT)
+}
+
+/// One line on stderr and the documented exit status.
+fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
+    match error {
+        DsnError::Store(e) => fail(err, e),
+        DsnError::NoApplication { .. } => bad_input(err, &error.to_string()),
+        _ => {
+            let _ = writeln!(err, "kense: {error}");
+            ExitCode::from(REFUSED_CHANGE)
+        }
+    }
+}
+
+/// Runs one `kense dsn` command.
+pub fn run(
+    options: &RegisterOptions,
+    command: DsnCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let code = match command {
+        DsnCommand::Taxpayer {
+            command: TaxpayerCommand::Add { bin, name, common },
+        } => taxpayer::add(options, &bin, &name, common, out, err)?,
+        DsnCommand::Taxpayer {
+            command: TaxpayerCommand::Import { file, common },
+        } => taxpayer::import(options, &file, common, out, err)?,
+        DsnCommand::Apply {
+            file,
+            received_at,
+            common,
+        } => apply(options, &file, received_at, common, out, err)?,
+        DsnCommand::Decode { code, common } => print::decode(&code, common, out)?,
+        DsnCommand::List {
+            bin,
+            overdue,
+            today: on,
+            json,
+            csv,
+        } => {
+            let filter = ListFilter {
+                tin: bin,
+                overdue_only: overdue,
+            };
+            let day = on.unwrap_or_else(today);
+            match open(options, false).map_err(DsnError::from) {
+                Err(e) => dsn_fail(err, &e),
+                Ok(store) => match store.dsn_list(&filter, day) {
+                    Err(e) => dsn_fail(err, &e),
+                    Ok(apps) => {
+                        print::list(&apps, json, csv, out)?;
+                        ExitCode::SUCCESS
+                    }
+                },
+            }
+        }
+        DsnCommand::HandOver { id, on, common } => {
+            let on = on.unwrap_or_else(today);
+            if on > today() {
+                return Ok(bad_input(err, &format!("the day {on} has not come yet")));
+            }
+            match open(options, false)
+                .map_err(DsnError::from)
+                .and_then(|mut s| s.dsn_hand_over(id, on))
+            {
+                Err(e) => dsn_fail(err, &e),
+                Ok(done) => {
+                    if common.json {
+                        write_json(out, &done)?;
+                    } else {
+                        let kept = done.kept_until.map(|d| d.to_string()).unwrap_or_default();
+                        writeln!(
+                            out,
+                            "application {id} handed over on {on}; the front office keeps it until {kept}"
+                        )?;
+                    }
+                    ExitCode::SUCCESS
+                }
+            }
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn read_application(file: &PathBuf) -> Result<Application, String> {
+    let text = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
+    };
+    let mut json = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let path = e.path().to_string();
+        format!("the application is not valid JSON at {path}: {}", e.inner())
+    })
+}
+
+fn apply(
+    options: &RegisterOptions,
+    file: &PathBuf,
+    received_at: Option<NaiveDateTime>,
+    common: Common,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let application = match read_application(file) {
+        Ok(a) => a,
+        Err(m) => return Ok(bad_input(err, &format!("{m}; nothing was saved"))),
+    };
+    let report = dsn::validate(&application);
+    let Some(valid) = &report.valid else {
+        print::invalid(&report, common, out)?;
+        out.flush()?;
+        return Ok(bad_input(
+            err,
+            "the application is invalid: nothing was saved",
+        ));
+    };
+    let received_at = received_at.unwrap_or_else(|| {
+        // To the minute, as --received-at takes it and the register keeps it.
+        let now = chrono::Local::now().naive_local();
+        now.with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(now)
+    });
+    let terms = match dsn::terms(received_at) {
+        Ok(t) => t,
+        Err(e) => return Ok(bad_input(err, &format!("{e}; nothing was saved"))),
+    };
+    let applied = match open(options, true)
+        .map_err(DsnError::from)
+        .and_then(|mut s| s.dsn_apply(valid, &terms))
+    {
+        Ok(applied) => applied,
+        Err(e) => return Ok(dsn_fail(err, &e)),
+    };
+    print::applied(&applied, &report, common, out)?;
+    Ok(if applied.any_refused() {
+        ExitCode::from(REFUSED_OR_MALFORMED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,130 @@
+//! `kense dsn taxpayer add|import`: the taxpayer register D-7 (1) is checked against.
+
+use super::{Common, Lang, bad_input, dsn_fail, print};
+use crate::cli::output::write_json;
+use crate::cli::register::{RegisterOptions, open};
+use crate::domain::dsn::TaxpayerId;
+use crate::store::dsn::{DsnError, Taxpayer};
+use serde_json::json;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The taxpayer's number and name checked: a valid BIN or IIN, a name that is not blank.
+fn taxpayer(bin: &str, name: &str, lang: Lang) -> Result<Taxpayer, String> {
+    let tin = TaxpayerId::parse(bin)
+        .map_err(|e| format!("not a valid BIN or IIN: {}", print::pick(lang, &e.text())))?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err("the taxpayer's name is empty or holds control characters".into());
+    }
+    Ok(Taxpayer {
+        tin,
+        name: name.to_string(),
+    })
+}
+
+pub(super) fn add(
+    options: &RegisterOptions,
+    bin: &str,
+    name: &str,
+    common: Common,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let taxpayer = match taxpayer(bin, name, common.lang) {
+        Ok(t) => t,
+        Err(message) => return Ok(bad_input(err, &message)),
+    };
+    if let Err(e) = open(options, true)
+        .map_err(DsnError::from)
+        .and_then(|mut s| s.dsn_add_taxpayer(&taxpayer))
+    {
+        return Ok(dsn_fail(err, &e));
+    }
+    let kind = taxpayer.tin.kind();
+    if common.json {
+        write_json(
+            out,
+            &json!({ "bin": taxpayer.tin, "id_kind": kind, "name": taxpayer.name }),
+        )?;
+    } else {
+        let name = kind.name();
+        let kind = print::pick(common.lang, &name);
+        writeln!(out, "taxpayer added: {kind} {}", taxpayer.tin)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn import(
+    options: &RegisterOptions,
+    file: &PathBuf,
+    common: Common,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let mut reader = match csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(file)
+    {
+        Ok(r) => r,
+        Err(e) => return Ok(bad_input(err, &format!("{}: {e}", file.display()))),
+    };
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Ok(bad_input(err, &format!("{}: {e}", file.display()))),
+    };
+    let (Some(bin_at), Some(name_at)) = (
+        headers.iter().position(|h| h.eq_ignore_ascii_case("bin")),
+        headers.iter().position(|h| h.eq_ignore_ascii_case("name")),
+    ) else {
+        return Ok(bad_input(
+            err,
+            &format!(
+                "{}: the header must name the columns bin,name",
+                file.display()
+            ),
+        ));
+    };
+    let mut taxpayers: Vec<Taxpayer> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        // Line 1 is the header.
+        let line = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => return Ok(bad_input(err, &format!("{}: {e}", file.display()))),
+        };
+        let field = |at| record.get(at).unwrap_or_default();
+        let t = match taxpayer(field(bin_at), field(name_at), common.lang) {
+            Ok(t) => t,
+            Err(m) => {
+                return Ok(bad_input(
+                    err,
+                    &format!("{} line {line}: {m}", file.display()),
+                ));
+            }
+        };
+        if taxpayers.iter().any(|seen| seen.tin == t.tin) {
+            let m = format!("{} line {line}: the number is repeated", file.display());
+            return Ok(bad_input(err, &m));
+        }
+        taxpayers.push(t);
+    }
+    let summary = match open(options, true)
+        .map_err(DsnError::from)
+        .and_then(|mut s| s.dsn_import_taxpayers(&taxpayers))
+    {
+        Ok(summary) => summary,
+        Err(e) => return Ok(dsn_fail(err, &e)),
+    };
+    if common.json {
+        write_json(out, &summary)?;
+    } else {
+        writeln!(
+            out,
+            "taxpayers added: {}; already in the register: {}",
+            summary.added, summary.already_present
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
