@@ -25,7 +25,9 @@
 //!   `{address}` (field 14), or null;
 //! - `signature`: `{"status": "present"}` or `{"status": "absent", "reason": ...}` (M-8);
 //! - `reverse_side`: the notes of the reverse side, each `{"kind": ..., ...}` (see
-//!   [`Note`]); `additional_information`: free remarks; `clerk`: who filled it;
+//!   [`Note`]); `additional_information`: the electronic field's whole text — the reason
+//!   the signature is absent first (M-8), then the clerk's remarks; import takes the
+//!   reason back out, so export → import → export is stable; `clerk`: who filled it;
 //! - `overrides`: `[{rule, field, reason}]`, the warnings the clerk let pass.
 //!
 //! An empty optional field is exported as `null`, so every field shows in an export;
@@ -50,7 +52,8 @@
 //!   optional; field 14, when given, needs its address.
 //! - The IIN's disagreement with the stated birth date or sex is a warning (`IIN-DATA`): IINs
 //!   of some years were issued decoupled from personal data. A foreign national's IIN
-//!   (7th digit 0) encodes neither and is not compared.
+//!   (7th digit 0) encodes no century and no sex, but still begins with the birth date's
+//!   `YYMMDD`: those six digits are compared with the stated date's.
 //! - An override lets pass the warnings with its exact `rule` and `field`, and only
 //!   warnings: errors cannot be overridden. An override without a reason is an error
 //!   (`K-OVERRIDE`); one that matches no warning is kept and does nothing.
@@ -107,7 +110,7 @@ impl Formulary {
     /// what is missing or wrong in a formulary is for [`validate`].
     pub fn from_json(text: &str) -> Result<Formulary, ImportError> {
         let mut de = serde_json::Deserializer::from_str(text);
-        let formulary: Formulary =
+        let mut formulary: Formulary =
             serde_path_to_error::deserialize(&mut de).map_err(|e| ImportError {
                 path: e.path().to_string(),
                 message: e.inner().to_string(),
@@ -116,11 +119,19 @@ impl Formulary {
             path: ".".to_string(),
             message: e.to_string(),
         })?;
+        // M-8: the export put the absent signature's reason into "additional information".
+        formulary.take_reason_out_of_additional_information();
         Ok(formulary)
     }
 
-    /// The formulary as pretty-printed JSON, the export format.
+    /// The formulary as pretty-printed JSON, the export format. `additional_information`
+    /// is the electronic field's whole text: the reason the signature is absent, then the
+    /// clerk's remarks (M-8).
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        serde_json::to_string_pretty(self)
+        let exported = Formulary {
+            additional_information: self.additional_information_text(),
+            ..self.clone()
+        };
+        serde_json::to_string_pretty(&exported)
     }
 }

@@ -29,6 +29,13 @@
 //!   become invalid; deregistration for emigration) happens to the person's documents, which
 //!   [`documents`] models, not to the formulary.
 //! - **Destroyed** is terminal: destruction is the end of a form's accounting.
+//! - **Who, when and why.** Every [`Transition`] records the clerk and the time. The why of
+//!   a move that leaves the regular course is part of its [`Event`] and required: the M-16
+//!   ground of a verification, the M-16 conclusion, the M-40 reason of return, what was
+//!   corrected before sending again (`Resend { correction }`, M-40), the reason to cancel or
+//!   spoil, the act number of destruction, the coupon number of issue (M-57). `register`,
+//!   `send` and `manufacture` are the regular course itself: their why is the table, and the
+//!   clerk's note ([`Transition::reason`]) stays optional for them as for every move.
 //!
 //! The table [`moves_from`] is the only place that says which move is legal where; each move
 //! leads to one state whatever it starts from ([`MoveKind::target`]), so [`apply`] and
@@ -107,7 +114,7 @@ pub enum MoveKind {
     Send,
     /// sent → returned, with an M-40 reason.
     Return,
-    /// returned → sent: corrected and sent again (M-40).
+    /// returned → sent: corrected and sent again, saying what was corrected (M-40).
     Resend,
     /// sent → manufactured.
     Manufacture,

@@ -57,6 +57,91 @@ fn m8_an_absent_signature_needs_its_reason_which_goes_to_additional_information(
 }
 
 #[test]
+fn m8_the_export_writes_the_reason_into_additional_information_and_import_takes_it_back() {
+    let mut f = example("18");
+    f.signature = Some(Signature::Absent {
+        reason: Some("инвалидность I группы".to_string()),
+    });
+    let exported = |f: &Formulary| {
+        let json = f.to_json().unwrap_or_else(|e| panic!("{e}"));
+        let value: serde_json::Value =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        (json, value["additional_information"].clone())
+    };
+    let (json, field) = exported(&f);
+    assert_eq!(
+        field,
+        serde_json::json!("инвалидность I группы"),
+        "M-8: the reason goes to \"additional information\" in the export"
+    );
+    let back = Formulary::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, f, "M-8: import takes the reason back out");
+    assert_eq!(
+        exported(&back).0,
+        json,
+        "M-8: export → import → export is stable"
+    );
+
+    f.additional_information = Some("копия справки МСЭ".to_string());
+    let (json, field) = exported(&f);
+    assert_eq!(
+        field,
+        serde_json::json!("инвалидность I группы. копия справки МСЭ")
+    );
+    let back = Formulary::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, f);
+    assert_eq!(exported(&back).0, json, "M-8: the reason is not doubled");
+
+    // Remarks that already hold the reason are exported as they are, and stay so.
+    f.additional_information = Some("справка МСЭ: инвалидность I группы".to_string());
+    let (json, field) = exported(&f);
+    assert_eq!(
+        field,
+        serde_json::json!("справка МСЭ: инвалидность I группы")
+    );
+    let back = Formulary::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(exported(&back).0, json, "M-8: the reason is not doubled");
+
+    // A signature present leaves the remarks alone.
+    f.signature = Some(Signature::Present);
+    assert_eq!(
+        exported(&f).1,
+        serde_json::json!("справка МСЭ: инвалидность I группы")
+    );
+}
+
+#[test]
+fn m8_export_import_export_is_stable_whatever_the_remarks() {
+    let reason = "инвалидность";
+    for remarks in [
+        None,
+        Some(""),
+        Some("инвалидность"),
+        Some("инвалидность. инвалидность подтверждена"),
+        Some("инвалидность.  копия"),
+        Some("  копия справки "),
+        Some("копия; инвалидность"),
+    ] {
+        let mut f = example("18");
+        f.signature = Some(Signature::Absent {
+            reason: Some(reason.to_string()),
+        });
+        f.additional_information = remarks.map(str::to_string);
+        let json = f.to_json().unwrap_or_else(|e| panic!("{e}"));
+        let back = Formulary::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        let again = back.to_json().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again, json, "M-8: remarks {remarks:?}");
+        let value: serde_json::Value =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        let field = value["additional_information"].as_str().unwrap_or_default();
+        assert!(
+            field.contains(reason),
+            "M-8: the reason is not in {field:?}"
+        );
+    }
+}
+
+#[test]
 fn dates_in_the_future_are_errors_and_today_is_not() {
     let mut f = example("18");
     f.filled_on = Some(today());
@@ -109,6 +194,31 @@ fn names_are_letters_of_kazakh_russian_and_latin_with_spaces_and_hyphens() {
     assert_error(&f, rule::NAME, "patronymic");
     f.patronymic = Some(" ".to_string());
     assert_accepted(&f);
+}
+
+#[test]
+fn k_name_foreigners_names_keep_their_latin_diacritics_in_one_script() {
+    let mut f = example("03");
+    for good in [
+        "JOSÉ",
+        "MÜLLER-LÜDENSCHEIDT",
+        "NUÑEZ",
+        "WAŁĘSA",
+        "FRANÇOIS",
+        "SØRENSEN",
+        "ÅSA",
+        "Strauß",
+        "DVOŘÁK",
+        "ÇAĞLAR",
+    ] {
+        f.surname = Some(good.to_string());
+        assert_accepted(&f);
+    }
+    // Cyrillic mixed with an accented Latin letter is still two scripts in one name.
+    for bad in ["ИВАНÉ", "JOSЕÉ", "NUÑEZ×", "MAªRIA"] {
+        f.surname = Some(bad.to_string());
+        assert_error(&f, rule::NAME, "surname");
+    }
 }
 
 #[test]

@@ -90,3 +90,50 @@ fn an_override_does_not_silence_an_error() {
     });
     assert_error(&f, rule::FILLING_CODE, "filling_code");
 }
+
+/// A foreign national's IIN (7th digit 0) beginning with `yymmdd`, with a valid check digit.
+fn foreign_iin(yymmdd: &str) -> String {
+    (1..=9999u16)
+        .find_map(|serial| {
+            let first = format!("{yymmdd}0{serial:04}");
+            let mut digits = [0u8; 11];
+            for (slot, b) in digits.iter_mut().zip(first.bytes()) {
+                *slot = b - b'0';
+            }
+            kense::domain::iin::check_digit(&digits).map(|check| format!("{first}{check}"))
+        })
+        .unwrap_or_else(|| panic!("no serial of {yymmdd} is issued"))
+}
+
+#[test]
+fn iin_data_a_foreign_nationals_iin_is_compared_by_its_yymmdd() {
+    // Example "03": a citizen of Uzbekistan born 2 July 1985.
+    let mut f = example("03");
+    f.iin = Some(foreign_iin("850702"));
+    assert_accepted(&f);
+    f.birth_date = Some(day(1985, 7, 3));
+    let report = check(&f);
+    assert!(report.errors.is_empty(), "{:?}", errors(&report));
+    let warned: Vec<_> = report
+        .warnings
+        .iter()
+        .map(|v| (v.rule, v.field.as_str(), v.message.en.as_str()))
+        .collect();
+    assert_eq!(
+        warned,
+        vec![(
+            rule::IIN_DATA,
+            "birth_date",
+            "birth date 1985-07-03 differs from the IIN's: 850702"
+        )],
+        "IIN-DATA: a foreign national's IIN still carries YYMMDD"
+    );
+    // The century is unknown, so only YYMMDD counts: 2085 would do as well as 1985.
+    f.birth_date = Some(day(1885, 7, 2));
+    let report = check(&f);
+    assert!(
+        !report.warnings.iter().any(|v| v.rule == rule::IIN_DATA),
+        "IIN-DATA: {:?}",
+        report.warnings
+    );
+}

@@ -43,8 +43,9 @@ pub struct Formulary {
     /// The notes written on the free space of the reverse side, under the seal.
     #[serde(default)]
     pub reverse_side: Vec<Note>,
-    /// Free remarks for the field "additional information"; the reason a signature is
-    /// absent is put there by [`Formulary::additional_information_text`] (M-8).
+    /// The clerk's own remarks for the field "additional information". The export writes
+    /// the field whole, with the reason a signature is absent first (M-8, see
+    /// [`Formulary::additional_information_text`]); the import takes that reason back out.
     pub additional_information: Option<String>,
     /// The day the formulary was filled: ages are counted on it.
     pub filled_on: Option<NaiveDate>,
@@ -55,19 +56,62 @@ pub struct Formulary {
     pub overrides: Vec<Override>,
 }
 
+/// Between the reason a signature is absent and the clerk's remarks in "additional
+/// information" (M-8).
+const REASON_SEPARATOR: &str = ". ";
+
 impl Formulary {
-    /// The text of the electronic field "additional information": the reason the signature
-    /// is absent first (M-8 puts it there), then the clerk's own remarks.
-    pub fn additional_information_text(&self) -> Option<String> {
-        let reason = match &self.signature {
+    /// The reason the signature is absent (M-8), trimmed, if the signature is absent and
+    /// the reason given.
+    fn absent_signature_reason(&self) -> Option<&str> {
+        match &self.signature {
             Some(Signature::Absent { reason }) => filled(reason.as_deref()),
             _ => None,
-        };
+        }
+    }
+
+    /// The text of the electronic field "additional information", as exported: the reason
+    /// the signature is absent first (M-8 puts it there), then the clerk's own remarks. A
+    /// reason the remarks already contain is not written twice.
+    pub fn additional_information_text(&self) -> Option<String> {
+        let reason = self.absent_signature_reason();
         let remarks = filled(self.additional_information.as_deref());
         match (reason, remarks) {
-            (Some(r), Some(m)) => Some(format!("{r}. {m}")),
+            (Some(r), Some(m)) if m.contains(r) => Some(m.to_string()),
+            (Some(r), Some(m)) => Some(format!("{r}{REASON_SEPARATOR}{m}")),
             (one, other) => one.or(other).map(str::to_string),
         }
+    }
+
+    /// The inverse of [`Formulary::additional_information_text`] on import: takes the M-8
+    /// reason back out of "additional information", leaving the clerk's remarks, so that
+    /// importing an export gives the formulary exported. Text that export would not have
+    /// written this way (remarks that contain the reason elsewhere) is kept whole, and its
+    /// export is then the same text again.
+    pub(super) fn take_reason_out_of_additional_information(&mut self) {
+        let Some(reason) = self.absent_signature_reason().map(str::to_owned) else {
+            return;
+        };
+        let Some(text) = filled(self.additional_information.as_deref()) else {
+            return;
+        };
+        let remarks = if text == reason {
+            None
+        } else {
+            match text
+                .strip_prefix(reason.as_str())
+                .and_then(|rest| rest.strip_prefix(REASON_SEPARATOR))
+            {
+                // Only where export would write exactly `text` for these remarks.
+                Some(rest)
+                    if filled(Some(rest)) == Some(rest) && !rest.contains(reason.as_str()) =>
+                {
+                    Some(rest.to_string())
+                }
+                _ => return,
+            }
+        };
+        self.additional_information = remarks;
     }
 }
 

@@ -137,19 +137,30 @@ fn iin(f: &Formulary, found: &mut Findings) {
         Ok(iin) => iin,
         Err(e) => return found.error("iin", rule::IIN, e.text()),
     };
-    if let (Some(encoded), Some(stated)) = (iin.birth_date(), f.birth_date)
-        && encoded != stated
-    {
-        found.push(
-            "birth_date",
-            rule::IIN_DATA,
-            Severity::Warning,
-            Text::new(
-                format!("дата рождения {stated} не совпадает с датой в ИИН: {encoded}"),
-                format!("туған күні {stated} ЖСН-дағы күнмен сәйкес емес: {encoded}"),
-                format!("birth date {stated} differs from the IIN's: {encoded}"),
-            ),
-        );
+    if let Some(stated) = f.birth_date {
+        // IIN-DATA: an IIN with a century (7th digit 1–6) encodes a whole date. A foreign
+        // national's (7th digit 0) has no century but still begins with YYMMDD, so its
+        // first six digits are compared with the stated date's; skipping it would let a
+        // foreigner's wrong IIN pass unnoticed.
+        let encoded = match iin.birth_date() {
+            Some(date) => (date != stated).then(|| date.to_string()),
+            None => {
+                let yymmdd = iin.as_str().get(..6).unwrap_or_default();
+                (yymmdd != stated.format("%y%m%d").to_string()).then(|| yymmdd.to_string())
+            }
+        };
+        if let Some(encoded) = encoded {
+            found.push(
+                "birth_date",
+                rule::IIN_DATA,
+                Severity::Warning,
+                Text::new(
+                    format!("дата рождения {stated} не совпадает с датой в ИИН: {encoded}"),
+                    format!("туған күні {stated} ЖСН-дағы күнмен сәйкес емес: {encoded}"),
+                    format!("birth date {stated} differs from the IIN's: {encoded}"),
+                ),
+            );
+        }
     }
     if let (Some(encoded), Some(stated)) = (iin.sex(), f.sex)
         && encoded != stated

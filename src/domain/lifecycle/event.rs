@@ -6,9 +6,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// A move of a formulary, with the data the Rules ask for. Serialised with a `move` tag
-/// holding the [`MoveKind`] name (`{"move":"return","reason":"photo_mismatch"}`).
+/// holding the [`MoveKind`] name (`{"move":"return","reason":"photo_mismatch"}`). A key the
+/// move does not have (`"reson"`) is a deserialisation error, not a silently lost why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "move", rename_all = "snake_case")]
+#[serde(tag = "move", rename_all = "snake_case", from = "EventJson")]
 pub enum Event {
     /// Register the filled formulary.
     Register,
@@ -22,8 +23,9 @@ pub enum Event {
     Send,
     /// M-40: returned without manufacture, with the reason of return.
     Return { reason: ReturnReason },
-    /// M-40: corrected and sent again.
-    Resend,
+    /// M-40: corrected and sent again; what was corrected, in the clerk's words (the
+    /// photo retaken, the filling code changed…), is required.
+    Resend { correction: String },
     /// The document is made.
     Manufacture,
     /// M-57: handed over; issue is recorded by the number of the application registration
@@ -37,6 +39,46 @@ pub enum Event {
     Destroy { act_number: String },
 }
 
+/// [`Event`] as it is read from JSON. serde's `deny_unknown_fields` holds for the struct
+/// variants of an internally tagged enum but not for its unit variants, which ignore every
+/// other key (`{"move":"send","reson":"…"}` would read as a bare `send`); here every move is
+/// a struct variant, so every unknown key is refused.
+#[derive(Deserialize)]
+#[serde(tag = "move", rename_all = "snake_case", deny_unknown_fields)]
+enum EventJson {
+    Register {},
+    StartVerification { ground: VerificationGround },
+    Confirm { conclusion: Conclusion },
+    Refuse { conclusion: Conclusion },
+    Send {},
+    Return { reason: ReturnReason },
+    Resend { correction: String },
+    Manufacture {},
+    Issue { coupon: String },
+    Cancel { reason: String },
+    Spoil { reason: String },
+    Destroy { act_number: String },
+}
+
+impl From<EventJson> for Event {
+    fn from(json: EventJson) -> Self {
+        match json {
+            EventJson::Register {} => Event::Register,
+            EventJson::StartVerification { ground } => Event::StartVerification { ground },
+            EventJson::Confirm { conclusion } => Event::Confirm { conclusion },
+            EventJson::Refuse { conclusion } => Event::Refuse { conclusion },
+            EventJson::Send {} => Event::Send,
+            EventJson::Return { reason } => Event::Return { reason },
+            EventJson::Resend { correction } => Event::Resend { correction },
+            EventJson::Manufacture {} => Event::Manufacture,
+            EventJson::Issue { coupon } => Event::Issue { coupon },
+            EventJson::Cancel { reason } => Event::Cancel { reason },
+            EventJson::Spoil { reason } => Event::Spoil { reason },
+            EventJson::Destroy { act_number } => Event::Destroy { act_number },
+        }
+    }
+}
+
 impl Event {
     /// The kind of this move.
     pub fn kind(&self) -> MoveKind {
@@ -47,7 +89,7 @@ impl Event {
             Event::Refuse { .. } => MoveKind::Refuse,
             Event::Send => MoveKind::Send,
             Event::Return { .. } => MoveKind::Return,
-            Event::Resend => MoveKind::Resend,
+            Event::Resend { .. } => MoveKind::Resend,
             Event::Manufacture => MoveKind::Manufacture,
             Event::Issue { .. } => MoveKind::Issue,
             Event::Cancel { .. } => MoveKind::Cancel,
@@ -85,6 +127,10 @@ impl Event {
             Event::Cancel { reason } | Event::Spoil { reason } if blank(reason) => {
                 return Err(DataError::EmptyReason(self.kind()));
             }
+            // M-40: a returned formulary goes again only once its fault is corrected.
+            Event::Resend { correction } if blank(correction) => {
+                return Err(DataError::EmptyCorrection);
+            }
             Event::Destroy { act_number } if blank(act_number) => {
                 return Err(DataError::EmptyActNumber);
             }
@@ -97,6 +143,7 @@ impl Event {
 /// M-16: the conclusion on establishing identity, as registered in the journal of
 /// conclusions. Its number and date go on the reverse side of the formulary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Conclusion {
     /// The number in the journal of conclusions.
     pub number: String,
@@ -222,6 +269,8 @@ pub enum DataError {
     EmptyReason(MoveKind),
     /// A destruction without the act number.
     EmptyActNumber,
+    /// M-40: sending again without saying what was corrected.
+    EmptyCorrection,
 }
 
 impl DataError {
@@ -260,6 +309,11 @@ impl DataError {
                 "укажите номер акта уничтожения",
                 "жою актісінің нөмірін көрсетіңіз",
                 "give the number of the destruction act",
+            ),
+            DataError::EmptyCorrection => Text::new(
+                "укажите, что исправлено перед повторной отправкой",
+                "қайта жіберер алдында не түзетілгенін көрсетіңіз",
+                "say what was corrected before sending again",
             ),
         }
     }

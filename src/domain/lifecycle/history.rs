@@ -2,11 +2,14 @@
 
 use super::{DataError, Event, IllegalMove, MoveKind, State, apply, moves_from};
 use crate::domain::Text;
+use crate::domain::calendar::{self, CalendarError, M16Due};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 /// One move made: from where to where, what it was, who made it, when, and the clerk's note.
+/// An unknown key in its JSON (`"reson"`) is an error, so a misspelt why is not lost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The state before the move.
     pub from: State,
@@ -92,6 +95,15 @@ impl Lifecycle {
             State::UnderVerification => self.transitions.last().map(|t| t.at),
             _ => None,
         }
+    }
+
+    /// M-16: while the formulary is under verification, the day the verification is due
+    /// (3 working days after the day it started) and the day the conclusion is due (2
+    /// working days after that), on Kazakhstan's working-day calendar; `None` in any other
+    /// state. An error when those days fall outside the years the calendar covers.
+    pub fn m16_due(&self) -> Option<Result<M16Due, CalendarError>> {
+        self.verification_started()
+            .map(|started| calendar::m16_due(started.date()))
     }
 
     /// Makes `event` by `clerk` at `at`, with an optional note on why, and returns the
