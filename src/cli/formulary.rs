@@ -74,7 +74,8 @@ pub struct MoveArgs {
     /// issue, cancel, spoil, destroy.
     #[arg(long, value_name = "MOVE", value_parser = by_name::<MoveKind>)]
     to: MoveKind,
-    /// Why: required for cancel and spoil; a note for any other move.
+    /// Why: required for cancel and spoil, and for resend (what was corrected after the
+    /// return); a note for any other move.
     #[arg(long, value_name = "TEXT")]
     reason: Option<String>,
     /// start_verification (M-16): document_authenticity, photo_identity, citizenship,
@@ -241,7 +242,10 @@ fn event(args: &MoveArgs, today: NaiveDate) -> Result<Event, String> {
                 .return_reason
                 .ok_or("--to return needs --return-reason")?,
         },
-        MoveKind::Resend => Event::Resend,
+        // What was corrected after the return is the why of a resend.
+        MoveKind::Resend => Event::Resend {
+            correction: need(args.reason.clone(), "--reason")?,
+        },
         MoveKind::Manufacture => Event::Manufacture,
         MoveKind::Issue => Event::Issue {
             coupon: need(args.coupon.clone(), "--coupon")?,
@@ -279,9 +283,9 @@ fn move_formulary(
             },
         ));
     }
-    // Cancel and spoil carry their reason in the event; for the others it is a note.
+    // Cancel, spoil and resend carry their why in the event; for the others it is a note.
     let note = match args.to {
-        MoveKind::Cancel | MoveKind::Spoil => None,
+        MoveKind::Cancel | MoveKind::Spoil | MoveKind::Resend => None,
         _ => args.reason.as_deref(),
     };
     let moved = open(options, false).and_then(|mut s| {
