@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
@@ -16,6 +18,12 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_in(args, None)
+    }
+
+    /// Starts kense on the register file `db` (a fresh one in a temp dir by default, so
+    /// tests never touch the clerk's own register).
+    fn start_in(args: &[&str], db: Option<&std::path::Path>) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -25,6 +33,15 @@ impl Session {
             })
             .unwrap_or_else(|e| panic!("{e}"));
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kense"));
+        let scratch = std::env::temp_dir().join(format!(
+            "kense-pty-{}-{}.sqlite",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let db = db.map_or(scratch, std::path::Path::to_path_buf);
+        cmd.arg("--db");
+        cmd.arg(db.as_os_str());
+        cmd.args(["--clerk", "pty-test"]);
         cmd.args(args);
         cmd.env("TERM", "xterm");
         cmd.env_remove("NO_COLOR");
@@ -138,10 +155,7 @@ fn a_clerk_looks_up_a_code_and_quits_with_the_terminal_restored() {
 
     // Alt-3 as it arrives over SSH: Esc then the digit.
     s.send(b"\x1b3");
-    s.wait_for(
-        |c| c.contains("This tab arrives with the register"),
-        "the Register tab",
-    );
+    s.wait_for(|c| c.contains("Search the register"), "the Register tab");
     s.send(b"\x1b2");
     s.wait_for(
         |c| c.contains("АККОЛЬСКИЙ"),
@@ -196,4 +210,109 @@ fn a_dropped_connection_restores_the_terminal() {
         contains(&s.raw(), b"\x1b[?1049l"),
         "left the alternate screen"
     );
+}
+
+#[test]
+fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
+    let dir = std::env::temp_dir().join(format!("kense-e2e-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let db = dir.join("register.sqlite");
+    let _ = std::fs::remove_file(&db);
+    let mut s = Session::start_in(&["--lang", "en"], Some(&db));
+    s.wait_for(|c| c.contains("Document"), "the New formulary tab");
+    let tab = b"\t";
+    let right = b"\x1b[C";
+    let type_field = |s: &mut Session, text: &str| {
+        s.send(text.as_bytes());
+        s.send(tab);
+    };
+    s.send(right); // Document: passport
+    s.send(tab);
+    type_field(&mut s, "18"); // filling code: expiry
+    type_field(&mut s, "1902");
+    type_field(&mut s, "204");
+    type_field(&mut s, "900517300128"); // fills birth date and sex
+    s.wait_for(|c| c.contains("17.05.1990"), "the birth date from the IIN");
+    type_field(&mut s, "Ахметов");
+    type_field(&mut s, "Ерлан");
+    type_field(&mut s, ""); // patronymic
+    type_field(&mut s, ""); // birth date (filled)
+    type_field(&mut s, ""); // sex (filled)
+    type_field(&mut s, "Кокшетау");
+    type_field(&mut s, "казах");
+    type_field(&mut s, "KZ");
+    type_field(&mut s, "Кокшетау, ул. Абая, 1");
+    type_field(&mut s, "01.02.2010");
+    type_field(&mut s, ""); // previous address
+    s.send(right); // signature: present
+    s.wait_for(
+        |c| c.contains("No errors: Ctrl-S registers"),
+        "a complete formulary",
+    );
+    s.send(b"\x13"); // Ctrl-S
+    s.wait_for(|c| c.contains("№ "), "the registration number");
+    let screen = s.contents();
+    let number = screen
+        .split("№ ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no number on screen:\n{screen}"))
+        .to_string();
+
+    s.send(b"\x1b3"); // Alt-3: the register
+    s.wait_for(
+        |c| c.contains(&number) && c.contains("Ахметов Ерлан"),
+        "the row in the register",
+    );
+    s.send(b"\r"); // open it
+    s.wait_for(
+        |c| c.contains("History") && c.contains("registered"),
+        "its history",
+    );
+    // A lone Esc must arrive alone: sent glued to the next key it reads as Alt.
+    s.send(b"\x1b");
+    s.wait_for(|c| !c.contains("History"), "the formulary closed");
+    s.send(b"\x11"); // Ctrl-Q: nothing unsaved, so no question
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        contains(&s.raw(), b"\x1b[?1049l"),
+        "left the alternate screen"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_draft_survives_a_dropped_connection() {
+    let dir = std::env::temp_dir().join(format!("kense-draft-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let db = dir.join("register.sqlite");
+    let _ = std::fs::remove_file(&db);
+    let mut s = Session::start_in(&["--lang", "en"], Some(&db));
+    s.wait_for(|c| c.contains("Document"), "the New formulary tab");
+    for _ in 0..5 {
+        s.send(b"\t");
+    }
+    s.send("Ахметов".as_bytes());
+    s.wait_for(|c| c.contains("Ахметов"), "the surname typed");
+    let pid = s.child.process_id().unwrap_or_else(|| panic!("a pid"));
+    let killed = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(killed.success());
+    s.wait_exit();
+
+    let mut again = Session::start_in(&["--lang", "en"], Some(&db));
+    again.wait_for(
+        |c| c.contains("Ахметов"),
+        "the draft back on the next start",
+    );
+    again.send(b"\x11");
+    again.wait_for(
+        |c| c.contains("Quit? (y/n)"),
+        "the question before quitting",
+    );
+    again.send(b"y");
+    assert_eq!(again.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -104,17 +104,6 @@ fn help_lists_the_keys_of_the_screen() {
 }
 
 #[test]
-fn tabs_not_built_yet_say_so_plainly() {
-    let mut app = app(Lang::En, COLOR, 80, 24);
-    app.update(Action::ShowTab(Tab::Register));
-    let screen = text(&render(&app, 80, 24));
-    assert!(
-        screen.contains("This tab arrives with the register of formularies."),
-        "{screen}"
-    );
-}
-
-#[test]
 fn a_terminal_too_small_is_told_so() {
     let app = app(Lang::En, COLOR, 60, 20);
     let screen = text(&render(&app, 60, 20));
@@ -282,4 +271,67 @@ fn saving_an_incomplete_formulary_is_refused_and_a_complete_one_is_registered() 
     assert!(app.form().is_blank(), "a fresh form after registering");
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("№ 2026-0000001 · 1234567890"), "{screen}");
+}
+
+fn row(
+    number: &str,
+    surname: &str,
+    status: kense::domain::lifecycle::State,
+) -> kense::store::RegisterRow {
+    kense::store::RegisterRow {
+        number: number.into(),
+        registered_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("date")),
+        surname: surname.into(),
+        given_name: "Ерлан".into(),
+        patronymic: None,
+        iin: "900517300128".into(),
+        filling_code: "18".into(),
+        status,
+    }
+}
+
+#[test]
+fn the_register_tab_shows_a_page_of_the_register() {
+    use kense::domain::lifecycle::State;
+    let mut app = form_app(Lang::Ru, COLOR, 80, 24);
+    match app.update(Action::ShowTab(Tab::Register)) {
+        Effect::Search(query, None) => assert_eq!(query.limit, 50),
+        other => panic!("entering the tab reads the register: {other:?}"),
+    }
+    let page = kense::store::Page {
+        rows: vec![
+            row("2026-0000002", "Ахметов", State::Registered),
+            row("2026-0000001", "Бекова", State::Issued),
+        ],
+        next: None,
+    };
+    app.page(Ok(page), None);
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("register_ru", screen);
+    assert!(screen.contains("2026-0000002"), "{screen}");
+    // Typing in the filter searches again, from the first page.
+    match app.update(Action::Edit(InputRequest::InsertChar('а'))) {
+        Effect::Search(query, None) => assert_eq!(query.name_prefix.as_deref(), Some("а")),
+        other => panic!("typing searches: {other:?}"),
+    }
+    // Enter opens the selected formulary.
+    assert_eq!(
+        app.update(Action::Confirm),
+        Effect::Open("2026-0000002".into())
+    );
+}
+
+#[test]
+fn the_register_says_when_it_is_not_available() {
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    app.page(
+        Err("The register is not available: read-only file".into()),
+        None,
+    );
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("The register is not available: read-only file"),
+        "{screen}"
+    );
 }

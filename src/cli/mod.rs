@@ -165,7 +165,8 @@ pub fn main() -> ExitCode {
                 today: chrono::Local::now().date_naive(),
             },
         };
-        return match tui::run(options) {
+        let store = register::open(&cli.register, true).map_err(|e| e.to_string());
+        return match tui::run(options, store) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 let _ = writeln!(io::stderr(), "kense: the terminal failed: {e}");

@@ -28,6 +28,12 @@ pub enum Action {
     Save,
     /// Say yes in a dialog: pick the chosen code, accept with the typed reason, quit.
     Confirm,
+    /// Choose the n-th action offered (the digit keys of an opened formulary).
+    Choose(u8),
+    /// Open the end-of-day view.
+    Day,
+    /// Close the day shown in the end-of-day view (after a question).
+    CloseDay,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.

@@ -9,10 +9,13 @@ use super::form::{Focus, FormTab};
 use super::i18n::Msg;
 use super::keys::Context;
 use super::lookup::LookupTab;
+use super::register::RegisterTab;
 use super::theme::Theme;
 use crate::codes::{Entry, Kind};
 use crate::domain::Lang;
 use crate::domain::formulary::Formulary;
+use crate::domain::lifecycle::{Event, MoveKind};
+use crate::store::{Cursor, DaySummary, Query, Record};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use tui_input::{Input, InputRequest};
@@ -42,6 +45,16 @@ pub enum Effect {
     SaveDraft(Box<Formulary>),
     /// Register the formulary; the runner reports back with [`App::registered`].
     Register(Box<Formulary>),
+    /// Read a page of the register; the runner answers with [`App::page`].
+    Search(Box<Query>, Option<Cursor>),
+    /// Read one formulary; the runner answers with [`App::record`].
+    Open(String),
+    /// Make a move of the lifecycle; the runner answers with [`App::moved`].
+    Move { number: String, event: Box<Event> },
+    /// Read the day's summary; the runner answers with [`App::day`].
+    Day(NaiveDate),
+    /// Close (seal) the day; the runner answers with [`App::day`] again.
+    CloseDay(NaiveDate),
     /// Leave.
     Quit,
 }
@@ -58,6 +71,19 @@ pub enum Dialog {
     Reason(Input),
     /// "Quit with an unregistered formulary?"
     Quit,
+    /// An opened formulary, with its history and the moves it allows.
+    Record(Box<Record>),
+    /// The data a move needs: a line of text, or one of a few choices.
+    MoveData {
+        record: Box<Record>,
+        kind: MoveKind,
+        input: Input,
+        choice: usize,
+    },
+    /// The end-of-day view.
+    Day(Box<DaySummary>),
+    /// "Close the day?"
+    CloseDay(NaiveDate),
 }
 
 /// A line in the footer until the next key.
@@ -73,6 +99,7 @@ pub struct App {
     pub(super) theme: Theme,
     pub(super) lookup: LookupTab,
     pub(super) form: FormTab,
+    pub(super) register: RegisterTab,
     pub(super) dialog: Option<Dialog>,
     pub(super) status: Option<Status>,
     /// The terminal's size, to know how many rows a page is.
@@ -88,6 +115,7 @@ impl App {
             theme,
             lookup: LookupTab::default(),
             form: FormTab::new(&session.clerk, session.today),
+            register: RegisterTab::default(),
             dialog: None,
             status: None,
             size,
@@ -118,7 +146,10 @@ impl App {
             Some(Dialog::Help) => Context::Help,
             Some(Dialog::Picker { .. }) => Context::Picker,
             Some(Dialog::Reason(_)) => Context::Reason,
-            Some(Dialog::Quit) => Context::Question,
+            Some(Dialog::Quit | Dialog::CloseDay(_)) => Context::Question,
+            Some(Dialog::Record(_)) => Context::Record,
+            Some(Dialog::MoveData { .. }) => Context::MoveData,
+            Some(Dialog::Day(_)) => Context::Day,
             None => Context::Tab(self.tab),
         }
     }
@@ -165,20 +196,38 @@ impl App {
             Action::ShowTab(tab) => {
                 let changed = self.tab != tab;
                 self.tab = tab;
+                if changed && tab == Tab::Register {
+                    return self.search(None);
+                }
                 redraw_if(changed)
             }
             Action::Help => {
                 self.dialog = Some(Dialog::Help);
                 Effect::Redraw
             }
-            Action::Back | Action::Confirm => redraw_if(false),
+            Action::Confirm if self.tab == Tab::Register => match self.register.selected() {
+                Some(row) => Effect::Open(row.number.clone()),
+                None => redraw_if(false),
+            },
+            Action::Day if self.tab == Tab::Register => Effect::Day(self.session.today),
+            Action::Back | Action::Confirm | Action::Day | Action::CloseDay | Action::Choose(_) => {
+                redraw_if(false)
+            }
             Action::Select(step) => {
                 let page = LookupTab::page_size(Self::body(self.size));
-                redraw_if(self.tab == Tab::CodeLookup && self.lookup.select(step, page))
+                match self.tab {
+                    Tab::CodeLookup => redraw_if(self.lookup.select(step, page)),
+                    Tab::Register => match self.register.select(step, page) {
+                        Ok(moved) => redraw_if(moved),
+                        Err(cursor) => self.search(cursor),
+                    },
+                    Tab::NewFormulary => redraw_if(false),
+                }
             }
             Action::Edit(request) => match self.tab {
                 Tab::CodeLookup => redraw_if(self.lookup.edit(request)),
                 Tab::NewFormulary => redraw_if(self.form.edit(request)),
+                Tab::Register if self.register.edit(request) => self.search(None),
                 Tab::Register => redraw_if(false),
             },
             Action::Copy => match self.lookup.selected() {
@@ -241,6 +290,31 @@ impl App {
                 Effect::Redraw
             }
             (Dialog::Quit, Action::Confirm | Action::Quit) => Effect::Quit,
+            (Dialog::CloseDay(date), Action::Confirm) => {
+                let date = *date;
+                self.dialog = None;
+                Effect::CloseDay(date)
+            }
+            (Dialog::Record(_) | Dialog::Day(_), Action::Quit) => Effect::Quit,
+            (Dialog::Day(day), Action::CloseDay) if day.closed.is_none() => {
+                let date = day.date;
+                self.dialog = Some(Dialog::CloseDay(date));
+                Effect::Redraw
+            }
+            (Dialog::Record(record), Action::Choose(n)) => {
+                let moves = crate::domain::lifecycle::moves_from(record.lifecycle.state());
+                let Some(kind) = usize::from(n)
+                    .checked_sub(1)
+                    .and_then(|i| moves.get(i))
+                    .copied()
+                else {
+                    return Effect::None;
+                };
+                let record = record.clone();
+                self.begin_move(record, kind)
+            }
+            (Dialog::MoveData { .. }, Action::Edit(request)) => self.edit_move_data(request),
+            (Dialog::MoveData { .. }, Action::Confirm) => self.finish_move(),
             (Dialog::Help, Action::Quit) => Effect::Quit,
             (Dialog::Picker { list, .. }, Action::Edit(request)) => {
                 if list.edit(request) {

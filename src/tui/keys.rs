@@ -26,6 +26,12 @@ pub enum Scope {
     Lookup,
     /// The New formulary tab.
     Form,
+    /// The Register tab.
+    Register,
+    /// An opened formulary.
+    Record,
+    /// The end-of-day view.
+    Day,
 }
 
 /// What has the keyboard now.
@@ -36,6 +42,9 @@ pub enum Context {
     Picker,
     Reason,
     Question,
+    Record,
+    MoveData,
+    Day,
 }
 
 impl Context {
@@ -48,7 +57,10 @@ impl Context {
             Context::Question => &[Scope::Question],
             Context::Tab(Tab::CodeLookup) => &[Scope::List, Scope::Lookup, Scope::Global],
             Context::Tab(Tab::NewFormulary) => &[Scope::Form, Scope::Global],
-            Context::Tab(Tab::Register) => &[Scope::Global],
+            Context::Tab(Tab::Register) => &[Scope::List, Scope::Register, Scope::Global],
+            Context::Record => &[Scope::Record],
+            Context::MoveData => &[Scope::Entry],
+            Context::Day => &[Scope::Day],
         }
     }
 
@@ -56,7 +68,10 @@ impl Context {
     fn types_text(self) -> bool {
         matches!(
             self,
-            Context::Picker | Context::Reason | Context::Tab(Tab::CodeLookup | Tab::NewFormulary)
+            Context::Picker
+                | Context::Reason
+                | Context::MoveData
+                | Context::Tab(Tab::CodeLookup | Tab::NewFormulary | Tab::Register)
         )
     }
 }
@@ -279,6 +294,72 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(
+        Scope::Register,
+        &[(NONE, KeyCode::Enter)],
+        "Enter",
+        Msg::KeyOpen,
+        Action::Confirm,
+        true,
+    ),
+    bind(
+        Scope::Register,
+        &[(CTRL, KeyCode::Char('d'))],
+        "Ctrl-D",
+        Msg::KeyDay,
+        Action::Day,
+        true,
+    ),
+    // The digits of an opened formulary's actions are read in `action_for`; this line only
+    // documents them for the footer and the help.
+    bind(
+        Scope::Record,
+        &[],
+        "1–9",
+        Msg::KeyMove,
+        Action::Choose(0),
+        true,
+    ),
+    bind(
+        Scope::Record,
+        &[(NONE, KeyCode::Esc)],
+        "Esc",
+        Msg::KeyBack,
+        Action::Back,
+        true,
+    ),
+    bind(
+        Scope::Record,
+        QUIT_KEYS,
+        "Ctrl-Q",
+        Msg::KeyQuit,
+        Action::Quit,
+        false,
+    ),
+    bind(
+        Scope::Day,
+        &[(CTRL, KeyCode::Char('e'))],
+        "Ctrl-E",
+        Msg::KeyCloseDay,
+        Action::CloseDay,
+        true,
+    ),
+    bind(
+        Scope::Day,
+        &[(NONE, KeyCode::Esc)],
+        "Esc",
+        Msg::KeyBack,
+        Action::Back,
+        true,
+    ),
+    bind(
+        Scope::Day,
+        QUIT_KEYS,
+        "Ctrl-Q",
+        Msg::KeyQuit,
+        Action::Quit,
+        false,
+    ),
+    bind(
         Scope::Global,
         HELP_KEYS,
         "F1 ?",
@@ -303,6 +384,13 @@ pub fn action_for(event: &Event, context: Context) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key,
         _ => return None,
     };
+    if context == Context::Record
+        && let KeyCode::Char(c @ '1'..='9') = key.code
+    {
+        return u8::try_from(c.to_digit(10).unwrap_or(0))
+            .ok()
+            .map(Action::Choose);
+    }
     let scopes = context.scopes();
     for scope in scopes {
         if let Some(binding) = BINDINGS
@@ -315,7 +403,7 @@ pub fn action_for(event: &Event, context: Context) -> Option<Action> {
             let is_question_mark = key.code == KeyCode::Char('?');
             if !(is_question_mark
                 && context.types_text()
-                && context != Context::Tab(Tab::CodeLookup))
+                && !matches!(context, Context::Tab(Tab::CodeLookup | Tab::Register)))
             {
                 return Some(binding.action.clone());
             }

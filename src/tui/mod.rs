@@ -10,11 +10,14 @@
 
 pub mod action;
 pub mod app;
+mod app_register;
 pub mod form;
 pub mod i18n;
 pub mod i18n_form;
 pub mod keys;
 pub mod lookup;
+pub mod register;
+mod register_io;
 pub mod text;
 pub mod theme;
 mod view;
@@ -46,15 +49,17 @@ pub struct Options {
     pub session: app::Session,
 }
 
-/// Runs the workstation until the clerk quits or the connection drops.
-pub fn run(options: Options) -> io::Result<()> {
+/// Runs the workstation until the clerk quits or the connection drops, on `store` (or
+/// without a register, saying why).
+pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::Result<()> {
     let hangup = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&hangup))?;
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, options, &hangup);
+    let register = register_io::Register::new(store, options.lang);
+    let result = event_loop(&mut terminal, options, register, &hangup);
     // Restore whatever happened; a failure to restore is worth less than the loop's error.
     let restored = leave(&mut terminal);
     result.and(restored)
@@ -87,16 +92,17 @@ fn install_panic_hook() {
 fn event_loop(
     terminal: &mut Terminal<Backend>,
     options: Options,
+    mut register: register_io::Register,
     hangup: &AtomicBool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let options_lang = options.lang;
     let mut app = App::new(
         options.lang,
         options.theme,
         Rect::new(0, 0, size.width, size.height),
         options.session,
     );
+    register.restore_draft(&mut app);
     let mut dirty = true;
     loop {
         if dirty {
@@ -105,12 +111,13 @@ fn event_loop(
         }
         // The timeout only bounds how late a hang-up is noticed; an idle poll writes nothing.
         if !event::poll(Duration::from_millis(250))? {
+            // A quiet moment, or the connection dropped: keep what the clerk typed.
+            let effect = app.update(action::Action::Tick);
+            if let register_io::Next::Redraw = register.perform(&mut app, effect) {
+                dirty = true;
+            }
             if hangup.load(Ordering::Relaxed) {
                 return Ok(());
-            }
-            // A quiet moment: keep what the clerk typed (no drawing unless it changed).
-            if let Effect::SaveDraft(_draft) = app.update(action::Action::Tick) {
-                // The register keeps drafts once it holds formularies (issue 4).
             }
             continue;
         }
@@ -122,19 +129,21 @@ fn event_loop(
             continue;
         };
         match app.update(action) {
-            Effect::None => {}
-            Effect::Redraw => dirty = true,
             Effect::Copy(text) => {
                 copy_to_clipboard(terminal.backend_mut(), &text)?;
                 dirty = true;
             }
-            Effect::SaveDraft(_) => {}
-            Effect::Register(_) => {
-                let note = i18n::tr(options_lang, i18n::Msg::NoRegisterYet).to_string();
-                app.registered(Err(note));
-                dirty = true;
+            Effect::Quit => {
+                // Whatever was typed since the last save is kept for next time.
+                let effect = app.update(action::Action::Tick);
+                register.perform(&mut app, effect);
+                return Ok(());
             }
-            Effect::Quit => return Ok(()),
+            effect => match register.perform(&mut app, effect) {
+                register_io::Next::Nothing => {}
+                register_io::Next::Redraw => dirty = true,
+                register_io::Next::Quit => return Ok(()),
+            },
         }
     }
 }

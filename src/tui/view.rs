@@ -5,6 +5,8 @@ use super::action::Tab;
 use super::app::{App, Dialog, MIN_HEIGHT, MIN_WIDTH, Status};
 use super::i18n::{Msg, tr};
 use super::keys::{self, Context};
+use super::register::choices;
+use super::register::view::{draw_day, draw_record};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -22,13 +24,7 @@ impl App {
         match self.tab {
             Tab::CodeLookup => self.lookup.draw(frame, body, self.lang, self.theme),
             Tab::NewFormulary => self.form.draw(frame, body, self.lang, self.theme),
-            Tab::Register => {
-                let text =
-                    Paragraph::new(Line::styled(tr(self.lang, Msg::NotYet), self.theme.dim()))
-                        .alignment(Alignment::Center)
-                        .block(Block::default().borders(Borders::ALL));
-                frame.render_widget(text, body);
-            }
+            Tab::Register => self.register.draw(frame, body, self.lang, self.theme),
         }
         self.draw_footer(frame, footer);
         match &self.dialog {
@@ -62,16 +58,66 @@ impl App {
                 let y = inner.y + inner.height.saturating_sub(1);
                 frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
             }
-            Some(Dialog::Quit) => {
-                let area = centered(body, 76, 3);
+            Some(Dialog::Quit) => self.draw_question(frame, body, Msg::QuitQuestion),
+            Some(Dialog::CloseDay(_)) => self.draw_question(frame, body, Msg::CloseDayQuestion),
+            Some(Dialog::Record(record)) => {
+                let area = centered(body, 78, body.height);
                 frame.render_widget(Clear, area);
-                let text = Paragraph::new(Line::raw(tr(self.lang, Msg::QuitQuestion)))
-                    .wrap(Wrap { trim: true })
-                    .block(Block::default().borders(Borders::ALL));
-                frame.render_widget(text, area);
+                draw_record(frame, area, record, self.lang, self.theme);
+            }
+            Some(Dialog::Day(day)) => {
+                let area = centered(body, 78, 12);
+                frame.render_widget(Clear, area);
+                draw_day(frame, area, day, self.lang, self.theme);
+            }
+            Some(Dialog::MoveData {
+                kind,
+                input,
+                choice,
+                ..
+            }) => {
+                let options = choices(*kind);
+                let area = centered(body, 74, 5);
+                frame.render_widget(Clear, area);
+                let title = format!(
+                    "{}: {}",
+                    tr(self.lang, Msg::MoveTitle),
+                    kind.text().get(self.lang)
+                );
+                let block = Block::default().borders(Borders::ALL).title(title);
+                let inner = block.inner(area);
+                let value = match options.get(*choice) {
+                    Some(text) => format!("◂ {} ▸", text.get(self.lang)),
+                    None => input.value().to_string(),
+                };
+                let lines = vec![
+                    Line::styled(tr(self.lang, Msg::MoveHint), self.theme.dim()),
+                    Line::raw(value),
+                ];
+                frame.render_widget(
+                    Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+                    area,
+                );
+                if options.is_empty() {
+                    let x = inner.x + u16::try_from(input.visual_cursor()).unwrap_or(0);
+                    let y = inner.y + inner.height.saturating_sub(1);
+                    frame.set_cursor_position(Position::new(
+                        x.min(inner.right().saturating_sub(1)),
+                        y,
+                    ));
+                }
             }
             None => {}
         }
+    }
+
+    fn draw_question(&self, frame: &mut Frame, body: Rect, question: Msg) {
+        let area = centered(body, 76, 4);
+        frame.render_widget(Clear, area);
+        let text = Paragraph::new(Line::raw(tr(self.lang, question)))
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL));
+        frame.render_widget(text, area);
     }
 
     fn draw_too_small(&self, frame: &mut Frame, area: Rect) {

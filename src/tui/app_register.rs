@@ -1,0 +1,165 @@
+//! The App's side of the Register tab: asking the register for pages, formularies, moves
+//! and the day, and taking its answers.
+
+use super::app::{App, Dialog, Effect, Status};
+use super::i18n::Msg;
+use super::register::{MoveData, PAGE_ROWS, choices, data_of, parse_filter};
+use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
+use crate::store::{Cursor, DaySummary, Page, Record};
+use tui_input::{Input, InputRequest};
+
+impl App {
+    /// Asks the register for the page of the filter line starting at `cursor`.
+    pub(super) fn search(&mut self, cursor: Option<Cursor>) -> Effect {
+        let mut query = parse_filter(self.register.filter(), PAGE_ROWS);
+        query.after = cursor;
+        Effect::Search(Box::new(query), cursor)
+    }
+
+    /// The register's answer to [`Effect::Search`].
+    pub fn page(&mut self, page: Result<Page, String>, cursor: Option<Cursor>) {
+        self.register.show(page, cursor);
+    }
+
+    /// The register's answer to [`Effect::Open`].
+    pub fn record(&mut self, record: Result<Option<Record>, String>) {
+        match record {
+            Ok(Some(record)) => self.dialog = Some(Dialog::Record(Box::new(record))),
+            Ok(None) => self.status = Some(Status::Msg(Msg::NothingFound)),
+            Err(problem) => self.status = Some(Status::Text(problem)),
+        }
+    }
+
+    /// The register's answer to [`Effect::Move`]: on success the runner opens the
+    /// formulary again and reads the page again.
+    pub fn moved(&mut self, outcome: Result<(), String>) {
+        self.status = Some(match outcome {
+            Ok(()) => Status::Msg(Msg::Done),
+            Err(problem) => Status::Text(problem),
+        });
+    }
+
+    /// The register's answer to [`Effect::Day`] and [`Effect::CloseDay`].
+    pub fn day(&mut self, day: Result<DaySummary, String>) {
+        match day {
+            Ok(day) => self.dialog = Some(Dialog::Day(Box::new(day))),
+            Err(problem) => self.status = Some(Status::Text(problem)),
+        }
+    }
+
+    /// A move chosen on an opened formulary: made at once, or after asking its data.
+    pub(super) fn begin_move(&mut self, record: Box<Record>, kind: MoveKind) -> Effect {
+        match data_of(kind) {
+            MoveData::None => {
+                let number = record.number.clone();
+                let event = match kind {
+                    MoveKind::Confirm | MoveKind::Refuse => {
+                        // A blank number takes the next line of the year's journal (M-16).
+                        let conclusion = Conclusion {
+                            number: String::new(),
+                            date: self.session.today,
+                        };
+                        if kind == MoveKind::Confirm {
+                            Event::Confirm { conclusion }
+                        } else {
+                            Event::Refuse { conclusion }
+                        }
+                    }
+                    MoveKind::Send => Event::Send,
+                    MoveKind::Manufacture => Event::Manufacture,
+                    _ => Event::Register,
+                };
+                self.dialog = None;
+                Effect::Move {
+                    number,
+                    event: Box::new(event),
+                }
+            }
+            _ => {
+                // The coupon is the formulary's own; the clerk checks it against the slip.
+                let input = if kind == MoveKind::Issue {
+                    Input::new(record.coupon.clone())
+                } else {
+                    Input::default()
+                };
+                self.dialog = Some(Dialog::MoveData {
+                    record,
+                    kind,
+                    input,
+                    choice: 0,
+                });
+                Effect::Redraw
+            }
+        }
+    }
+
+    pub(super) fn edit_move_data(&mut self, request: InputRequest) -> Effect {
+        let Some(Dialog::MoveData {
+            kind,
+            input,
+            choice,
+            ..
+        }) = self.dialog.as_mut()
+        else {
+            return Effect::None;
+        };
+        let options = choices(*kind).len();
+        if options > 0 {
+            *choice = match request {
+                InputRequest::GoToNextChar => (*choice + 1) % options,
+                InputRequest::GoToPrevChar => (*choice + options - 1) % options,
+                _ => return Effect::None,
+            };
+            return Effect::Redraw;
+        }
+        if input.handle(request).is_some() {
+            Effect::Redraw
+        } else {
+            Effect::None
+        }
+    }
+
+    pub(super) fn finish_move(&mut self) -> Effect {
+        let Some(Dialog::MoveData {
+            record,
+            kind,
+            input,
+            choice,
+        }) = self.dialog.take()
+        else {
+            return Effect::None;
+        };
+        let text = input.value().trim().to_string();
+        let event = match kind {
+            MoveKind::Return => ReturnReason::ALL
+                .get(choice)
+                .map(|r| Event::Return { reason: *r }),
+            MoveKind::StartVerification => VerificationGround::ALL
+                .get(choice)
+                .map(|g| Event::StartVerification { ground: *g }),
+            _ if text.is_empty() => None,
+            MoveKind::Cancel => Some(Event::Cancel { reason: text }),
+            MoveKind::Spoil => Some(Event::Spoil { reason: text }),
+            MoveKind::Resend => Some(Event::Resend { correction: text }),
+            MoveKind::Destroy => Some(Event::Destroy { act_number: text }),
+            MoveKind::Issue => Some(Event::Issue { coupon: text }),
+            _ => None,
+        };
+        match event {
+            Some(event) => Effect::Move {
+                number: record.number.clone(),
+                event: Box::new(event),
+            },
+            None => {
+                // Nothing typed yet: keep asking.
+                self.dialog = Some(Dialog::MoveData {
+                    record,
+                    kind,
+                    input,
+                    choice,
+                });
+                Effect::None
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! Drawing the Register tab, an opened formulary, and the end-of-day view.
+
+use super::RegisterTab;
+use crate::domain::Lang;
+use crate::domain::lifecycle::moves_from;
+use crate::store::{DaySummary, Record};
+use crate::tui::i18n::{Msg, tr};
+use crate::tui::text::truncate;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+impl RegisterTab {
+    pub fn draw(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+        let [filter, table] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(tr(lang, Msg::RegisterFilter));
+        let inner = block.inner(filter);
+        let line = if self.filter.value().is_empty() {
+            Line::styled(tr(lang, Msg::RegisterFilterHint), theme.dim())
+        } else {
+            Line::raw(self.filter.value())
+        };
+        frame.render_widget(Paragraph::new(line).block(block), filter);
+        let x = inner.x + u16::try_from(self.filter.visual_cursor()).unwrap_or(0);
+        frame.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y,
+        ));
+
+        let more = if self.has_next() { " …" } else { "" };
+        let title = format!(
+            "{} {}: {}{more}",
+            tr(lang, Msg::RegisterPage),
+            self.page_number(),
+            self.rows.len()
+        );
+        let block = Block::default().borders(Borders::ALL).title(title);
+        let inner = block.inner(table);
+        frame.render_widget(block, table);
+        if let Some(problem) = &self.problem {
+            frame.render_widget(
+                Paragraph::new(Line::styled(problem.as_str(), theme.error()))
+                    .wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        if self.rows.is_empty() {
+            frame.render_widget(
+                Paragraph::new(Line::styled(tr(lang, Msg::NothingFound), theme.dim())),
+                inner,
+            );
+            return;
+        }
+        let height = usize::from(inner.height.saturating_sub(1)).max(1);
+        let first = self.selected / height * height;
+        let status_width = 16;
+        let name_width =
+            usize::from(inner.width).saturating_sub(13 + 11 + 13 + 5 + status_width + 1);
+        let header = format!(
+            "{:<13}{:<11}{:<13}{:<5}{:<name_width$} {}",
+            tr(lang, Msg::ColNumber),
+            tr(lang, Msg::ColDate),
+            tr(lang, Msg::ColIin),
+            tr(lang, Msg::ColCode),
+            tr(lang, Msg::ColName),
+            tr(lang, Msg::ColStatus)
+        );
+        let mut lines = vec![Line::styled(header, theme.dim())];
+        for (i, row) in self.rows.iter().enumerate().skip(first).take(height) {
+            let name = match &row.patronymic {
+                Some(p) => format!("{} {} {p}", row.surname, row.given_name),
+                None => format!("{} {}", row.surname, row.given_name),
+            };
+            let text = format!(
+                "{:<13}{:<11}{:<13}{:<5}{:<name_width$} {}",
+                row.number,
+                row.registered_on.format("%d.%m.%Y"),
+                row.iin,
+                row.filling_code,
+                truncate(&name, name_width),
+                truncate(row.status.text().get(lang), status_width)
+            );
+            let style = if i == self.selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// An opened formulary: who, which code, its state, its history, and the moves it allows,
+/// numbered for their keys.
+pub fn draw_record(frame: &mut Frame, area: Rect, record: &Record, lang: Lang, theme: Theme) {
+    let f = &record.formulary;
+    let label = |msg: Msg| Span::styled(format!("{}: ", tr(lang, msg)), theme.dim());
+    let name = [&f.surname, &f.given_name, &f.patronymic]
+        .iter()
+        .filter_map(|p| p.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let state = record.lifecycle.state();
+    let mut lines = vec![
+        Line::from(vec![
+            label(Msg::ColNumber),
+            Span::raw(format!("{}  ", record.number)),
+            label(Msg::Coupon),
+            Span::raw(record.coupon.clone()),
+        ]),
+        Line::from(vec![
+            label(Msg::ColName),
+            Span::raw(format!("{name}  ")),
+            label(Msg::ColIin),
+            Span::raw(f.iin.clone().unwrap_or_default()),
+        ]),
+        Line::from(vec![
+            label(Msg::ColCode),
+            Span::raw(format!("{}  ", f.filling_code.clone().unwrap_or_default())),
+            label(Msg::ColStatus),
+            Span::styled(state.text().get(lang).to_string(), theme.key()),
+        ]),
+        Line::styled(tr(lang, Msg::History), theme.active_tab()),
+    ];
+    for t in record.lifecycle.transitions().iter().rev().take(6) {
+        let why = t
+            .reason
+            .as_deref()
+            .map(|r| format!(" — {r}"))
+            .unwrap_or_default();
+        lines.push(Line::raw(format!(
+            "{}  {}  {} → {}{why}",
+            t.at.format("%d.%m.%Y %H:%M"),
+            t.clerk,
+            t.from.text().get(lang),
+            t.to.text().get(lang)
+        )));
+    }
+    lines.push(Line::styled(tr(lang, Msg::Moves), theme.active_tab()));
+    let moves = moves_from(state);
+    if moves.is_empty() {
+        lines.push(Line::styled(tr(lang, Msg::NoMoves), theme.dim()));
+    }
+    for (i, kind) in moves.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", i + 1), theme.key()),
+            Span::raw(kind.text().get(lang).to_string()),
+        ]));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(tr(lang, Msg::Formulary));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+/// The end-of-day view: the day's totals by status, code, district and clerk.
+pub fn draw_day(frame: &mut Frame, area: Rect, day: &DaySummary, lang: Lang, theme: Theme) {
+    let join = |pairs: Vec<(String, u64)>| {
+        pairs
+            .into_iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let closed = match &day.closed {
+        Some(_) => Span::styled(tr(lang, Msg::DayClosed), theme.warn()),
+        None => Span::styled(tr(lang, Msg::DayOpen), theme.ok()),
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::raw(format!(
+                "{}  {}: {}  ",
+                day.date.format("%d.%m.%Y"),
+                tr(lang, Msg::Total),
+                day.total
+            )),
+            closed,
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", tr(lang, Msg::ColStatus)), theme.dim()),
+            Span::raw(join(
+                day.by_status
+                    .iter()
+                    .map(|(s, n)| (s.text().get(lang).to_string(), *n))
+                    .collect(),
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", tr(lang, Msg::ColCode)), theme.dim()),
+            Span::raw(join(
+                day.by_filling_code
+                    .iter()
+                    .map(|(k, n)| (k.clone(), *n))
+                    .collect(),
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", tr(lang, Msg::District)), theme.dim()),
+            Span::raw(join(
+                day.by_district
+                    .iter()
+                    .map(|(k, n)| (k.clone(), *n))
+                    .collect(),
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", tr(lang, Msg::Clerk)), theme.dim()),
+            Span::raw(join(
+                day.by_clerk.iter().map(|(k, n)| (k.clone(), *n)).collect(),
+            )),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            if day.closed.is_some() {
+                ""
+            } else {
+                tr(lang, Msg::CloseDayHint)
+            },
+            theme.dim(),
+        ),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(tr(lang, Msg::DayTitle));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
