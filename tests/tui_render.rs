@@ -335,3 +335,56 @@ fn the_register_says_when_it_is_not_available() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_whole_dsn_code_is_taken_apart_in_code_lookup() {
+    let mut app = app(Lang::En, COLOR, 80, 24);
+    type_text(&mut app, "305300011001");
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("lookup_dsn_en", screen);
+    assert!(screen.contains("DSN code 3-053-0001-1-001"), "{screen}");
+    assert!(
+        screen.contains("Атырау қаласы"),
+        "the unit's name: {screen}"
+    );
+}
+
+#[test]
+fn a_childs_iin_is_asked_of_the_register_once_birth_date_and_sex_are_there() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    // Without them the clerk is told what is missing.
+    assert_eq!(app.update(Action::GenerateIin), Effect::Redraw);
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("An IIN needs the birth date and sex first (M-12.a)"),
+        "{screen}"
+    );
+    app.focus_field(FieldId::BirthDate);
+    type_text(&mut app, "01.03.2026");
+    app.focus_field(FieldId::Sex);
+    app.update(Action::Edit(InputRequest::GoToNextChar));
+    let born = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_else(|| panic!("date"));
+    assert_eq!(
+        app.update(Action::GenerateIin),
+        Effect::GenerateIin(born, kense::domain::Sex::Male)
+    );
+    app.generated(Ok("260301500015".into()));
+    assert_eq!(app.form().value(FieldId::Iin), "260301500015");
+}
+
+#[test]
+fn the_register_in_english_without_colour() {
+    use kense::domain::lifecycle::State;
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    let page = kense::store::Page {
+        rows: vec![row("2026-0000001", "Бекова", State::Sent)],
+        next: None,
+    };
+    app.page(Ok(page), None);
+    let buffer = render(&app, 80, 24);
+    insta::assert_snapshot!("register_en_no_color", text(&buffer));
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+}

@@ -26,6 +26,8 @@ pub enum Action {
     Accept,
     /// Register the formulary.
     Save,
+    /// Generate a child's IIN from the form's birth date and sex (M-12.a).
+    GenerateIin,
     /// Say yes in a dialog: pick the chosen code, accept with the typed reason, quit.
     Confirm,
     /// Choose the n-th action offered (the digit keys of an opened formulary).

@@ -45,6 +45,9 @@ pub enum Effect {
     SaveDraft(Box<Formulary>),
     /// Register the formulary; the runner reports back with [`App::registered`].
     Register(Box<Formulary>),
+    /// Take the next IIN for this birth date and sex from the register (M-12.a); the
+    /// runner answers with [`App::generated`].
+    GenerateIin(NaiveDate, crate::domain::Sex),
     /// Read a page of the register; the runner answers with [`App::page`].
     Search(Box<Query>, Option<Cursor>),
     /// Read one formulary; the runner answers with [`App::record`].
@@ -158,6 +161,17 @@ impl App {
         self.size = size;
     }
 
+    /// The register's answer to [`Effect::GenerateIin`]: the new IIN goes into the form.
+    pub fn generated(&mut self, iin: Result<String, String>) {
+        match iin {
+            Ok(iin) => {
+                self.form.set(FieldId::Iin, &iin);
+                self.status = Some(Status::Text(iin));
+            }
+            Err(problem) => self.status = Some(Status::Text(problem)),
+        }
+    }
+
     /// The register's answer to [`Effect::Register`]: the numbers, or why not.
     pub fn registered(&mut self, outcome: Result<(String, String), String>) {
         match outcome {
@@ -267,6 +281,16 @@ impl App {
                 Effect::Redraw
             }
             Action::Accept => redraw_if(false),
+            Action::GenerateIin => {
+                let formulary = self.form.formulary();
+                match (formulary.birth_date, formulary.sex) {
+                    (Some(born), Some(sex)) => Effect::GenerateIin(born, sex),
+                    _ => {
+                        self.status = Some(Status::Msg(Msg::NeedBirthAndSex));
+                        Effect::Redraw
+                    }
+                }
+            }
             Action::Save if self.form.report().is_accepted() => {
                 Effect::Register(Box::new(self.form.formulary().clone()))
             }

@@ -85,6 +85,10 @@ pub enum Msg {
     CloseDayQuestion,
     Done,
     NoRegister,
+    DsnCode,
+    DsnBelow,
+    KeyGenerate,
+    NeedBirthAndSex,
 }
 
 /// The text of `msg` in `lang`.
@@ -240,6 +244,18 @@ fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Реестр недоступен",
             "Тізілім қолжетімсіз",
             "The register is not available",
+        ),
+        Msg::DsnCode => ("ДСН-код", "ДСН-код", "DSN code"),
+        Msg::DsnBelow => (
+            "Это ДСН-код: его фасеты ниже",
+            "Бұл ДСН-код: оның фасеттері төменде",
+            "A DSN code: its facets are below",
+        ),
+        Msg::KeyGenerate => ("ИИН ребёнку", "балаға ЖСН", "child's IIN"),
+        Msg::NeedBirthAndSex => (
+            "Для ИИН нужны дата рождения и пол (M-12.a)",
+            "ЖСН үшін туған күні мен жынысы керек (M-12.a)",
+            "An IIN needs the birth date and sex first (M-12.a)",
         ),
         Msg::Kind(kind) => match kind {
             Kind::District => ("Район", "Аудан", "District"),

@@ -247,6 +247,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Scope::Form,
+        &[(CTRL, KeyCode::Char('g'))],
+        "Ctrl-G",
+        Msg::KeyGenerate,
+        Action::GenerateIin,
+        false,
+    ),
+    bind(
+        Scope::Form,
         &[(CTRL, KeyCode::Char('s'))],
         "Ctrl-S",
         Msg::KeySave,

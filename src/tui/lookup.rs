@@ -7,6 +7,7 @@ use super::text::truncate;
 use super::theme::Theme;
 use crate::codes::{Entry, Hit, Kind, Searcher};
 use crate::domain::Lang;
+use crate::domain::dsn::{Decoded, decode};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -24,6 +25,8 @@ pub struct LookupTab {
     searcher: Searcher,
     hits: Vec<Hit>,
     selected: usize,
+    /// The query read as a whole DSN code (D-App3), when it is one.
+    dsn: Option<Decoded>,
 }
 
 impl LookupTab {
@@ -44,6 +47,13 @@ impl LookupTab {
         if changed.value {
             self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = 0;
+            // Twelve digits or more can only be a whole DSN code: take it apart.
+            let digits = self.input.value().trim();
+            self.dsn = (self.kind.is_none()
+                && digits.len() >= 12
+                && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| decode(digits).ok())
+            .flatten();
         }
         true
     }
@@ -157,6 +167,8 @@ impl LookupTab {
         if items.is_empty() {
             let message = if self.input.value().trim().is_empty() {
                 Msg::NoSelection
+            } else if self.dsn.is_some() {
+                Msg::DsnBelow
             } else {
                 Msg::NothingFound
             };
@@ -168,6 +180,32 @@ impl LookupTab {
     }
 
     fn draw_detail(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+        if let Some(decoded) = &self.dsn {
+            let title = format!(
+                "{} {}",
+                tr(lang, Msg::DsnCode),
+                decoded.code.format_facets()
+            );
+            let lines: Vec<Line> = decoded
+                .facets()
+                .iter()
+                .map(|f| {
+                    let name = match lang {
+                        Lang::Kk => f.name_kk,
+                        _ => f.name_ru.or(f.name_kk),
+                    };
+                    let mark = if f.marked { " *" } else { "" };
+                    Line::from(vec![
+                        Span::styled(format!("{} {:<8}", f.facet.number(), f.code), theme.key()),
+                        Span::styled(format!("{}: ", f.facet.name().get(lang)), theme.dim()),
+                        Span::raw(format!("{}{mark}", name.unwrap_or("—"))),
+                    ])
+                })
+                .collect();
+            let block = Block::default().borders(Borders::ALL).title(title);
+            frame.render_widget(Paragraph::new(lines).block(block), area);
+            return;
+        }
         let block = Block::default()
             .borders(Borders::ALL)
             .title(tr(lang, Msg::Detail));

@@ -49,6 +49,7 @@ impl Register {
         let Ok(store) = self.store.as_mut() else {
             return match effect {
                 Effect::Register(_)
+                | Effect::GenerateIin(..)
                 | Effect::Open(_)
                 | Effect::Move { .. }
                 | Effect::Day(_)
@@ -97,6 +98,13 @@ impl Register {
             }
             Effect::Search(query, cursor) => {
                 app.page(store.search(&query).map_err(text), cursor);
+                Next::Redraw
+            }
+            Effect::GenerateIin(born, sex) => {
+                let iin = store
+                    .generate_iin(born, sex)
+                    .map(|done| done.iin.to_string());
+                app.generated(iin.map_err(text));
                 Next::Redraw
             }
             Effect::Open(number) => {
