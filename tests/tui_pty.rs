@@ -316,3 +316,68 @@ fn a_draft_survives_a_dropped_connection() {
     assert_eq!(again.wait_exit(), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_clerk_files_a_dsn_application_and_sees_its_code() {
+    let dir = std::env::temp_dir().join(format!("kense-dsn-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let db = dir.join("register.sqlite");
+    let _ = std::fs::remove_file(&db);
+    // The applicant is in the taxpayer register (D-7 (1)).
+    let added = std::process::Command::new(env!("CARGO_BIN_EXE_kense"))
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "--clerk",
+            "pty-test",
+            "dsn",
+            "taxpayer",
+            "add",
+            "040540000123",
+            "ТОО Мұнай",
+        ])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(added.success());
+    let mut s = Session::start_in(&["--lang", "en"], Some(&db));
+    s.wait_for(|c| c.contains("Document"), "the New tab");
+    s.send(b"\x0e"); // Ctrl-N: the DSN application
+    s.wait_for(|c| c.contains("DSN code application"), "the DSN form");
+    let tab = b"\t";
+    for (i, text) in [
+        "ТОО Мұнай",
+        "040540000123",
+        "",
+        "3",
+        "053",
+        "1",
+        "АИ-92",
+        "ГОСТ 32513-2013",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i == 2 {
+            s.send(b"\x1b[C"); // producer
+        } else {
+            s.send(text.as_bytes());
+        }
+        s.send(tab);
+    }
+    s.wait_for(
+        |c| c.contains("No errors: Ctrl-S files the application"),
+        "a complete application",
+    );
+    s.send(b"\x13");
+    s.wait_for(|c| c.contains("3-053-0001-1-001"), "the assigned code");
+    s.send(b"\x1b3");
+    s.wait_for(|c| c.contains("Search the register"), "the Register tab");
+    s.send(b"\x14"); // Ctrl-T: DSN applications
+    s.wait_for(
+        |c| c.contains("DSN code applications") && c.contains("АИ-92"),
+        "the application listed",
+    );
+    s.send(b"\x11");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}

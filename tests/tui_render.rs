@@ -388,3 +388,54 @@ fn the_register_in_english_without_colour() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
 }
+
+#[test]
+fn the_new_tab_switches_to_the_dsn_application_and_files_it() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    assert_eq!(app.update(Action::OtherForm), Effect::Redraw);
+    type_text(&mut app, "ТОО Мұнай");
+    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    type_text(&mut app, "040540000123");
+    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    app.update(Action::Edit(InputRequest::GoToNextChar)); // producer
+    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    type_text(&mut app, "3");
+    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    type_text(&mut app, "053");
+    for (field, text) in [
+        ("1", "type"),
+        ("АИ-92", "name"),
+        ("ГОСТ 32513-2013", "spec"),
+    ] {
+        app.update(Action::Focus(kense::tui::form::Focus::Next));
+        type_text(&mut app, field);
+        let _ = text;
+    }
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("dsn_form_en", screen);
+    assert!(
+        screen.contains("Атырау қаласы"),
+        "the unit's name: {screen}"
+    );
+    match app.update(Action::Save) {
+        Effect::DsnApply(application) => {
+            assert_eq!(application.bin, "040540000123");
+            assert_eq!(application.products.len(), 1);
+        }
+        other => panic!("a complete application is filed: {other:?}"),
+    }
+    app.dsn_filed(Ok("№1 → 24.11.2026: 3-053-0001-1-001".into()));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("3-053-0001-1-001"), "{screen}");
+}
+
+#[test]
+fn the_register_tab_switches_to_dsn_applications() {
+    let mut app = form_app(Lang::Ru, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    assert_eq!(app.update(Action::OtherList), Effect::DsnList);
+    app.dsn_list(Ok(Vec::new()));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Заявки на ДСН-коды"), "{screen}");
+    assert!(matches!(app.update(Action::OtherList), Effect::Search(..)));
+}

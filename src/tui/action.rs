@@ -28,6 +28,10 @@ pub enum Action {
     Save,
     /// Generate a child's IIN from the form's birth date and sex (M-12.a).
     GenerateIin,
+    /// Switch the New tab between the formulary and the DSN application.
+    OtherForm,
+    /// Switch the Register tab between formularies and DSN applications.
+    OtherList,
     /// Say yes in a dialog: pick the chosen code, accept with the typed reason, quit.
     Confirm,
     /// Choose the n-th action offered (the digit keys of an opened formulary).

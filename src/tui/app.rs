@@ -48,6 +48,10 @@ pub enum Effect {
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
+    /// File a DSN application (D-4); the runner answers with [`App::dsn_filed`].
+    DsnApply(Box<crate::domain::dsn::Application>),
+    /// Read the DSN applications; the runner answers with [`App::dsn_list`].
+    DsnList,
     /// Read a page of the register; the runner answers with [`App::page`].
     Search(Box<Query>, Option<Cursor>),
     /// Read one formulary; the runner answers with [`App::record`].
@@ -103,6 +107,12 @@ pub struct App {
     pub(super) lookup: LookupTab,
     pub(super) form: FormTab,
     pub(super) register: RegisterTab,
+    /// The New tab shows the DSN application instead of the formulary.
+    pub(super) dsn_mode: bool,
+    pub(super) dsn_form: super::dsn_form::DsnForm,
+    /// The Register tab shows DSN applications instead of formularies.
+    pub(super) dsn_list_mode: bool,
+    pub(super) dsn_list: Result<Vec<crate::store::dsn::ListedApplication>, String>,
     pub(super) dialog: Option<Dialog>,
     pub(super) status: Option<Status>,
     /// The terminal's size, to know how many rows a page is.
@@ -119,6 +129,10 @@ impl App {
             lookup: LookupTab::default(),
             form: FormTab::new(&session.clerk, session.today),
             register: RegisterTab::default(),
+            dsn_mode: false,
+            dsn_form: super::dsn_form::DsnForm::default(),
+            dsn_list_mode: false,
+            dsn_list: Ok(Vec::new()),
             dialog: None,
             status: None,
             size,
@@ -172,6 +186,22 @@ impl App {
         }
     }
 
+    /// The register's answer to [`Effect::DsnApply`]: what each product row came to.
+    pub fn dsn_filed(&mut self, outcome: Result<String, String>) {
+        match outcome {
+            Ok(summary) => {
+                self.status = Some(Status::Text(summary));
+                self.dsn_form = super::dsn_form::DsnForm::default();
+            }
+            Err(problem) => self.status = Some(Status::Text(problem)),
+        }
+    }
+
+    /// The register's answer to [`Effect::DsnList`].
+    pub fn dsn_list(&mut self, list: Result<Vec<crate::store::dsn::ListedApplication>, String>) {
+        self.dsn_list = list;
+    }
+
     /// The register's answer to [`Effect::Register`]: the numbers, or why not.
     pub fn registered(&mut self, outcome: Result<(String, String), String>) {
         match outcome {
@@ -196,7 +226,7 @@ impl App {
             return self.update_dialog(action, had_status);
         }
         match action {
-            Action::Quit if !self.form.is_blank() => {
+            Action::Quit if !self.form.is_blank() || !self.dsn_form.is_blank() => {
                 self.dialog = Some(Dialog::Quit);
                 Effect::Redraw
             }
@@ -236,6 +266,33 @@ impl App {
                         Err(cursor) => self.search(cursor),
                     },
                     Tab::NewFormulary => redraw_if(false),
+                }
+            }
+            Action::OtherForm if self.tab == Tab::NewFormulary => {
+                self.dsn_mode = !self.dsn_mode;
+                Effect::Redraw
+            }
+            Action::OtherList if self.tab == Tab::Register => {
+                self.dsn_list_mode = !self.dsn_list_mode;
+                if self.dsn_list_mode {
+                    Effect::DsnList
+                } else {
+                    self.search(None)
+                }
+            }
+            Action::OtherForm | Action::OtherList => redraw_if(false),
+            Action::Edit(request) if self.tab == Tab::NewFormulary && self.dsn_mode => {
+                redraw_if(self.dsn_form.edit(request))
+            }
+            Action::Focus(step) if self.dsn_mode && self.tab == Tab::NewFormulary => {
+                redraw_if(self.dsn_form.move_focus(step == Focus::Next))
+            }
+            Action::Save if self.dsn_mode && self.tab == Tab::NewFormulary => {
+                if self.dsn_form.report().errors.is_empty() {
+                    Effect::DsnApply(Box::new(self.dsn_form.application()))
+                } else {
+                    self.status = Some(Status::Msg(Msg::NotReady));
+                    Effect::Redraw
                 }
             }
             Action::Edit(request) => match self.tab {

@@ -302,6 +302,22 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(
+        Scope::Form,
+        &[(CTRL, KeyCode::Char('n'))],
+        "Ctrl-N",
+        Msg::KeyOtherForm,
+        Action::OtherForm,
+        false,
+    ),
+    bind(
+        Scope::Register,
+        &[(CTRL, KeyCode::Char('t'))],
+        "Ctrl-T",
+        Msg::KeyOtherList,
+        Action::OtherList,
+        false,
+    ),
+    bind(
         Scope::Register,
         &[(NONE, KeyCode::Enter)],
         "Enter",

@@ -11,6 +11,7 @@
 pub mod action;
 pub mod app;
 mod app_register;
+pub mod dsn_form;
 pub mod form;
 pub mod i18n;
 pub mod i18n_form;

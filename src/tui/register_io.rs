@@ -4,6 +4,8 @@
 use super::app::{App, Effect};
 use super::i18n::{Msg, tr};
 use crate::domain::Lang;
+use crate::domain::dsn::{self, Application};
+use crate::store::dsn::ListFilter;
 use crate::store::{Store, StoreError};
 use chrono::Local;
 
@@ -50,11 +52,16 @@ impl Register {
             return match effect {
                 Effect::Register(_)
                 | Effect::GenerateIin(..)
+                | Effect::DsnApply(_)
                 | Effect::Open(_)
                 | Effect::Move { .. }
                 | Effect::Day(_)
                 | Effect::CloseDay(_) => {
                     app.moved(Err(missing));
+                    Next::Redraw
+                }
+                Effect::DsnList => {
+                    app.dsn_list(Err(missing));
                     Next::Redraw
                 }
                 Effect::Search(_, cursor) => {
@@ -100,6 +107,15 @@ impl Register {
                 app.page(store.search(&query).map_err(text), cursor);
                 Next::Redraw
             }
+            Effect::DsnApply(application) => {
+                app.dsn_filed(file_dsn(store, &application, self.lang));
+                Next::Redraw
+            }
+            Effect::DsnList => {
+                let list = store.dsn_list(&ListFilter::default(), today);
+                app.dsn_list(list.map_err(|e| e.to_string()));
+                Next::Redraw
+            }
             Effect::GenerateIin(born, sex) => {
                 let iin = store
                     .generate_iin(born, sex)
@@ -138,4 +154,37 @@ impl Register {
             }
         }
     }
+}
+
+/// Files a DSN application (D-4, D-6): checked again, registered with today's terms, each
+/// product row assigned a code or refused (D-7); the summary says which.
+fn file_dsn(store: &mut Store, application: &Application, lang: Lang) -> Result<String, String> {
+    let report = dsn::validate(application);
+    let Some(valid) = report.valid else {
+        return Err(report
+            .errors
+            .iter()
+            .take(2)
+            .map(|v| format!("{}: {} [{}]", v.field, v.message.get(lang), v.rule))
+            .collect::<Vec<_>>()
+            .join("; "));
+    };
+    let terms =
+        dsn::terms(Local::now().naive_local()).map_err(|e| e.text().get(lang).to_string())?;
+    let filed = store.dsn_apply(&valid, &terms).map_err(|e| e.to_string())?;
+    let rows: Vec<String> = filed
+        .products
+        .iter()
+        .map(|r| match (&r.code_facets, r.ground) {
+            (Some(code), _) => code.clone(),
+            (None, Some(ground)) => format!("{} {ground}", tr(lang, Msg::Refused)),
+            _ => String::new(),
+        })
+        .collect();
+    Ok(format!(
+        "№{} → {}: {}",
+        filed.id,
+        filed.due_on.format("%d.%m.%Y"),
+        rows.join(", ")
+    ))
 }
