@@ -6,7 +6,7 @@ mod taxpayer;
 
 use super::number::Lang;
 use super::output::write_json;
-use super::register::{RegisterOptions, fail, open};
+use super::register::{RegisterOptions, fail, open, open_read};
 use crate::domain::dsn::{self, Application};
 use crate::store::dsn::{DsnError, ListFilter};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -188,7 +188,7 @@ pub fn run(
                 overdue_only: overdue,
             };
             let day = on.unwrap_or_else(today);
-            match open(options, false).map_err(DsnError::from) {
+            match open_read(options).map_err(DsnError::from) {
                 Err(e) => dsn_fail(err, &e),
                 Ok(store) => match store.dsn_list(&filter, day) {
                     Err(e) => dsn_fail(err, &e),
@@ -241,7 +241,9 @@ fn read_application(file: &PathBuf) -> Result<Application, String> {
     let mut json = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let path = e.path().to_string();
-        format!("the application is not valid JSON at {path}: {}", e.inner())
+        // Not the value itself: it may be a taxpayer's IIN or name.
+        let message = super::output::redact_json_error(&e.inner().to_string());
+        format!("the application is not valid JSON at {path}: {message}")
     })
 }
 

@@ -167,7 +167,10 @@ fn read_formulary(file: &PathBuf, err: &mut impl Write) -> io::Result<Result<For
         return Ok(Err(bad_input(err, &what)));
     }
     Ok(Formulary::from_json(&text).map_err(|e| {
-        let _ = writeln!(err, "{}: {} [K-JSON]", e.path, e.message);
+        // The path and the kind of problem only: serde quotes the value, which may be
+        // personal data (an IIN, a name).
+        let message = super::output::redact_json_error(&e.message);
+        let _ = writeln!(err, "{}: {} [K-JSON]", e.path, message);
         bad_input(err, "not a formulary's JSON: nothing was saved")
     }))
 }

@@ -63,11 +63,20 @@ BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
 /// the journal of conclusions (M-16), destruction acts, drafts; see the file's comments.
 const REGISTER: &str = include_str!("register.sql");
 
+/// Version 4 (review of issue 4): search indexes so that a region or a district alone
+/// walks an index in id order (the `(region_code, district_code, id)` index serves the
+/// two together only).
+const V4: &str = r#"
+CREATE INDEX formularies_region ON formularies (region_code, id);
+CREATE INDEX formularies_district ON formularies (district_code, id);
+"#;
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
     // DSN codes (document 001): taxpayers, subjects, applications, product rows.
     M::up(super::dsn::SCHEMA),
+    M::up(V4),
 ];
 
 /// Every migration, oldest first.

@@ -1,9 +1,10 @@
 //! `kense formulary show`: a formulary by registration number, or by coupon (M-57).
 
 use super::super::output::write_json;
-use super::super::register::{fail, open};
+use super::super::register::{fail, open_read};
 use crate::cli::RegisterOptions;
 use crate::domain::lifecycle::documents::DocumentStatus;
+use crate::store::numbers::parse_coupon;
 use crate::store::{Record, StoreError};
 use serde_json::json;
 use std::io::{self, Write};
@@ -16,12 +17,15 @@ pub(super) fn show(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let store = match open(options, false) {
+    let store = match open_read(options) {
         Ok(s) => s,
         Err(e) => return Ok(fail(err, &e)),
     };
     // A registration number has a hyphen; ten digits are a coupon (M-57).
-    let by_coupon = !number.contains('-') && number.chars().any(|c| c.is_ascii_digit());
+    // A coupon may be typed with hyphens or spaces ("126-9506925"): a valid coupon wins,
+    // since no registration number (4 + 7 digits) is ten digits.
+    let by_coupon = parse_coupon(number).is_some()
+        || (!number.contains('-') && number.chars().any(|c| c.is_ascii_digit()));
     if by_coupon {
         let found = match store.by_coupon(number) {
             Ok(found) => found,
@@ -35,13 +39,18 @@ pub(super) fn show(
                 },
             ));
         };
-        let Ok(Some(record)) = store.formulary(&found.number) else {
-            return Ok(fail(
-                err,
-                &StoreError::NoFormulary {
-                    number: found.number,
-                },
-            ));
+        // A damaged or busy file is its own error (exit 3), not "no formulary".
+        let record = match store.formulary(&found.number) {
+            Ok(Some(record)) => record,
+            Ok(None) => {
+                return Ok(fail(
+                    err,
+                    &StoreError::NoFormulary {
+                        number: found.number,
+                    },
+                ));
+            }
+            Err(e) => return Ok(fail(err, &e)),
         };
         if json {
             write_json(
