@@ -1,0 +1,206 @@
+//! The register's CLI after review (issue 4), through the real binary and real files:
+//! generated IINs never collide with the register's persons, coupons typed with hyphens,
+//! errors that keep personal data off the terminal, a locked register.
+
+use assert_cmd::Command;
+use kense::domain::Sex;
+use kense::domain::formulary::Formulary;
+use kense::domain::iin::Iin;
+use serde_json::Value;
+use std::path::Path;
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn kense_in(db: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
+    command
+        .env_remove("KENSE_DB")
+        .env_remove("KENSE_CLERK")
+        .arg("--db")
+        .arg(db)
+        .args(["--clerk", "aigul"])
+        .args(args);
+    if let Some(input) = stdin {
+        command.write_stdin(input);
+    }
+    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn kense(db: &Path, args: &[&str]) -> Run {
+    kense_in(db, args, None)
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr))
+}
+
+fn template(db: &Path, code: &str) -> Formulary {
+    let run = kense(db, &["formulary", "template", "--code", code]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    Formulary::from_json(&run.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Adds a formulary; returns (number, coupon).
+fn add(db: &Path, f: &Formulary) -> (String, String) {
+    let text = f.to_json().unwrap_or_else(|e| panic!("{e}"));
+    let run = kense_in(db, &["formulary", "add", "-", "--json"], Some(&text));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let v = json(&run);
+    let field = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("{k}")).to_string();
+    (field("number"), field("coupon"))
+}
+
+fn db_in(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    dir.path().join("register.sqlite")
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn m12_iin_generate_skips_an_iin_a_person_in_the_register_has() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let mut f = template(&db, "04");
+    let birth = f.birth_date.unwrap_or_else(|| panic!("a birth date"));
+    let sex = f.sex.unwrap_or(Sex::Male);
+    // The IIN the register would generate first, taken by a person added with it.
+    let (first, _) = Iin::next_after(birth, sex, 1).unwrap_or_else(|| panic!("a serial"));
+    f.iin = Some(first.as_str().to_string());
+    add(&db, &f);
+    let sex_name = if sex == Sex::Male { "male" } else { "female" };
+    let birth = birth.to_string();
+    let run = kense(
+        &db,
+        &["iin", "generate", "--birth-date", &birth, "--sex", sex_name],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let generated = run.stdout.trim();
+    assert_ne!(
+        generated,
+        first.as_str(),
+        "M-12: an IIN is never handed out twice"
+    );
+    let parsed = Iin::parse(generated).unwrap_or_else(|e| panic!("{generated}: {e:?}"));
+    assert_eq!(parsed.birth_date().map(|d| d.to_string()), Some(birth));
+}
+
+#[test]
+fn m57_formulary_show_takes_a_coupon_typed_with_hyphens() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let (number, coupon) = add(&db, &template(&db, "04"));
+    let hyphenated = format!("{}-{}", &coupon[..3], &coupon[3..]);
+    let run = kense(&db, &["formulary", "show", &hyphenated, "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(json(&run)["coupon_match"]["number"], number.as_str());
+    // A damaged record behind a good coupon is the damage (exit 3), not "no formulary".
+    rusqlite::Connection::open(&db)
+        .and_then(|c| c.execute("UPDATE formularies SET formulary_json = 'x'", []))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = kense(&db, &["formulary", "show", &coupon]);
+    assert_eq!(run.code, Some(3), "{}", run.stderr);
+    assert!(run.stderr.contains("damaged"), "{}", run.stderr);
+}
+
+#[test]
+fn json_errors_name_the_field_and_type_but_not_the_value() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let text = template(&db, "04")
+        .to_json()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    value["iin"] = serde_json::json!(900514300012u64);
+    let run = kense_in(&db, &["formulary", "add", "-"], Some(&value.to_string()));
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("iin: invalid type: integer"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("900514300012"),
+        "the IIN echoed: {}",
+        run.stderr
+    );
+
+    let application = r#"{"taxpayer": 900514300012, "bin": "x"}"#;
+    let run = kense_in(&db, &["dsn", "apply", "-"], Some(application));
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("taxpayer"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("900514300012"),
+        "the value echoed: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn show_does_not_echo_what_is_not_a_number() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    add(&db, &template(&db, "04"));
+    // An IIN typed where a number goes: not found, and not repeated.
+    let run = kense(&db, &["formulary", "show", "900514300012"]);
+    assert_ne!(run.code, Some(0));
+    assert!(!run.stderr.contains("900514300012"), "{}", run.stderr);
+    let run = kense(&db, &["formulary", "show", "2024-0000099"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2024-0000099"),
+        "a number is named: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_locked_register_is_exit_3_and_unchanged() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let (number, _) = add(&db, &template(&db, "04"));
+    // Read before the lock is taken: closing any descriptor of the file in this process
+    // would drop the holder's POSIX locks.
+    let before = std::fs::read(&db).unwrap_or_else(|e| panic!("{e}"));
+    let holder = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    // An exclusive lock: not even readers get in.
+    let mode: String = holder
+        .query_row("PRAGMA locking_mode = EXCLUSIVE", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mode, "exclusive");
+    holder
+        .execute_batch("BEGIN EXCLUSIVE")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let held: i64 = holder
+        .query_row("SELECT count(*) FROM formularies", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(held, 1);
+    let text = template(&db, "00")
+        .to_json()
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (args, stdin) in [
+        (&["formulary", "add", "-"][..], Some(text.as_str())),
+        (&["formulary", "show", number.as_str()][..], None),
+    ] {
+        let run = kense_in(&db, args, stdin);
+        assert_eq!(run.code, Some(3), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("busy"), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("no formulary"), "{}", run.stderr);
+    }
+    holder
+        .execute_batch("ROLLBACK")
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(holder);
+    assert!(std::fs::read(&db).unwrap_or_else(|e| panic!("{e}")) == before);
+}
