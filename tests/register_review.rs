@@ -204,3 +204,44 @@ fn a_locked_register_is_exit_3_and_unchanged() {
     drop(holder);
     assert!(std::fs::read(&db).unwrap_or_else(|e| panic!("{e}")) == before);
 }
+
+#[test]
+fn formulary_move_takes_the_state_it_leads_to() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let (number, _) = add(&db, &template(&db, "04"));
+    let run = kense(
+        &db,
+        &[
+            "formulary",
+            "move",
+            &number,
+            "--to",
+            "under_verification",
+            "--ground",
+            "photo_identity",
+            "--json",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(json(&run)["to"], "under_verification");
+    // M-16: cancelled is reached by cancel or by refuse: not guessed.
+    let run = kense(&db, &["formulary", "move", &number, "--to", "cancelled"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cancel") && run.stderr.contains("refuse"),
+        "{}",
+        run.stderr
+    );
+    let run = kense(
+        &db,
+        &["formulary", "move", &number, "--to", "confirm", "--json"],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let run = kense(
+        &db,
+        &["formulary", "move", &number, "--to", "sent", "--json"],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(json(&run)["to"], "sent");
+}

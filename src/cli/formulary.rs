@@ -71,8 +71,11 @@ pub struct MoveArgs {
     /// The registration number.
     number: String,
     /// The move: start_verification, confirm, refuse, send, return, resend, manufacture,
-    /// issue, cancel, spoil, destroy.
-    #[arg(long, value_name = "MOVE", value_parser = by_name::<MoveKind>)]
+    /// issue, cancel, spoil, destroy; or the state it leads to: under_verification, sent,
+    /// returned, manufactured, issued, spoiled, destroyed (sent means send: after a
+    /// return, name resend; cancelled and registered are each reached by two moves: name
+    /// the move).
+    #[arg(long, value_name = "MOVE|STATE", value_parser = move_by_name)]
     to: MoveKind,
     /// Why: required for cancel and spoil, and for resend (what was corrected after the
     /// return); a note for any other move.
@@ -110,6 +113,28 @@ pub struct MoveArgs {
 fn by_name<T: DeserializeOwned>(name: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(name.trim().to_string()))
         .map_err(|_| format!("unknown name {name:?} (see --help)"))
+}
+
+/// A move by its name, or by the state it leads to when only one move leads there.
+fn move_by_name(name: &str) -> Result<MoveKind, String> {
+    match name.trim() {
+        "under_verification" => Ok(MoveKind::StartVerification),
+        "sent" => Ok(MoveKind::Send),
+        "returned" => Ok(MoveKind::Return),
+        "manufactured" => Ok(MoveKind::Manufacture),
+        "issued" => Ok(MoveKind::Issue),
+        "spoiled" => Ok(MoveKind::Spoil),
+        "destroyed" => Ok(MoveKind::Destroy),
+        // Two moves lead to each: guessing could record the wrong one (a refusal is a
+        // conclusion in the journal, M-16; a cancellation is not).
+        "cancelled" => Err("two moves lead to cancelled: cancel (the application is \
+                            withdrawn) or refuse (M-16 conclusion); name one"
+            .into()),
+        "registered" => Err("two moves lead to registered: register (from a draft) or \
+                             confirm (M-16 conclusion); name one"
+            .into()),
+        other => by_name::<MoveKind>(other),
+    }
 }
 
 /// Runs one `kense formulary` command; flushes `out`.
