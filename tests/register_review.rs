@@ -245,3 +245,52 @@ fn formulary_move_takes_the_state_it_leads_to() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(json(&run)["to"], "sent");
 }
+
+#[test]
+fn m57_emigration_invalidates_the_id_card_and_is_audited() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let f = template(&db, "00");
+    let iin = f.iin.clone().unwrap_or_else(|| panic!("an IIN"));
+    let (number, coupon) = add(&db, &f);
+    for step in [
+        &["send"][..],
+        &["manufacture"],
+        &["issue", "--coupon", &coupon],
+    ] {
+        let mut args = vec!["formulary", "move", &number, "--to"];
+        args.extend_from_slice(step);
+        let run = kense(&db, &args);
+        assert_eq!(run.code, Some(0), "{step:?}: {}", run.stderr);
+    }
+    let run = kense(&db, &["person", "emigrate", "--iin", &iin, "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let done = json(&run);
+    assert_eq!(done["invalidated"][0]["kind"], "id_card", "{done}");
+    assert_eq!(done["invalidated"][0]["status"]["reason"], "emigration");
+    let shown = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    let text = shown.to_string();
+    assert!(text.contains("\"reason\":\"emigration\""), "M-57: {text}");
+    let audit = kense(&db, &["audit", "verify"]);
+    assert_eq!(audit.code, Some(0), "{}", audit.stdout);
+    let actions: i64 = rusqlite::Connection::open(&db)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'person_emigrated'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(actions, 1);
+    // Someone the register does not know: exit 1, the IIN not repeated.
+    let (other, _) = Iin::next_after(
+        f.birth_date.unwrap_or_else(|| panic!("a birth date")),
+        f.sex.unwrap_or(Sex::Male),
+        9000,
+    )
+    .unwrap_or_else(|| panic!("a serial"));
+    let run = kense(&db, &["person", "emigrate", "--iin", other.as_str()]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(!run.stderr.contains(other.as_str()), "{}", run.stderr);
+}

@@ -6,6 +6,7 @@ mod dsn;
 mod formulary;
 mod number;
 mod output;
+mod person;
 mod register;
 mod search;
 
@@ -120,6 +121,11 @@ pub enum Command {
     Formulary {
         #[command(subcommand)]
         command: formulary::FormularyCommand,
+    },
+    /// Persons in the register: deregistration for emigration (M-57).
+    Person {
+        #[command(subcommand)]
+        command: person::PersonCommand,
     },
     /// Search the register, a page at a time, newest first.
     Register(search::RegisterArgs),
@@ -250,6 +256,7 @@ pub fn run(
             Ok(code)
         }
         Command::Formulary { command } => formulary::run(&options, command, out, err),
+        Command::Person { command } => person::run(&options, command, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),

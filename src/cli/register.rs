@@ -156,7 +156,7 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         // The register of formularies (src/cli/formulary.rs).
         StoreError::Invalid(_) | StoreError::BadCoupon { .. } => BAD_INPUT,
         StoreError::Move(LifecycleError::Data(_)) => BAD_INPUT,
-        StoreError::NoFormulary { .. } => super::NOTHING_FOUND,
+        StoreError::NoFormulary { .. } | StoreError::NoPerson => super::NOTHING_FOUND,
         StoreError::DaySealed { .. }
         | StoreError::Move(_)
         | StoreError::CouponMismatch { .. }

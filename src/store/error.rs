@@ -106,6 +106,9 @@ pub enum StoreError {
     /// else typed there may be personal data (an IIN, a name) and is not echoed.
     #[error("no formulary {} in the register", shown_number(number))]
     NoFormulary { number: String },
+    /// No person with that IIN in the register (the IIN is not repeated: personal data).
+    #[error("no person with that IIN in the register")]
+    NoPerson,
     /// A coupon number whose check digit is wrong: a typo (M-57). The message does not
     /// repeat it (it is not a valid number, and may be anything typed in its place).
     #[error("that is not a coupon number: ten digits with a right check digit expected")]

@@ -19,6 +19,7 @@ mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
 mod drafts;
+mod emigration;
 mod formularies;
 mod moves;
 pub mod numbers;
@@ -27,6 +28,7 @@ mod report;
 mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use emigration::Emigration;
 pub use error::StoreError;
 pub use ops::{DayClose, IssuedIin};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
