@@ -294,3 +294,23 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(!run.stderr.contains(other.as_str()), "{}", run.stderr);
 }
+
+#[test]
+fn a_closed_today_takes_no_generated_iin() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let args = [
+        "iin",
+        "generate",
+        "--birth-date",
+        "2015-03-08",
+        "--sex",
+        "male",
+    ];
+    assert_eq!(kense(&db, &args).code, Some(0));
+    let close = kense(&db, &["day", "close"]);
+    assert_eq!(close.code, Some(0), "{}", close.stderr);
+    let run = kense(&db, &args);
+    assert_eq!(run.code, Some(4), "{}", run.stderr);
+    assert!(run.stderr.contains("closed"), "{}", run.stderr);
+}

@@ -148,7 +148,9 @@ fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
 fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
     match error {
         DsnError::Store(e) => fail(err, e),
-        DsnError::NoApplication { .. } => bad_input(err, &error.to_string()),
+        DsnError::NoApplication { .. } | DsnError::HandOverBeforeRegistration { .. } => {
+            bad_input(err, &error.to_string())
+        }
         _ => {
             let _ = writeln!(err, "kense: {error}");
             ExitCode::from(REFUSED_CHANGE)
@@ -268,6 +270,15 @@ fn apply(
             "the application is invalid: nothing was saved",
         ));
     };
+    // The front office cannot have taken it later than now (D-6 counts from it).
+    if let Some(at) = received_at
+        && at > chrono::Local::now().naive_local()
+    {
+        return Ok(bad_input(
+            err,
+            &format!("--received-at {at} is in the future; nothing was saved"),
+        ));
+    }
     let received_at = received_at.unwrap_or_else(|| {
         // To the minute, as --received-at takes it and the register keeps it.
         let now = chrono::Local::now().naive_local();

@@ -43,6 +43,26 @@ pub(super) fn now() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+/// [`StoreError::DaySealed`] when `date` is closed: a write dated that day is refused, so
+/// a closed day's summary and its audit head stay final.
+pub(super) fn refuse_if_sealed(
+    conn: &rusqlite::Connection,
+    date: NaiveDate,
+) -> Result<(), rusqlite::Result<StoreError>> {
+    let closed = conn
+        .query_row(
+            "SELECT 1 FROM day_closes WHERE date = ?1",
+            [date.to_string()],
+            |_| Ok(()),
+        )
+        .optional();
+    match closed {
+        Ok(None) => Ok(()),
+        Ok(Some(())) => Err(Ok(StoreError::DaySealed { date })),
+        Err(e) => Err(Err(e)),
+    }
+}
+
 fn sex_key(sex: Sex) -> &'static str {
     match sex {
         Sex::Male => "male",
@@ -71,6 +91,14 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
+        // The IIN is issued today: a closed today takes no new record (the day's close
+        // recorded its audit head as final).
+        let today = chrono::Local::now().date_naive();
+        match refuse_if_sealed(&tx, today) {
+            Ok(()) => {}
+            Err(Ok(sealed)) => return Err(sealed),
+            Err(Err(e)) => return Err(sqlite(e)),
+        }
         let date = birth_date.to_string();
         let highest: Option<i64> = tx
             .query_row(
