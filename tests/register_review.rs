@@ -314,3 +314,45 @@ fn a_closed_today_takes_no_generated_iin() {
     assert_eq!(run.code, Some(4), "{}", run.stderr);
     assert!(run.stderr.contains("closed"), "{}", run.stderr);
 }
+
+#[test]
+fn a_correction_keeps_the_data_it_replaced() {
+    let dir = tempdir();
+    let db = db_in(&dir);
+    let mut f = template(&db, "04");
+    let (number, _) = add(&db, &f);
+    let before = f.surname.clone().unwrap_or_default();
+    f.surname = Some("ЖАҢАБАЕВ".into());
+    let text = f.to_json().unwrap_or_else(|e| panic!("{e}"));
+    let run = kense_in(
+        &db,
+        &["formulary", "correct", &number, "-", "--json"],
+        Some(&text),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let c = json(&run);
+    assert_eq!(c["seq"], 1);
+    assert_ne!(c["old_sha256"], c["new_sha256"]);
+    let old: Value = serde_json::from_str(c["old_json"].as_str().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(old["surname"], before.as_str(), "the earlier data are kept");
+    // The audit entry carries the same two hashes, and the chain holds.
+    let details: String = rusqlite::Connection::open(&db)
+        .and_then(|conn| {
+            conn.query_row(
+                "SELECT details_json FROM audit_log WHERE action = 'formulary_corrected'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let details: Value = serde_json::from_str(&details).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(details["old_sha256"], c["old_sha256"]);
+    assert_eq!(details["new_sha256"], c["new_sha256"]);
+    assert_eq!(kense(&db, &["audit", "verify"]).code, Some(0));
+    // show lists it with the history.
+    let shown = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    assert_eq!(shown["corrections"][0]["new_sha256"], c["new_sha256"]);
+    let plain = kense(&db, &["formulary", "show", &number]);
+    assert!(plain.stdout.contains("corrected (#1)"), "{}", plain.stdout);
+}

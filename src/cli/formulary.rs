@@ -63,6 +63,10 @@ pub enum FormularyCommand {
         /// The corrected formulary's JSON file, or `-` for standard input.
         #[arg(value_name = "FILE|-")]
         file: PathBuf,
+        /// Print the correction as JSON (its sequence, clerk, time, the SHA-256 of the
+        /// data before and after, the earlier JSON, the audit entry).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -158,7 +162,7 @@ pub fn run(
         },
         FormularyCommand::Show { number, json } => show(options, &number, json, out, err)?,
         FormularyCommand::Move(args) => move_formulary(options, args, out, err)?,
-        FormularyCommand::Correct { number, file } => {
+        FormularyCommand::Correct { number, file, json } => {
             let formulary = match read_formulary(&file, err)? {
                 Ok(f) => f,
                 Err(code) => return Ok(code),
@@ -166,8 +170,12 @@ pub fn run(
             match open(options, false)
                 .and_then(|mut s| s.correct_formulary(&number, &formulary, today()))
             {
-                Ok(()) => {
-                    writeln!(out, "{number} corrected")?;
+                Ok(c) if json => {
+                    write_json(out, &c)?;
+                    ExitCode::SUCCESS
+                }
+                Ok(c) => {
+                    writeln!(out, "{number} corrected (#{}): {}", c.seq, c.new_sha256)?;
                     ExitCode::SUCCESS
                 }
                 Err(e) => refused(err, &e),

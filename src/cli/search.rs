@@ -24,7 +24,8 @@ pub struct TableFormat {
     csv: bool,
 }
 
-/// `kense register`: every filter given must match; newest first.
+/// `kense register`: every filter given must match. Newest first; with --name, in the
+/// order of the folded surname (then given name), so an index serves every page.
 #[derive(Debug, Args)]
 #[command(after_help = super::EXIT_STATUS)]
 pub struct RegisterArgs {

@@ -18,6 +18,7 @@ mod error;
 mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
+mod corrections;
 mod drafts;
 mod emigration;
 mod formularies;
@@ -28,6 +29,7 @@ mod report;
 mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use corrections::Correction;
 pub use emigration::Emigration;
 pub use error::StoreError;
 pub use ops::{DayClose, IssuedIin};
