@@ -20,77 +20,22 @@
 //! and `LIKE` fold ASCII only), as the range `>= prefix AND < prefix_end`, which an index
 //! serves.
 
+mod cursor;
+
+pub use cursor::{BadCursor, Cursor};
+
 use super::numbers::{fold_name, parse_coupon, prefix_end};
 use super::records::{from_key, key};
 use super::{Store, StoreError};
 use crate::domain::lifecycle::State;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use serde::{Serialize, Serializer};
-use std::fmt;
-use std::str::FromStr;
+use serde::Serialize;
 
 /// Rows per page when the query does not say.
 pub const DEFAULT_LIMIT: usize = 50;
 /// The most rows one page holds.
 pub const MAX_LIMIT: usize = 1000;
-
-/// Where a page ended: give it as [`Query::after`] for the next page of the same query.
-/// Opaque to callers; written and read as text (`--after` on the command line): the row
-/// id, then for name and date orders the phase and the sort key (`ID~PHASE~KEY`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Cursor {
-    id: i64,
-    /// 0 for the surname (or the only) walk, 1 for the given-name walk of a one-word name.
-    phase: u8,
-    /// The sort key of the last row, for the orders that walk a key before the id.
-    key: Option<String>,
-}
-
-impl fmt::Display for Cursor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.key {
-            None => write!(f, "{}", self.id),
-            Some(key) => write!(f, "{}~{}~{key}", self.id, self.phase),
-        }
-    }
-}
-
-/// A cursor that is not one a page printed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a cursor of `kense register` (give the one the previous page printed)")]
-pub struct BadCursor;
-
-impl FromStr for Cursor {
-    type Err = BadCursor;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut parts = s.trim().splitn(3, '~');
-        let id = parts
-            .next()
-            .and_then(|id| id.parse().ok())
-            .ok_or(BadCursor)?;
-        match (parts.next(), parts.next()) {
-            (None, _) => Ok(Cursor {
-                id,
-                phase: 0,
-                key: None,
-            }),
-            (Some(phase), Some(key)) => Ok(Cursor {
-                id,
-                phase: phase.parse().ok().filter(|p| *p <= 1).ok_or(BadCursor)?,
-                key: Some(key.to_string()),
-            }),
-            (Some(_), None) => Err(BadCursor),
-        }
-    }
-}
-
-impl Serialize for Cursor {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
 
 /// What to look for; every filter given must match. `Query::default()` is the whole
 /// register, a page at a time.
@@ -197,6 +142,10 @@ struct Walk {
     phase: u8,
 }
 
+/// One walk before its SQL is written: the sort column, its index, the walk's own
+/// conditions and their arguments, its phase.
+type Plan = (&'static str, &'static str, Vec<String>, Vec<Value>, u8);
+
 /// The walks of a page of `query`, in order, and the page size.
 fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
     let mut clauses: Vec<String> = Vec::new();
@@ -251,8 +200,7 @@ fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
     if order != Order::Id && after.is_some_and(|c| c.key.is_none()) {
         return Err(StoreError::BadCursor);
     }
-    // (column, index, conditions, arguments, phase) of each walk.
-    let mut plans: Vec<(&str, &str, Vec<String>, Vec<Value>, u8)> = Vec::new();
+    let mut plans: Vec<Plan> = Vec::new();
     match (order, words.as_slice()) {
         (Order::Name, [one]) => {
             let mut a = Vec::new();
@@ -281,8 +229,8 @@ fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
         }
         (Order::Day, _) => plans.push(("registered_on", "formularies_day", vec![], vec![], 0)),
         _ => {
-            // Names cannot be empty here: an Id order with words has a keyed filter, and
-            // the name is then one more condition on the few rows of that key.
+            // Newest first. With a name here, an IIN, number or coupon drives the walk,
+            // and the name is one more condition on the few rows of that key.
             let mut a = Vec::new();
             let mut c = Vec::new();
             match words.as_slice() {
