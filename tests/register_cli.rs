@@ -142,18 +142,21 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
         "M-57: another coupon: {}",
         wrong.stderr
     );
+    // Two different neighbouring digits swapped (the same two would be no typo at all).
     let mut typo: Vec<char> = coupon.chars().collect();
-    typo.swap(3, 4);
+    let at = (0..typo.len() - 1)
+        .find(|&i| typo[i] != typo[i + 1])
+        .unwrap_or_else(|| panic!("{coupon}: ten equal digits"));
+    typo.swap(at, at + 1);
     let typo: String = typo.into_iter().collect();
-    if typo != coupon {
-        let run = mv(&db, &number, &["issue", "--coupon", &typo]);
-        assert_eq!(
-            run.code,
-            Some(2),
-            "M-57: a swapped pair is caught: {}",
-            run.stderr
-        );
-    }
+    assert_ne!(typo, coupon);
+    let run = mv(&db, &number, &["issue", "--coupon", &typo]);
+    assert_eq!(
+        run.code,
+        Some(2),
+        "M-57: a swapped pair is caught: {}",
+        run.stderr
+    );
     let issued = mv(&db, &number, &["issue", "--coupon", &coupon, "--json"]);
     assert_eq!(issued.code, Some(0), "{}", issued.stderr);
     assert_eq!(json(&issued)["to"], "issued");

@@ -200,6 +200,34 @@ fn entries_cut_from_the_end_are_caught_by_the_day_close() {
 }
 
 #[test]
+fn a_cut_starting_at_the_close_s_own_entry_is_caught() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    generate(&db, "1990-05-17", "female");
+    generate(&db, "1990-05-17", "female");
+    let close = kense(&db, &["day", "close", "--date", "2024-03-01", "--json"]);
+    assert_eq!(close.code, Some(0), "{}", close.stderr);
+    generate(&db, "1990-05-17", "female");
+    // The head the close recorded (entry 2) stays; the close's own entry 3 and what
+    // follows go. The chain left is whole, so only the close can tell.
+    raw(&db)
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE id >= 3;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = kense(&db, &["audit", "verify", "--json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let value: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(value["first_bad"]["id"], 3, "{value}");
+    assert_eq!(
+        value["first_bad"]["problem"]["kind"],
+        "day_close_entry_missing"
+    );
+}
+
+#[test]
 fn a_day_closes_once() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let db = dir.path().join("register.sqlite");

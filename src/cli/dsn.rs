@@ -6,7 +6,7 @@ mod taxpayer;
 
 use super::number::Lang;
 use super::output::write_json;
-use super::register::{RegisterOptions, fail, open};
+use super::register::{RegisterOptions, fail, open, open_read};
 use crate::domain::dsn::{self, Application};
 use crate::store::dsn::{DsnError, ListFilter};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -148,7 +148,9 @@ fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
 fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
     match error {
         DsnError::Store(e) => fail(err, e),
-        DsnError::NoApplication { .. } => bad_input(err, &error.to_string()),
+        DsnError::NoApplication { .. } | DsnError::HandOverBeforeRegistration { .. } => {
+            bad_input(err, &error.to_string())
+        }
         _ => {
             let _ = writeln!(err, "kense: {error}");
             ExitCode::from(REFUSED_CHANGE)
@@ -188,7 +190,7 @@ pub fn run(
                 overdue_only: overdue,
             };
             let day = on.unwrap_or_else(today);
-            match open(options, false).map_err(DsnError::from) {
+            match open_read(options).map_err(DsnError::from) {
                 Err(e) => dsn_fail(err, &e),
                 Ok(store) => match store.dsn_list(&filter, day) {
                     Err(e) => dsn_fail(err, &e),
@@ -241,7 +243,9 @@ fn read_application(file: &PathBuf) -> Result<Application, String> {
     let mut json = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let path = e.path().to_string();
-        format!("the application is not valid JSON at {path}: {}", e.inner())
+        // Not the value itself: it may be a taxpayer's IIN or name.
+        let message = super::output::redact_json_error(&e.inner().to_string());
+        format!("the application is not valid JSON at {path}: {message}")
     })
 }
 
@@ -266,6 +270,15 @@ fn apply(
             "the application is invalid: nothing was saved",
         ));
     };
+    // The front office cannot have taken it later than now (D-6 counts from it).
+    if let Some(at) = received_at
+        && at > chrono::Local::now().naive_local()
+    {
+        return Ok(bad_input(
+            err,
+            &format!("--received-at {at} is in the future; nothing was saved"),
+        ));
+    }
     let received_at = received_at.unwrap_or_else(|| {
         // To the minute, as --received-at takes it and the register keeps it.
         let now = chrono::Local::now().naive_local();

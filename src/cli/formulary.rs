@@ -63,6 +63,10 @@ pub enum FormularyCommand {
         /// The corrected formulary's JSON file, or `-` for standard input.
         #[arg(value_name = "FILE|-")]
         file: PathBuf,
+        /// Print the correction as JSON (its sequence, clerk, time, the SHA-256 of the
+        /// data before and after, the earlier JSON, the audit entry).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -71,8 +75,11 @@ pub struct MoveArgs {
     /// The registration number.
     number: String,
     /// The move: start_verification, confirm, refuse, send, return, resend, manufacture,
-    /// issue, cancel, spoil, destroy.
-    #[arg(long, value_name = "MOVE", value_parser = by_name::<MoveKind>)]
+    /// issue, cancel, spoil, destroy; or the state it leads to: under_verification, sent,
+    /// returned, manufactured, issued, spoiled, destroyed (sent means send: after a
+    /// return, name resend; cancelled and registered are each reached by two moves: name
+    /// the move).
+    #[arg(long, value_name = "MOVE|STATE", value_parser = move_by_name)]
     to: MoveKind,
     /// Why: required for cancel and spoil, and for resend (what was corrected after the
     /// return); a note for any other move.
@@ -112,6 +119,28 @@ fn by_name<T: DeserializeOwned>(name: &str) -> Result<T, String> {
         .map_err(|_| format!("unknown name {name:?} (see --help)"))
 }
 
+/// A move by its name, or by the state it leads to when only one move leads there.
+fn move_by_name(name: &str) -> Result<MoveKind, String> {
+    match name.trim() {
+        "under_verification" => Ok(MoveKind::StartVerification),
+        "sent" => Ok(MoveKind::Send),
+        "returned" => Ok(MoveKind::Return),
+        "manufactured" => Ok(MoveKind::Manufacture),
+        "issued" => Ok(MoveKind::Issue),
+        "spoiled" => Ok(MoveKind::Spoil),
+        "destroyed" => Ok(MoveKind::Destroy),
+        // Two moves lead to each: guessing could record the wrong one (a refusal is a
+        // conclusion in the journal, M-16; a cancellation is not).
+        "cancelled" => Err("two moves lead to cancelled: cancel (the application is \
+                            withdrawn) or refuse (M-16 conclusion); name one"
+            .into()),
+        "registered" => Err("two moves lead to registered: register (from a draft) or \
+                             confirm (M-16 conclusion); name one"
+            .into()),
+        other => by_name::<MoveKind>(other),
+    }
+}
+
 /// Runs one `kense formulary` command; flushes `out`.
 pub fn run(
     options: &RegisterOptions,
@@ -133,7 +162,7 @@ pub fn run(
         },
         FormularyCommand::Show { number, json } => show(options, &number, json, out, err)?,
         FormularyCommand::Move(args) => move_formulary(options, args, out, err)?,
-        FormularyCommand::Correct { number, file } => {
+        FormularyCommand::Correct { number, file, json } => {
             let formulary = match read_formulary(&file, err)? {
                 Ok(f) => f,
                 Err(code) => return Ok(code),
@@ -141,8 +170,12 @@ pub fn run(
             match open(options, false)
                 .and_then(|mut s| s.correct_formulary(&number, &formulary, today()))
             {
-                Ok(()) => {
-                    writeln!(out, "{number} corrected")?;
+                Ok(c) if json => {
+                    write_json(out, &c)?;
+                    ExitCode::SUCCESS
+                }
+                Ok(c) => {
+                    writeln!(out, "{number} corrected (#{}): {}", c.seq, c.new_sha256)?;
                     ExitCode::SUCCESS
                 }
                 Err(e) => refused(err, &e),
@@ -167,7 +200,10 @@ fn read_formulary(file: &PathBuf, err: &mut impl Write) -> io::Result<Result<For
         return Ok(Err(bad_input(err, &what)));
     }
     Ok(Formulary::from_json(&text).map_err(|e| {
-        let _ = writeln!(err, "{}: {} [K-JSON]", e.path, e.message);
+        // The path and the kind of problem only: serde quotes the value, which may be
+        // personal data (an IIN, a name).
+        let message = super::output::redact_json_error(&e.message);
+        let _ = writeln!(err, "{}: {} [K-JSON]", e.path, message);
         bad_input(err, "not a formulary's JSON: nothing was saved")
     }))
 }

@@ -6,6 +6,7 @@ mod dsn;
 mod formulary;
 mod number;
 mod output;
+mod person;
 mod register;
 mod search;
 
@@ -38,15 +39,17 @@ is made private (0600).
 Exit status:
   0   done: found, valid, generated, registered, moved, closed, or the audit
       chain intact
-  1   nothing found (no such formulary, no matching rows), a number not valid,
-      or the audit chain broken
+  1   nothing found (no such formulary or person, no matching rows), a number
+      or DSN code not valid, the audit chain broken, or a DSN application with
+      a refused product row (D-7; the other rows were assigned)
   2   bad arguments, or a formulary that is not valid: each problem on stderr
       as `field: message [rule]`, nothing saved
   3   the register cannot be used: missing, read-only, busy too long, not a
-      register, damaged, or of a newer schema (nothing was changed)
+      register (or another application's database), damaged, or of another
+      schema version (nothing was changed)
   4   the register refused the change: the day is closed (sealed), the move is
       not allowed from the formulary's state, the coupon or the conclusion
-      number does not fit, or no IIN serial is left
+      number does not fit, no IIN serial is left, or a DSN code number ran out
   74  the output cannot be written";
 
 #[derive(Debug, Parser)]
@@ -121,7 +124,12 @@ pub enum Command {
         #[command(subcommand)]
         command: formulary::FormularyCommand,
     },
-    /// Search the register, a page at a time, newest first.
+    /// Persons in the register: deregistration for emigration (M-57).
+    Person {
+        #[command(subcommand)]
+        command: person::PersonCommand,
+    },
+    /// Search the register, a page at a time: newest first, by name in name order.
     Register(search::RegisterArgs),
     /// Reports on the register: the day's summary.
     Report {
@@ -251,6 +259,7 @@ pub fn run(
             Ok(code)
         }
         Command::Formulary { command } => formulary::run(&options, command, out, err),
+        Command::Person { command } => person::run(&options, command, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),

@@ -62,3 +62,73 @@ pub fn write_table(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// A JSON parse error's message without the value it quotes: serde says `invalid type:
+/// integer `900514300012`, expected a string`, and that value may be an IIN or a name,
+/// which must not end up on terminals and in shell logs. What is kept: the kind of value
+/// found, what was expected, and the position; the caller prints the field's path.
+/// Field names (`unknown field `x``) are kept: they are the file's keys, not its data.
+pub fn redact_json_error(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        return message.to_string();
+    }
+    // What was expected is the schema's, not the file's: kept as serde says it.
+    match message.find(", expected") {
+        Some(at) => format!("{}{}", without_quoted(&message[..at]), &message[at..]),
+        None => without_quoted(message),
+    }
+}
+
+/// `text` without its `…` and "…" quoted parts, spaces tidied.
+fn without_quoted(text: &str) -> String {
+    let message = text;
+    let mut kept = String::with_capacity(message.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in message.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q == '"' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '`' || c == '"' => quote = Some(c),
+            None => kept.push(c),
+        }
+    }
+    // "integer , expected" → "integer, expected"; doubled spaces from removed values.
+    let kept = kept.replace(" ,", ",");
+    kept.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_json_error;
+
+    #[test]
+    fn values_quoted_by_serde_are_left_out() {
+        assert_eq!(
+            redact_json_error("invalid type: integer `900514300012`, expected a string"),
+            "invalid type: integer, expected a string"
+        );
+        assert_eq!(
+            redact_json_error(r#"invalid type: string "АҚЖОЛ \"x\" 1", expected u8 at line 1"#),
+            "invalid type: string, expected u8 at line 1"
+        );
+        assert_eq!(
+            redact_json_error("unknown variant `secret`, expected `male` or `female`"),
+            "unknown variant, expected `male` or `female`"
+        );
+        assert_eq!(
+            redact_json_error("unknown field `colour`, expected `iin`"),
+            "unknown field `colour`, expected `iin`"
+        );
+    }
+}

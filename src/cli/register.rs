@@ -136,16 +136,27 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
     Store::open(&location, clerk)
 }
 
+/// Opens the register the options point to for reading only (`Store::open_read_only`): the
+/// commands that only read never create, upgrade or switch the journal of a file.
+pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
+    let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
+        .ok_or(StoreError::NoLocation)?;
+    let clerk = Clerk::new(&clerk_name(options))?;
+    Store::open_read_only(&Location::existing(path), clerk)
+}
+
 /// One line on stderr and the documented exit status; never a panic.
 pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
     let _ = writeln!(err, "kense: {error}");
     ExitCode::from(match error {
-        StoreError::InvalidClerk | StoreError::BirthDateUnsupported { .. } => BAD_INPUT,
+        StoreError::InvalidClerk
+        | StoreError::BirthDateUnsupported { .. }
+        | StoreError::BadCursor => BAD_INPUT,
         StoreError::SerialsExhausted { .. } | StoreError::DayAlreadyClosed { .. } => REFUSED,
         // The register of formularies (src/cli/formulary.rs).
         StoreError::Invalid(_) | StoreError::BadCoupon { .. } => BAD_INPUT,
         StoreError::Move(LifecycleError::Data(_)) => BAD_INPUT,
-        StoreError::NoFormulary { .. } => super::NOTHING_FOUND,
+        StoreError::NoFormulary { .. } | StoreError::NoPerson => super::NOTHING_FOUND,
         StoreError::DaySealed { .. }
         | StoreError::Move(_)
         | StoreError::CouponMismatch { .. }
@@ -201,7 +212,12 @@ pub fn audit(
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let AuditCommand::Verify { json } = command;
-    let report = match open(options, false).and_then(|mut s| s.verify_audit()) {
+    // The whole file's quick_check first (too slow for every open, see `Store::open`): a
+    // damaged file is exit 3 like on opening.
+    let report = match open_read(options).and_then(|mut s| {
+        s.quick_check()?;
+        s.verify_audit()
+    }) {
         Ok(report) => report,
         Err(e) => return Ok(fail(err, &e)),
     };
@@ -244,7 +260,8 @@ pub fn day(
     if date > today() {
         return Ok(bad_input(err, &format!("the day {date} has not come yet")));
     }
-    let closed = match open(options, true).and_then(|mut s| s.close_day(date)) {
+    // A day of a register that does not exist has nothing to seal: no new file.
+    let closed = match open(options, false).and_then(|mut s| s.close_day(date)) {
         Ok(closed) => closed,
         Err(e) => return Ok(fail(err, &e)),
     };

@@ -1,7 +1,7 @@
 //! `kense register`: search the register, a page at a time; and `kense report day`.
 
 use super::output::{Record, write_json, write_table};
-use super::register::{bad_input, fail, open, today};
+use super::register::{bad_input, fail, open_read, today};
 use crate::cli::RegisterOptions;
 use crate::domain::lifecycle::State;
 use crate::store::{Cursor, DaySummary, Query, RegisterRow};
@@ -24,7 +24,8 @@ pub struct TableFormat {
     csv: bool,
 }
 
-/// `kense register`: every filter given must match; newest first.
+/// `kense register`: every filter given must match. Newest first; with --name, in the
+/// order of the folded surname (then given name), so an index serves every page.
 #[derive(Debug, Args)]
 #[command(after_help = super::EXIT_STATUS)]
 pub struct RegisterArgs {
@@ -171,7 +172,7 @@ pub fn register(
         limit: args.limit,
         after: args.after,
     };
-    let page = match open(options, false).and_then(|s| s.search(&query)) {
+    let page = match open_read(options).and_then(|s| s.search(&query)) {
         Ok(page) => page,
         Err(e) => return Ok(fail(err, &e)),
     };
@@ -200,7 +201,7 @@ pub fn report(
 ) -> io::Result<ExitCode> {
     let ReportCommand::Day { date, format } = command;
     let date = date.unwrap_or_else(today);
-    let summary = match open(options, false).and_then(|s| s.day_summary(date)) {
+    let summary = match open_read(options).and_then(|s| s.day_summary(date)) {
         Ok(summary) => summary,
         Err(e) => return Ok(fail(err, &e)),
     };

@@ -10,8 +10,10 @@
 //! chain at that point.
 //!
 //! Removing the last entries leaves a shorter chain that is still whole; the day closes
-//! guard against that: each records the head of the chain when the day was closed, and
-//! verification checks that hash is still in the chain.
+//! guard against that: each records the head of the chain when the day was closed and the
+//! id of its own `day_closed` entry, and verification checks both are still in the chain
+//! (the entry with its action, date and recorded head), so a cut starting at the close's
+//! own entry is caught too.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -156,6 +158,9 @@ pub enum Problem {
     /// A day close records a chain head that is no longer in the chain: entries were
     /// removed from the end.
     DayCloseOffChain { date: String, audit_hash: String },
+    /// A day close whose own `day_closed` entry (its id, action, date and the head it
+    /// recorded) is not in the chain: the log was cut at or before the close.
+    DayCloseEntryMissing { date: String, audit_id: i64 },
 }
 
 impl fmt::Display for Problem {
@@ -176,6 +181,11 @@ impl fmt::Display for Problem {
                 f,
                 "the close of {date} recorded the chain head {audit_hash}, which is no \
                  longer in the chain (entries were removed)"
+            ),
+            Problem::DayCloseEntryMissing { date, audit_id } => write!(
+                f,
+                "the close of {date} points at audit entry {audit_id}, which is not its \
+                 day_closed entry any more (entries were removed)"
             ),
         }
     }
@@ -233,7 +243,7 @@ pub(super) fn verify(tx: &Transaction<'_>) -> rusqlite::Result<AuditReport> {
     }
     let mut closes =
         tx.prepare("SELECT date, audit_hash, audit_id FROM day_closes ORDER BY audit_id")?;
-    let off_chain = closes
+    let closes = closes
         .query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -241,16 +251,38 @@ pub(super) fn verify(tx: &Transaction<'_>) -> rusqlite::Result<AuditReport> {
                 r.get::<_, i64>(2)?,
             ))
         })?
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .find(|(_, hash, _)| hash != GENESIS && !seen.contains(hash));
+        .collect::<Result<Vec<_>, _>>()?;
+    // The entry each close wrote: found by id among the entries just verified.
+    let mut own = tx.prepare("SELECT action, subject, prev_hash FROM audit_log WHERE id = ?1")?;
+    let mut first_bad = None;
+    for (date, audit_hash, id) in closes {
+        let entry: Option<(String, String, String)> = own
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        // Its own entry must be there (a cut starting at it removes the close's trace
+        // entirely), be a day_closed of that date, and follow the head the close recorded.
+        let own_ok = entry.as_ref().is_some_and(|(action, subject, prev)| {
+            action == "day_closed" && *subject == date && *prev == audit_hash
+        });
+        if !own_ok {
+            first_bad = Some(BadEntry {
+                id,
+                problem: Problem::DayCloseEntryMissing { date, audit_id: id },
+            });
+            break;
+        }
+        if audit_hash != GENESIS && !seen.contains(&audit_hash) {
+            first_bad = Some(BadEntry {
+                id,
+                problem: Problem::DayCloseOffChain { date, audit_hash },
+            });
+            break;
+        }
+    }
     Ok(AuditReport {
         entries,
         head: expected_prev,
-        first_bad: off_chain.map(|(date, audit_hash, id)| BadEntry {
-            id,
-            problem: Problem::DayCloseOffChain { date, audit_hash },
-        }),
+        first_bad,
     })
 }
 

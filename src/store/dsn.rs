@@ -44,6 +44,9 @@ pub enum DsnError {
     /// No application with that number.
     #[error("no DSN application {id} in the register")]
     NoApplication { id: i64 },
+    /// D-6: a hand-over dated before the application's registration day.
+    #[error("application {id} was registered on {registered_on}: it cannot be handed over before")]
+    HandOverBeforeRegistration { id: i64, registered_on: NaiveDate },
     /// The result was handed over before.
     #[error("the result of DSN application {id} was already handed over on {on}")]
     AlreadyHandedOver { id: i64, on: NaiveDate },
@@ -118,21 +121,35 @@ impl Store {
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
-        let found: Option<Option<String>> = tx
+        let found: Option<(Option<String>, String)> = tx
             .query_row(
-                "SELECT handed_over_on FROM dsn_applications WHERE id = ?1",
+                "SELECT handed_over_on, registered_on FROM dsn_applications WHERE id = ?1",
                 [id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()
             .map_err(&sqlite)?;
         match found {
             None => return Err(DsnError::NoApplication { id }),
-            Some(Some(earlier)) => {
+            Some((Some(earlier), _)) => {
                 let on = earlier.parse().unwrap_or(NaiveDate::MIN);
                 return Err(DsnError::AlreadyHandedOver { id, on });
             }
-            Some(None) => {}
+            Some((None, registered)) => {
+                // D-6: a result cannot reach the front office before its application was
+                // registered.
+                if let Ok(registered_on) = registered.parse::<NaiveDate>()
+                    && on < registered_on
+                {
+                    return Err(DsnError::HandOverBeforeRegistration { id, registered_on });
+                }
+            }
+        }
+        // The hand-over is an event of its day: a closed day takes none.
+        match super::ops::refuse_if_sealed(&tx, on) {
+            Ok(()) => {}
+            Err(Ok(sealed)) => return Err(sealed.into()),
+            Err(Err(e)) => return Err(sqlite(e).into()),
         }
         audit::append(
             &tx,

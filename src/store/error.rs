@@ -39,6 +39,28 @@ pub enum StoreError {
     /// The file is not an SQLite database at all.
     #[error("{} is not a kense register (not an SQLite file): nothing was changed", path.display())]
     NotSqlite { path: PathBuf },
+    /// A search cursor that is not one a page of this query printed.
+    #[error("not a cursor of this search: give the one the previous page printed")]
+    BadCursor,
+    /// The file is an SQLite database of another application (tables, but no kense schema
+    /// version): kense never adds its tables to it.
+    #[error(
+        "{} is an SQLite database of another application, not a kense register: nothing was changed",
+        path.display()
+    )]
+    Foreign { path: PathBuf },
+    /// A read-only open found a register of an older schema, which only a command that
+    /// writes may upgrade.
+    #[error(
+        "the register {} has schema version {found}, older than the {known} this kense reads: \
+         nothing was changed; a command that writes (e.g. `kense iin generate`) upgrades it",
+        path.display()
+    )]
+    OlderSchema {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
     /// The file is an SQLite database that fails its integrity check.
     #[error("the register {} is damaged ({detail}): nothing was changed; restore it from a backup", path.display())]
     Corrupt { path: PathBuf, detail: String },
@@ -79,11 +101,17 @@ pub enum StoreError {
     /// The formulary breaks the rules: every open error and warning not overridden.
     #[error("the formulary is not valid: {} problem(s), nothing was saved", .0.len())]
     Invalid(Vec<Violation>),
-    /// No formulary has this registration number or coupon number.
-    #[error("no formulary {number} in the register")]
+    /// No formulary has this registration number or coupon number. The message repeats
+    /// the number only when it has the form of one (`YYYY-NNNNNNN`, or a coupon): anything
+    /// else typed there may be personal data (an IIN, a name) and is not echoed.
+    #[error("no formulary {} in the register", shown_number(number))]
     NoFormulary { number: String },
-    /// A coupon number whose check digit is wrong: a typo (M-57).
-    #[error("{coupon:?} is not a coupon number: ten digits with a right check digit expected")]
+    /// No person with that IIN in the register (the IIN is not repeated: personal data).
+    #[error("no person with that IIN in the register")]
+    NoPerson,
+    /// A coupon number whose check digit is wrong: a typo (M-57). The message does not
+    /// repeat it (it is not a valid number, and may be anything typed in its place).
+    #[error("that is not a coupon number: ten digits with a right check digit expected")]
     BadCoupon { coupon: String },
     /// The day is closed (sealed): it takes no new records, and the data of its formularies
     /// stay as they were.
@@ -131,6 +159,20 @@ impl StoreError {
                 message: error.to_string(),
             },
         }
+    }
+}
+
+/// A registration number as typed, when it has the form of one; else a neutral phrase.
+fn shown_number(number: &str) -> String {
+    let number = number.trim();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let registration = number
+        .split_once('-')
+        .is_some_and(|(year, seq)| digits(year, 4) && digits(seq, 7));
+    if registration || super::numbers::parse_coupon(number).is_some() {
+        number.to_string()
+    } else {
+        "with that number".to_string()
     }
 }
 

@@ -5,6 +5,7 @@
 //! lifecycle still moves on later, open days (see [`Store::move_formulary`]): a move is a new
 //! event of the day it is made on, not an edit of the sealed day.
 
+use super::corrections::{self, Correction, sha256};
 use super::numbers::{coupon_from, fold_name, registration_number};
 use super::ops::now;
 use super::records::{from_key, insert_transition, is_sealed, key};
@@ -196,29 +197,33 @@ impl Store {
 
     /// Replaces the data of formulary `number` with `formulary`, validated as of `today`:
     /// only while the form is in the office (registered, under verification, returned),
-    /// and never when it was registered on a closed day, or `today` is closed. Audited.
+    /// and never when it was registered on a closed day, or `today` is closed. Audited with
+    /// the SHA-256 of the earlier and the new JSON; the earlier JSON is kept
+    /// ([`Store::corrections`]).
     pub fn correct_formulary(
         &mut self,
         number: &str,
         formulary: &Formulary,
         today: NaiveDate,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Correction, StoreError> {
         let columns = accepted(formulary, today)?;
         let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_fn();
         let tx = self.write()?;
-        let found: Option<(i64, String, String)> = tx
+        let found: Option<(i64, String, String, String)> = tx
             .query_row(
-                "SELECT id, registered_on, status FROM formularies WHERE number = ?1",
+                "SELECT id, registered_on, status, formulary_json FROM formularies
+                 WHERE number = ?1",
                 [number],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()
             .map_err(&sqlite)?;
-        let (id, registered_on, status) = found.ok_or_else(|| StoreError::NoFormulary {
-            number: number.to_string(),
-        })?;
+        let (id, registered_on, status, old_json) =
+            found.ok_or_else(|| StoreError::NoFormulary {
+                number: number.to_string(),
+            })?;
         for day in [registered_on.parse::<NaiveDate>().ok(), Some(today)]
             .into_iter()
             .flatten()
@@ -238,15 +243,28 @@ impl Store {
             });
         }
         upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
-        audit::append(
+        let (old_sha256, new_sha256) = (sha256(&old_json), sha256(&json));
+        let at = now();
+        // Hashes only: the JSON holds personal data, and the audit log is read more widely.
+        let entry = audit::append(
             &tx,
-            &now(),
+            &at,
             &clerk,
             "formulary_corrected",
             number,
-            &json!({}),
+            &json!({ "old_sha256": old_sha256, "new_sha256": new_sha256 }),
         )
         .map_err(&sqlite)?;
+        let mut correction = Correction {
+            seq: 0,
+            at,
+            clerk,
+            old_sha256,
+            new_sha256,
+            old_json,
+            audit_id: entry.id,
+        };
+        correction.seq = corrections::record(&tx, id, &correction).map_err(&sqlite)?;
         let c = &columns;
         tx.execute(
             "UPDATE formularies SET iin = ?2, surname = ?3, given_name = ?4, patronymic = ?5,
@@ -269,7 +287,8 @@ impl Store {
             ],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)
+        tx.commit().map_err(&sqlite)?;
+        Ok(correction)
     }
 
     /// The error-mapping closure for this register's SQLite failures.

@@ -8,8 +8,9 @@
 //! write lock up front, so concurrent clerks wait their turn instead of failing halfway.
 //!
 //! Opening never changes a file it refuses: a missing, read-only, locked, non-SQLite,
-//! damaged or newer-schema register is checked through a read-only connection first and
-//! given back as a [`StoreError`].
+//! foreign (another application's database), damaged or newer-schema register is checked
+//! through a read-only connection first and given back as a [`StoreError`]. Commands that
+//! only read use [`Store::open_read_only`], which changes nothing at all.
 
 mod audit;
 pub mod dsn;
@@ -17,7 +18,9 @@ mod error;
 mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
+mod corrections;
 mod drafts;
+mod emigration;
 mod formularies;
 mod moves;
 pub mod numbers;
@@ -26,6 +29,8 @@ mod report;
 mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use corrections::Correction;
+pub use emigration::Emigration;
 pub use error::StoreError;
 pub use ops::{DayClose, IssuedIin};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
@@ -35,7 +40,7 @@ pub use {
 };
 pub use {
     report::DaySummary,
-    search::{Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
+    search::{BadCursor, Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
 };
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -159,6 +164,58 @@ impl Store {
         &self.clerk
     }
 
+    /// Opens the register at `location` for reading only: no WAL switch, no migration, no
+    /// file created, so a read-only copy (0400) can be read and is left exactly as it was.
+    /// A missing register is [`StoreError::Missing`] whatever `location` allows; one of an
+    /// older schema is [`StoreError::OlderSchema`] (a command that writes upgrades it).
+    pub fn open_read_only(location: &Location, clerk: Clerk) -> Result<Store, StoreError> {
+        let path = location.path.clone();
+        let waited = location.busy_timeout;
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => return Err(StoreError::NotSqlite { path }),
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::NotFound => return Err(StoreError::Missing { path }),
+            Err(source) => return Err(StoreError::Io { path, source }),
+        }
+        let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(sqlite)?;
+        conn.busy_timeout(waited).map_err(sqlite)?;
+        let found = check_header(&conn, &path, waited)?;
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::OlderSchema {
+                path,
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path,
+            clerk,
+            busy_timeout: waited,
+        })
+    }
+
+    /// SQLite's `PRAGMA quick_check` over the whole file: [`StoreError::Corrupt`] naming
+    /// the first problems when it fails. It reads every page (seconds on a large register),
+    /// which is why opening does not run it and `kense audit verify` does.
+    pub fn quick_check(&self) -> Result<(), StoreError> {
+        let sqlite = |e| self.sqlite_error(e);
+        let verdict: Vec<String> = {
+            let mut statement = self.conn.prepare("PRAGMA quick_check").map_err(sqlite)?;
+            let rows = statement.query_map([], |r| r.get(0)).map_err(sqlite)?;
+            rows.collect::<Result<_, _>>().map_err(sqlite)?
+        };
+        if verdict != ["ok"] {
+            return Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
+            });
+        }
+        Ok(())
+    }
+
     /// Walks the audit log's hash chain and the day closes; names the first bad entry.
     pub fn verify_audit(&mut self) -> Result<AuditReport, StoreError> {
         let (path, waited) = (self.path.clone(), self.busy_timeout);
@@ -264,13 +321,24 @@ fn create_private(path: &Path) -> Result<(), StoreError> {
 }
 
 /// The checks that must pass before anything is written, through a read-only connection
-/// so that a refused file is left exactly as it was: an SQLite file, a schema this binary
-/// knows, and `PRAGMA quick_check` ok.
-fn check_before_writing(path: &Path, waited: Duration) -> Result<(), StoreError> {
+/// so that a refused file is left exactly as it was: an SQLite file (its header), a schema
+/// this binary knows, and, at version 0, no tables of anyone else's. Returns the schema
+/// version found.
+///
+/// Only cheap checks: `PRAGMA quick_check` reads every page, seconds at a million rows, so
+/// it runs in `kense audit verify` ([`Store::quick_check`]), not on every open. A damaged
+/// page is still caught when a command reads it, as SQLITE_CORRUPT, before any write.
+fn check_before_writing(path: &Path, waited: Duration) -> Result<usize, StoreError> {
     let sqlite = |e| StoreError::from_sqlite(path, waited, e);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
     conn.busy_timeout(waited).map_err(sqlite)?;
+    check_header(&conn, path, waited)
+}
+
+/// The header checks of [`check_before_writing`] on an open connection.
+fn check_header(conn: &Connection, path: &Path, waited: Duration) -> Result<usize, StoreError> {
+    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(sqlite)?;
@@ -282,18 +350,18 @@ fn check_before_writing(path: &Path, waited: Duration) -> Result<(), StoreError>
             known: SCHEMA_VERSION,
         });
     }
-    let verdict: Vec<String> = {
-        let mut statement = conn.prepare("PRAGMA quick_check").map_err(sqlite)?;
-        let rows = statement.query_map([], |r| r.get(0)).map_err(sqlite)?;
-        rows.collect::<Result<_, _>>().map_err(sqlite)?
-    };
-    if verdict != ["ok"] {
-        return Err(StoreError::Corrupt {
+    // Reading the schema also makes SQLite parse the header: a text file fails here.
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    // Version 0 with tables: another application's database (kense sets the version in
+    // the same transaction that creates its first table). Never add ours to it.
+    if found == 0 && objects > 0 {
+        return Err(StoreError::Foreign {
             path: path.to_path_buf(),
-            detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Brings the schema to [`SCHEMA_VERSION`].

@@ -43,6 +43,26 @@ pub(super) fn now() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+/// [`StoreError::DaySealed`] when `date` is closed: a write dated that day is refused, so
+/// a closed day's summary and its audit head stay final.
+pub(super) fn refuse_if_sealed(
+    conn: &rusqlite::Connection,
+    date: NaiveDate,
+) -> Result<(), rusqlite::Result<StoreError>> {
+    let closed = conn
+        .query_row(
+            "SELECT 1 FROM day_closes WHERE date = ?1",
+            [date.to_string()],
+            |_| Ok(()),
+        )
+        .optional();
+    match closed {
+        Ok(None) => Ok(()),
+        Ok(Some(())) => Err(Ok(StoreError::DaySealed { date })),
+        Err(e) => Err(Err(e)),
+    }
+}
+
 fn sex_key(sex: Sex) -> &'static str {
     match sex {
         Sex::Male => "male",
@@ -53,7 +73,8 @@ fn sex_key(sex: Sex) -> &'static str {
 impl Store {
     /// Generates a new IIN (M-12.a) for a person born on `birth_date` of `sex`: the next
     /// serial after the highest this register took for that date and sex, skipping
-    /// serials that make a number never issued. Serials only go up, so an IIN the register
+    /// serials that make no valid number and IINs already in the register (persons and
+    /// formularies entered with their IIN). Serials only go up, so an IIN the register
     /// issued is never issued again.
     pub fn generate_iin(
         &mut self,
@@ -70,6 +91,14 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
+        // The IIN is issued today: a closed today takes no new record (the day's close
+        // recorded its audit head as final).
+        let today = chrono::Local::now().date_naive();
+        match refuse_if_sealed(&tx, today) {
+            Ok(()) => {}
+            Err(Ok(sealed)) => return Err(sealed),
+            Err(Err(e)) => return Err(sqlite(e)),
+        }
         let date = birth_date.to_string();
         let highest: Option<i64> = tx
             .query_row(
@@ -82,9 +111,26 @@ impl Store {
             None => Some(FIRST_SERIAL),
             Some(h) => u16::try_from(h + 1).ok(),
         };
-        let (iin, serial) = from
-            .and_then(|from| Iin::next_after(birth_date, sex, from))
-            .ok_or(StoreError::SerialsExhausted { birth_date, sex })?;
+        // A person may be in the register under an IIN the register did not generate (a
+        // formulary added with its IIN): such a number is skipped, never handed out twice.
+        let mut next = from.and_then(|from| Iin::next_after(birth_date, sex, from));
+        while let Some((candidate, serial)) = &next {
+            let known: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM persons WHERE iin = ?1)
+                         OR EXISTS (SELECT 1 FROM formularies WHERE iin = ?1)",
+                    [candidate.as_str()],
+                    |r| r.get(0),
+                )
+                .map_err(sqlite)?;
+            if !known {
+                break;
+            }
+            next = serial
+                .checked_add(1)
+                .and_then(|from| Iin::next_after(birth_date, sex, from));
+        }
+        let (iin, serial) = next.ok_or(StoreError::SerialsExhausted { birth_date, sex })?;
         let at = now();
         // The IIN is the subject; birth date and sex are in it, so details repeat neither.
         let details = json!({ "serial": serial });

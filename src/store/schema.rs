@@ -63,11 +63,38 @@ BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
 /// the journal of conclusions (M-16), destruction acts, drafts; see the file's comments.
 const REGISTER: &str = include_str!("register.sql");
 
+/// Version 4 (review of issue 4): search indexes so that a region or a district alone
+/// walks an index in id order (the `(region_code, district_code, id)` index serves the
+/// two together only), and the corrections of formularies with what they replaced.
+const V4: &str = r#"
+CREATE INDEX formularies_region ON formularies (region_code, id);
+CREATE INDEX formularies_district ON formularies (district_code, id);
+
+-- Corrections keep what they replaced: the earlier JSON of the formulary, and the SHA-256
+-- of the earlier and the new JSON (also in the audit entry's details). Append-only.
+CREATE TABLE corrections (
+    formulary_id INTEGER NOT NULL REFERENCES formularies (id),
+    seq          INTEGER NOT NULL,
+    at           TEXT NOT NULL,
+    clerk        TEXT NOT NULL,
+    old_json     TEXT NOT NULL,
+    old_sha256   TEXT NOT NULL,
+    new_sha256   TEXT NOT NULL,
+    audit_id     INTEGER NOT NULL UNIQUE REFERENCES audit_log (id),
+    PRIMARY KEY (formulary_id, seq)
+) STRICT;
+CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections
+BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
+CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
+BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
+"#;
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
     // DSN codes (document 001): taxpayers, subjects, applications, product rows.
     M::up(super::dsn::SCHEMA),
+    M::up(V4),
 ];
 
 /// Every migration, oldest first.

@@ -1,16 +1,28 @@
 //! Searching the register, a page at a time.
 //!
-//! Rows come newest first (by registration order). Pages are keyset-paginated: a page ends
-//! with a [`Cursor`] (the last row's place) and the next page starts after it, so a page
-//! costs the same at the millionth row as at the first, and rows registered while a clerk
-//! pages never shift the pages already read. Every filter has an index ending in the row
-//! id (see `register.sql`), so a page is a range scan of one index.
+//! Pages are keyset-paginated: a page ends with a [`Cursor`] (the last row's place in the
+//! page's order) and the next page starts after it, so a page costs the same at the
+//! millionth row as at the first, and rows registered while a clerk pages never shift the
+//! pages already read. Each query walks one index in that index's own order, so SQLite
+//! never sorts (no `USE TEMP B-TREE FOR ORDER BY`) and never scans the table:
+//!
+//! - by IIN, number, coupon, status, filling code, region or district (and no name or
+//!   dates): newest first (`id` descending), on the filter's `(column, id)` index;
+//! - by name: alphabetically by the folded name, then `id`, on `(surname_key, id)` or
+//!   `(given_key, id)`. One word matches the surname first (all those rows, in surname
+//!   order), then the given name of the rows whose surname does not match, in given-name
+//!   order; two words match the surname by the first and the given name by the second;
+//! - by dates (and no name): newest day first, then newest first, on
+//!   `(registered_on, id)`.
 //!
 //! Names are searched by prefix on a folded copy of the surname and the given name
 //! ([`fold_name`]: Unicode lower case, so "ақж" finds "АҚЖОЛОВА"; SQLite's own `lower()`
 //! and `LIKE` fold ASCII only), as the range `>= prefix AND < prefix_end`, which an index
-//! serves. One word matches the surname or the given name; two or more words match the
-//! surname by the first and the given name by the second ("ақжолова ай").
+//! serves.
+
+mod cursor;
+
+pub use cursor::{BadCursor, Cursor};
 
 use super::numbers::{fold_name, parse_coupon, prefix_end};
 use super::records::{from_key, key};
@@ -18,39 +30,12 @@ use super::{Store, StoreError};
 use crate::domain::lifecycle::State;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use serde::{Serialize, Serializer};
-use std::fmt;
-use std::str::FromStr;
+use serde::Serialize;
 
 /// Rows per page when the query does not say.
 pub const DEFAULT_LIMIT: usize = 50;
 /// The most rows one page holds.
 pub const MAX_LIMIT: usize = 1000;
-
-/// Where a page ended: give it as [`Query::after`] for the next page. Opaque to callers;
-/// written and read as text (`--after` on the command line).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Cursor(i64);
-
-impl fmt::Display for Cursor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
-
-impl FromStr for Cursor {
-    type Err = std::num::ParseIntError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.trim().parse().map(Cursor)
-    }
-}
-
-impl Serialize for Cursor {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
 
 /// What to look for; every filter given must match. `Query::default()` is the whole
 /// register, a page at a time.
@@ -139,8 +124,30 @@ fn prefix(column: &str, text: &str, args: &mut Vec<Value>) -> String {
     }
 }
 
-/// The SQL of a page of `query`, its arguments, and the page size.
-fn statement(query: &Query) -> Result<(String, Vec<Value>, usize), StoreError> {
+/// How a query walks the register (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// Newest first, `id` descending.
+    Id,
+    /// Newest day first: `(registered_on, id)` descending.
+    Day,
+    /// Alphabetical on a folded name column, then `id`.
+    Name,
+}
+
+/// One SQL walk of a page: a query may take two (a one-word name).
+struct Walk {
+    sql: String,
+    args: Vec<Value>,
+    phase: u8,
+}
+
+/// One walk before its SQL is written: the sort column, its index, the walk's own
+/// conditions and their arguments, its phase.
+type Plan = (&'static str, &'static str, Vec<String>, Vec<Value>, u8);
+
+/// The walks of a page of `query`, in order, and the page size.
+fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
     let mut clauses: Vec<String> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     let mut exact = |column: &str, value: Option<String>| {
@@ -174,56 +181,164 @@ fn statement(query: &Query) -> Result<(String, Vec<Value>, usize), StoreError> {
     let words: Vec<&str> = name.as_deref().map_or(Vec::new(), |n| {
         n.split(' ').filter(|w| !w.is_empty()).collect()
     });
-    match words.as_slice() {
-        [] => {}
-        [one] => {
-            let surname = prefix("surname_key", one, &mut args);
-            let given = prefix("given_key", one, &mut args);
-            clauses.push(format!("({surname} OR {given})"));
-        }
-        [surname, given, ..] => {
-            clauses.push(prefix("surname_key", surname, &mut args));
-            clauses.push(prefix("given_key", given, &mut args));
-        }
-    }
-    if let Some(Cursor(after)) = query.after {
-        clauses.push("id < ?".into());
-        args.push(Value::Integer(after));
-    }
+    // An exact, selective key (IIN, number, coupon) drives by id; else a name; else dates.
+    let keyed = query.iin.is_some() || query.number.is_some() || query.coupon.is_some();
+    let order = if keyed {
+        Order::Id
+    } else if !words.is_empty() {
+        Order::Name
+    } else if query.from.is_some() || query.to.is_some() {
+        Order::Day
+    } else {
+        Order::Id
+    };
     let limit = match query.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
     };
-    let filter = if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    };
-    // One row more than the page: whether it exists says whether there is a next page.
-    let sql = format!(
-        "SELECT {ROW_COLUMNS} FROM formularies {filter} ORDER BY id DESC LIMIT {}",
-        limit + 1
-    );
-    Ok((sql, args, limit))
+    let after = query.after.as_ref();
+    if order != Order::Id && after.is_some_and(|c| c.key.is_none()) {
+        return Err(StoreError::BadCursor);
+    }
+    let mut plans: Vec<Plan> = Vec::new();
+    match (order, words.as_slice()) {
+        (Order::Name, [one]) => {
+            let mut a = Vec::new();
+            let surname = prefix("surname_key", one, &mut a);
+            let mut c = vec![surname.clone()];
+            plans.push((
+                "surname_key",
+                "formularies_surname",
+                c.clone(),
+                a.clone(),
+                0,
+            ));
+            // The given-name walk leaves out the rows the surname walk already gave.
+            let given = prefix("given_key", one, &mut a);
+            c.push(given);
+            c[0] = format!("NOT {surname}");
+            plans.push(("given_key", "formularies_given", c, a, 1));
+        }
+        (Order::Name, [surname, given, ..]) => {
+            let mut a = Vec::new();
+            let c = vec![
+                prefix("surname_key", surname, &mut a),
+                prefix("given_key", given, &mut a),
+            ];
+            plans.push(("surname_key", "formularies_surname", c, a, 0));
+        }
+        (Order::Day, _) => plans.push(("registered_on", "formularies_day", vec![], vec![], 0)),
+        _ => {
+            // Newest first. With a name here, an IIN, number or coupon drives the walk,
+            // and the name is one more condition on the few rows of that key.
+            let mut a = Vec::new();
+            let mut c = Vec::new();
+            match words.as_slice() {
+                [] => {}
+                [one] => {
+                    let surname = prefix("surname_key", one, &mut a);
+                    let given = prefix("given_key", one, &mut a);
+                    c.push(format!("({surname} OR {given})"));
+                }
+                [surname, given, ..] => {
+                    c.push(prefix("surname_key", surname, &mut a));
+                    c.push(prefix("given_key", given, &mut a));
+                }
+            }
+            plans.push(("id", "", c, a, 0));
+        }
+    }
+    let mut out = Vec::new();
+    for (column, index, own, own_args, phase) in plans {
+        // A cursor of the given-name walk skips the surname walk altogether.
+        let cursor = match after {
+            Some(c) if c.phase > phase => continue,
+            Some(c) if c.phase == phase => Some(c),
+            _ => None,
+        };
+        let mut conditions = clauses.clone();
+        let mut values = args.clone();
+        conditions.extend(own);
+        values.extend(own_args);
+        let (direction, key_column) = match order {
+            Order::Id => ("DESC", "NULL"),
+            Order::Day => ("DESC", column),
+            Order::Name => ("ASC", column),
+        };
+        if let Some(c) = cursor {
+            match (&c.key, order) {
+                (_, Order::Id) => {
+                    conditions.push("id < ?".into());
+                    values.push(Value::Integer(c.id));
+                }
+                (Some(k), _) => {
+                    let op = if direction == "DESC" { "<" } else { ">" };
+                    conditions.push(format!("({column}, id) {op} (?, ?)"));
+                    values.push(Value::Text(k.clone()));
+                    values.push(Value::Integer(c.id));
+                }
+                (None, _) => return Err(StoreError::BadCursor),
+            }
+        }
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        // INDEXED BY: the walk's order is the index's, whatever else the query filters on,
+        // so SQLite never picks another index and sorts.
+        let (indexed, order_by) = match order {
+            Order::Id => (String::new(), "id DESC".to_string()),
+            _ => (
+                format!(" INDEXED BY {index}"),
+                format!("{column} {direction}, id {direction}"),
+            ),
+        };
+        // One row more than the page: whether it exists says whether there is a next page.
+        let sql = format!(
+            "SELECT {ROW_COLUMNS}, {key_column} FROM formularies{indexed} {filter} \
+             ORDER BY {order_by} LIMIT {}",
+            limit + 1
+        );
+        out.push(Walk {
+            sql,
+            args: values,
+            phase,
+        });
+    }
+    Ok((out, limit))
 }
 
 impl Store {
-    /// One page of the formularies that match `query`, newest first.
+    /// One page of the formularies that match `query`, in the query's order (see the
+    /// module docs).
     pub fn search(&self, query: &Query) -> Result<Page, StoreError> {
-        let (sql, args, limit) = statement(query)?;
+        let (walks, limit) = walks(query)?;
         let sqlite = self.sqlite_fn();
-        let mut statement = self.conn.prepare(&sql).map_err(&sqlite)?;
-        let found = statement
-            .query_map(rusqlite::params_from_iter(args), row)
-            .map_err(&sqlite)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(&sqlite)?;
+        let mut found = Vec::with_capacity(limit + 1);
+        for walk in walks {
+            if found.len() > limit {
+                break;
+            }
+            let mut statement = self.conn.prepare(&walk.sql).map_err(&sqlite)?;
+            let rows = statement
+                .query_map(rusqlite::params_from_iter(walk.args), |r| {
+                    let (id, row) = row(r)?;
+                    let key: Option<String> = r.get(9)?;
+                    Ok((id, row, key))
+                })
+                .map_err(&sqlite)?;
+            for r in rows {
+                let (id, row, key) = r.map_err(&sqlite)?;
+                found.push((id, row, key, walk.phase));
+            }
+        }
         let more = found.len() > limit;
         let mut rows = Vec::with_capacity(limit);
         let mut last = None;
-        for (id, row) in found.into_iter().take(limit) {
+        for (id, row, key, phase) in found.into_iter().take(limit) {
             rows.push(row.ok_or_else(|| self.damaged("register row"))?);
-            last = Some(Cursor(id));
+            last = Some(Cursor { id, phase, key });
         }
         Ok(Page {
             rows,
@@ -231,18 +346,27 @@ impl Store {
         })
     }
 
-    /// The query plan SQLite picks for `query`, for tests that keep every filter indexed.
+    /// The query plans SQLite picks for `query` (every walk's, in order), for tests that
+    /// keep every filter indexed and unsorted.
     #[doc(hidden)]
     pub fn explain_search(&self, query: &Query) -> Result<Vec<String>, StoreError> {
-        let (sql, args, _) = statement(query)?;
+        let (walks, _) = walks(query)?;
         let sqlite = self.sqlite_fn();
-        let mut statement = self
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .map_err(&sqlite)?;
-        let details = statement
-            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
-            .map_err(&sqlite)?;
-        details.collect::<Result<_, _>>().map_err(&sqlite)
+        let mut plan = Vec::new();
+        for walk in walks {
+            let mut statement = self
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", walk.sql))
+                .map_err(&sqlite)?;
+            let details = statement
+                .query_map(rusqlite::params_from_iter(walk.args), |r| {
+                    r.get::<_, String>(3)
+                })
+                .map_err(&sqlite)?;
+            for d in details {
+                plan.push(d.map_err(&sqlite)?);
+            }
+        }
+        Ok(plan)
     }
 }

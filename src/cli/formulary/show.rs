@@ -1,10 +1,11 @@
 //! `kense formulary show`: a formulary by registration number, or by coupon (M-57).
 
 use super::super::output::write_json;
-use super::super::register::{fail, open};
+use super::super::register::{fail, open_read};
 use crate::cli::RegisterOptions;
 use crate::domain::lifecycle::documents::DocumentStatus;
-use crate::store::{Record, StoreError};
+use crate::store::numbers::parse_coupon;
+use crate::store::{Correction, Record, Store, StoreError};
 use serde_json::json;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -16,12 +17,15 @@ pub(super) fn show(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let store = match open(options, false) {
+    let store = match open_read(options) {
         Ok(s) => s,
         Err(e) => return Ok(fail(err, &e)),
     };
     // A registration number has a hyphen; ten digits are a coupon (M-57).
-    let by_coupon = !number.contains('-') && number.chars().any(|c| c.is_ascii_digit());
+    // A coupon may be typed with hyphens or spaces ("126-9506925"): a valid coupon wins,
+    // since no registration number (4 + 7 digits) is ten digits.
+    let by_coupon = parse_coupon(number).is_some()
+        || (!number.contains('-') && number.chars().any(|c| c.is_ascii_digit()));
     if by_coupon {
         let found = match store.by_coupon(number) {
             Ok(found) => found,
@@ -35,18 +39,27 @@ pub(super) fn show(
                 },
             ));
         };
-        let Ok(Some(record)) = store.formulary(&found.number) else {
-            return Ok(fail(
-                err,
-                &StoreError::NoFormulary {
-                    number: found.number,
-                },
-            ));
+        // A damaged or busy file is its own error (exit 3), not "no formulary".
+        let record = match store.formulary(&found.number) {
+            Ok(Some(record)) => record,
+            Ok(None) => {
+                return Ok(fail(
+                    err,
+                    &StoreError::NoFormulary {
+                        number: found.number,
+                    },
+                ));
+            }
+            Err(e) => return Ok(fail(err, &e)),
+        };
+        let corrections = match store.corrections(&record.number) {
+            Ok(c) => c,
+            Err(e) => return Ok(fail(err, &e)),
         };
         if json {
             write_json(
                 out,
-                &json!({ "coupon_match": found, "record": record_json(&record) }),
+                &json!({ "coupon_match": found, "record": record_json(&record, &corrections) }),
             )?;
         } else {
             let ready = if found.ready {
@@ -55,13 +68,22 @@ pub(super) fn show(
                 "not ready"
             };
             writeln!(out, "coupon {}: {ready}", found.coupon)?;
-            write_record(out, &record)?;
+            write_record(out, &record, &corrections)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     match store.formulary(number) {
-        Ok(Some(record)) if json => write_json(out, &record_json(&record))?,
-        Ok(Some(record)) => write_record(out, &record)?,
+        Ok(Some(record)) => {
+            let corrections = match corrections_of(&store, &record) {
+                Ok(c) => c,
+                Err(e) => return Ok(fail(err, &e)),
+            };
+            if json {
+                write_json(out, &record_json(&record, &corrections))?;
+            } else {
+                write_record(out, &record, &corrections)?;
+            }
+        }
         Ok(None) => {
             return Ok(fail(
                 err,
@@ -75,11 +97,17 @@ pub(super) fn show(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A record as JSON: its fields, and the state and legal moves the history leads to.
-fn record_json(record: &Record) -> serde_json::Value {
+fn corrections_of(store: &Store, record: &Record) -> Result<Vec<Correction>, StoreError> {
+    store.corrections(&record.number)
+}
+
+/// A record as JSON: its fields, the state and legal moves the history leads to, and its
+/// corrections (each with the JSON it replaced).
+fn record_json(record: &Record, corrections: &[Correction]) -> serde_json::Value {
     let mut value = serde_json::to_value(record).unwrap_or_default();
     value["state"] = json!(record.lifecycle.state());
     value["moves"] = json!(record.lifecycle.moves());
+    value["corrections"] = json!(corrections);
     value
 }
 
@@ -90,7 +118,7 @@ pub(super) fn name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-fn write_record(out: &mut impl Write, r: &Record) -> io::Result<()> {
+fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) -> io::Result<()> {
     let f = &r.formulary;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let full_name = [text(&f.surname), text(&f.given_name), text(&f.patronymic)]
@@ -130,6 +158,19 @@ fn write_record(out: &mut impl Write, r: &Record) -> io::Result<()> {
             t.clerk,
             name(&t.from),
             name(&t.to)
+        )?;
+    }
+    // Corrections change the data, not the state: listed with the history, each with
+    // the SHA-256 of the data before and after (the earlier JSON is in --json).
+    for c in corrections {
+        writeln!(
+            out,
+            "  {}  {}  corrected (#{}): data {} -> {}",
+            c.at.get(..16).unwrap_or(&c.at).replace('T', " "),
+            c.clerk,
+            c.seq,
+            c.old_sha256.get(..12).unwrap_or(&c.old_sha256),
+            c.new_sha256.get(..12).unwrap_or(&c.new_sha256)
         )?;
     }
     writeln!(out, "documents:")?;

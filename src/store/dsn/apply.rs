@@ -38,6 +38,12 @@ impl Store {
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
+        // The application belongs to its registration day (D-6): a closed day takes none.
+        match super::super::ops::refuse_if_sealed(&tx, terms.registered_on) {
+            Ok(()) => {}
+            Err(Ok(sealed)) => return Err(sealed.into()),
+            Err(Err(e)) => return Err(sqlite(e).into()),
+        }
         let tin = app.id.as_str();
         let id: i64 = tx
             .query_row(

@@ -1,0 +1,66 @@
+//! `kense person emigrate`: deregistration for permanent residence abroad (M-57).
+
+use super::output::write_json;
+use super::register::{RegisterOptions, bad_input, fail, open, today};
+use chrono::NaiveDate;
+use clap::Subcommand;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// M-57: record that the person was deregistered for permanent residence outside
+    /// Kazakhstan: their valid ID cards and residence permits become invalid with that
+    /// reason (a passport stays valid). Exit 1 when the register has no such person, 4
+    /// when the day is closed.
+    #[command(after_help = super::EXIT_STATUS)]
+    Emigrate {
+        /// The person's IIN.
+        #[arg(long, value_name = "IIN")]
+        iin: String,
+        /// The day of deregistration [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs one `kense person` command; flushes `out`.
+pub fn run(
+    options: &RegisterOptions,
+    command: PersonCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let PersonCommand::Emigrate { iin, date, json } = command;
+    let date = date.unwrap_or_else(today);
+    if date > today() {
+        return Ok(bad_input(err, &format!("the day {date} has not come yet")));
+    }
+    // A typo in the IIN is bad input, said without repeating it (personal data).
+    if let Err(e) = crate::domain::iin::Iin::parse(&iin) {
+        let text = e.text();
+        return Ok(bad_input(err, &format!("not an IIN: {}", text.en)));
+    }
+    let done = match open(options, false).and_then(|mut s| s.deregister_emigration(&iin, date)) {
+        Ok(done) => done,
+        Err(e) => return Ok(fail(err, &e)),
+    };
+    if json {
+        write_json(out, &done)?;
+    } else {
+        writeln!(
+            out,
+            "deregistered on {}: {} document(s) invalid (M-57)",
+            done.date,
+            done.invalidated.len()
+        )?;
+        for d in &done.invalidated {
+            writeln!(out, "  {:?} {} issued {}", d.kind, d.number, d.issued_on)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
