@@ -12,7 +12,7 @@ impl App {
     /// Asks the register for the page of the filter line starting at `cursor`.
     pub(super) fn search(&mut self, cursor: Option<Cursor>) -> Effect {
         let mut query = parse_filter(self.register.filter(), PAGE_ROWS);
-        query.after = cursor;
+        query.after = cursor.clone();
         Effect::Search(Box::new(query), cursor)
     }
 

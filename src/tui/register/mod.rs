@@ -65,8 +65,8 @@ impl RegisterTab {
         let last = self.rows.len().saturating_sub(1);
         match step {
             Move::PageDown if self.selected >= last && self.next.is_some() => {
-                self.previous.push(self.current);
-                return Err(self.next);
+                self.previous.push(self.current.clone());
+                return Err(self.next.clone());
             }
             Move::PageUp if self.selected == 0 && !self.previous.is_empty() => {
                 let back = self.previous.pop().flatten();
