@@ -2,6 +2,7 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod demo;
 mod dsn;
 mod formulary;
 mod number;
@@ -123,6 +124,8 @@ pub enum Command {
     },
     /// Search the register, a page at a time, newest first.
     Register(search::RegisterArgs),
+    /// Fill the register with synthetic formularies (a demo; refused on a real register).
+    Demo(demo::DemoArgs),
     /// Reports on the register: the day's summary.
     Report {
         #[command(subcommand)]
@@ -252,6 +255,7 @@ pub fn run(
         Command::Formulary { command } => formulary::run(&options, command, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
+        Command::Demo(args) => demo::demo(&options, args, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;

@@ -12,6 +12,8 @@
 //! given back as a [`StoreError`].
 
 mod audit;
+// The demo register in bulk (issue 7).
+pub mod demo;
 pub mod dsn;
 mod error;
 mod ops;
@@ -26,6 +28,7 @@ mod report;
 mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use error::StoreError;
 pub use ops::{DayClose, IssuedIin};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
