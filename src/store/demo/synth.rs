@@ -7,11 +7,9 @@
 
 use super::names::*;
 use crate::codes::{District, districts};
-use crate::domain::formulary::{
-    BasisKind, Citizenship, Formulary, Note, PreviousResidence, Residence, Signature,
-};
+use crate::domain::formulary::{Citizenship, Formulary, PreviousResidence, Residence, Signature};
 use crate::domain::iin::Iin;
-use crate::domain::lifecycle::{Conclusion, Event, Lifecycle, ReturnReason, VerificationGround};
+use crate::domain::lifecycle::Lifecycle;
 use crate::domain::{DocumentKind, Sex};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use std::collections::{HashMap, HashSet};
@@ -79,13 +77,13 @@ pub(super) struct Taken {
 
 /// The generator.
 pub(super) struct Synth {
-    rng: fastrand::Rng,
-    now: NaiveDateTime,
-    taken: Taken,
-    districts: Vec<&'static District>,
+    pub(super) rng: fastrand::Rng,
+    pub(super) now: NaiveDateTime,
+    pub(super) taken: Taken,
+    pub(super) districts: Vec<&'static District>,
 }
 
-fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> Option<T> {
+pub(super) fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> Option<T> {
     (!items.is_empty()).then(|| items[rng.usize(..items.len())])
 }
 
@@ -101,7 +99,7 @@ fn code_for(draw: u32) -> &'static str {
     "18"
 }
 
-fn day_start(date: NaiveDate) -> NaiveDateTime {
+pub(super) fn day_start(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::MIN)
 }
 
@@ -347,260 +345,4 @@ impl Synth {
         }
         None
     }
-
-    fn person(&mut self, holder: &Citizenship, sex: Sex) -> Person {
-        let male = sex == Sex::Male;
-        let kazakh = matches!(holder, Citizenship::Kazakhstan) && self.rng.u32(0..100) < 72;
-        let latin = matches!(holder, Citizenship::Foreign(c) if c != "RU" && c != "KG");
-        let r = &mut self.rng;
-        let either = |(m, f): (&'static str, &'static str)| if male { m } else { f };
-        if latin {
-            let given = if male { LATIN_MALE } else { LATIN_FEMALE };
-            let nationality = match holder {
-                Citizenship::Foreign(c) => nationality_of(c, male),
-                _ => either(("РУССКИЙ", "РУССКАЯ")),
-            };
-            return Person {
-                surname: pick(r, LATIN_SURNAMES).unwrap_or("LI").into(),
-                given_name: pick(r, given).unwrap_or("ANNA").into(),
-                patronymic: None,
-                nationality,
-            };
-        }
-        if kazakh {
-            let given = if male { KAZAKH_MALE } else { KAZAKH_FEMALE };
-            let father = pick(r, KAZAKH_MALE).unwrap_or("АРМАН");
-            // A Kazakh patronymic: the father's name with -ұлы (son) or -қызы (daughter).
-            let patronymic = format!("{father}{}", either(("ҰЛЫ", "ҚЫЗЫ")));
-            return Person {
-                surname: either(pick(r, KAZAKH_SURNAMES).unwrap_or(("АХМЕТОВ", "АХМЕТОВА"))).into(),
-                given_name: pick(r, given).unwrap_or("АРМАН").into(),
-                patronymic: (r.u32(0..100) < 95).then_some(patronymic),
-                nationality: either(("КАЗАХ", "КАЗАШКА")),
-            };
-        }
-        let given = if male { RUSSIAN_MALE } else { RUSSIAN_FEMALE };
-        let nationality = match holder {
-            Citizenship::Foreign(c) if c == "KG" => nationality_of(c, male),
-            _ => either(("РУССКИЙ", "РУССКАЯ")),
-        };
-        Person {
-            surname: either(pick(r, RUSSIAN_SURNAMES).unwrap_or(("ИВАНОВ", "ИВАНОВА"))).into(),
-            given_name: pick(r, given).unwrap_or("ОЛЬГА").into(),
-            patronymic: Some(
-                either(pick(r, RUSSIAN_PATRONYMICS).unwrap_or(("ИВАНОВИЧ", "ИВАНОВНА"))).into(),
-            ),
-            nationality,
-        }
-    }
-
-    fn address(&mut self, district: &District) -> String {
-        let street = pick(&mut self.rng, STREETS).unwrap_or("АБАЯ");
-        format!(
-            "{}, УЛ. {street}, Д. {}, КВ. {}",
-            district.name_ru,
-            self.rng.u32(1..120),
-            self.rng.u32(1..200)
-        )
-    }
-
-    /// The reverse-side notes the code needs: a parent's document for a child (M-12.c), a
-    /// basis document for a change of data (M-12.d), the identification protocol (M-33).
-    fn notes(&mut self, code: &str, today: NaiveDate) -> Vec<Note> {
-        let before = |rng: &mut fastrand::Rng, days: std::ops::Range<i64>| {
-            Some(today - Duration::days(rng.i64(days)))
-        };
-        let number = |rng: &mut fastrand::Rng, digits: u32| {
-            Some(
-                rng.u64(10u64.pow(digits - 1)..10u64.pow(digits))
-                    .to_string(),
-            )
-        };
-        let r = &mut self.rng;
-        match code {
-            "00" => vec![Note::ParentId {
-                number: number(r, 9),
-                date: before(r, 365..3650),
-                issuer: Some("МВД РК".into()),
-            }],
-            "04" => vec![Note::BasisDocument {
-                document: Some(if r.u32(0..100) < 80 {
-                    BasisKind::MarriageRecord
-                } else {
-                    BasisKind::DivorceRecord
-                }),
-                number: number(r, 4),
-                date: before(r, 3..60),
-            }],
-            "05" => vec![Note::BasisDocument {
-                document: Some(BasisKind::DataChangeConclusion),
-                number: number(r, 3),
-                date: before(r, 3..60),
-            }],
-            "06" => vec![Note::IdentificationProtocol {
-                number: number(r, 2),
-                date: before(r, 1..10),
-            }],
-            _ => Vec::new(),
-        }
-    }
-
-    /// A coupon number no formulary has (M-56): nine random digits and the check digit.
-    fn coupon(&mut self) -> String {
-        loop {
-            let body = self.rng.u32(100_000_000..=999_999_999);
-            if self.taken.coupons.insert(body)
-                && let Some(coupon) = crate::store::numbers::coupon_from(body)
-            {
-                return coupon;
-            }
-        }
-    }
-
-    /// A moment `min..max` days after `at`, in office hours, later than `at`.
-    fn later(&mut self, at: NaiveDateTime, days: std::ops::Range<i64>) -> NaiveDateTime {
-        let mut date = at.date() + Duration::days(self.rng.i64(days));
-        if date.weekday() == Weekday::Sun {
-            date = date.succ_opt().unwrap_or(date);
-        }
-        let when = day_start(date) + Duration::seconds(self.rng.i64(9 * 3600..18 * 3600));
-        if when > at {
-            when
-        } else {
-            at + Duration::seconds(self.rng.i64(60..7200))
-        }
-    }
-
-    /// Makes the move when its moment has come and its day is open; false otherwise.
-    fn step(&self, life: &mut Lifecycle, clerk: &str, event: Event, at: NaiveDateTime) -> bool {
-        at <= self.now
-            && !self.taken.closed.contains(&at.date())
-            && life.apply(event, clerk, at, None).is_ok()
-    }
-
-    /// The journal line and number of a conclusion of `date` (M-16).
-    fn conclusion(&mut self, date: NaiveDate, journal: &mut Vec<(i32, i64)>) -> Conclusion {
-        let year = date.year();
-        let line = self.taken.journal.entry(year).or_insert(0);
-        loop {
-            *line += 1;
-            let number = line.to_string();
-            if self.taken.journal_numbers.insert((year, number.clone())) {
-                journal.push((year, *line));
-                return Conclusion { number, date };
-            }
-        }
-    }
-
-    /// A history in realistic proportions, stopping at the first move whose time has not
-    /// come: most are sent, manufactured and issued; some are returned (M-40) and sent
-    /// again, verified (M-16), cancelled or spoiled and then destroyed by an act.
-    fn history(
-        &mut self,
-        registered: NaiveDateTime,
-        clerk: &str,
-        coupon: &str,
-        journal: &mut Vec<(i32, i64)>,
-    ) -> Lifecycle {
-        let mut life = Lifecycle::new();
-        if !self.step(&mut life, clerk, Event::Register, registered) {
-            return life;
-        }
-        let path = self.rng.u32(0..1000);
-        let mut at = registered;
-        let destroy = |s: &mut Self, life: &mut Lifecycle, at: NaiveDateTime| {
-            if s.rng.u32(0..100) < 70 {
-                let when = s.later(at, 20..90);
-                let act_number = format!("{}/{:02}", when.year(), when.month());
-                s.step(life, clerk, Event::Destroy { act_number }, when);
-            }
-        };
-        if path < 20 {
-            at = self.later(at, 0..1);
-            let reason = "БЛАНК ИСПОРЧЕН ПРИ ЗАПОЛНЕНИИ".to_string();
-            if self.step(&mut life, clerk, Event::Spoil { reason }, at) {
-                destroy(self, &mut life, at);
-            }
-            return life;
-        }
-        if path < 50 {
-            at = self.later(at, 0..3);
-            let reason = "ЗАЯВИТЕЛЬ ОТОЗВАЛ ЗАЯВЛЕНИЕ".to_string();
-            if self.step(&mut life, clerk, Event::Cancel { reason }, at) {
-                destroy(self, &mut life, at);
-            }
-            return life;
-        }
-        if path < 90 {
-            at = self.later(at, 0..2);
-            let ground = pick(&mut self.rng, &VerificationGround::ALL)
-                .unwrap_or(VerificationGround::PhotoIdentity);
-            if !self.step(&mut life, clerk, Event::StartVerification { ground }, at) {
-                return life;
-            }
-            at = self.later(at, 1..5);
-            if at > self.now || self.taken.closed.contains(&at.date()) {
-                return life;
-            }
-            let conclusion = self.conclusion(at.date(), journal);
-            if self.rng.u32(0..100) < 20 {
-                if self.step(&mut life, clerk, Event::Refuse { conclusion }, at) {
-                    destroy(self, &mut life, at);
-                }
-                return life;
-            }
-            if !self.step(&mut life, clerk, Event::Confirm { conclusion }, at) {
-                return life;
-            }
-        }
-        at = self.later(at, 0..3);
-        if !self.step(&mut life, clerk, Event::Send, at) {
-            return life;
-        }
-        if self.rng.u32(0..100) < 6 {
-            at = self.later(at, 3..10);
-            let reason =
-                pick(&mut self.rng, &ReturnReason::ALL).unwrap_or(ReturnReason::PoorGraphics);
-            if !self.step(&mut life, clerk, Event::Return { reason }, at) {
-                return life;
-            }
-            at = self.later(at, 1..5);
-            let correction = "ФОТОИЗОБРАЖЕНИЕ ПЕРЕСНЯТО, ДАННЫЕ СВЕРЕНЫ".to_string();
-            if !self.step(&mut life, clerk, Event::Resend { correction }, at) {
-                return life;
-            }
-        }
-        at = self.later(at, 5..20);
-        if !self.step(&mut life, clerk, Event::Manufacture, at) {
-            return life;
-        }
-        // Some documents wait at the office: the person has not come yet.
-        if self.rng.u32(0..100) < 93 {
-            at = self.later(at, 1..45);
-            let coupon = coupon.to_string();
-            self.step(&mut life, clerk, Event::Issue { coupon }, at);
-        }
-        life
-    }
-}
-
-/// The names of one person, and the nationality record.
-struct Person {
-    surname: String,
-    given_name: String,
-    patronymic: Option<String>,
-    nationality: &'static str,
-}
-
-fn nationality_of(country: &str, male: bool) -> &'static str {
-    let (m, f) = match country {
-        "UZ" => ("УЗБЕК", "УЗБЕЧКА"),
-        "KG" => ("КЫРГЫЗ", "КЫРГЫЗКА"),
-        "CN" => ("КИТАЕЦ", "КИТАЯНКА"),
-        "TR" => ("ТУРОК", "ТУРЧАНКА"),
-        "TJ" => ("ТАДЖИК", "ТАДЖИЧКА"),
-        "DE" => ("НЕМЕЦ", "НЕМКА"),
-        _ => ("РУССКИЙ", "РУССКАЯ"),
-    };
-    if male { m } else { f }
 }
