@@ -1,6 +1,6 @@
 //! What a clerk waits for: building the index once, and one search per keystroke.
 //!
-//! Run with `cargo bench --bench lookup`; numbers are kept in `docs/benchmarks.md`.
+//! Run with `cargo bench --bench lookup`; numbers are kept in `docs/BENCHMARKS.md`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kense::codes::Searcher;

@@ -2,6 +2,7 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod demo;
 mod dsn;
 mod formulary;
 mod number;
@@ -131,6 +132,8 @@ pub enum Command {
     },
     /// Search the register, a page at a time: newest first, by name in name order.
     Register(search::RegisterArgs),
+    /// Fill the register with synthetic formularies (a demo; refused on a real register).
+    Demo(demo::DemoArgs),
     /// Reports on the register: the day's summary.
     Report {
         #[command(subcommand)]
@@ -262,6 +265,7 @@ pub fn run(
         Command::Person { command } => person::run(&options, command, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
+        Command::Demo(args) => demo::demo(&options, args, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;

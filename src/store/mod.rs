@@ -13,6 +13,8 @@
 //! only read use [`Store::open_read_only`], which changes nothing at all.
 
 mod audit;
+// The demo register in bulk (issue 7).
+pub mod demo;
 pub mod dsn;
 mod error;
 mod ops;
@@ -30,6 +32,7 @@ mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use corrections::Correction;
+pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::StoreError;
 pub use ops::{DayClose, IssuedIin};

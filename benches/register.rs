@@ -1,0 +1,189 @@
+//! The register in-process: searches by IIN, surname prefix and coupon (median and p99 over
+//! many random queries), the end-of-day summary, and one confirmed save.
+//!
+//! `cargo bench --bench register` builds a 10,000-formulary demo register in a temporary
+//! directory and measures it. `KENSE_BENCH_DB=PATH` measures an existing register instead
+//! (`benches/scale.sh` makes them at 100,000 and 1,000,000); the save bench writes into it.
+//! `KENSE_BENCH_QUERIES=N` sets the number of queries of each kind (default 2000).
+//!
+//! A small harness rather than criterion: the table wants the 99th percentile over many
+//! different queries, not the mean of one repeated.
+
+use chrono::{Local, NaiveDateTime};
+use kense::domain::formulary::Formulary;
+use kense::store::{Clerk, DemoOptions, Location, Query, Store};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The median and 99th percentile of `times`, sorted in place.
+fn stats(times: &mut [Duration]) -> (Duration, Duration) {
+    times.sort_unstable();
+    let at = |q: f64| {
+        let i = ((times.len() as f64 - 1.0) * q).round() as usize;
+        times.get(i).copied().unwrap_or_default()
+    };
+    (at(0.5), at(0.99))
+}
+
+fn report(what: &str, times: &mut [Duration]) {
+    let (median, p99) = stats(times);
+    println!(
+        "{what:<40} n={:<6} median {:>9.3} ms   p99 {:>9.3} ms",
+        times.len(),
+        median.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3
+    );
+}
+
+/// Samples of what clerks search by, drawn at random from the register itself.
+struct Samples {
+    iins: Vec<String>,
+    prefixes: Vec<String>,
+    coupons: Vec<String>,
+}
+
+fn samples(db: &Path, n: usize) -> Samples {
+    let conn = Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
+    let mut statement = conn
+        .prepare(
+            "SELECT iin, surname, coupon FROM formularies
+             WHERE id IN (SELECT abs(random()) % (SELECT MAX(id) FROM formularies) + 1
+                          FROM generate_series(1, ?1))",
+        )
+        .or_else(|_| {
+            conn.prepare("SELECT iin, surname, coupon FROM formularies ORDER BY random() LIMIT ?1")
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<(String, String, String)> = statement
+        .query_map([n as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut s = Samples {
+        iins: Vec::new(),
+        prefixes: Vec::new(),
+        coupons: Vec::new(),
+    };
+    for (i, (iin, surname, coupon)) in rows.into_iter().enumerate() {
+        s.iins.push(iin);
+        // The surname as a clerk types its start: lower case (the register holds capitals),
+        // three to six letters.
+        let len = 3 + i % 4;
+        s.prefixes
+            .push(surname.to_lowercase().chars().take(len).collect());
+        // Every other coupon as printed on the slip, with spaces.
+        s.coupons.push(if i % 2 == 0 {
+            coupon
+        } else {
+            format!("{} {} {}", &coupon[..3], &coupon[3..6], &coupon[6..])
+        });
+    }
+    s
+}
+
+fn time_searches(store: &Store, what: &str, queries: impl Iterator<Item = Query>) {
+    let mut times = Vec::new();
+    for query in queries {
+        let start = Instant::now();
+        let page = store.search(&query).unwrap_or_else(|e| panic!("{e}"));
+        times.push(start.elapsed());
+        assert!(!page.rows.is_empty(), "{what}: nothing found for {query:?}");
+    }
+    report(what, &mut times);
+}
+
+fn main() {
+    let queries: usize = std::env::var("KENSE_BENCH_QUERIES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2000);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db: PathBuf = match std::env::var_os("KENSE_BENCH_DB") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let path = dir.path().join("bench.sqlite");
+            let clerk = Clerk::new("bench").unwrap_or_else(|e| panic!("{e}"));
+            let mut store = Store::open(&Location::create_if_missing(&path), clerk)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let now: NaiveDateTime = Local::now().naive_local();
+            let start = Instant::now();
+            store
+                .fill_demo(&DemoOptions {
+                    count: 10_000,
+                    seed: 1,
+                    now,
+                    days: 365,
+                    force: false,
+                })
+                .unwrap_or_else(|e| panic!("{e}"));
+            println!("demo register of 10,000 made in {:?}", start.elapsed());
+            path
+        }
+    };
+    let clerk = Clerk::new("bench").unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&Location::existing(&db), clerk).unwrap_or_else(|e| panic!("{e}"));
+    let s = samples(&db, queries);
+    println!("register {} ({} sample rows)", db.display(), s.iins.len());
+
+    time_searches(
+        &store,
+        "search by IIN",
+        s.iins.iter().map(|iin| Query {
+            iin: Some(iin.clone()),
+            ..Query::default()
+        }),
+    );
+    time_searches(
+        &store,
+        "search by surname prefix (lower case)",
+        s.prefixes.iter().map(|p| Query {
+            name_prefix: Some(p.clone()),
+            ..Query::default()
+        }),
+    );
+    time_searches(
+        &store,
+        "search by coupon",
+        s.coupons.iter().map(|c| Query {
+            coupon: Some(c.clone()),
+            ..Query::default()
+        }),
+    );
+
+    // End of day: the day whose count is nearest 2,000.
+    let conn = Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let (day, count): (String, i64) = conn
+        .query_row(
+            "SELECT registered_on, COUNT(*) AS n FROM formularies GROUP BY registered_on
+             ORDER BY abs(n - 2000) LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let date = day.parse().unwrap_or_else(|e| panic!("{e}"));
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let start = Instant::now();
+        let summary = store.day_summary(date).unwrap_or_else(|e| panic!("{e}"));
+        times.push(start.elapsed());
+        assert_eq!(summary.total, count as u64);
+    }
+    report(
+        &format!("day summary ({day}, {count} formularies)"),
+        &mut times,
+    );
+
+    // One confirmed save: validated, numbered, audited, committed with synchronous=FULL.
+    let example = Formulary::example("18").unwrap_or_else(|| panic!("an example"));
+    let today = Local::now().date_naive();
+    let mut times = Vec::new();
+    for _ in 0..50 {
+        let start = Instant::now();
+        store
+            .register_formulary(&example, today)
+            .unwrap_or_else(|e| panic!("{e}"));
+        times.push(start.elapsed());
+    }
+    report("one confirmed save (register_formulary)", &mut times);
+}

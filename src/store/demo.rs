@@ -1,0 +1,408 @@
+//! The demo register: synthetic formularies in bulk, for a new user to see a populated
+//! workstation and for the benchmarks (10 thousand to a million formularies).
+//!
+//! The formularies are valid by construction (see `demo/synth.rs`), so nothing is
+//! validated row by row; a test validates a sample. A second thread makes them (names,
+//! JSON, histories) while this one writes them through prepared statements, in
+//! transactions of [`CHUNK`] formularies, with what a registration and its moves record:
+//! the person, the formulary, its transitions, the journal of conclusions (M-16), the
+//! documents issued (M-57), the destruction acts, and day closes.
+//!
+//! Audit: one entry per batch (`demo_filled`, one transaction: the seed, the batch's
+//! number and how many formularies it holds); the batch's transitions, conclusions and
+//! destructions point to it. One entry per day closed (`day_closed`), as a close records
+//! the chain's head. Entries are dated when the demo ran, not by the invented dates, since
+//! the audit log records when the register changed. The IINs are not written to
+//! `iin_issued`, which takes an audit entry each; see [`synth::FIRST_SERIAL`] for why they
+//! still never meet an IIN `iin generate` gives.
+//!
+//! A register that holds real formularies (registered by `formulary_registered`) is refused
+//! unless forced, so demo data never mixes into a live register by accident.
+
+mod history;
+mod insert;
+mod names;
+mod people;
+mod synth;
+
+use super::audit::{GENESIS, entry_hash};
+use super::numbers::fold_name;
+use super::ops::now;
+use super::records::key;
+use super::{Store, StoreError};
+use crate::domain::Sex;
+use crate::domain::lifecycle::State;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
+use synth::{Planned, Synth, Taken};
+
+/// Formularies per transaction: large enough that the FULL sync of a commit costs nothing
+/// per row, small enough that other clerks wait at most a second or so.
+pub const CHUNK: u64 = 20_000;
+
+/// What to fill the register with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoOptions {
+    /// How many formularies.
+    pub count: u64,
+    /// The generator's seed: the same seed and `now` give the same formularies.
+    pub seed: u64,
+    /// The demo's clock: registrations run up to this moment, moves never after it.
+    pub now: NaiveDateTime,
+    /// Registrations are spread over this many days before `now`.
+    pub days: u32,
+    /// Fill even a register that holds real formularies.
+    pub force: bool,
+}
+
+/// What the demo wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemoReport {
+    pub formularies: u64,
+    /// The registration numbers of the first and last formulary written.
+    pub first_number: Option<String>,
+    pub last_number: Option<String>,
+    /// The first and last day with registrations.
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+    pub days_closed: u64,
+    /// The formularies by their state after their moves.
+    pub by_status: BTreeMap<State, u64>,
+    pub audit_entries: u64,
+}
+
+/// Filled, or refused because real formularies are there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DemoOutcome {
+    Filled(DemoReport),
+    /// The register holds this many real formularies and `force` was not given.
+    Refused {
+        real_formularies: u64,
+    },
+}
+
+/// The audit chain's end inside the demo's write transaction, kept in memory.
+struct Chain {
+    id: i64,
+    head: String,
+    at: String,
+    clerk: String,
+}
+
+impl Chain {
+    /// Reads the head again: another clerk may have written between two transactions.
+    fn load(conn: &Connection, clerk: &str) -> rusqlite::Result<Chain> {
+        let last: Option<(i64, String)> = conn
+            .query_row(
+                "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (id, head) = last.unwrap_or((0, GENESIS.to_string()));
+        Ok(Chain {
+            id,
+            head,
+            at: now(),
+            clerk: clerk.to_string(),
+        })
+    }
+
+    /// Appends an entry after the head, with the chain's encoding (`audit.rs`).
+    fn append(
+        &mut self,
+        conn: &Connection,
+        action: &str,
+        subject: &str,
+        details: &str,
+    ) -> rusqlite::Result<i64> {
+        let id = self.id + 1;
+        let hash = entry_hash(
+            &self.head,
+            id,
+            &self.at,
+            &self.clerk,
+            action,
+            subject,
+            details,
+        );
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO audit_log (id, at, clerk, action, subject, details_json, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        insert.execute(params![
+            id, self.at, self.clerk, action, subject, details, self.head, hash
+        ])?;
+        self.id = id;
+        self.head = hash;
+        Ok(id)
+    }
+}
+
+impl Store {
+    /// How many formularies were registered for real (`formulary_registered` in the audit
+    /// log), as opposed to by a demo.
+    pub fn real_formularies(&self) -> Result<u64, StoreError> {
+        let sqlite = self.sqlite_fn();
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM formularies)", [], |r| {
+                r.get(0)
+            })
+            .map_err(&sqlite)?;
+        if !any {
+            return Ok(0);
+        }
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'formulary_registered'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(&sqlite)?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Fills the register with `options.count` synthetic formularies (see the module docs).
+    pub fn fill_demo(&mut self, options: &DemoOptions) -> Result<DemoOutcome, StoreError> {
+        let real = self.real_formularies()?;
+        if real > 0 && !options.force {
+            return Ok(DemoOutcome::Refused {
+                real_formularies: real,
+            });
+        }
+        let sqlite = self.sqlite_fn();
+        let taken = taken(&self.conn).map_err(&sqlite)?;
+        // For the fill only: a big page cache, as the indexes on IINs, names and coupons
+        // take random inserts, which otherwise go to the disk once the register outgrows
+        // 2 MB; and statement journals in memory, since each insert that a trigger may
+        // abort keeps one, and in a file that is a write call per page changed.
+        let pragma = |name: &str| -> Result<i64, StoreError> {
+            self.conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .map_err(&sqlite)
+        };
+        let (cache, temp_store) = (pragma("cache_size")?, pragma("temp_store")?);
+        self.conn
+            .execute_batch("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;")
+            .map_err(&sqlite)?;
+        let filled = fill(&self.conn, self.clerk.as_str(), options, taken);
+        if filled.is_err() {
+            // Only the chunk in progress is lost; those committed stay, each whole.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        let restored = self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp_store};"
+        ));
+        let report = filled.map_err(&sqlite)?;
+        restored.map_err(&sqlite)?;
+        Ok(DemoOutcome::Filled(report))
+    }
+}
+
+/// What the register already holds that the demo must not repeat.
+fn taken(conn: &Connection) -> rusqlite::Result<Taken> {
+    let mut taken = Taken::default();
+    let mut serials = conn
+        .prepare("SELECT birth_date, sex, MAX(serial) FROM iin_issued GROUP BY birth_date, sex")?;
+    let mut rows = serials.query([])?;
+    while let Some(r) = rows.next()? {
+        let (date, sex, serial): (String, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let sex = if sex == "male" {
+            Sex::Male
+        } else {
+            Sex::Female
+        };
+        if let (Ok(date), Ok(serial)) = (date.parse::<NaiveDate>(), u16::try_from(serial)) {
+            taken.serials.insert((date, sex), serial);
+        }
+    }
+    let mut iins = conn.prepare("SELECT iin FROM persons")?;
+    taken.iins = iins
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut coupons = conn.prepare("SELECT coupon FROM formularies")?;
+    let mut rows = coupons.query([])?;
+    while let Some(r) = rows.next()? {
+        let coupon: String = r.get(0)?;
+        if let Some(body) = coupon.get(..9).and_then(|b| b.parse().ok()) {
+            taken.coupons.insert(body);
+        }
+    }
+    let mut journal = conn.prepare("SELECT year, seq, number FROM conclusions")?;
+    let mut rows = journal.query([])?;
+    while let Some(r) = rows.next()? {
+        let (year, seq, number): (i32, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let line = taken.journal.entry(year).or_insert(0);
+        *line = (*line).max(seq);
+        taken.journal_numbers.insert((year, number));
+    }
+    let mut closed = conn.prepare("SELECT date FROM day_closes")?;
+    let mut rows = closed.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Ok(date) = r.get::<_, String>(0)?.parse() {
+            taken.closed.insert(date);
+        }
+    }
+    Ok(taken)
+}
+
+/// The stable names of the states, once.
+fn state_names() -> HashMap<State, String> {
+    State::ALL
+        .into_iter()
+        .filter_map(|s| key(&s).ok().map(|k| (s, k)))
+        .collect()
+}
+
+/// One planned formulary with its texts made ready off the writing thread.
+struct Ready {
+    planned: Planned,
+    json: String,
+    surname_key: String,
+    given_key: String,
+    /// Each transition's event JSON and moment, as `insert_transition` writes them.
+    moves: Vec<(String, String)>,
+}
+
+/// What the making thread hands over, in register order.
+enum Item {
+    Formulary(Box<Ready>),
+    /// Close this day: its formularies and every move dated on it are written.
+    Close(NaiveDate),
+}
+
+fn ready(planned: Planned) -> Ready {
+    let f = &planned.formulary;
+    let json = serde_json::to_string(f).unwrap_or_default();
+    let surname_key = fold_name(f.surname.as_deref().unwrap_or_default());
+    let given_key = fold_name(f.given_name.as_deref().unwrap_or_default());
+    let moves = planned
+        .lifecycle
+        .transitions()
+        .iter()
+        .map(|t| {
+            (
+                serde_json::to_string(&t.event).unwrap_or_default(),
+                t.at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
+            )
+        })
+        .collect();
+    Ready {
+        planned,
+        json,
+        surname_key,
+        given_key,
+        moves,
+    }
+}
+
+/// Makes the register's formularies and closes in order, a batch of up to [`CHUNK`]
+/// formularies at a time, and sends each batch to `batches`.
+fn make(
+    mut synth: Synth,
+    schedule: Vec<(NaiveDate, u64)>,
+    batches: std::sync::mpsc::SyncSender<Vec<Item>>,
+) {
+    let mut batch = Vec::new();
+    let mut in_batch = 0;
+    for (date, n) in schedule {
+        for at in synth.times(date, n) {
+            let Some(planned) = synth.formulary(at) else {
+                continue;
+            };
+            batch.push(Item::Formulary(Box::new(ready(planned))));
+            in_batch += 1;
+            if in_batch == CHUNK {
+                if batches.send(std::mem::take(&mut batch)).is_err() {
+                    return; // the writer failed and stopped listening
+                }
+                in_batch = 0;
+            }
+        }
+        if synth.closes(date) {
+            batch.push(Item::Close(date));
+        }
+    }
+    if !batch.is_empty() {
+        let _ = batches.send(batch);
+    }
+}
+
+/// The fill itself: a thread makes the batches, this one writes each in one transaction.
+fn fill(
+    conn: &Connection,
+    clerk: &str,
+    options: &DemoOptions,
+    taken: Taken,
+) -> rusqlite::Result<DemoReport> {
+    let mut synth = Synth::new(options.seed, options.now, taken);
+    let last = options.now.date();
+    let first = last - Duration::days(i64::from(options.days.max(1)) - 1);
+    let schedule = synth.schedule(options.count, first, last);
+    let names = state_names();
+    let mut report = DemoReport {
+        formularies: 0,
+        first_number: None,
+        last_number: None,
+        first_day: schedule.first().map(|(d, _)| *d),
+        last_day: schedule.last().map(|(d, _)| *d),
+        days_closed: 0,
+        by_status: BTreeMap::new(),
+        audit_entries: 0,
+    };
+    // Two batches in flight at most: the maker stays a little ahead of the writer.
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    let maker = std::thread::spawn(move || make(synth, schedule, send));
+    for (index, batch) in receive.into_iter().enumerate() {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let mut chain = Chain::load(conn, clerk)?;
+        let formularies = batch
+            .iter()
+            .filter(|i| matches!(i, Item::Formulary(_)))
+            .count();
+        let details =
+            json!({ "seed": options.seed, "batch": index + 1, "formularies": formularies });
+        let audit_id = chain.append(conn, "demo_filled", "demo", &details.to_string())?;
+        report.audit_entries += 1;
+        let mut seqs: HashMap<i32, i64> = HashMap::new();
+        for item in batch {
+            match item {
+                Item::Formulary(r) => {
+                    let number = insert::insert(conn, audit_id, &mut seqs, &names, &r)?;
+                    *report
+                        .by_status
+                        .entry(r.planned.lifecycle.state())
+                        .or_insert(0) += 1;
+                    report.first_number.get_or_insert_with(|| number.clone());
+                    report.last_number = Some(number);
+                    report.formularies += 1;
+                }
+                Item::Close(date) => {
+                    // The close records the chain's head after every move made that day.
+                    let head = chain.head.clone();
+                    let day = date.to_string();
+                    let details = json!({ "audit_hash": head }).to_string();
+                    let id = chain.append(conn, "day_closed", &day, &details)?;
+                    conn.prepare_cached(
+                        "INSERT INTO day_closes (date, closed_at, clerk, audit_hash, audit_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![day, chain.at, chain.clerk, head, id])?;
+                    report.days_closed += 1;
+                    report.audit_entries += 1;
+                }
+            }
+        }
+        conn.execute_batch("COMMIT")?;
+    }
+    // The maker only ends by itself; a panic there would leave formularies out.
+    if maker.join().is_err() {
+        return Err(rusqlite::Error::InvalidQuery);
+    }
+    Ok(report)
+}

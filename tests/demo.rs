@@ -1,0 +1,196 @@
+//! `kense demo` through the real binary and real files: a populated register that searches,
+//! whose audit chain holds, whose formularies validate and whose histories replay, the
+//! same for the same seed, and never mixed into a register with real formularies.
+
+use assert_cmd::Command;
+use kense::domain::formulary::{Formulary, validate};
+use kense::store::{Clerk, Location, Query, Store};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// A fixed clock, so that runs compare; in the past, as the demo refuses the future.
+const NOW: &str = "2025-06-30T17:00:00";
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn kense(db: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
+    command
+        .env_remove("KENSE_DB")
+        .env_remove("KENSE_CLERK")
+        .arg("--db")
+        .arg(db)
+        .args(["--clerk", "demo"])
+        .args(args);
+    if let Some(input) = stdin {
+        command.write_stdin(input);
+    }
+    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn demo(db: &Path, count: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["demo", "--count", count, "--now", NOW];
+    args.extend_from_slice(extra);
+    kense(db, &args, None)
+}
+
+fn open(db: &Path) -> Store {
+    let clerk = Clerk::new("test").unwrap_or_else(|e| panic!("{e}"));
+    Store::open(&Location::existing(db), clerk).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_demo_of_500_fills_a_new_register_that_searches_and_verifies() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("demo.sqlite");
+    let run = demo(&db, "500", &["--json"]);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let report: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    assert_eq!(report["formularies"], 500);
+    let closed = report["days_closed"].as_u64().unwrap_or(0);
+    assert!(closed > 0, "some days are closed: {report}");
+
+    let page = kense(&db, &["register", "--limit", "5"], None);
+    assert_eq!(page.code, Some(0), "stderr: {}", page.stderr);
+    let lines: Vec<&str> = page.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "five rows:\n{}", page.stdout);
+    assert!(
+        lines.iter().all(|l| l.starts_with("2025-")),
+        "the newest are of the demo's last year:\n{}",
+        page.stdout
+    );
+
+    let verify = kense(&db, &["audit", "verify"], None);
+    assert_eq!(verify.code, Some(0), "{}{}", verify.stdout, verify.stderr);
+    assert!(
+        verify.stdout.starts_with("audit log intact"),
+        "{}",
+        verify.stdout
+    );
+}
+
+#[test]
+fn demo_formularies_validate_on_their_day_and_their_histories_replay() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("demo.sqlite");
+    let run = demo(&db, "2000", &[]);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let store = open(&db);
+    let mut numbers = Vec::new();
+    let mut iins = HashSet::new();
+    let mut statuses = HashSet::new();
+    let mut codes = HashSet::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .search(&Query {
+                limit: 1000,
+                after,
+                ..Query::default()
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        for row in &page.rows {
+            assert!(iins.insert(row.iin.clone()), "IIN {} repeated", row.iin);
+            statuses.insert(row.status);
+            codes.insert(row.filling_code.clone());
+            numbers.push(row.number.clone());
+        }
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(numbers.len(), 2000);
+    assert!(statuses.len() >= 5, "realistic mix of states: {statuses:?}");
+    assert!(codes.len() >= 12, "most filling codes (M-31): {codes:?}");
+    // Every 7th formulary: about 290, every code among them.
+    for number in numbers.iter().step_by(7) {
+        let record = store
+            .formulary(number)
+            .unwrap_or_else(|e| panic!("{number}: {e}"))
+            .unwrap_or_else(|| panic!("{number} not found"));
+        let report = validate(&record.formulary, record.registered_on);
+        assert!(
+            report.is_accepted(),
+            "{number} ({:?}) is not valid under M-31 and the rest: {:?}",
+            record.formulary.filling_code,
+            report.open().collect::<Vec<_>>()
+        );
+        let json = record.formulary.to_json().unwrap_or_else(|e| panic!("{e}"));
+        let back = Formulary::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, record.formulary, "{number} round-trips its JSON");
+        assert!(
+            !record.lifecycle.transitions().is_empty(),
+            "{number} has its history"
+        );
+    }
+}
+
+#[test]
+fn the_same_seed_and_clock_give_the_same_register() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let listing = |name: &str, seed: &str| {
+        let db = dir.path().join(name);
+        let run = demo(&db, "300", &["--seed", seed]);
+        assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+        kense(&db, &["register", "--limit", "1000", "--csv"], None).stdout
+    };
+    let a = listing("a.sqlite", "7");
+    assert_eq!(a, listing("b.sqlite", "7"));
+    assert_ne!(a, listing("c.sqlite", "8"));
+}
+
+#[test]
+fn a_register_with_real_formularies_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("live.sqlite");
+    let example = Formulary::example("18").unwrap_or_else(|| panic!("an example"));
+    let json = example.to_json().unwrap_or_else(|e| panic!("{e}"));
+    let added = kense(&db, &["formulary", "add", "-"], Some(&json));
+    assert_eq!(added.code, Some(0), "stderr: {}", added.stderr);
+
+    let refused = demo(&db, "10", &[]);
+    assert_eq!(refused.code, Some(4), "stdout: {}", refused.stdout);
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    let all = |db: &Path| {
+        kense(db, &["register", "--limit", "1000"], None)
+            .stdout
+            .lines()
+            .count()
+    };
+    assert_eq!(all(&db), 1, "nothing was written");
+
+    let forced = demo(&db, "10", &["--force"]);
+    assert_eq!(forced.code, Some(0), "stderr: {}", forced.stderr);
+    assert_eq!(all(&db), 11);
+    let verify = kense(&db, &["audit", "verify"], None);
+    assert_eq!(verify.code, Some(0), "{}", verify.stdout);
+
+    // A register holding only demo formularies takes another demo without --force.
+    let demo_only = dir.path().join("demo.sqlite");
+    assert_eq!(demo(&demo_only, "10", &[]).code, Some(0));
+    assert_eq!(demo(&demo_only, "10", &["--seed", "2"]).code, Some(0));
+    assert_eq!(all(&demo_only), 20);
+}
+
+#[test]
+fn a_clock_in_the_future_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("x.sqlite");
+    let run = kense(
+        &db,
+        &["demo", "--count", "5", "--now", "2999-01-01T00:00:00"],
+        None,
+    );
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+}
