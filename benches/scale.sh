@@ -60,17 +60,21 @@ for n in $SIZES; do
     KENSE_BENCH_DB=$db cargo bench --locked --bench register
 
     echo "== $n formularies: CLI against the sqlite3 shell (median ms of $RUNS)"
-    read -r iin surname coupon < <(sqlite3 -separator ' ' "$db" \
-        "SELECT iin, lower(surname), coupon FROM formularies WHERE id = (SELECT MAX(id) / 2 FROM formularies)")
-    prefix=$(printf '%s' "$surname" | cut -c1-4 | tr '[:upper:]' '[:lower:]')
+    # The prefix from the folded key: SQLite's lower() and cut(1) know no Cyrillic.
+    read -r iin prefix coupon < <(sqlite3 -separator ' ' "$db" \
+        "SELECT iin, substr(surname_key, 1, 4), coupon FROM formularies
+         WHERE id = (SELECT MAX(id) / 2 FROM formularies)")
     # The SQL kense's search runs (src/store/search.rs), with the same LIMIT of a page + 1.
     end="substr('$prefix', 1, length('$prefix') - 1) || char(unicode(substr('$prefix', -1)) + 1)"
     declare -A sql=(
         [iin]="SELECT $cols FROM formularies WHERE iin = '$iin' ORDER BY id DESC LIMIT 51"
-        [name]="SELECT $cols FROM formularies WHERE ((surname_key >= '$prefix' AND surname_key < $end) OR (given_key >= '$prefix' AND given_key < $end)) ORDER BY id DESC LIMIT 51"
+        [name]="SELECT $cols FROM formularies WHERE id IN (SELECT id FROM formularies WHERE ((surname_key >= '$prefix' AND surname_key < $end) OR (given_key >= '$prefix' AND given_key < $end)) ORDER BY id DESC LIMIT 51) ORDER BY id DESC"
         [coupon]="SELECT $cols FROM formularies WHERE coupon = '$coupon' ORDER BY id DESC LIMIT 51"
     )
     declare -A arg=([iin]="--iin $iin" [name]="--name $prefix" [coupon]="--coupon $coupon")
+    # kense opens a register with PRAGMA quick_check (src/store/mod.rs): timed alone too.
+    mapfile -t qc < <(median_ms "sqlite3 $db \"PRAGMA quick_check\"")
+    echo "PRAGMA quick_check alone: sqlite3 ${qc[0]} ms"
     for what in iin name coupon; do
         mapfile -t ms < <(median_ms \
             "$kense --db $db --clerk bench register ${arg[$what]}" \

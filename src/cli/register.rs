@@ -133,7 +133,19 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
     } else {
         Location::existing(path)
     };
-    Store::open(&location, clerk)
+    Store::open(&with_busy_timeout(location), clerk)
+}
+
+/// `KENSE_BUSY_TIMEOUT` (whole seconds), when set, replaces the default wait for another
+/// clerk's write: a server with slow disks under load may need longer than the default.
+fn with_busy_timeout(location: Location) -> Location {
+    match std::env::var("KENSE_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        Some(seconds) => location.with_busy_timeout(std::time::Duration::from_secs(seconds)),
+        None => location,
+    }
 }
 
 /// Opens the register the options point to for reading only (`Store::open_read_only`): the
@@ -142,7 +154,7 @@ pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
     let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
         .ok_or(StoreError::NoLocation)?;
     let clerk = Clerk::new(&clerk_name(options))?;
-    Store::open_read_only(&Location::existing(path), clerk)
+    Store::open_read_only(&with_busy_timeout(Location::existing(path)), clerk)
 }
 
 /// One line on stderr and the documented exit status; never a panic.
