@@ -194,3 +194,65 @@ fn a_clock_in_the_future_is_refused() {
     );
     assert_eq!(run.code, Some(2), "{}", run.stderr);
 }
+
+/// The schema objects of a register file: type, name and SQL, sorted.
+fn schema(db: &Path) -> Vec<(String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
+    conn.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        .and_then(|mut s| {
+            s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let empty = dir.path().join("empty.sqlite");
+    let clerk = Clerk::new("test").unwrap_or_else(|e| panic!("{e}"));
+    drop(
+        Store::open(&Location::create_if_missing(&empty), clerk).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let db = dir.path().join("demo.sqlite");
+    assert_eq!(demo(&db, "400", &[]).code, Some(0));
+    // The indexes and triggers the bulk fill suspends are all back, the same.
+    assert_eq!(schema(&db), schema(&empty));
+    let conn = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let dangling: i64 = conn
+        .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        dangling, 0,
+        "every reference the fill wrote unchecked holds"
+    );
+    let plan: String = conn
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT id FROM formularies WHERE surname_key >= 'а'",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(plan.contains("formularies_surname"), "{plan}");
+    // The day seal is enforced again: a row into a closed day is refused by the file.
+    let closed: String = conn
+        .query_row("SELECT date FROM day_closes LIMIT 1", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = conn.execute(
+        "INSERT INTO transitions (formulary_id, seq, from_state, to_state, event_json, clerk,
+            at, audit_id) VALUES (1, 99, 'issued', 'issued', '{}', 'x', ?1, 1)",
+        [format!("{closed}T12:00:00")],
+    );
+    assert!(
+        refused.is_err_and(|e| e.to_string().contains("the day is closed")),
+        "the seal trigger is back"
+    );
+    drop(conn);
+    // A register that already has formularies takes more the careful way, in batches.
+    assert_eq!(demo(&db, "50", &["--seed", "2"]).code, Some(0));
+    assert_eq!(schema(&db), schema(&empty));
+    let verify = kense(&db, &["audit", "verify"], None);
+    assert_eq!(verify.code, Some(0), "{}", verify.stdout);
+}

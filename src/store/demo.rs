@@ -16,24 +16,30 @@
 //! `iin_issued`, which takes an audit entry each; see [`synth::FIRST_SERIAL`] for why they
 //! still never meet an IIN `iin generate` gives.
 //!
+//! A new register (no formularies yet) is filled in one transaction instead, with its
+//! search indexes built once at the end and the checks that cannot fail on the demo's own
+//! rows (day seals, foreign keys) left out while it writes (`demo/bulk.rs`): two to three
+//! times fewer B-tree writes a formulary. A fill that fails leaves such a register empty.
+//!
 //! A register that holds real formularies (registered by `formulary_registered`) is refused
 //! unless forced, so demo data never mixes into a live register by accident.
 
+mod bulk;
+mod chain;
 mod history;
 mod insert;
 mod names;
 mod people;
 mod synth;
 
-use super::audit::{GENESIS, entry_hash};
 use super::numbers::fold_name;
-use super::ops::now;
 use super::records::key;
 use super::{Store, StoreError};
 use crate::domain::Sex;
 use crate::domain::lifecycle::State;
+use chain::Chain;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -84,64 +90,6 @@ pub enum DemoOutcome {
     },
 }
 
-/// The audit chain's end inside the demo's write transaction, kept in memory.
-struct Chain {
-    id: i64,
-    head: String,
-    at: String,
-    clerk: String,
-}
-
-impl Chain {
-    /// Reads the head again: another clerk may have written between two transactions.
-    fn load(conn: &Connection, clerk: &str) -> rusqlite::Result<Chain> {
-        let last: Option<(i64, String)> = conn
-            .query_row(
-                "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (id, head) = last.unwrap_or((0, GENESIS.to_string()));
-        Ok(Chain {
-            id,
-            head,
-            at: now(),
-            clerk: clerk.to_string(),
-        })
-    }
-
-    /// Appends an entry after the head, with the chain's encoding (`audit.rs`).
-    fn append(
-        &mut self,
-        conn: &Connection,
-        action: &str,
-        subject: &str,
-        details: &str,
-    ) -> rusqlite::Result<i64> {
-        let id = self.id + 1;
-        let hash = entry_hash(
-            &self.head,
-            id,
-            &self.at,
-            &self.clerk,
-            action,
-            subject,
-            details,
-        );
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO audit_log (id, at, clerk, action, subject, details_json, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        insert.execute(params![
-            id, self.at, self.clerk, action, subject, details, self.head, hash
-        ])?;
-        self.id = id;
-        self.head = hash;
-        Ok(id)
-    }
-}
-
 impl Store {
     /// How many formularies were registered for real (`formulary_registered` in the audit
     /// log), as opposed to by a demo.
@@ -187,16 +135,28 @@ impl Store {
                 .map_err(&sqlite)
         };
         let (cache, temp_store) = (pragma("cache_size")?, pragma("temp_store")?);
+        let foreign_keys = pragma("foreign_keys")?;
+        let fresh = !taken.any_formulary;
+        // Foreign keys cannot be switched inside a transaction: off before the bulk one.
+        let off = if fresh {
+            "PRAGMA foreign_keys = OFF;"
+        } else {
+            ""
+        };
         self.conn
-            .execute_batch("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;")
+            .execute_batch(&format!(
+                "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; {off}"
+            ))
             .map_err(&sqlite)?;
         let filled = fill(&self.conn, self.clerk.as_str(), options, taken);
         if filled.is_err() {
-            // Only the chunk in progress is lost; those committed stay, each whole.
+            // Only the chunk in progress is lost (all of a new register's fill); those
+            // committed stay, each whole.
             let _ = self.conn.execute_batch("ROLLBACK");
         }
         let restored = self.conn.execute_batch(&format!(
-            "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp_store};"
+            "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp_store}; \
+             PRAGMA foreign_keys = {foreign_keys};"
         ));
         let report = filled.map_err(&sqlite)?;
         restored.map_err(&sqlite)?;
@@ -206,7 +166,12 @@ impl Store {
 
 /// What the register already holds that the demo must not repeat.
 fn taken(conn: &Connection) -> rusqlite::Result<Taken> {
-    let mut taken = Taken::default();
+    let mut taken = Taken {
+        any_formulary: conn.query_row("SELECT EXISTS (SELECT 1 FROM formularies)", [], |r| {
+            r.get(0)
+        })?,
+        ..Taken::default()
+    };
     let mut serials = conn
         .prepare("SELECT birth_date, sex, MAX(serial) FROM iin_issued GROUP BY birth_date, sex")?;
     let mut rows = serials.query([])?;
@@ -302,11 +267,15 @@ fn ready(planned: Planned) -> Ready {
 }
 
 /// Makes the register's formularies and closes in order, a batch of up to [`CHUNK`]
-/// formularies at a time, and sends each batch to `batches`.
+/// formularies at a time, and sends each batch to `batches`. The batches written come
+/// back through `spent` to be freed here: freed on the writing thread, the memory of this
+/// thread's allocations went back under this thread's allocator lock, and the writer
+/// waited on it.
 fn make(
     mut synth: Synth,
     schedule: Vec<(NaiveDate, u64)>,
     batches: std::sync::mpsc::SyncSender<Vec<Item>>,
+    spent: std::sync::mpsc::Receiver<Vec<Item>>,
 ) {
     let mut batch = Vec::new();
     let mut in_batch = 0;
@@ -318,6 +287,7 @@ fn make(
             batch.push(Item::Formulary(Box::new(ready(planned))));
             in_batch += 1;
             if in_batch == CHUNK {
+                spent.try_iter().for_each(drop);
                 if batches.send(std::mem::take(&mut batch)).is_err() {
                     return; // the writer failed and stopped listening
                 }
@@ -340,6 +310,7 @@ fn fill(
     options: &DemoOptions,
     taken: Taken,
 ) -> rusqlite::Result<DemoReport> {
+    let fresh = !taken.any_formulary;
     let mut synth = Synth::new(options.seed, options.now, taken);
     let last = options.now.date();
     let first = last - Duration::days(i64::from(options.days.max(1)) - 1);
@@ -357,9 +328,19 @@ fn fill(
     };
     // Two batches in flight at most: the maker stays a little ahead of the writer.
     let (send, receive) = std::sync::mpsc::sync_channel(1);
-    let maker = std::thread::spawn(move || make(synth, schedule, send));
-    for (index, batch) in receive.into_iter().enumerate() {
+    let (give_back, spent) = std::sync::mpsc::channel();
+    let maker = std::thread::spawn(move || make(synth, schedule, send, spent));
+    // A new register: one transaction for the whole fill (see the module docs).
+    let suspended = if fresh {
         conn.execute_batch("BEGIN IMMEDIATE")?;
+        Some(bulk::suspend(conn)?)
+    } else {
+        None
+    };
+    for (index, batch) in receive.into_iter().enumerate() {
+        if !fresh {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
         let mut chain = Chain::load(conn, clerk)?;
         let formularies = batch
             .iter()
@@ -370,10 +351,10 @@ fn fill(
         let audit_id = chain.append(conn, "demo_filled", "demo", &details.to_string())?;
         report.audit_entries += 1;
         let mut seqs: HashMap<i32, i64> = HashMap::new();
-        for item in batch {
+        for item in &batch {
             match item {
                 Item::Formulary(r) => {
-                    let number = insert::insert(conn, audit_id, &mut seqs, &names, &r)?;
+                    let number = insert::insert(conn, audit_id, &mut seqs, &names, r)?;
                     *report
                         .by_status
                         .entry(r.planned.lifecycle.state())
@@ -398,6 +379,14 @@ fn fill(
                 }
             }
         }
+        // Once the maker has ended, the last batches are freed here.
+        let _ = give_back.send(batch);
+        if !fresh {
+            conn.execute_batch("COMMIT")?;
+        }
+    }
+    if let Some(suspended) = suspended {
+        suspended.restore(conn)?;
         conn.execute_batch("COMMIT")?;
     }
     // The maker only ends by itself; a panic there would leave formularies out.

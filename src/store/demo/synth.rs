@@ -73,6 +73,8 @@ pub(super) struct Taken {
     pub journal_numbers: HashSet<(i32, String)>,
     /// Closed days: nothing is registered or moved on them.
     pub closed: HashSet<NaiveDate>,
+    /// Whether the register holds any formulary yet (a new one is filled in bulk).
+    pub any_formulary: bool,
 }
 
 /// The generator.
