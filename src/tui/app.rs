@@ -141,7 +141,16 @@ impl App {
             Some(Dialog::Record(_)) => Context::Record,
             Some(Dialog::MoveData { .. }) => Context::MoveData,
             Some(Dialog::Day(_)) => Context::Day,
-            None => Context::Tab(self.tab),
+            None => self.screen_context(),
+        }
+    }
+
+    /// What has the keyboard once the dialogs are closed: the screen under them, whose
+    /// keys the help lists.
+    pub fn screen_context(&self) -> Context {
+        match self.tab {
+            Tab::NewFormulary if self.dsn_mode => Context::DsnForm,
+            tab => Context::Tab(tab),
         }
     }
 
@@ -260,6 +269,13 @@ impl App {
             }
             Action::Focus(step) if self.dsn_mode && self.tab == Tab::NewFormulary => {
                 redraw_if(self.dsn_form.move_focus(step == Focus::Next))
+            }
+            // The formulary's own actions would reach the hidden formulary; its keys are
+            // not bound in the DSN application, and these actions do nothing there either.
+            Action::Pick | Action::Accept | Action::GenerateIin
+                if self.dsn_mode && self.tab == Tab::NewFormulary =>
+            {
+                redraw_if(false)
             }
             Action::Save if self.dsn_mode && self.tab == Tab::NewFormulary => {
                 if self.dsn_form.report().errors.is_empty() {

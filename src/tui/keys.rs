@@ -23,8 +23,13 @@ pub enum Scope {
     List,
     /// The Code lookup tab only.
     Lookup,
-    /// The New formulary tab.
+    /// The New tab, whichever form it shows.
     Form,
+    /// The New tab's formulary only: what needs a formulary (its code directories, warnings
+    /// and IINs) is not offered for the DSN application.
+    Formulary,
+    /// The New tab's DSN application only.
+    Dsn,
     /// The Register tab.
     Register,
     /// An opened formulary.
@@ -36,7 +41,10 @@ pub enum Scope {
 /// What has the keyboard now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// A tab, with no dialog open; the New tab with the formulary.
     Tab(Tab),
+    /// The New tab with the DSN application.
+    DsnForm,
     Help,
     Picker,
     Reason,
@@ -55,7 +63,8 @@ impl Context {
             Context::Reason => &[Scope::Entry],
             Context::Question => &[Scope::Question],
             Context::Tab(Tab::CodeLookup) => &[Scope::List, Scope::Lookup, Scope::Global],
-            Context::Tab(Tab::NewFormulary) => &[Scope::Form, Scope::Global],
+            Context::Tab(Tab::NewFormulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
+            Context::DsnForm => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Tab(Tab::Register) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Record => &[Scope::Record],
             Context::MoveData => &[Scope::Entry],
@@ -70,6 +79,7 @@ impl Context {
             Context::Picker
                 | Context::Reason
                 | Context::MoveData
+                | Context::DsnForm
                 | Context::Tab(Tab::CodeLookup | Tab::NewFormulary | Tab::Register)
         )
     }
@@ -255,5 +265,76 @@ mod tests {
             action_for(&key(NONE, KeyCode::Enter), Context::Reason),
             Some(Action::Confirm)
         );
+    }
+
+    fn dsn_app() -> crate::tui::app::App {
+        use crate::tui::app::{App, Session};
+        let today =
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("a valid date"));
+        let session = Session {
+            clerk: "Айгүл".into(),
+            today,
+        };
+        let size = ratatui::layout::Rect::new(0, 0, 80, 24);
+        let theme = crate::tui::theme::Theme { color: false };
+        let mut app = App::new(crate::domain::Lang::En, theme, size, session);
+        assert_eq!(
+            app.update(Action::OtherForm),
+            crate::tui::app::Effect::Redraw
+        );
+        app
+    }
+
+    #[test]
+    fn the_dsn_application_lists_no_code_picker_and_ctrl_l_picks_nothing() {
+        let app = dsn_app();
+        let footer: Vec<&str> = visible(app.context())
+            .filter(|b| b.in_footer)
+            .map(|b| b.label)
+            .collect();
+        assert!(!footer.contains(&"Ctrl-L"), "footer: {footer:?}");
+        assert!(footer.contains(&"Ctrl-S"), "footer: {footer:?}");
+        assert_ne!(
+            action_for(&key(CTRL, KeyCode::Char('l')), app.context()),
+            Some(Action::Pick)
+        );
+        // The formulary keeps its picker, in the footer and on the key.
+        let formulary = Context::Tab(Tab::NewFormulary);
+        assert!(visible(formulary).any(|b| b.in_footer && b.label == "Ctrl-L"));
+        assert_eq!(
+            action_for(&key(CTRL, KeyCode::Char('l')), formulary),
+            Some(Action::Pick)
+        );
+    }
+
+    #[test]
+    fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothing() {
+        let mut app = dsn_app();
+        app.update(Action::Help);
+        assert_eq!(app.context(), Context::Help);
+        assert_eq!(app.screen_context(), Context::DsnForm);
+        let help: Vec<&str> = visible(app.screen_context()).map(|b| b.label).collect();
+        for absent in ["Ctrl-L", "Ctrl-O", "Ctrl-G"] {
+            assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
+        }
+        assert!(help.contains(&"Ctrl-N"), "help: {help:?}");
+        // Sent anyway (not from a key), the formulary's actions leave the hidden formulary
+        // alone: no picker, no reason asked, no IIN asked of the register.
+        for action in [Action::Pick, Action::Accept, Action::GenerateIin] {
+            let mut app = dsn_app();
+            let effect = app.update(action.clone());
+            assert_eq!(effect, crate::tui::app::Effect::None, "{action:?}");
+            assert_eq!(app.context(), Context::DsnForm, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn every_key_the_dsn_footer_lists_does_something() {
+        let context = dsn_app().context();
+        for binding in visible(context).filter(|b| b.in_footer) {
+            let mut app = dsn_app();
+            let effect = app.update(binding.action.clone());
+            assert_ne!(effect, crate::tui::app::Effect::None, "{}", binding.label);
+        }
     }
 }

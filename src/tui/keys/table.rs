@@ -3,7 +3,8 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Day, Entry, Form, Global, Help, List, Lookup, Question, Record, Register};
+use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{Record, Register};
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::form::Focus;
 use crate::tui::i18n::Msg;
@@ -83,10 +84,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global,    "Alt-3",     NO_FOOTER, Msg::TabRegister,  Action::ShowTab(Tab::Register), TAB_3),
     bind(Form,      "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     NEXT_FIELD),
     bind(Form,      "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
-    bind(Form,      "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
-    bind(Form,      "Ctrl-O",    NO_FOOTER, Msg::KeyAccept,    Action::Accept,                 &[ctrl('o')]),
-    bind(Form,      "Ctrl-G",    NO_FOOTER, Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
-    bind(Form,      "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
+    bind(Formulary, "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
+    bind(Formulary, "Ctrl-O",    NO_FOOTER, Msg::KeyAccept,    Action::Accept,                 &[ctrl('o')]),
+    bind(Formulary, "Ctrl-G",    NO_FOOTER, Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    bind(Formulary, "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
+    bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
     bind(List,      "↑↓",        FOOTER,    Msg::KeySelect,    Action::Select(Move::Down),     &[key(Down)]),
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
     bind(List,      "PgUp PgDn", NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageDown), &[key(PageDown)]),
