@@ -4,6 +4,7 @@
 //! runner to do, so this module stays testable without a terminal or a file.
 
 use super::action::{Action, Tab};
+pub use super::app_dialog::Dialog;
 use super::form::spec::FieldId;
 use super::form::{Focus, FormTab};
 use super::i18n::Msg;
@@ -11,11 +12,11 @@ use super::keys::Context;
 use super::lookup::LookupTab;
 use super::register::RegisterTab;
 use super::theme::Theme;
-use crate::codes::{Entry, Kind};
+use crate::codes::Kind;
 use crate::domain::Lang;
 use crate::domain::formulary::Formulary;
-use crate::domain::lifecycle::{Event, MoveKind};
-use crate::store::{Cursor, DaySummary, Query, Record};
+use crate::domain::lifecycle::Event;
+use crate::store::{Cursor, Query};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use tui_input::{Input, InputRequest};
@@ -64,33 +65,6 @@ pub enum Effect {
     CloseDay(NaiveDate),
     /// Leave.
     Quit,
-}
-
-/// A dialog over the current tab.
-pub enum Dialog {
-    Help,
-    /// The directory picker for a code field.
-    Picker {
-        field: FieldId,
-        list: LookupTab,
-    },
-    /// The reason for letting the focused field's warning pass.
-    Reason(Input),
-    /// "Quit with an unregistered formulary?"
-    Quit,
-    /// An opened formulary, with its history and the moves it allows.
-    Record(Box<Record>),
-    /// The data a move needs: a line of text, or one of a few choices.
-    MoveData {
-        record: Box<Record>,
-        kind: MoveKind,
-        input: Input,
-        choice: usize,
-    },
-    /// The end-of-day view.
-    Day(Box<DaySummary>),
-    /// "Close the day?"
-    CloseDay(NaiveDate),
 }
 
 /// A line in the footer until the next key.
@@ -167,7 +141,16 @@ impl App {
             Some(Dialog::Record(_)) => Context::Record,
             Some(Dialog::MoveData { .. }) => Context::MoveData,
             Some(Dialog::Day(_)) => Context::Day,
-            None => Context::Tab(self.tab),
+            None => self.screen_context(),
+        }
+    }
+
+    /// What has the keyboard once the dialogs are closed: the screen under them, whose
+    /// keys the help lists.
+    pub fn screen_context(&self) -> Context {
+        match self.tab {
+            Tab::NewFormulary if self.dsn_mode => Context::DsnForm,
+            tab => Context::Tab(tab),
         }
     }
 
@@ -287,6 +270,13 @@ impl App {
             Action::Focus(step) if self.dsn_mode && self.tab == Tab::NewFormulary => {
                 redraw_if(self.dsn_form.move_focus(step == Focus::Next))
             }
+            // The formulary's own actions would reach the hidden formulary; its keys are
+            // not bound in the DSN application, and these actions do nothing there either.
+            Action::Pick | Action::Accept | Action::GenerateIin
+                if self.dsn_mode && self.tab == Tab::NewFormulary =>
+            {
+                redraw_if(false)
+            }
             Action::Save if self.dsn_mode && self.tab == Tab::NewFormulary => {
                 if self.dsn_form.report().errors.is_empty() {
                     Effect::DsnApply(Box::new(self.dsn_form.application()))
@@ -357,91 +347,6 @@ impl App {
                 self.status = Some(Status::Msg(Msg::NotReady));
                 Effect::Redraw
             }
-        }
-    }
-
-    fn update_dialog(&mut self, action: Action, had_status: bool) -> Effect {
-        let Some(dialog) = self.dialog.as_mut() else {
-            return Effect::None;
-        };
-        match (dialog, action) {
-            (_, Action::Resize) => Effect::Redraw,
-            (_, Action::Back) => {
-                self.dialog = None;
-                Effect::Redraw
-            }
-            (Dialog::Quit, Action::Confirm | Action::Quit) => Effect::Quit,
-            (Dialog::CloseDay(date), Action::Confirm) => {
-                let date = *date;
-                self.dialog = None;
-                Effect::CloseDay(date)
-            }
-            (Dialog::Record(_) | Dialog::Day(_), Action::Quit) => Effect::Quit,
-            (Dialog::Day(day), Action::CloseDay) if day.closed.is_none() => {
-                let date = day.date;
-                self.dialog = Some(Dialog::CloseDay(date));
-                Effect::Redraw
-            }
-            (Dialog::Record(record), Action::Choose(n)) => {
-                let moves = crate::domain::lifecycle::moves_from(record.lifecycle.state());
-                let Some(kind) = usize::from(n)
-                    .checked_sub(1)
-                    .and_then(|i| moves.get(i))
-                    .copied()
-                else {
-                    return Effect::None;
-                };
-                let record = record.clone();
-                self.begin_move(record, kind)
-            }
-            (Dialog::MoveData { .. }, Action::Edit(request)) => self.edit_move_data(request),
-            (Dialog::MoveData { .. }, Action::Confirm) => self.finish_move(),
-            (Dialog::Help, Action::Quit) => Effect::Quit,
-            (Dialog::Picker { list, .. }, Action::Edit(request)) => {
-                if list.edit(request) {
-                    Effect::Redraw
-                } else {
-                    Effect::None
-                }
-            }
-            (Dialog::Picker { list, .. }, Action::Select(step)) => {
-                if list.select(step, 8) {
-                    Effect::Redraw
-                } else {
-                    Effect::None
-                }
-            }
-            (Dialog::Picker { list, field }, Action::Confirm) => {
-                let (chosen, field) = (list.selected(), *field);
-                self.dialog = None;
-                match chosen {
-                    Some(Entry::District(d)) => {
-                        self.form.set(FieldId::RegionCode, d.region_code);
-                        self.form.set(FieldId::DistrictCode, d.district_code);
-                    }
-                    Some(Entry::Filling(f)) => self.form.set(field, f.code),
-                    _ => {}
-                }
-                Effect::Redraw
-            }
-            (Dialog::Reason(input), Action::Edit(request)) => {
-                if input.handle(request).is_some() {
-                    Effect::Redraw
-                } else {
-                    Effect::None
-                }
-            }
-            (Dialog::Reason(input), Action::Confirm) => {
-                let reason = input.value().trim().to_string();
-                if reason.is_empty() {
-                    return Effect::None;
-                }
-                self.dialog = None;
-                self.form.accept_warning(&reason);
-                Effect::Redraw
-            }
-            _ if had_status => Effect::Redraw,
-            _ => Effect::None,
         }
     }
 

@@ -103,6 +103,7 @@ pub enum Msg {
     DsnReady,
     DsnListTitle,
     KeyOtherForm,
+    KeyFile,
     KeyOtherList,
     Refused,
 }
@@ -299,6 +300,7 @@ fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "DSN code applications",
         ),
         Msg::KeyOtherForm => ("другая форма", "басқа нысан", "other form"),
+        Msg::KeyFile => ("подать заявку", "өтінім беру", "file"),
         Msg::KeyOtherList => ("формуляры / ДСН", "формулярлар / ДСН", "formularies / DSN"),
         Msg::Refused => ("отказ", "бас тарту", "refused"),
         Msg::Kind(kind) => match kind {

@@ -4,8 +4,7 @@
 //! Nothing needs an F-key (thin terminals may have none): every F-key has a twin. A lone
 //! Esc may arrive late or glued to the next key over SSH, so Esc only closes things.
 
-use super::action::{Action, Move, Tab};
-use super::form::Focus;
+use super::action::{Action, Tab};
 use super::i18n::Msg;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -24,8 +23,13 @@ pub enum Scope {
     List,
     /// The Code lookup tab only.
     Lookup,
-    /// The New formulary tab.
+    /// The New tab, whichever form it shows.
     Form,
+    /// The New tab's formulary only: what needs a formulary (its code directories, warnings
+    /// and IINs) is not offered for the DSN application.
+    Formulary,
+    /// The New tab's DSN application only.
+    Dsn,
     /// The Register tab.
     Register,
     /// An opened formulary.
@@ -37,7 +41,10 @@ pub enum Scope {
 /// What has the keyboard now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// A tab, with no dialog open; the New tab with the formulary.
     Tab(Tab),
+    /// The New tab with the DSN application.
+    DsnForm,
     Help,
     Picker,
     Reason,
@@ -56,7 +63,8 @@ impl Context {
             Context::Reason => &[Scope::Entry],
             Context::Question => &[Scope::Question],
             Context::Tab(Tab::CodeLookup) => &[Scope::List, Scope::Lookup, Scope::Global],
-            Context::Tab(Tab::NewFormulary) => &[Scope::Form, Scope::Global],
+            Context::Tab(Tab::NewFormulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
+            Context::DsnForm => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Tab(Tab::Register) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Record => &[Scope::Record],
             Context::MoveData => &[Scope::Entry],
@@ -71,6 +79,7 @@ impl Context {
             Context::Picker
                 | Context::Reason
                 | Context::MoveData
+                | Context::DsnForm
                 | Context::Tab(Tab::CodeLookup | Tab::NewFormulary | Tab::Register)
         )
     }
@@ -88,318 +97,9 @@ pub struct Binding {
     pub in_footer: bool,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const ALT: KeyModifiers = KeyModifiers::ALT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+mod table;
 
-const QUIT_KEYS: &[(KeyModifiers, KeyCode)] = &[(CTRL, KeyCode::Char('q')), (NONE, KeyCode::F(10))];
-const HELP_KEYS: &[(KeyModifiers, KeyCode)] = &[
-    (NONE, KeyCode::F(1)),
-    (NONE, KeyCode::Char('?')),
-    (SHIFT, KeyCode::Char('?')),
-];
-
-const fn bind(
-    scope: Scope,
-    keys: &'static [(KeyModifiers, KeyCode)],
-    label: &'static str,
-    help: Msg,
-    action: Action,
-    in_footer: bool,
-) -> Binding {
-    Binding {
-        scope,
-        keys,
-        label,
-        help,
-        action,
-        in_footer,
-    }
-}
-
-/// The key table, most specific first.
-pub static BINDINGS: &[Binding] = &[
-    bind(
-        Scope::Help,
-        &[
-            (NONE, KeyCode::Esc),
-            (NONE, KeyCode::F(1)),
-            (NONE, KeyCode::Char('?')),
-            (SHIFT, KeyCode::Char('?')),
-        ],
-        "Esc",
-        Msg::KeyBack,
-        Action::Back,
-        true,
-    ),
-    bind(
-        Scope::Help,
-        QUIT_KEYS,
-        "Ctrl-Q",
-        Msg::KeyQuit,
-        Action::Quit,
-        true,
-    ),
-    bind(
-        Scope::Question,
-        &[
-            (NONE, KeyCode::Char('y')),
-            (NONE, KeyCode::Char('д')),
-            (NONE, KeyCode::Enter),
-        ],
-        "y",
-        Msg::KeyQuit,
-        Action::Confirm,
-        true,
-    ),
-    bind(
-        Scope::Question,
-        &[
-            (NONE, KeyCode::Char('n')),
-            (NONE, KeyCode::Char('н')),
-            (NONE, KeyCode::Esc),
-        ],
-        "n Esc",
-        Msg::KeyBack,
-        Action::Back,
-        true,
-    ),
-    bind(
-        Scope::Entry,
-        &[(NONE, KeyCode::Enter)],
-        "Enter",
-        Msg::KeyDone,
-        Action::Confirm,
-        true,
-    ),
-    bind(
-        Scope::Entry,
-        &[(NONE, KeyCode::Esc)],
-        "Esc",
-        Msg::KeyBack,
-        Action::Back,
-        true,
-    ),
-    bind(
-        Scope::Global,
-        &[(ALT, KeyCode::Char('1')), (NONE, KeyCode::F(2))],
-        "Alt-1",
-        Msg::TabNewFormulary,
-        Action::ShowTab(Tab::NewFormulary),
-        false,
-    ),
-    bind(
-        Scope::Global,
-        &[(ALT, KeyCode::Char('2')), (NONE, KeyCode::F(3))],
-        "Alt-2",
-        Msg::TabCodeLookup,
-        Action::ShowTab(Tab::CodeLookup),
-        false,
-    ),
-    bind(
-        Scope::Global,
-        &[(ALT, KeyCode::Char('3')), (NONE, KeyCode::F(4))],
-        "Alt-3",
-        Msg::TabRegister,
-        Action::ShowTab(Tab::Register),
-        false,
-    ),
-    bind(
-        Scope::Form,
-        &[
-            (NONE, KeyCode::Tab),
-            (NONE, KeyCode::Down),
-            (NONE, KeyCode::Enter),
-        ],
-        "Tab ↓",
-        Msg::KeyField,
-        Action::Focus(Focus::Next),
-        true,
-    ),
-    bind(
-        Scope::Form,
-        &[
-            (SHIFT, KeyCode::BackTab),
-            (NONE, KeyCode::BackTab),
-            (NONE, KeyCode::Up),
-        ],
-        "S-Tab ↑",
-        Msg::KeyField,
-        Action::Focus(Focus::Previous),
-        false,
-    ),
-    bind(
-        Scope::Form,
-        &[(CTRL, KeyCode::Char('l'))],
-        "Ctrl-L",
-        Msg::KeyPick,
-        Action::Pick,
-        true,
-    ),
-    bind(
-        Scope::Form,
-        &[(CTRL, KeyCode::Char('o'))],
-        "Ctrl-O",
-        Msg::KeyAccept,
-        Action::Accept,
-        false,
-    ),
-    bind(
-        Scope::Form,
-        &[(CTRL, KeyCode::Char('g'))],
-        "Ctrl-G",
-        Msg::KeyGenerate,
-        Action::GenerateIin,
-        false,
-    ),
-    bind(
-        Scope::Form,
-        &[(CTRL, KeyCode::Char('s'))],
-        "Ctrl-S",
-        Msg::KeySave,
-        Action::Save,
-        true,
-    ),
-    bind(
-        Scope::List,
-        &[(NONE, KeyCode::Down)],
-        "↑↓",
-        Msg::KeySelect,
-        Action::Select(Move::Down),
-        true,
-    ),
-    bind(
-        Scope::List,
-        &[(NONE, KeyCode::Up)],
-        "↑",
-        Msg::KeySelect,
-        Action::Select(Move::Up),
-        false,
-    ),
-    bind(
-        Scope::List,
-        &[(NONE, KeyCode::PageDown)],
-        "PgUp PgDn",
-        Msg::KeyPage,
-        Action::Select(Move::PageDown),
-        false,
-    ),
-    bind(
-        Scope::List,
-        &[(NONE, KeyCode::PageUp)],
-        "PgUp",
-        Msg::KeyPage,
-        Action::Select(Move::PageUp),
-        false,
-    ),
-    bind(
-        Scope::Lookup,
-        &[(CTRL, KeyCode::Char('c'))],
-        "Ctrl-C",
-        Msg::KeyCopy,
-        Action::Copy,
-        true,
-    ),
-    bind(
-        Scope::Form,
-        &[(CTRL, KeyCode::Char('n'))],
-        "Ctrl-N",
-        Msg::KeyOtherForm,
-        Action::OtherForm,
-        false,
-    ),
-    bind(
-        Scope::Register,
-        &[(CTRL, KeyCode::Char('t'))],
-        "Ctrl-T",
-        Msg::KeyOtherList,
-        Action::OtherList,
-        false,
-    ),
-    bind(
-        Scope::Register,
-        &[(NONE, KeyCode::Enter)],
-        "Enter",
-        Msg::KeyOpen,
-        Action::Confirm,
-        true,
-    ),
-    bind(
-        Scope::Register,
-        &[(CTRL, KeyCode::Char('d'))],
-        "Ctrl-D",
-        Msg::KeyDay,
-        Action::Day,
-        true,
-    ),
-    // The digits of an opened formulary's actions are read in `action_for`; this line only
-    // documents them for the footer and the help.
-    bind(
-        Scope::Record,
-        &[],
-        "1–9",
-        Msg::KeyMove,
-        Action::Choose(0),
-        true,
-    ),
-    bind(
-        Scope::Record,
-        &[(NONE, KeyCode::Esc)],
-        "Esc",
-        Msg::KeyBack,
-        Action::Back,
-        true,
-    ),
-    bind(
-        Scope::Record,
-        QUIT_KEYS,
-        "Ctrl-Q",
-        Msg::KeyQuit,
-        Action::Quit,
-        false,
-    ),
-    bind(
-        Scope::Day,
-        &[(CTRL, KeyCode::Char('e'))],
-        "Ctrl-E",
-        Msg::KeyCloseDay,
-        Action::CloseDay,
-        true,
-    ),
-    bind(
-        Scope::Day,
-        &[(NONE, KeyCode::Esc)],
-        "Esc",
-        Msg::KeyBack,
-        Action::Back,
-        true,
-    ),
-    bind(
-        Scope::Day,
-        QUIT_KEYS,
-        "Ctrl-Q",
-        Msg::KeyQuit,
-        Action::Quit,
-        false,
-    ),
-    bind(
-        Scope::Global,
-        HELP_KEYS,
-        "F1 ?",
-        Msg::KeyHelp,
-        Action::Help,
-        true,
-    ),
-    bind(
-        Scope::Global,
-        QUIT_KEYS,
-        "Ctrl-Q",
-        Msg::KeyQuit,
-        Action::Quit,
-        true,
-    ),
-];
+pub use table::BINDINGS;
 
 /// The action for a terminal event in the current context, if any.
 pub fn action_for(event: &Event, context: Context) -> Option<Action> {
@@ -460,6 +160,11 @@ pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::form::Focus;
+
+    const NONE: KeyModifiers = KeyModifiers::NONE;
+    const ALT: KeyModifiers = KeyModifiers::ALT;
+    const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
     fn key(mods: KeyModifiers, code: KeyCode) -> Event {
         Event::Key(KeyEvent::new(code, mods))
@@ -560,5 +265,76 @@ mod tests {
             action_for(&key(NONE, KeyCode::Enter), Context::Reason),
             Some(Action::Confirm)
         );
+    }
+
+    fn dsn_app() -> crate::tui::app::App {
+        use crate::tui::app::{App, Session};
+        let today =
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("a valid date"));
+        let session = Session {
+            clerk: "Айгүл".into(),
+            today,
+        };
+        let size = ratatui::layout::Rect::new(0, 0, 80, 24);
+        let theme = crate::tui::theme::Theme { color: false };
+        let mut app = App::new(crate::domain::Lang::En, theme, size, session);
+        assert_eq!(
+            app.update(Action::OtherForm),
+            crate::tui::app::Effect::Redraw
+        );
+        app
+    }
+
+    #[test]
+    fn the_dsn_application_lists_no_code_picker_and_ctrl_l_picks_nothing() {
+        let app = dsn_app();
+        let footer: Vec<&str> = visible(app.context())
+            .filter(|b| b.in_footer)
+            .map(|b| b.label)
+            .collect();
+        assert!(!footer.contains(&"Ctrl-L"), "footer: {footer:?}");
+        assert!(footer.contains(&"Ctrl-S"), "footer: {footer:?}");
+        assert_ne!(
+            action_for(&key(CTRL, KeyCode::Char('l')), app.context()),
+            Some(Action::Pick)
+        );
+        // The formulary keeps its picker, in the footer and on the key.
+        let formulary = Context::Tab(Tab::NewFormulary);
+        assert!(visible(formulary).any(|b| b.in_footer && b.label == "Ctrl-L"));
+        assert_eq!(
+            action_for(&key(CTRL, KeyCode::Char('l')), formulary),
+            Some(Action::Pick)
+        );
+    }
+
+    #[test]
+    fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothing() {
+        let mut app = dsn_app();
+        app.update(Action::Help);
+        assert_eq!(app.context(), Context::Help);
+        assert_eq!(app.screen_context(), Context::DsnForm);
+        let help: Vec<&str> = visible(app.screen_context()).map(|b| b.label).collect();
+        for absent in ["Ctrl-L", "Ctrl-O", "Ctrl-G"] {
+            assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
+        }
+        assert!(help.contains(&"Ctrl-N"), "help: {help:?}");
+        // Sent anyway (not from a key), the formulary's actions leave the hidden formulary
+        // alone: no picker, no reason asked, no IIN asked of the register.
+        for action in [Action::Pick, Action::Accept, Action::GenerateIin] {
+            let mut app = dsn_app();
+            let effect = app.update(action.clone());
+            assert_eq!(effect, crate::tui::app::Effect::None, "{action:?}");
+            assert_eq!(app.context(), Context::DsnForm, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn every_key_the_dsn_footer_lists_does_something() {
+        let context = dsn_app().context();
+        for binding in visible(context).filter(|b| b.in_footer) {
+            let mut app = dsn_app();
+            let effect = app.update(binding.action.clone());
+            assert_ne!(effect, crate::tui::app::Effect::None, "{}", binding.label);
+        }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod action;
 pub mod app;
+mod app_dialog;
 mod app_register;
 pub mod dsn_form;
 pub mod form;

@@ -4,7 +4,7 @@
 use super::action::Tab;
 use super::app::{App, Dialog, MIN_HEIGHT, MIN_WIDTH, Status};
 use super::i18n::{Msg, tr};
-use super::keys::{self, Context};
+use super::keys;
 use super::register::choices;
 use super::register::view::{draw_day, draw_record};
 use ratatui::Frame;
@@ -220,7 +220,7 @@ impl App {
     }
 
     fn draw_help(&self, frame: &mut Frame, body: Rect) {
-        let lines: Vec<Line> = keys::visible(Context::Tab(self.tab))
+        let lines: Vec<Line> = keys::visible(self.screen_context())
             .map(|b| {
                 Line::from(vec![
                     Span::styled(format!("{:<10}", b.label), self.theme.key()),

@@ -1,0 +1,129 @@
+//! The dialogs over the workstation's tabs (the help, the code picker, the reason of an
+//! accepted warning, the questions, an opened formulary and the end-of-day view), and how
+//! an action changes an open dialog: while one is open, it alone takes the keys.
+
+use super::action::Action;
+use super::app::{App, Effect};
+use super::form::spec::FieldId;
+use super::lookup::LookupTab;
+use crate::codes::Entry;
+use crate::domain::lifecycle::MoveKind;
+use crate::store::{DaySummary, Record};
+use chrono::NaiveDate;
+use tui_input::Input;
+
+/// A dialog over the current tab.
+pub enum Dialog {
+    Help,
+    /// The directory picker for a code field.
+    Picker {
+        field: FieldId,
+        list: LookupTab,
+    },
+    /// The reason for letting the focused field's warning pass.
+    Reason(Input),
+    /// "Quit with an unregistered formulary?"
+    Quit,
+    /// An opened formulary, with its history and the moves it allows.
+    Record(Box<Record>),
+    /// The data a move needs: a line of text, or one of a few choices.
+    MoveData {
+        record: Box<Record>,
+        kind: MoveKind,
+        input: Input,
+        choice: usize,
+    },
+    /// The end-of-day view.
+    Day(Box<DaySummary>),
+    /// "Close the day?"
+    CloseDay(NaiveDate),
+}
+
+impl App {
+    /// What `action` does to the open dialog; `had_status` says whether the footer showed a
+    /// status line, which this key clears.
+    pub(super) fn update_dialog(&mut self, action: Action, had_status: bool) -> Effect {
+        let Some(dialog) = self.dialog.as_mut() else {
+            return Effect::None;
+        };
+        match (dialog, action) {
+            (_, Action::Resize) => Effect::Redraw,
+            (_, Action::Back) => {
+                self.dialog = None;
+                Effect::Redraw
+            }
+            (Dialog::Quit, Action::Confirm | Action::Quit) => Effect::Quit,
+            (Dialog::CloseDay(date), Action::Confirm) => {
+                let date = *date;
+                self.dialog = None;
+                Effect::CloseDay(date)
+            }
+            (Dialog::Record(_) | Dialog::Day(_), Action::Quit) => Effect::Quit,
+            (Dialog::Day(day), Action::CloseDay) if day.closed.is_none() => {
+                let date = day.date;
+                self.dialog = Some(Dialog::CloseDay(date));
+                Effect::Redraw
+            }
+            (Dialog::Record(record), Action::Choose(n)) => {
+                let moves = crate::domain::lifecycle::moves_from(record.lifecycle.state());
+                let Some(kind) = usize::from(n)
+                    .checked_sub(1)
+                    .and_then(|i| moves.get(i))
+                    .copied()
+                else {
+                    return Effect::None;
+                };
+                let record = record.clone();
+                self.begin_move(record, kind)
+            }
+            (Dialog::MoveData { .. }, Action::Edit(request)) => self.edit_move_data(request),
+            (Dialog::MoveData { .. }, Action::Confirm) => self.finish_move(),
+            (Dialog::Help, Action::Quit) => Effect::Quit,
+            (Dialog::Picker { list, .. }, Action::Edit(request)) => {
+                if list.edit(request) {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
+            }
+            (Dialog::Picker { list, .. }, Action::Select(step)) => {
+                if list.select(step, 8) {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
+            }
+            (Dialog::Picker { list, field }, Action::Confirm) => {
+                let (chosen, field) = (list.selected(), *field);
+                self.dialog = None;
+                match chosen {
+                    Some(Entry::District(d)) => {
+                        self.form.set(FieldId::RegionCode, d.region_code);
+                        self.form.set(FieldId::DistrictCode, d.district_code);
+                    }
+                    Some(Entry::Filling(f)) => self.form.set(field, f.code),
+                    _ => {}
+                }
+                Effect::Redraw
+            }
+            (Dialog::Reason(input), Action::Edit(request)) => {
+                if input.handle(request).is_some() {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
+            }
+            (Dialog::Reason(input), Action::Confirm) => {
+                let reason = input.value().trim().to_string();
+                if reason.is_empty() {
+                    return Effect::None;
+                }
+                self.dialog = None;
+                self.form.accept_warning(&reason);
+                Effect::Redraw
+            }
+            _ if had_status => Effect::Redraw,
+            _ => Effect::None,
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The key table itself: one line per binding, in the order the footer and the help list
+//! them. It is laid out by hand as a table (rustfmt would spread each binding over eight
+//! lines), so a binding reads across and a scope's keys read down.
+
+use super::Binding;
+use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{Record, Register};
+use crate::tui::action::{Action, Move, Tab};
+use crate::tui::form::Focus;
+use crate::tui::i18n::Msg;
+use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
+use ratatui::crossterm::event::KeyCode::{PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyModifiers;
+
+type Key = (KeyModifiers, KeyCode);
+type Keys = &'static [Key];
+
+const fn key(code: KeyCode) -> Key {
+    (KeyModifiers::NONE, code)
+}
+
+const fn ctrl(c: char) -> Key {
+    (KeyModifiers::CONTROL, Char(c))
+}
+
+const fn alt(c: char) -> Key {
+    (KeyModifiers::ALT, Char(c))
+}
+
+const fn shift(code: KeyCode) -> Key {
+    (KeyModifiers::SHIFT, code)
+}
+
+/// Listed in the footer as well as in the help.
+const FOOTER: bool = true;
+/// Listed only in the help.
+const NO_FOOTER: bool = false;
+
+// Every F-key has a twin that is not one: thin terminals may have no F-keys.
+const QUIT: Keys = &[ctrl('q'), key(F(10))];
+const HELP: Keys = &[key(F(1)), key(Char('?')), shift(Char('?'))];
+/// The keys that open the help also close it, and so does Esc.
+const CLOSE_HELP: Keys = &[key(Esc), key(F(1)), key(Char('?')), shift(Char('?'))];
+/// Yes and no in Latin and in Cyrillic letters, whatever the keyboard layout.
+const YES: Keys = &[key(Char('y')), key(Char('д')), key(Enter)];
+const NO: Keys = &[key(Char('n')), key(Char('н')), key(Esc)];
+const NEXT_FIELD: Keys = &[key(KeyCode::Tab), key(Down), key(Enter)];
+/// Shift-Tab comes as BackTab with or without the Shift flag, by terminal.
+const PREVIOUS_FIELD: Keys = &[shift(BackTab), key(BackTab), key(Up)];
+const TAB_1: Keys = &[alt('1'), key(F(2))];
+const TAB_2: Keys = &[alt('2'), key(F(3))];
+const TAB_3: Keys = &[alt('3'), key(F(4))];
+
+const fn bind(
+    scope: super::Scope,
+    label: &'static str,
+    in_footer: bool,
+    help: Msg,
+    action: Action,
+    keys: Keys,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        label,
+        help,
+        action,
+        in_footer,
+    }
+}
+
+/// The key table, most specific first.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    //   scope      label        footer?    help               action                          keys
+    bind(Help,      "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   CLOSE_HELP),
+    bind(Help,      "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Question,  "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
+    bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
+    bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
+    bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Global,    "Alt-1",     NO_FOOTER, Msg::TabNewFormulary, Action::ShowTab(Tab::NewFormulary), TAB_1),
+    bind(Global,    "Alt-2",     NO_FOOTER, Msg::TabCodeLookup, Action::ShowTab(Tab::CodeLookup), TAB_2),
+    bind(Global,    "Alt-3",     NO_FOOTER, Msg::TabRegister,  Action::ShowTab(Tab::Register), TAB_3),
+    bind(Form,      "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     NEXT_FIELD),
+    bind(Form,      "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
+    bind(Formulary, "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
+    bind(Formulary, "Ctrl-O",    NO_FOOTER, Msg::KeyAccept,    Action::Accept,                 &[ctrl('o')]),
+    bind(Formulary, "Ctrl-G",    NO_FOOTER, Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    bind(Formulary, "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
+    bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
+    bind(List,      "↑↓",        FOOTER,    Msg::KeySelect,    Action::Select(Move::Down),     &[key(Down)]),
+    bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
+    bind(List,      "PgUp PgDn", NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageDown), &[key(PageDown)]),
+    bind(List,      "PgUp",      NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageUp),   &[key(PageUp)]),
+    bind(Lookup,    "Ctrl-C",    FOOTER,    Msg::KeyCopy,      Action::Copy,                   &[ctrl('c')]),
+    bind(Form,      "Ctrl-N",    NO_FOOTER, Msg::KeyOtherForm, Action::OtherForm,              &[ctrl('n')]),
+    bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
+    bind(Register,  "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
+    // The digits of an opened formulary's moves are read in `action_for`; this line only lists
+    // them in the footer and the help.
+    bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
+    bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Record,    "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Day,       "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
+    bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Day,       "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),
+    bind(Global,    "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
+];
