@@ -17,6 +17,7 @@ mod audit;
 pub mod demo;
 pub mod dsn;
 mod error;
+mod file;
 mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
@@ -46,6 +47,7 @@ pub use {
     search::{BadCursor, Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
 };
 
+use file::{check_before_writing, check_header, migrate, prepare_file, switch_to_wal};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;
 use std::io::ErrorKind;
@@ -137,9 +139,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(&path, flags).map_err(sqlite)?;
         conn.busy_timeout(waited).map_err(sqlite)?;
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(sqlite)?;
+        let mode = switch_to_wal(&conn, waited).map_err(sqlite)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Sqlite {
                 path,
@@ -263,140 +263,4 @@ impl Store {
     fn sqlite_error(&self, error: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, self.busy_timeout, error)
     }
-}
-
-/// Makes sure a file is there to open, with the right permissions, before SQLite sees it.
-fn prepare_file(location: &Location) -> Result<(), StoreError> {
-    let path = &location.path;
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(StoreError::NotSqlite { path: path.clone() }),
-        // Checked on the mode bits, not by trying: root may write a 0400 file, and the
-        // clerk who made it read-only meant it.
-        Ok(meta) if meta.permissions().readonly() => {
-            Err(StoreError::ReadOnly { path: path.clone() })
-        }
-        Ok(_) => match fs::OpenOptions::new().write(true).open(path) {
-            Ok(_) => Ok(()),
-            Err(e) if e.kind() == ErrorKind::PermissionDenied => {
-                Err(StoreError::ReadOnly { path: path.clone() })
-            }
-            Err(source) => Err(StoreError::Io {
-                path: path.clone(),
-                source,
-            }),
-        },
-        Err(e) if e.kind() == ErrorKind::NotFound && !location.create => {
-            Err(StoreError::Missing { path: path.clone() })
-        }
-        Err(e) if e.kind() == ErrorKind::NotFound => create_private(path),
-        Err(source) => Err(StoreError::Io {
-            path: path.clone(),
-            source,
-        }),
-    }
-}
-
-/// Creates the missing directories 0700 and an empty file 0600: a register holds personal
-/// data, so no other account may read it, and SQLite gives its -wal and -shm files the
-/// main file's permissions.
-fn create_private(path: &Path) -> Result<(), StoreError> {
-    let create_error = |source| StoreError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(dir).map_err(create_error)?;
-    }
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        // Another clerk's kense created it a moment ago: open theirs.
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(create_error(e)),
-    }
-}
-
-/// The checks that must pass before anything is written, through a read-only connection
-/// so that a refused file is left exactly as it was: an SQLite file (its header), a schema
-/// this binary knows, and, at version 0, no tables of anyone else's. Returns the schema
-/// version found.
-///
-/// Only cheap checks: `PRAGMA quick_check` reads every page, seconds at a million rows, so
-/// it runs in `kense audit verify` ([`Store::quick_check`]), not on every open. A damaged
-/// page is still caught when a command reads it, as SQLITE_CORRUPT, before any write.
-fn check_before_writing(path: &Path, waited: Duration) -> Result<usize, StoreError> {
-    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
-    conn.busy_timeout(waited).map_err(sqlite)?;
-    check_header(&conn, path, waited)
-}
-
-/// The header checks of [`check_before_writing`] on an open connection.
-fn check_header(conn: &Connection, path: &Path, waited: Duration) -> Result<usize, StoreError> {
-    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(sqlite)?;
-    let found = usize::try_from(version).unwrap_or(usize::MAX);
-    if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found,
-            known: SCHEMA_VERSION,
-        });
-    }
-    // Reading the schema also makes SQLite parse the header: a text file fails here.
-    let objects: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(sqlite)?;
-    // Version 0 with tables: another application's database (kense sets the version in
-    // the same transaction that creates its first table). Never add ours to it.
-    if found == 0 && objects > 0 {
-        return Err(StoreError::Foreign {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(found)
-}
-
-/// Brings the schema to [`SCHEMA_VERSION`].
-///
-/// rusqlite_migration reads the version before its transaction begins, so two clerks
-/// opening a new register at the same moment may both try the first migration; the second
-/// then fails on tables that now exist. When the version moved under us like that, the
-/// other kense did the work: read it again rather than fail.
-fn migrate(conn: &mut Connection, path: &Path, waited: Duration) -> Result<(), StoreError> {
-    let version = |conn: &Connection| MIGRATIONS.current_version(conn).map(usize::from);
-    for _ in 0..3 {
-        let before = version(conn);
-        match MIGRATIONS.to_latest(conn) {
-            Ok(()) => return Ok(()),
-            Err(error) => {
-                if version(conn).is_ok_and(|now| Ok(now) != before) {
-                    continue;
-                }
-                return Err(match error {
-                    rusqlite_migration::Error::RusqliteError { err, .. } => {
-                        StoreError::from_sqlite(path, waited, err)
-                    }
-                    other => StoreError::Sqlite {
-                        path: path.to_path_buf(),
-                        message: other.to_string(),
-                    },
-                });
-            }
-        }
-    }
-    Err(StoreError::Sqlite {
-        path: path.to_path_buf(),
-        message: "the schema kept changing while it was being upgraded".into(),
-    })
 }

@@ -1,0 +1,175 @@
+//! The register file on disk: made private when new, its header checked before kense
+//! writes to it, switched to WAL, and its schema brought up to date.
+
+use super::schema::{MIGRATIONS, SCHEMA_VERSION};
+use super::{Location, StoreError};
+use rusqlite::{Connection, OpenFlags};
+use std::fs;
+use std::io::ErrorKind;
+use std::path::Path;
+use std::time::Duration;
+
+/// Makes sure a file is there to open, with the right permissions, before SQLite sees it.
+pub(super) fn prepare_file(location: &Location) -> Result<(), StoreError> {
+    let path = &location.path;
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(StoreError::NotSqlite { path: path.clone() }),
+        // Checked on the mode bits, not by trying: root may write a 0400 file, and the
+        // clerk who made it read-only meant it.
+        Ok(meta) if meta.permissions().readonly() => {
+            Err(StoreError::ReadOnly { path: path.clone() })
+        }
+        Ok(_) => match fs::OpenOptions::new().write(true).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::PermissionDenied => {
+                Err(StoreError::ReadOnly { path: path.clone() })
+            }
+            Err(source) => Err(StoreError::Io {
+                path: path.clone(),
+                source,
+            }),
+        },
+        Err(e) if e.kind() == ErrorKind::NotFound && !location.create => {
+            Err(StoreError::Missing { path: path.clone() })
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => create_private(path),
+        Err(source) => Err(StoreError::Io {
+            path: path.clone(),
+            source,
+        }),
+    }
+}
+
+/// Creates the missing directories 0700 and an empty file 0600: a register holds personal
+/// data, so no other account may read it, and SQLite gives its -wal and -shm files the
+/// main file's permissions.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    let create_error = |source| StoreError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir).map_err(create_error)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another clerk's kense created it a moment ago: open theirs.
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(create_error(e)),
+    }
+}
+
+/// The checks that must pass before anything is written, through a read-only connection
+/// so that a refused file is left exactly as it was: an SQLite file (its header), a schema
+/// this binary knows, and, at version 0, no tables of anyone else's. Returns the schema
+/// version found.
+///
+/// Only cheap checks: `PRAGMA quick_check` reads every page, seconds at a million rows, so
+/// it runs in `kense audit verify` ([`Store::quick_check`]), not on every open. A damaged
+/// page is still caught when a command reads it, as SQLITE_CORRUPT, before any write.
+pub(super) fn check_before_writing(path: &Path, waited: Duration) -> Result<usize, StoreError> {
+    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
+    conn.busy_timeout(waited).map_err(sqlite)?;
+    check_header(&conn, path, waited)
+}
+
+/// The header checks of [`check_before_writing`] on an open connection.
+pub(super) fn check_header(
+    conn: &Connection,
+    path: &Path,
+    waited: Duration,
+) -> Result<usize, StoreError> {
+    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    let found = usize::try_from(version).unwrap_or(usize::MAX);
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    // Reading the schema also makes SQLite parse the header: a text file fails here.
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    // Version 0 with tables: another application's database (kense sets the version in
+    // the same transaction that creates its first table). Never add ours to it.
+    if found == 0 && objects > 0 {
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(found)
+}
+
+/// `PRAGMA journal_mode = WAL`, tried again until `waited` has passed while it is busy.
+///
+/// A new register is in rollback mode until its first open switches it. Two clerks
+/// opening it at that moment both read it first (a shared lock) and then need it
+/// exclusively; SQLite sees that neither can wait for the other and answers SQLITE_BUSY at
+/// once, without the busy handler. Here the second one waits and tries again, by which
+/// time the register is in WAL mode and the switch is a no-op.
+pub(super) fn switch_to_wal(conn: &Connection, waited: Duration) -> rusqlite::Result<String> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && started.elapsed() < waited =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Brings the schema to [`SCHEMA_VERSION`].
+///
+/// rusqlite_migration reads the version before its transaction begins, so two clerks
+/// opening a new register at the same moment may both try the first migration; the second
+/// then fails on tables that now exist. When the version moved under us like that, the
+/// other kense did the work: read it again rather than fail.
+pub(super) fn migrate(
+    conn: &mut Connection,
+    path: &Path,
+    waited: Duration,
+) -> Result<(), StoreError> {
+    let version = |conn: &Connection| MIGRATIONS.current_version(conn).map(usize::from);
+    for _ in 0..3 {
+        let before = version(conn);
+        match MIGRATIONS.to_latest(conn) {
+            Ok(()) => return Ok(()),
+            Err(error) => {
+                if version(conn).is_ok_and(|now| Ok(now) != before) {
+                    continue;
+                }
+                return Err(match error {
+                    rusqlite_migration::Error::RusqliteError { err, .. } => {
+                        StoreError::from_sqlite(path, waited, err)
+                    }
+                    other => StoreError::Sqlite {
+                        path: path.to_path_buf(),
+                        message: other.to_string(),
+                    },
+                });
+            }
+        }
+    }
+    Err(StoreError::Sqlite {
+        path: path.to_path_buf(),
+        message: "the schema kept changing while it was being upgraded".into(),
+    })
+}

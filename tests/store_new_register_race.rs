@@ -1,0 +1,38 @@
+//! Two clerks opening a register that does not exist yet: the second one waits for the
+//! first instead of failing with "busy" (SQLite answers busy at once, without waiting, when
+//! the first holds a write lock while the second switches the new file to WAL).
+
+use kense::store::{Clerk, Location, Store};
+use std::time::{Duration, Instant};
+
+#[test]
+fn a_new_register_opened_while_another_clerk_writes_it_waits_its_turn() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
+    std::fs::write(&db, b"").unwrap_or_else(|e| panic!("{e}"));
+    // The first clerk: the new file, still in rollback mode, with a write lock held for a
+    // moment, as a first open does while it switches the file to WAL.
+    let first = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    first
+        .execute_batch("BEGIN IMMEDIATE")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let hold = Duration::from_millis(400);
+    let releaser = std::thread::spawn(move || {
+        std::thread::sleep(hold);
+        first
+            .execute_batch("ROLLBACK")
+            .unwrap_or_else(|e| panic!("{e}"));
+    });
+    let started = Instant::now();
+    let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
+    let location = Location::create_if_missing(&db).with_busy_timeout(Duration::from_secs(30));
+    let opened = Store::open(&location, clerk);
+    let _ = releaser.join();
+    assert!(
+        opened.is_ok(),
+        "the second clerk waited instead of failing: {:?} after {:?}",
+        opened.err(),
+        started.elapsed()
+    );
+    assert!(started.elapsed() >= hold, "it waited for the first clerk");
+}
