@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{kense, kense_in, register_in, tempdir};
+use common::{GENERATE_BOY, kense, kense_in, register_in, tempdir};
 use kense::domain::Sex;
 use kense::domain::formulary::Formulary;
 use kense::domain::iin::Iin;
@@ -258,14 +258,7 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
 fn a_closed_today_takes_no_generated_iin() {
     let dir = tempdir();
     let db = register_in(&dir);
-    let args = [
-        "iin",
-        "generate",
-        "--birth-date",
-        "2015-03-08",
-        "--sex",
-        "male",
-    ];
+    let args = GENERATE_BOY;
     assert_eq!(kense(&db, &args).code, Some(0));
     let close = kense(&db, &["day", "close"]);
     assert_eq!(close.code, Some(0), "{}", close.stderr);

@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{clerk, date, generate, kense, kense_as, raw, register_in, tempdir};
+use common::{GENERATE_BOY, clerk, date, generate, kense, kense_as, raw, register_in, tempdir};
 use kense::domain::Sex;
 use kense::store::{Clerk, Location, MIGRATIONS, SCHEMA_VERSION, Store, StoreError};
 use std::fs;
@@ -75,17 +75,7 @@ fn a_newer_schema_is_refused_and_left_unchanged() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let before = snapshot(&db);
-    for args in [
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "male",
-        ][..],
-        &["audit", "verify"],
-    ] {
+    for args in [&GENERATE_BOY[..], &["audit", "verify"]] {
         let run = kense(&db, args);
         assert_eq!(run.code, Some(3), "{args:?}: {}", run.stderr);
         assert!(

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{clerk, generate, kense, raw, register_in, tempdir};
+use common::{GENERATE_BOY, clerk, generate, kense, raw, register_in, tempdir};
 use kense::store::{Location, Store, StoreError};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -24,14 +24,7 @@ fn another_application_s_database_is_refused_and_gets_no_kense_tables() {
         .unwrap_or_else(|e| panic!("{e}"));
     let before = bytes(&db);
     for args in [
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "male",
-        ][..],
+        &GENERATE_BOY[..],
         &["day", "close", "--date", "2024-03-01"],
         &["register"],
         &["audit", "verify"],

@@ -166,19 +166,29 @@ pub fn clerks_at_once<T: Send>(
     })
 }
 
-/// `iin generate` of a girl born 2015-03-08 on `db`: the least a command that writes does.
+/// `iin generate` of a girl born 2015-03-08: the least a command that writes does.
+pub const GENERATE_GIRL: [&str; 6] = [
+    "iin",
+    "generate",
+    "--birth-date",
+    "2015-03-08",
+    "--sex",
+    "female",
+];
+
+/// [`GENERATE_GIRL`] for a boy.
+pub const GENERATE_BOY: [&str; 6] = [
+    "iin",
+    "generate",
+    "--birth-date",
+    "2015-03-08",
+    "--sex",
+    "male",
+];
+
+/// [`GENERATE_GIRL`] on `db`.
 pub fn generate(db: &Path) -> Run {
-    kense(
-        db,
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "female",
-        ],
-    )
+    kense(db, &GENERATE_GIRL)
 }
 
 /// A BIN of a resident legal entity registered 2004-05 with a serial from `serial` on
