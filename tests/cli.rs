@@ -1,6 +1,9 @@
 //! The `kense` binary as a user runs it: arguments, output formats, exit status.
 
+mod common;
+
 use assert_cmd::Command;
+use common::Run;
 use serde_json::Value;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -13,22 +16,13 @@ fn kense() -> Command {
     cmd
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(args: &[&str]) -> Run {
-    let output = kense()
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    Run::from(
+        kense()
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
 }
 
 fn json(args: &[&str]) -> Vec<Value> {

@@ -1,7 +1,10 @@
 //! `kense iin check` and `kense bin check` as a user runs them.
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::NaiveDate;
+use common::Run;
 use kense::domain::Sex;
 use kense::domain::iin::Iin;
 use serde_json::Value;
@@ -12,11 +15,7 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    Run::from(output).into_parts()
 }
 
 #[test]

@@ -2,39 +2,20 @@
 //! whose audit chain holds, whose formularies validate and whose histories replay, the
 //! same for the same seed, and never mixed into a register with real formularies.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Run, clerk_named, kense_as, open_as, raw, tempdir};
 use kense::domain::formulary::{Formulary, validate};
-use kense::store::{Clerk, Location, Query, Store};
+use kense::store::{Location, Query, Store};
 use std::collections::HashSet;
 use std::path::Path;
 
 /// A fixed clock, so that runs compare; in the past, as the demo refuses the future.
 const NOW: &str = "2025-06-30T17:00:00";
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
+/// `kense` on `db` as the demo's own clerk.
 fn kense(db: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
-    command
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "demo"])
-        .args(args);
-    if let Some(input) = stdin {
-        command.write_stdin(input);
-    }
-    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    kense_as(db, "demo", args, stdin)
 }
 
 fn demo(db: &Path, count: &str, extra: &[&str]) -> Run {
@@ -44,13 +25,12 @@ fn demo(db: &Path, count: &str, extra: &[&str]) -> Run {
 }
 
 fn open(db: &Path) -> Store {
-    let clerk = Clerk::new("test").unwrap_or_else(|e| panic!("{e}"));
-    Store::open(&Location::existing(db), clerk).unwrap_or_else(|e| panic!("{e}"))
+    Store::open(&Location::existing(db), clerk_named("test")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn a_demo_of_500_fills_a_new_register_that_searches_and_verifies() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let db = dir.path().join("demo.sqlite");
     let run = demo(&db, "500", &["--json"]);
     assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
@@ -81,7 +61,7 @@ fn a_demo_of_500_fills_a_new_register_that_searches_and_verifies() {
 
 #[test]
 fn demo_formularies_validate_on_their_day_and_their_histories_replay() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let db = dir.path().join("demo.sqlite");
     let run = demo(&db, "2000", &[]);
     assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
@@ -138,7 +118,7 @@ fn demo_formularies_validate_on_their_day_and_their_histories_replay() {
 
 #[test]
 fn the_same_seed_and_clock_give_the_same_register() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let listing = |name: &str, seed: &str| {
         let db = dir.path().join(name);
         let run = demo(&db, "300", &["--seed", seed]);
@@ -152,7 +132,7 @@ fn the_same_seed_and_clock_give_the_same_register() {
 
 #[test]
 fn a_register_with_real_formularies_is_refused_unless_forced() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let db = dir.path().join("live.sqlite");
     let example = Formulary::example("18").unwrap_or_else(|| panic!("an example"));
     let json = example.to_json().unwrap_or_else(|e| panic!("{e}"));
@@ -185,7 +165,7 @@ fn a_register_with_real_formularies_is_refused_unless_forced() {
 
 #[test]
 fn a_clock_in_the_future_is_refused() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let db = dir.path().join("x.sqlite");
     let run = kense(
         &db,
@@ -197,7 +177,7 @@ fn a_clock_in_the_future_is_refused() {
 
 /// The schema objects of a register file: type, name and SQL, sorted.
 fn schema(db: &Path) -> Vec<(String, String, Option<String>)> {
-    let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
+    let conn = raw(db);
     conn.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
         .and_then(|mut s| {
             s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -208,17 +188,14 @@ fn schema(db: &Path) -> Vec<(String, String, Option<String>)> {
 
 #[test]
 fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let empty = dir.path().join("empty.sqlite");
-    let clerk = Clerk::new("test").unwrap_or_else(|e| panic!("{e}"));
-    drop(
-        Store::open(&Location::create_if_missing(&empty), clerk).unwrap_or_else(|e| panic!("{e}")),
-    );
+    drop(open_as(&empty, "test"));
     let db = dir.path().join("demo.sqlite");
     assert_eq!(demo(&db, "400", &[]).code, Some(0));
     // The indexes and triggers the bulk fill suspends are all back, the same.
     assert_eq!(schema(&db), schema(&empty));
-    let conn = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let conn = raw(&db);
     let dangling: i64 = conn
         .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)

@@ -1,6 +1,7 @@
 //! `kense dsn` end to end, the assignment of codes and the refusals: the real binary
 //! against a real register file (document 001, D-4, D-7, D-8, D-App3).
 
+mod common;
 mod dsn_support;
 
 use dsn_support::{add, app, apply, bin, codes, kense, kense_in, product, tempdir};

@@ -1,6 +1,7 @@
 //! `kense dsn` end to end, the terms, the list, the taxpayer register, the audit and
 //! decoding: the real binary against a real register file (document 001, D-6, D-App3).
 
+mod common;
 mod dsn_support;
 
 use dsn_support::{add, app, apply, bin, kense, kense_in, product, tempdir};

@@ -2,31 +2,19 @@
 //! (D-App3), the application's validation (D-4), the sequences, the refusal texts (D-7)
 //! and the terms (D-6).
 
+mod common;
+
 use chrono::NaiveDate;
+use common::bin;
 use kense::domain::dsn::{
     self, Application, CodeValue, DecodeError, DsnCode, Facet, IdKind, ProductRow, Refusal,
     TaxpayerId, is_overdue, kept_until, next_brand, next_subject, product_key, validate,
 };
 use kense::domain::formulary::Severity;
-use kense::domain::iin::check_digit;
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or_else(|| panic!("bad date {y}-{m}-{day}"))
-}
-
-/// A BIN of a resident legal entity registered 2004-05 with this serial.
-fn bin(serial: u32) -> String {
-    (serial..)
-        .find_map(|s| {
-            let first = format!("040540{s:05}");
-            let mut digits = [0u8; 11];
-            for (slot, b) in digits.iter_mut().zip(first.bytes()) {
-                *slot = b - b'0';
-            }
-            check_digit(&digits).map(|c| format!("{first}{c}"))
-        })
-        .unwrap_or_else(|| panic!("no BIN"))
 }
 
 fn application() -> Application {

@@ -1,6 +1,7 @@
 //! DSN through the CLI after review (issue 6): dates that cannot be (a future receipt, a
 //! hand-over before registration), closed days, and every facet's lower bound.
 
+mod common;
 mod dsn_support;
 
 use dsn_support::*;

@@ -1,47 +1,14 @@
 //! The register of formularies through the real binary and real files: add, show, move,
 //! search, the day's report, sealed days, M-57, and several clerks at once.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Run, clerks_at_once, count, kense, kense_as, register_in, tempdir};
 use kense::domain::formulary::{CODE_RULES, Formulary};
 use kense::store::numbers::parse_coupon;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::Path;
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn kense_as(db: &Path, clerk: &str, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
-    command
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", clerk])
-        .args(args);
-    if let Some(input) = stdin {
-        command.write_stdin(input);
-    }
-    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn kense(db: &Path, args: &[&str]) -> Run {
-    kense_as(db, "aigul", args, None)
-}
-
-fn json(run: &Run) -> Value {
-    serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr))
-}
 
 fn template(db: &Path, code: &str) -> String {
     let run = kense(db, &["formulary", "template", "--code", code]);
@@ -58,18 +25,9 @@ fn add(db: &Path, formulary: &str) -> (String, String) {
         Some(formulary),
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let v = json(&run);
+    let v = run.json();
     let field = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("{k}")).to_string();
     (field("number"), field("coupon"))
-}
-
-fn count(db: &Path, table: &str) -> i64 {
-    if !db.exists() {
-        return 0;
-    }
-    let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
-    conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn mv(db: &Path, number: &str, args: &[&str]) -> Run {
@@ -80,8 +38,8 @@ fn mv(db: &Path, number: &str, args: &[&str]) -> Run {
 
 #[test]
 fn m31_every_filling_code_s_template_is_accepted_by_add_unchanged() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     for rule in CODE_RULES {
         let text = template(&db, rule.code);
         let parsed = Formulary::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", rule.code));
@@ -99,12 +57,12 @@ fn m31_every_filling_code_s_template_is_accepted_by_add_unchanged() {
 
 #[test]
 fn add_show_and_move_through_the_lifecycle_to_issued() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let (number, coupon) = add(&db, &template(&db, "04"));
     let run = kense(&db, &["formulary", "add", "-"]);
     assert_eq!(run.code, Some(2), "an empty stdin is not a formulary");
-    let show = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    let show = kense(&db, &["formulary", "show", &number, "--json"]).json();
     assert_eq!(show["state"], "registered");
     assert_eq!(show["coupon"], coupon.as_str());
     assert_eq!(show["formulary"]["surname"], "СЕЙТҚАЛИЕВ");
@@ -125,7 +83,7 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     let missing = mv(&db, &number, &["issue"]);
     assert_eq!(missing.code, Some(2), "issue needs --coupon");
     // M-57: the coupon at the counter brings up the ready document.
-    let at_counter = json(&kense(&db, &["formulary", "show", &coupon, "--json"]));
+    let at_counter = kense(&db, &["formulary", "show", &coupon, "--json"]).json();
     assert_eq!(at_counter["coupon_match"]["ready"], true);
     assert_eq!(
         at_counter["coupon_match"]["person"]["surname"],
@@ -159,9 +117,9 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     );
     let issued = mv(&db, &number, &["issue", "--coupon", &coupon, "--json"]);
     assert_eq!(issued.code, Some(0), "{}", issued.stderr);
-    assert_eq!(json(&issued)["to"], "issued");
+    assert_eq!(issued.json()["to"], "issued");
 
-    let show = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    let show = kense(&db, &["formulary", "show", &number, "--json"]).json();
     assert_eq!(show["state"], "issued");
     let moves: Vec<&str> = show["lifecycle"]
         .as_array()
@@ -191,8 +149,8 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
 
 #[test]
 fn an_invalid_formulary_is_exit_2_with_every_problem_and_nothing_saved() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let run = kense_as(
         &db,
         "aigul",
@@ -239,8 +197,8 @@ fn an_invalid_formulary_is_exit_2_with_every_problem_and_nothing_saved() {
 
 #[test]
 fn a_closed_day_is_sealed_against_edits() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let text = template(&db, "04");
     let (number, _) = add(&db, &text);
     let corrected = text.replace("\"АРМАН\"", "\"АРМАНБЕК\"");
@@ -283,7 +241,7 @@ fn a_closed_day_is_sealed_against_edits() {
         run.stderr
     );
 
-    let show = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    let show = kense(&db, &["formulary", "show", &number, "--json"]).json();
     assert_eq!(
         show["formulary"]["given_name"], "АРМАНБЕК",
         "the sealed data stay"
@@ -295,8 +253,8 @@ fn a_closed_day_is_sealed_against_edits() {
 
 #[test]
 fn m57_issuing_new_documents_invalidates_the_previous_ones() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let text = template(&db, "18");
     let mut numbers = Vec::new();
     for document in ["P-OLD", "P-NEW"] {
@@ -309,7 +267,7 @@ fn m57_issuing_new_documents_invalidates_the_previous_ones() {
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         numbers.push(number);
     }
-    let show = json(&kense(&db, &["formulary", "show", &numbers[1], "--json"]));
+    let show = kense(&db, &["formulary", "show", &numbers[1], "--json"]).json();
     let docs = show["documents"]
         .as_array()
         .unwrap_or_else(|| panic!("a list"));
@@ -323,8 +281,8 @@ fn m57_issuing_new_documents_invalidates_the_previous_ones() {
 
 #[test]
 fn register_search_and_day_report_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let mut f: Value = serde_json::from_str(&template(&db, "00")).unwrap_or_else(|e| panic!("{e}"));
     f["surname"] = "Ақжолова".into();
     add(&db, &f.to_string());
@@ -339,7 +297,7 @@ fn register_search_and_day_report_from_the_command_line() {
     );
     assert!(lines[1].contains("Ақжолова"), "{lines:?}");
     let run = kense(&db, &["register", "--limit", "1", "--json"]);
-    let page = json(&run);
+    let page = run.json();
     assert_eq!(page["rows"].as_array().map(Vec::len), Some(1));
     let next = page["next"]
         .as_str()
@@ -349,16 +307,17 @@ fn register_search_and_day_report_from_the_command_line() {
         "{}",
         run.stderr
     );
-    let rest = json(&kense(
+    let rest = kense(
         &db,
         &["register", "--limit", "1", "--after", next, "--json"],
-    ));
+    )
+    .json();
     assert_eq!(rest["next"], Value::Null);
     assert_ne!(rest["rows"][0]["number"], page["rows"][0]["number"]);
     let none = kense(&db, &["register", "--status", "issued"]);
     assert_eq!(none.code, Some(1), "{}", none.stderr);
 
-    let report = json(&kense(&db, &["report", "day", "--json"]));
+    let report = kense(&db, &["report", "day", "--json"]).json();
     assert_eq!(report["total"], 2);
     assert_eq!(report["by_status"]["registered"], 2);
     assert_eq!(report["by_filling_code"]["00"], 1);
@@ -373,35 +332,16 @@ fn register_search_and_day_report_from_the_command_line() {
 
 #[test]
 fn clerks_adding_formularies_at_once_lose_nothing() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let text = template(&db, "04");
     let (clerks, each) = (4, 8);
-    let added: Vec<(String, String)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..clerks)
-            .map(|c| {
-                let (db, text) = (&db, &text);
-                scope.spawn(move || {
-                    let name = format!("clerk{c}");
-                    (0..each)
-                        .map(|_| {
-                            let run = kense_as(db, &name, &["formulary", "add", "-"], Some(text));
-                            assert_eq!(run.code, Some(0), "{name}: {}", run.stderr);
-                            let mut words = run.stdout.split_whitespace();
-                            let number = words.next().unwrap_or_default().to_string();
-                            (number, words.last().unwrap_or_default().to_string())
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| panic!("a clerk's thread failed"))
-            })
-            .collect()
+    let added: Vec<(String, String)> = clerks_at_once(clerks, each, |name| {
+        let run = kense_as(&db, name, &["formulary", "add", "-"], Some(&text));
+        assert_eq!(run.code, Some(0), "{name}: {}", run.stderr);
+        let mut words = run.stdout.split_whitespace();
+        let number = words.next().unwrap_or_default().to_string();
+        (number, words.last().unwrap_or_default().to_string())
     });
     let numbers: HashSet<&String> = added.iter().map(|(n, _)| n).collect();
     let coupons: HashSet<&String> = added.iter().map(|(_, c)| c).collect();

@@ -2,47 +2,14 @@
 //! generated IINs never collide with the register's persons, coupons typed with hyphens,
 //! errors that keep personal data off the terminal, a locked register.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{GENERATE_BOY, kense, kense_in, register_in, tempdir};
 use kense::domain::Sex;
 use kense::domain::formulary::Formulary;
 use kense::domain::iin::Iin;
 use serde_json::Value;
 use std::path::Path;
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn kense_in(db: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
-    command
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "aigul"])
-        .args(args);
-    if let Some(input) = stdin {
-        command.write_stdin(input);
-    }
-    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn kense(db: &Path, args: &[&str]) -> Run {
-    kense_in(db, args, None)
-}
-
-fn json(run: &Run) -> Value {
-    serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr))
-}
 
 fn template(db: &Path, code: &str) -> Formulary {
     let run = kense(db, &["formulary", "template", "--code", code]);
@@ -55,23 +22,15 @@ fn add(db: &Path, f: &Formulary) -> (String, String) {
     let text = f.to_json().unwrap_or_else(|e| panic!("{e}"));
     let run = kense_in(db, &["formulary", "add", "-", "--json"], Some(&text));
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let v = json(&run);
+    let v = run.json();
     let field = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("{k}")).to_string();
     (field("number"), field("coupon"))
-}
-
-fn db_in(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    dir.path().join("register.sqlite")
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn m12_iin_generate_skips_an_iin_a_person_in_the_register_has() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let mut f = template(&db, "04");
     let birth = f.birth_date.unwrap_or_else(|| panic!("a birth date"));
     let sex = f.sex.unwrap_or(Sex::Male);
@@ -99,12 +58,12 @@ fn m12_iin_generate_skips_an_iin_a_person_in_the_register_has() {
 #[test]
 fn m57_formulary_show_takes_a_coupon_typed_with_hyphens() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let (number, coupon) = add(&db, &template(&db, "04"));
     let hyphenated = format!("{}-{}", &coupon[..3], &coupon[3..]);
     let run = kense(&db, &["formulary", "show", &hyphenated, "--json"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(json(&run)["coupon_match"]["number"], number.as_str());
+    assert_eq!(run.json()["coupon_match"]["number"], number.as_str());
     // A damaged record behind a good coupon is the damage (exit 3), not "no formulary".
     rusqlite::Connection::open(&db)
         .and_then(|c| c.execute("UPDATE formularies SET formulary_json = 'x'", []))
@@ -117,7 +76,7 @@ fn m57_formulary_show_takes_a_coupon_typed_with_hyphens() {
 #[test]
 fn json_errors_name_the_field_and_type_but_not_the_value() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let text = template(&db, "04")
         .to_json()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -150,7 +109,7 @@ fn json_errors_name_the_field_and_type_but_not_the_value() {
 #[test]
 fn show_does_not_echo_what_is_not_a_number() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     add(&db, &template(&db, "04"));
     // An IIN typed where a number goes: not found, and not repeated.
     let run = kense(&db, &["formulary", "show", "900514300012"]);
@@ -168,7 +127,7 @@ fn show_does_not_echo_what_is_not_a_number() {
 #[test]
 fn a_locked_register_is_exit_3_and_unchanged() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let (number, _) = add(&db, &template(&db, "04"));
     // Read before the lock is taken: closing any descriptor of the file in this process
     // would drop the holder's POSIX locks.
@@ -208,7 +167,7 @@ fn a_locked_register_is_exit_3_and_unchanged() {
 #[test]
 fn formulary_move_takes_the_state_it_leads_to() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let (number, _) = add(&db, &template(&db, "04"));
     let run = kense(
         &db,
@@ -224,7 +183,7 @@ fn formulary_move_takes_the_state_it_leads_to() {
         ],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(json(&run)["to"], "under_verification");
+    assert_eq!(run.json()["to"], "under_verification");
     // M-16: cancelled is reached by cancel or by refuse: not guessed.
     let run = kense(&db, &["formulary", "move", &number, "--to", "cancelled"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
@@ -243,13 +202,13 @@ fn formulary_move_takes_the_state_it_leads_to() {
         &["formulary", "move", &number, "--to", "sent", "--json"],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert_eq!(json(&run)["to"], "sent");
+    assert_eq!(run.json()["to"], "sent");
 }
 
 #[test]
 fn m57_emigration_invalidates_the_id_card_and_is_audited() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let f = template(&db, "00");
     let iin = f.iin.clone().unwrap_or_else(|| panic!("an IIN"));
     let (number, coupon) = add(&db, &f);
@@ -265,10 +224,10 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
     }
     let run = kense(&db, &["person", "emigrate", "--iin", &iin, "--json"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let done = json(&run);
+    let done = run.json();
     assert_eq!(done["invalidated"][0]["kind"], "id_card", "{done}");
     assert_eq!(done["invalidated"][0]["status"]["reason"], "emigration");
-    let shown = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    let shown = kense(&db, &["formulary", "show", &number, "--json"]).json();
     let text = shown.to_string();
     assert!(text.contains("\"reason\":\"emigration\""), "M-57: {text}");
     let audit = kense(&db, &["audit", "verify"]);
@@ -298,15 +257,8 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
 #[test]
 fn a_closed_today_takes_no_generated_iin() {
     let dir = tempdir();
-    let db = db_in(&dir);
-    let args = [
-        "iin",
-        "generate",
-        "--birth-date",
-        "2015-03-08",
-        "--sex",
-        "male",
-    ];
+    let db = register_in(&dir);
+    let args = GENERATE_BOY;
     assert_eq!(kense(&db, &args).code, Some(0));
     let close = kense(&db, &["day", "close"]);
     assert_eq!(close.code, Some(0), "{}", close.stderr);
@@ -318,7 +270,7 @@ fn a_closed_today_takes_no_generated_iin() {
 #[test]
 fn a_correction_keeps_the_data_it_replaced() {
     let dir = tempdir();
-    let db = db_in(&dir);
+    let db = register_in(&dir);
     let mut f = template(&db, "04");
     let (number, _) = add(&db, &f);
     let before = f.surname.clone().unwrap_or_default();
@@ -330,7 +282,7 @@ fn a_correction_keeps_the_data_it_replaced() {
         Some(&text),
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let c = json(&run);
+    let c = run.json();
     assert_eq!(c["seq"], 1);
     assert_ne!(c["old_sha256"], c["new_sha256"]);
     let old: Value = serde_json::from_str(c["old_json"].as_str().unwrap_or_default())
@@ -351,7 +303,7 @@ fn a_correction_keeps_the_data_it_replaced() {
     assert_eq!(details["new_sha256"], c["new_sha256"]);
     assert_eq!(kense(&db, &["audit", "verify"]).code, Some(0));
     // show lists it with the history.
-    let shown = json(&kense(&db, &["formulary", "show", &number, "--json"]));
+    let shown = kense(&db, &["formulary", "show", &number, "--json"]).json();
     assert_eq!(shown["corrections"][0]["new_sha256"], c["new_sha256"]);
     let plain = kense(&db, &["formulary", "show", &number]);
     assert!(plain.stdout.contains("corrected (#1)"), "{}", plain.stdout);

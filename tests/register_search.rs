@@ -1,6 +1,7 @@
 //! Searching the register through the library API, on real files: every filter, the
 //! Cyrillic name prefix, keyset pagination, and the index each filter uses.
 
+mod common;
 mod register_common;
 
 use kense::domain::lifecycle::{Event, State};
@@ -10,7 +11,7 @@ use std::collections::HashSet;
 
 #[test]
 fn search_finds_by_every_filter() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let (mut store, n) = sample(dir.path());
     let name = |text: &str| Query {
         name_prefix: Some(text.into()),
@@ -134,8 +135,8 @@ fn search_finds_by_every_filter() {
 
 #[test]
 fn pages_return_every_row_exactly_once() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut store = open(&dir.path().join("register.sqlite"), "aigul");
+    let dir = tempdir();
+    let mut store = open(&register_in(&dir), "aigul");
     let mut all = HashSet::new();
     for i in 0..23u16 {
         let f = person("04", "ИВАНОВ", "ИВАН", i + 1);
@@ -184,7 +185,7 @@ fn all_pages(store: &kense::store::Store, query: Query, limit: usize) -> Vec<Str
 
 #[test]
 fn pages_of_name_and_date_searches_follow_the_index_order() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let (store, n) = sample(dir.path());
     let name = Query {
         name_prefix: Some("ақж".into()),
@@ -217,7 +218,7 @@ fn pages_of_name_and_date_searches_follow_the_index_order() {
 
 #[test]
 fn every_search_filter_is_served_by_an_index_without_sorting() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let (store, _) = sample(dir.path());
     let text = |v: &str| Some(v.to_string());
     let q = Query::default;

@@ -1,6 +1,7 @@
 //! The register of formularies through the library API, on real files: the day's summary,
 //! sealed days, the journal of conclusions (M-16), destruction acts, drafts.
 
+mod common;
 mod register_common;
 
 use kense::domain::formulary::Formulary;
@@ -10,7 +11,7 @@ use register_common::*;
 
 #[test]
 fn the_day_summary_counts_by_status_code_district_and_clerk() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let (mut store, n) = sample(dir.path());
     store
         .move_formulary(&n[3], Event::Send, None, at(day(2024, 4, 2), 12))
@@ -49,8 +50,8 @@ fn the_day_summary_counts_by_status_code_district_and_clerk() {
 
 #[test]
 fn a_sealed_day_refuses_edits_but_its_formularies_move_on_later_days() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let (mut store, n) = sample(dir.path());
     let d1 = day(2024, 4, 1);
     store.close_day(d1).unwrap_or_else(|e| panic!("{e}"));
@@ -96,7 +97,7 @@ fn a_sealed_day_refuses_edits_but_its_formularies_move_on_later_days() {
 
 #[test]
 fn m16_conclusions_are_numbered_per_year_in_the_journal() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let (mut store, n) = sample(dir.path());
     let when = at(day(2024, 4, 3), 9);
     let ground = VerificationGround::PhotoIdentity;
@@ -181,8 +182,8 @@ fn m16_conclusions_are_numbered_per_year_in_the_journal() {
 
 #[test]
 fn one_draft_per_clerk_audited_without_its_content() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let mut aigul = open(&db, "aigul");
     let mut bolat = open(&db, "bolat");
     assert_eq!(aigul.load_draft().unwrap_or_else(|e| panic!("{e}")), None);

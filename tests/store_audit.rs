@@ -3,37 +3,14 @@
 //! Tampering goes around kense with a raw SQLite connection: the audit log refuses UPDATE
 //! and DELETE through its triggers, so the tamperer drops them first.
 
-use assert_cmd::Command;
-use chrono::NaiveDate;
+mod common;
+
+use common::{date, kense, open, raw, register_in, tempdir};
 use kense::domain::Sex;
 use kense::domain::iin::Iin;
-use kense::store::{Clerk, Location, Problem, Store, StoreError};
+use kense::store::{Problem, StoreError};
 use serde_json::Value;
 use std::path::Path;
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn kense(db: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("kense")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "aigul"])
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
 
 fn generate(db: &Path, birth_date: &str, sex: &str) -> String {
     let run = kense(
@@ -44,23 +21,10 @@ fn generate(db: &Path, birth_date: &str, sex: &str) -> String {
     run.stdout.trim().to_string()
 }
 
-fn raw(path: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
-}
-
-fn open(db: &Path) -> Store {
-    let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
-    Store::open(&Location::create_if_missing(db), clerk).unwrap_or_else(|e| panic!("{e}"))
-}
-
 #[test]
 fn generated_iins_are_valid_new_and_audited() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let first = generate(&db, "2015-03-08", "female");
     let second = generate(&db, "2015-03-08", "female");
     assert_ne!(first, second, "the register never issues an IIN twice");
@@ -86,8 +50,8 @@ fn generated_iins_are_valid_new_and_audited() {
 
 #[test]
 fn the_audit_log_refuses_update_and_delete() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     generate(&db, "1990-05-17", "male");
     let conn = raw(&db);
     for sql in [
@@ -105,8 +69,8 @@ fn the_audit_log_refuses_update_and_delete() {
 
 #[test]
 fn an_edited_audit_row_is_caught_with_its_id() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     for _ in 0..3 {
         generate(&db, "1990-05-17", "male");
     }
@@ -146,8 +110,8 @@ fn an_edited_audit_row_is_caught_with_its_id() {
 
 #[test]
 fn a_removed_entry_breaks_the_link_of_the_next() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     for _ in 0..3 {
         generate(&db, "1990-05-17", "female");
     }
@@ -172,8 +136,8 @@ fn a_removed_entry_breaks_the_link_of_the_next() {
 
 #[test]
 fn entries_cut_from_the_end_are_caught_by_the_day_close() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     generate(&db, "1990-05-17", "female");
     generate(&db, "1990-05-17", "female");
     let close = kense(&db, &["day", "close", "--date", "2024-03-01", "--json"]);
@@ -201,8 +165,8 @@ fn entries_cut_from_the_end_are_caught_by_the_day_close() {
 
 #[test]
 fn a_cut_starting_at_the_close_s_own_entry_is_caught() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     generate(&db, "1990-05-17", "female");
     generate(&db, "1990-05-17", "female");
     let close = kense(&db, &["day", "close", "--date", "2024-03-01", "--json"]);
@@ -229,8 +193,8 @@ fn a_cut_starting_at_the_close_s_own_entry_is_caught() {
 
 #[test]
 fn a_day_closes_once() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let mut store = open(&db);
     let day = date(2024, 3, 1);
     assert!(!store.is_closed(day).unwrap_or_else(|e| panic!("{e}")));
@@ -254,8 +218,8 @@ fn a_day_closes_once() {
 
 #[test]
 fn running_out_of_serials_is_a_clear_refusal() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let mut store = open(&db);
     // Pretend serial 9999 was taken, by a row with no audit entry behind it.
     let conn = raw(&db);
@@ -295,8 +259,8 @@ fn running_out_of_serials_is_a_clear_refusal() {
 
 #[test]
 fn birth_dates_the_iin_cannot_hold_are_bad_input() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let mut store = open(&db);
     assert!(matches!(
         store.generate_iin(date(1799, 12, 31), Sex::Male),

@@ -1,13 +1,13 @@
 //! Several clerks at once, and a kense killed while saving: nothing confirmed is lost.
 
-use assert_cmd::Command;
+mod common;
+
 use chrono::NaiveDate;
+use common::{Run, clerks_at_once, process, random_below, raw, register_in, tempdir};
 use kense::domain::Sex;
 use kense::domain::iin::Iin;
 use kense::store::{Clerk, Location, Store};
 use std::collections::HashSet;
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
@@ -18,32 +18,19 @@ use std::time::Duration;
 const CHILD_DB: &str = "KENSE_TEST_CRASH_CHILD_DB";
 
 fn kense(db: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("kense")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
+    let output = process(db)
         // Clerks wait their turn rather than fail; on a loaded test machine a turn can take
         // longer than the default 5 s, and this test is about losing nothing, not speed.
         .env("KENSE_BUSY_TIMEOUT", "60")
-        .arg("--db")
-        .arg(db)
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn random_below(n: u64) -> u64 {
-    RandomState::new().build_hasher().finish() % n.max(1)
+    Run::from(output).into_parts()
 }
 
 /// The IINs a register holds, read with a raw connection after `PRAGMA integrity_check`.
 fn issued_after_integrity_check(db: &Path) -> HashSet<String> {
-    let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
+    let conn = raw(db);
     let verdict: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -59,45 +46,26 @@ fn issued_after_integrity_check(db: &Path) -> HashSet<String> {
 
 #[test]
 fn clerks_saving_at_once_lose_nothing() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     // Not there yet: the first clerks also race to create it.
-    let db = dir.path().join("register.sqlite");
+    let db = register_in(&dir);
     let (clerks, each) = (4, 25);
-    let iins: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..clerks)
-            .map(|clerk| {
-                let db = &db;
-                scope.spawn(move || {
-                    let name = format!("clerk{clerk}");
-                    (0..each)
-                        .map(|_| {
-                            let (code, out, err) = kense(
-                                db,
-                                &[
-                                    "--clerk",
-                                    &name,
-                                    "iin",
-                                    "generate",
-                                    "--birth-date",
-                                    "2020-02-29",
-                                    "--sex",
-                                    "male",
-                                ],
-                            );
-                            assert_eq!(code, Some(0), "{name}: {err}");
-                            out.trim().to_string()
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| panic!("a clerk's thread failed"))
-            })
-            .collect()
+    let iins: Vec<String> = clerks_at_once(clerks, each, |name| {
+        let (code, out, err) = kense(
+            &db,
+            &[
+                "--clerk",
+                name,
+                "iin",
+                "generate",
+                "--birth-date",
+                "2020-02-29",
+                "--sex",
+                "male",
+            ],
+        );
+        assert_eq!(code, Some(0), "{name}: {err}");
+        out.trim().to_string()
     });
     let distinct: HashSet<&String> = iins.iter().collect();
     assert_eq!(distinct.len(), clerks * each, "every IIN is distinct");
@@ -142,8 +110,8 @@ fn crash_child() {
 
 #[test]
 fn killed_while_saving_keeps_every_confirmed_save() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let mut confirmed = HashSet::new();
     for _round in 0..3 {
         let mut child =

@@ -1,51 +1,16 @@
 //! The register file: created private, refused untouched when it is not one kense can
 //! use, and waited for when another clerk holds it.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{GENERATE_BOY, clerk, date, generate, kense, kense_as, raw, register_in, tempdir};
 use kense::domain::Sex;
 use kense::store::{Clerk, Location, MIGRATIONS, SCHEMA_VERSION, Store, StoreError};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn kense(db: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("kense")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "aigul"])
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn generate(db: &Path) -> Run {
-    kense(
-        db,
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "female",
-        ],
-    )
-}
 
 fn mode(path: &Path) -> u32 {
     fs::metadata(path)
@@ -55,10 +20,6 @@ fn mode(path: &Path) -> u32 {
         & 0o777
 }
 
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// The file's bytes and modification time, to prove a refused file was not touched.
 fn snapshot(path: &Path) -> (Vec<u8>, SystemTime) {
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("{e}"));
@@ -66,14 +27,6 @@ fn snapshot(path: &Path) -> (Vec<u8>, SystemTime) {
         .and_then(|m| m.modified())
         .unwrap_or_else(|e| panic!("{e}"));
     (bytes, mtime)
-}
-
-fn raw(path: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn clerk() -> Clerk {
-    Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -111,14 +64,10 @@ fn a_new_register_and_its_directories_are_private() {
     }
 }
 
-fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
-}
-
 #[test]
 fn a_newer_schema_is_refused_and_left_unchanged() {
     let dir = tempdir();
-    let db = dir.path().join("register.sqlite");
+    let db = register_in(&dir);
     assert_eq!(generate(&db).code, Some(0));
     {
         let conn = raw(&db);
@@ -126,17 +75,7 @@ fn a_newer_schema_is_refused_and_left_unchanged() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let before = snapshot(&db);
-    for args in [
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "male",
-        ][..],
-        &["audit", "verify"],
-    ] {
+    for args in [&GENERATE_BOY[..], &["audit", "verify"]] {
         let run = kense(&db, args);
         assert_eq!(run.code, Some(3), "{args:?}: {}", run.stderr);
         assert!(
@@ -168,7 +107,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_unchanged() {
 #[test]
 fn a_damaged_register_is_refused_and_left_unchanged() {
     let dir = tempdir();
-    let db = dir.path().join("register.sqlite");
+    let db = register_in(&dir);
     for _ in 0..3 {
         assert_eq!(generate(&db).code, Some(0));
     }
@@ -196,7 +135,7 @@ fn a_damaged_register_is_refused_and_left_unchanged() {
 #[test]
 fn a_read_only_register_is_refused_and_left_unchanged() {
     let dir = tempdir();
-    let db = dir.path().join("register.sqlite");
+    let db = register_in(&dir);
     assert_eq!(generate(&db).code, Some(0));
     fs::set_permissions(&db, fs::Permissions::from_mode(0o400)).unwrap_or_else(|e| panic!("{e}"));
     let before = snapshot(&db);
@@ -230,7 +169,7 @@ fn a_missing_register_is_not_created_by_a_command_that_only_reads() {
 #[test]
 fn a_register_held_longer_than_the_timeout_is_reported_busy() {
     let dir = tempdir();
-    let db = dir.path().join("register.sqlite");
+    let db = register_in(&dir);
     let location = Location::create_if_missing(&db).with_busy_timeout(Duration::from_millis(300));
     let mut store = Store::open(&location, clerk()).unwrap_or_else(|e| panic!("{e}"));
     // Another clerk's write transaction, held open.
@@ -260,24 +199,16 @@ fn an_empty_clerk_is_refused() {
     assert!(matches!(Clerk::new("  "), Err(StoreError::InvalidClerk)));
     assert!(matches!(Clerk::new("a\nb"), Err(StoreError::InvalidClerk)));
     let dir = tempdir();
-    let db = dir.path().join("register.sqlite");
-    let output = Command::cargo_bin("kense")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(&db)
-        .args(["--clerk", "", "day", "close", "--date", "2024-01-02"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(output.status.code(), Some(2));
+    let db = register_in(&dir);
+    let run = kense_as(&db, "", &["day", "close", "--date", "2024-01-02"], None);
+    assert_eq!(run.code, Some(2));
     assert!(!db.exists(), "nothing was created for a nameless clerk");
 }
 
 #[test]
 fn the_clerk_comes_from_the_flag_else_the_environment() {
     let dir = tempdir();
-    let db = dir.path().join("register.sqlite");
+    let db = register_in(&dir);
     let run = |flag: Option<&str>| {
         let mut command = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
         command

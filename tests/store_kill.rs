@@ -2,28 +2,17 @@
 //! register passes `PRAGMA integrity_check`, holds every registration a process confirmed
 //! (printed and exited 0), and its audit chain is intact.
 
-use assert_cmd::cargo::cargo_bin;
+mod common;
+
+use common::{CLERK, process_as, random_below, raw, register_in, tempdir};
 use std::collections::HashSet;
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-fn random_below(n: u64) -> u64 {
-    RandomState::new().build_hasher().finish() % n.max(1)
-}
-
 fn kense(db: &Path) -> Command {
-    let mut command = Command::new(cargo_bin("kense"));
-    command
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "aigul"]);
-    command
+    process_as(db, CLERK)
 }
 
 /// One `kense formulary add`, killed (SIGKILL) after `kill_after` unless it finished by
@@ -60,8 +49,8 @@ fn run_add(db: &Path, file: &Path, kill_after: Option<Duration>) -> (String, Exi
 
 #[test]
 fn kense_formulary_add_killed_at_random_keeps_every_confirmed_registration() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     let file = dir.path().join("formulary.json");
     let template = kense(&db)
         .args(["formulary", "template", "--code", "04"])
@@ -99,7 +88,7 @@ fn kense_formulary_add_killed_at_random_keeps_every_confirmed_registration() {
         }
         rounds += 1;
     }
-    let conn = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let conn = raw(&db);
     let verdict: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("{e}"));

@@ -3,79 +3,28 @@
 //! day close creates no file, and the full `quick_check` runs in `audit verify`, not on
 //! every open.
 
-use assert_cmd::Command;
-use kense::store::{Clerk, Location, Store, StoreError};
+mod common;
+
+use common::{GENERATE_BOY, clerk, generate, kense, raw, register_in, tempdir};
+use kense::store::{Location, Store, StoreError};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn kense(db: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("kense")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "aigul"])
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn generate(db: &Path) -> Run {
-    kense(
-        db,
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "female",
-        ],
-    )
-}
-
-fn raw(path: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn bytes(path: &Path) -> Vec<u8> {
     fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn clerk() -> Clerk {
-    Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"))
-}
-
 #[test]
 fn another_application_s_database_is_refused_and_gets_no_kense_tables() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let db = dir.path().join("contacts.sqlite");
     raw(&db)
         .execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Aigul');")
         .unwrap_or_else(|e| panic!("{e}"));
     let before = bytes(&db);
     for args in [
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2015-03-08",
-            "--sex",
-            "male",
-        ][..],
+        &GENERATE_BOY[..],
         &["day", "close", "--date", "2024-03-01"],
         &["register"],
         &["audit", "verify"],
@@ -101,8 +50,8 @@ fn another_application_s_database_is_refused_and_gets_no_kense_tables() {
 
 #[test]
 fn read_commands_read_a_0400_copy_and_leave_it_untouched() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     assert_eq!(generate(&db).code, Some(0));
     // A copy in the rollback journal, as a backup tool may leave it: reading must not
     // switch it to WAL (which rewrites the header).
@@ -145,7 +94,7 @@ fn read_commands_read_a_0400_copy_and_leave_it_untouched() {
 
 #[test]
 fn closing_a_day_creates_no_register() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempdir();
     let db = dir.path().join("new/register.sqlite");
     let run = kense(&db, &["day", "close", "--date", "2024-03-01"]);
     assert_eq!(run.code, Some(3), "{}", run.stderr);
@@ -155,8 +104,8 @@ fn closing_a_day_creates_no_register() {
 
 #[test]
 fn opening_skips_the_full_check_which_audit_verify_runs() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("register.sqlite");
+    let dir = tempdir();
+    let db = register_in(&dir);
     assert_eq!(generate(&db).code, Some(0));
     // Garbage over the root page of a table opening never reads (the drafts).
     let root: i64 = raw(&db)

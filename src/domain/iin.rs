@@ -11,6 +11,9 @@
 //!   6 joint individual entrepreneurship), the unit (0 head unit, 1 branch,
 //!   2 representative office, 3 peasant farm), a 5-digit serial, the check digit.
 
+// First: the macro it holds is used by this file and by `bin`.
+#[macro_use]
+mod newtype;
 mod bin;
 mod error;
 
@@ -19,8 +22,6 @@ pub use error::NumberError;
 
 use super::Sex;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
-use std::fmt;
 
 const WEIGHTS: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const WEIGHTS_AGAIN: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
@@ -94,6 +95,8 @@ pub(crate) fn as_string(d: &[u8; 12]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Iin(String);
 
+twelve_digits!(Iin, "IIN");
+
 impl Iin {
     /// Checks every part of `text` as an IIN, the first wrong part first.
     pub fn parse(text: &str) -> Result<Self, NumberError> {
@@ -118,14 +121,6 @@ impl Iin {
         }
         verify_check(&d)?;
         Ok(Self(as_string(&d)))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn digit(&self, i: usize) -> u8 {
-        self.0.as_bytes().get(i).map_or(0, |b| b - b'0')
     }
 
     /// The birth date the IIN encodes; `None` for a foreign national's IIN (7th digit 0),
@@ -195,25 +190,6 @@ fn century(digit: u8) -> Option<i32> {
         3 | 4 => Some(1900),
         5 | 6 => Some(2000),
         _ => None,
-    }
-}
-
-impl fmt::Display for Iin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Iin {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Iin {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Iin::parse(&text).map_err(|e| serde::de::Error::custom(format!("IIN {text}: {e}")))
     }
 }
 

@@ -1,61 +1,17 @@
 //! What the `kense dsn` end-to-end tests share: running the real binary against a
-//! register file, and applications to feed it.
+//! register file, and applications to feed it. Needs `mod common;` beside it: the binary
+//! is run by the helpers all integration tests share.
 // Each test file uses some of these.
 #![allow(dead_code)]
 
-use assert_cmd::Command;
-use kense::domain::iin::check_digit;
 use serde_json::{Value, json};
 use std::path::Path;
 
-pub struct Run {
-    pub code: Option<i32>,
-    pub stdout: String,
-    pub stderr: String,
-}
+pub use crate::common::{Run, bin, kense, tempdir};
 
-impl Run {
-    pub fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}\n{}", self.stdout, self.stderr))
-    }
-}
-
+/// `kense` on `db` with `stdin` on its standard input (the DSN commands read `-`).
 pub fn kense_in(db: &Path, args: &[&str], stdin: &str) -> Run {
-    let output = Command::cargo_bin("kense")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("KENSE_DB")
-        .env_remove("KENSE_CLERK")
-        .arg("--db")
-        .arg(db)
-        .args(["--clerk", "aigul"])
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-pub fn kense(db: &Path, args: &[&str]) -> Run {
-    kense_in(db, args, "")
-}
-
-/// A BIN of a resident legal entity registered 2004-05 with a serial from `serial` on.
-pub fn bin(serial: u32) -> String {
-    (serial..)
-        .find_map(|s| {
-            let first = format!("040540{s:05}");
-            let mut digits = [0u8; 11];
-            for (slot, b) in digits.iter_mut().zip(first.bytes()) {
-                *slot = b - b'0';
-            }
-            check_digit(&digits).map(|c| format!("{first}{c}"))
-        })
-        .unwrap_or_else(|| panic!("no BIN"))
+    crate::common::kense_in(db, args, Some(stdin))
 }
 
 pub fn product(kind: u32, name: &str) -> Value {
@@ -98,8 +54,4 @@ pub fn codes(run: &Run) -> Vec<Value> {
         .cloned()
         .unwrap_or_default();
     products.iter().map(|p| p["code_facets"].clone()).collect()
-}
-
-pub fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }

@@ -1,4 +1,4 @@
-//! Helpers shared by the register's library tests.
+//! Helpers shared by the register's library tests. Needs `mod common;` beside it.
 
 #![allow(dead_code)]
 
@@ -6,20 +6,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use kense::domain::Sex;
 use kense::domain::formulary::Formulary;
 use kense::domain::iin::Iin;
-use kense::store::{Clerk, Location, Page, Query, Store};
-use std::path::Path;
+use kense::store::{Page, Query, Store};
 
-pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
-}
+pub use crate::common::{date as day, open_as as open, register_in, tempdir};
+use std::path::Path;
 
 pub fn at(date: NaiveDate, h: u32) -> NaiveDateTime {
     date.and_hms_opt(h, 0, 0).unwrap_or_else(|| panic!("{h}"))
-}
-
-pub fn open(db: &Path, clerk: &str) -> Store {
-    let clerk = Clerk::new(clerk).unwrap_or_else(|e| panic!("{e}"));
-    Store::open(&Location::create_if_missing(db), clerk).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The example of `code` for another person: surname, given name, IIN serial.

@@ -2,8 +2,7 @@
 //! digit shared with the IIN.
 
 use super::{NumberError, as_string, digits, pair, verify_check};
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use serde::Serialize;
 
 /// What kind of entity a BIN belongs to (5th digit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,6 +27,8 @@ pub enum EntityUnit {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Bin(String);
 
+twelve_digits!(Bin, "BIN");
+
 impl Bin {
     /// Checks every part of `text` as a BIN, the first wrong part first.
     pub fn parse(text: &str) -> Result<Self, NumberError> {
@@ -44,14 +45,6 @@ impl Bin {
         }
         verify_check(&d)?;
         Ok(Self(as_string(&d)))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn digit(&self, i: usize) -> u8 {
-        self.0.as_bytes().get(i).map_or(0, |b| b - b'0')
     }
 
     /// Year (two digits, as written) and month of registration.
@@ -77,25 +70,6 @@ impl Bin {
             2 => EntityUnit::RepresentativeOffice,
             _ => EntityUnit::PeasantFarm,
         }
-    }
-}
-
-impl fmt::Display for Bin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Bin {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Bin {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Bin::parse(&text).map_err(|e| serde::de::Error::custom(format!("BIN {text}: {e}")))
     }
 }
 
