@@ -12,6 +12,7 @@ pub mod action;
 pub mod app;
 mod app_dialog;
 mod app_register;
+pub mod backend;
 pub mod dsn_form;
 pub mod form;
 pub mod i18n;
@@ -28,7 +29,7 @@ use crate::domain::Lang;
 use app::{App, Effect};
 use base64::Engine;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -41,7 +42,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use theme::Theme;
 
-type Backend = CrosstermBackend<BufWriter<Stdout>>;
+// Sends only what changed between frames (issue 7, bytes per keystroke).
+type Backend = backend::LeanBackend<BufWriter<Stdout>>;
 
 /// How the workstation starts.
 #[derive(Debug, Clone)]
@@ -69,16 +71,28 @@ pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::
 
 fn enter() -> io::Result<Terminal<Backend>> {
     enable_raw_mode()?;
-    let mut out = BufWriter::new(io::stdout());
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    let mut out = backend::LeanBackend::new(BufWriter::new(io::stdout()));
+    queue!(out, EnterAlternateScreen)?;
+    // Through the backend, which then knows the cursor is hidden and need not say it again.
+    ratatui::backend::Backend::hide_cursor(&mut out)?;
+    out.flush()?;
     // The size comes from the kernel (TIOCGWINSZ), not from a question to the terminal.
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(out)
 }
 
 fn leave(terminal: &mut Terminal<Backend>) -> io::Result<()> {
     let backend = terminal.backend_mut();
-    let shown = execute!(backend, LeaveAlternateScreen, cursor::Show);
-    disable_raw_mode().and(shown)
+    // The backend keeps its colours between frames: give the shell a plain pen back.
+    let reset = backend.reset_style();
+    let left = queue!(backend, LeaveAlternateScreen);
+    // Through the terminal, which then knows and does not show it again when dropped.
+    let shown = terminal.show_cursor();
+    let flushed = terminal.backend_mut().flush();
+    disable_raw_mode()
+        .and(reset)
+        .and(left)
+        .and(shown)
+        .and(flushed)
 }
 
 /// On panic, give the clerk the terminal back before the message is printed.
@@ -86,7 +100,13 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = disable_raw_mode();
-        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+        // A plain pen first: the backend keeps colours set between frames.
+        let _ = execute!(
+            io::stdout(),
+            SetAttribute(Attribute::Reset),
+            LeaveAlternateScreen,
+            cursor::Show
+        );
         previous(info);
     }));
 }
