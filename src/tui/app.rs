@@ -86,7 +86,7 @@ pub struct App {
     pub(super) dsn_form: super::dsn_form::DsnForm,
     /// The Register tab shows DSN applications instead of formularies.
     pub(super) dsn_list_mode: bool,
-    pub(super) dsn_list: Result<Vec<crate::store::dsn::ListedApplication>, String>,
+    pub(super) dsn_list: super::register::DsnList,
     pub(super) dialog: Option<Dialog>,
     pub(super) status: Option<Status>,
     /// The terminal's size, to know how many rows a page is.
@@ -106,7 +106,7 @@ impl App {
             dsn_mode: false,
             dsn_form: super::dsn_form::DsnForm::default(),
             dsn_list_mode: false,
-            dsn_list: Ok(Vec::new()),
+            dsn_list: super::register::DsnList::default(),
             dialog: None,
             status: None,
             size,
@@ -150,6 +150,7 @@ impl App {
     pub fn screen_context(&self) -> Context {
         match self.tab {
             Tab::NewFormulary if self.dsn_mode => Context::DsnForm,
+            Tab::Register if self.dsn_list_mode => Context::DsnList,
             tab => Context::Tab(tab),
         }
     }
@@ -182,7 +183,7 @@ impl App {
 
     /// The register's answer to [`Effect::DsnList`].
     pub fn dsn_list(&mut self, list: Result<Vec<crate::store::dsn::ListedApplication>, String>) {
-        self.dsn_list = list;
+        self.dsn_list.show(list);
     }
 
     /// The register's answer to [`Effect::Register`]: the numbers, or why not.
@@ -208,6 +209,12 @@ impl App {
         if self.dialog.is_some() {
             return self.update_dialog(action, had_status);
         }
+        if self.tab == Tab::Register
+            && self.dsn_list_mode
+            && let Some(effect) = self.update_dsn_list(&action, had_status)
+        {
+            return effect;
+        }
         match action {
             Action::Quit if !self.form.is_blank() || !self.dsn_form.is_blank() => {
                 self.dialog = Some(Dialog::Quit);
@@ -224,7 +231,7 @@ impl App {
                 let changed = self.tab != tab;
                 self.tab = tab;
                 if changed && tab == Tab::Register {
-                    return self.search(None);
+                    return self.read_register_list();
                 }
                 redraw_if(changed)
             }
@@ -257,11 +264,7 @@ impl App {
             }
             Action::OtherList if self.tab == Tab::Register => {
                 self.dsn_list_mode = !self.dsn_list_mode;
-                if self.dsn_list_mode {
-                    Effect::DsnList
-                } else {
-                    self.search(None)
-                }
+                self.read_register_list()
             }
             Action::OtherForm | Action::OtherList => redraw_if(false),
             Action::Edit(request) if self.tab == Tab::NewFormulary && self.dsn_mode => {

@@ -1,6 +1,7 @@
 //! The App's side of the Register tab: asking the register for pages, formularies, moves
-//! and the day, and taking its answers.
+//! and the day, and taking its answers; and what acts on its list of DSN applications.
 
+use super::action::Action;
 use super::app::{App, Dialog, Effect, Status};
 use super::i18n::Msg;
 use super::register::{MoveData, PAGE_ROWS, choices, data_of, parse_filter};
@@ -9,6 +10,38 @@ use crate::store::{Cursor, DaySummary, Page, Record};
 use tui_input::{Input, InputRequest};
 
 impl App {
+    /// Reads again the list the Register tab shows: the formularies from their first page,
+    /// or the DSN applications.
+    pub(super) fn read_register_list(&mut self) -> Effect {
+        if self.dsn_list_mode {
+            Effect::DsnList
+        } else {
+            self.search(None)
+        }
+    }
+
+    /// An action over the DSN applications; `None` for those that do the same over either
+    /// list (the tabs, the help, Ctrl-T, quitting).
+    pub(super) fn update_dsn_list(&mut self, action: &Action, had_status: bool) -> Option<Effect> {
+        let changed = match action {
+            Action::Select(step) => {
+                // The list's frame takes a line above and below.
+                let height = usize::from(Self::body(self.size).height.saturating_sub(2));
+                self.dsn_list.select(*step, height)
+            }
+            // The formulary list's actions would open, search or count the hidden
+            // formularies: their keys are not bound here (`Context::DsnList`), and sent
+            // anyway they change nothing.
+            Action::Confirm | Action::Edit(_) | Action::Day => false,
+            _ => return None,
+        };
+        Some(if changed || had_status {
+            Effect::Redraw
+        } else {
+            Effect::None
+        })
+    }
+
     /// Asks the register for the page of the filter line starting at `cursor`.
     pub(super) fn search(&mut self, cursor: Option<Cursor>) -> Effect {
         let mut query = parse_filter(self.register.filter(), PAGE_ROWS);

@@ -30,8 +30,11 @@ pub enum Scope {
     Formulary,
     /// The New tab's DSN application only.
     Dsn,
-    /// The Register tab.
+    /// The Register tab's list of formularies only: opening one and the day's formularies
+    /// are not offered over the DSN applications.
     Register,
+    /// The Register tab's list of DSN applications only.
+    DsnList,
     /// An opened formulary.
     Record,
     /// The end-of-day view.
@@ -45,6 +48,8 @@ pub enum Context {
     Tab(Tab),
     /// The New tab with the DSN application.
     DsnForm,
+    /// The Register tab with the DSN applications instead of the formularies.
+    DsnList,
     Help,
     Picker,
     Reason,
@@ -66,13 +71,15 @@ impl Context {
             Context::Tab(Tab::NewFormulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
             Context::DsnForm => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Tab(Tab::Register) => &[Scope::List, Scope::Register, Scope::Global],
+            Context::DsnList => &[Scope::List, Scope::DsnList, Scope::Global],
             Context::Record => &[Scope::Record],
             Context::MoveData => &[Scope::Entry],
             Context::Day => &[Scope::Day],
         }
     }
 
-    /// Whether typed characters go to a text line here.
+    /// Whether typed characters go to a text line here. The DSN applications have no
+    /// filter line: what is typed there must not reach the hidden formularies' one.
     fn types_text(self) -> bool {
         matches!(
             self,
@@ -265,6 +272,32 @@ mod tests {
             action_for(&key(NONE, KeyCode::Enter), Context::Reason),
             Some(Action::Confirm)
         );
+    }
+
+    #[test]
+    fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_help() {
+        let list = Context::DsnList;
+        assert_eq!(action_for(&key(NONE, KeyCode::Enter), list), None);
+        assert_eq!(action_for(&key(CTRL, KeyCode::Char('d')), list), None);
+        assert_eq!(action_for(&key(NONE, KeyCode::Char('a')), list), None);
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::Char('?')), list),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            action_for(&key(CTRL, KeyCode::Char('t')), list),
+            Some(Action::OtherList)
+        );
+        // The formularies keep Enter, Ctrl-D and their filter line.
+        let formularies = Context::Tab(Tab::Register);
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::Enter), formularies),
+            Some(Action::Confirm)
+        );
+        assert!(matches!(
+            action_for(&key(NONE, KeyCode::Char('a')), formularies),
+            Some(Action::Edit(_))
+        ));
     }
 
     fn dsn_app() -> crate::tui::app::App {

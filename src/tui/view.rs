@@ -27,7 +27,9 @@ impl App {
                 self.dsn_form.draw(frame, body, self.lang, self.theme)
             }
             Tab::NewFormulary => self.form.draw(frame, body, self.lang, self.theme),
-            Tab::Register if self.dsn_list_mode => self.draw_dsn_list(frame, body),
+            Tab::Register if self.dsn_list_mode => {
+                self.dsn_list.draw(frame, body, self.lang, self.theme)
+            }
             Tab::Register => self.register.draw(frame, body, self.lang, self.theme),
         }
         self.draw_footer(frame, footer);
@@ -113,54 +115,6 @@ impl App {
             }
             None => {}
         }
-    }
-
-    /// DSN applications, newest first, each with what its product rows came to.
-    fn draw_dsn_list(&self, frame: &mut Frame, body: Rect) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(tr(self.lang, Msg::DsnListTitle));
-        let lines: Vec<Line> = match &self.dsn_list {
-            Err(problem) => vec![Line::styled(problem.clone(), self.theme.error())],
-            Ok(list) if list.is_empty() => vec![Line::styled(
-                tr(self.lang, Msg::NothingFound),
-                self.theme.dim(),
-            )],
-            Ok(list) => list
-                .iter()
-                .rev()
-                .flat_map(|a| {
-                    let head = Line::from(vec![
-                        Span::styled(format!("№{} ", a.id), self.theme.key()),
-                        Span::raw(format!(
-                            "{}  {}  {}  → {}",
-                            a.registered_on.format("%d.%m.%Y"),
-                            a.bin,
-                            a.taxpayer,
-                            a.due_on.format("%d.%m.%Y")
-                        )),
-                    ]);
-                    let rows = a.products.iter().map(|r| {
-                        let outcome = match (&r.code_facets, r.ground) {
-                            (Some(code), _) => code.clone(),
-                            (None, Some(ground)) => {
-                                format!("{} {ground}", tr(self.lang, Msg::Refused))
-                            }
-                            _ => String::new(),
-                        };
-                        Line::raw(format!(
-                            "    {}. {} {}  {outcome}",
-                            r.row, r.product_type, r.name
-                        ))
-                    });
-                    std::iter::once(head).chain(rows).collect::<Vec<_>>()
-                })
-                .collect(),
-        };
-        frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-            body,
-        );
     }
 
     fn draw_question(&self, frame: &mut Frame, body: Rect, question: Msg) {

@@ -4,7 +4,7 @@
 
 use super::Binding;
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{Record, Register};
+use super::Scope::{DsnList, Record, Register};
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::form::Focus;
 use crate::tui::i18n::Msg;
@@ -98,6 +98,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
     bind(Register,  "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
+    // No Enter or Ctrl-D over the DSN applications: there is no application view to open,
+    // and the end of day counts and seals the day's formularies only.
+    bind(DsnList,   "Ctrl-T",    FOOTER,    Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
     // The digits of an opened formulary's moves are read in `action_for`; this line only lists
     // them in the footer and the help.
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),

@@ -1,6 +1,6 @@
 //! The Register tab: the register as a table with a filter line, paged by the register
 //! (never loaded whole), a formulary opened with its history, the lifecycle's moves on it,
-//! and the end-of-day view.
+//! and the end-of-day view; and its other list, the DSN code applications.
 //!
 //! The tab holds what it shows; reading and writing the register are [`Effect`]s the
 //! runner carries out, answering through `App::page`, `App::record`, `App::moved` and
@@ -8,9 +8,11 @@
 //!
 //! [`Effect`]: super::app::Effect
 
+mod dsn_list;
 mod filter;
 pub mod view;
 
+pub use dsn_list::DsnList;
 pub use filter::parse_filter;
 
 use super::action::Move;
