@@ -317,6 +317,98 @@ fn a_draft_survives_a_dropped_connection() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Reads the pty in this thread until the rebuilt screen shows `what`.
+fn read_until(reader: &mut dyn Read, screen: &mut vt100::Parser, what: &str) {
+    let mut buf = [0u8; 4096];
+    while !screen.screen().contents().contains(what) {
+        match reader.read(&mut buf) {
+            Ok(n) if n > 0 => screen.process(&buf[..n]),
+            _ => panic!(
+                "the output ended before {what:?}:\n{}",
+                screen.screen().contents()
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_closed_connection_ends_the_workstation_and_keeps_the_draft() {
+    let dir = std::env::temp_dir().join(format!("kense-hup-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let db = dir.join("register.sqlite");
+    let _ = std::fs::remove_file(&db);
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kense"));
+    cmd.arg("--db");
+    cmd.arg(db.as_os_str());
+    cmd.args(["--clerk", "pty-test", "--lang", "en"]);
+    cmd.env("TERM", "xterm");
+    let mut child = pair
+        .slave
+        .spawn_command(cmd)
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(pair.slave);
+    // Read here, not in a thread: every handle on the terminal's side must close below,
+    // as when an SSH connection drops, and a reading thread would keep one open.
+    let mut killer = child.clone_killer();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let guard_done = Arc::clone(&done);
+    thread::spawn(move || {
+        thread::sleep(Duration::from_secs(30));
+        if !guard_done.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = killer.kill(); // a stuck read ends with the child
+        }
+    });
+    let mut reader = pair
+        .master
+        .try_clone_reader()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut writer = pair.master.take_writer().unwrap_or_else(|e| panic!("{e}"));
+    let mut screen = vt100::Parser::default();
+    read_until(&mut reader, &mut screen, "Document");
+    writer
+        .write_all("\t\t\t\t\tАхметов".as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    writer.flush().unwrap_or_else(|e| panic!("{e}"));
+    read_until(&mut reader, &mut screen, "Ахметов");
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    // The connection drops: the terminal's master side closes, nothing else is sent.
+    drop((reader, writer, pair.master));
+    let start = Instant::now();
+    let exited = loop {
+        if let Ok(Some(_)) = child.try_wait() {
+            break true;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            break false;
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exited, "kense went on running on a closed terminal");
+
+    let mut again = Session::start_in(&["--lang", "en"], Some(&db));
+    again.wait_for(
+        |c| c.contains("Ахметов"),
+        "the draft back on the next start",
+    );
+    again.send(b"\x11");
+    again.wait_for(
+        |c| c.contains("Quit? (y/n)"),
+        "the question before quitting",
+    );
+    again.send(b"y");
+    assert_eq!(again.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_clerk_files_a_dsn_application_and_sees_its_code() {
     let dir = std::env::temp_dir().join(format!("kense-dsn-{}", std::process::id()));

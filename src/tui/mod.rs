@@ -17,6 +17,7 @@ pub mod dsn_form;
 pub mod form;
 pub mod i18n;
 pub mod i18n_form;
+mod input;
 pub mod keys;
 pub mod lookup;
 pub mod register;
@@ -38,7 +39,7 @@ use ratatui::crossterm::{cursor, event, execute, queue};
 use ratatui::layout::Rect;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 use theme::Theme;
 
@@ -61,6 +62,8 @@ pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::
         signal_hook::flag::register(signal, Arc::clone(&hangup))?;
     }
     install_panic_hook();
+    // Saving the draft on a hang-up takes a moment, and may wait for the register.
+    input::watchdog(Arc::clone(&hangup), Duration::from_secs(20));
     let mut terminal = enter()?;
     let register = register_io::Register::new(store, options.lang);
     let result = event_loop(&mut terminal, options, register, &hangup);
@@ -131,19 +134,24 @@ fn event_loop(
             draw(terminal, &app)?;
             dirty = false;
         }
-        // The timeout only bounds how late a hang-up is noticed; an idle poll writes nothing.
-        if !event::poll(Duration::from_millis(250))? {
-            // A quiet moment, or the connection dropped: keep what the clerk typed.
-            let effect = app.update(action::Action::Tick);
-            if let register_io::Next::Redraw = register.perform(&mut app, effect) {
-                dirty = true;
+        // The timeout only bounds how late a signal is noticed; an idle wait writes nothing.
+        let event = match input::next(Duration::from_millis(250), hangup)? {
+            input::Input::Event(event) => event,
+            input::Input::Quiet => {
+                // A quiet moment: keep what the clerk typed.
+                let effect = app.update(action::Action::Tick);
+                if let register_io::Next::Redraw = register.perform(&mut app, effect) {
+                    dirty = true;
+                }
+                continue;
             }
-            if hangup.load(Ordering::Relaxed) {
+            input::Input::HungUp => {
+                // The connection dropped: keep what the clerk typed, then leave.
+                let effect = app.update(action::Action::Tick);
+                register.perform(&mut app, effect);
                 return Ok(());
             }
-            continue;
-        }
-        let event = event::read()?;
+        };
         if let event::Event::Resize(width, height) = event {
             app.resize(Rect::new(0, 0, width, height));
         }
