@@ -118,13 +118,20 @@ impl Session {
         }
     }
 
+    /// Ctrl-Q, and "y" when the workstation asks first (something typed is on screen):
+    /// a session killed instead would leave `/usr/bin/time` no time to report.
     fn quit(mut self) {
         self.send(b"\x11");
         let start = Instant::now();
+        let mut answered = false;
         while start.elapsed() < Duration::from_secs(10) {
             if let Ok(Some(_)) = self.child.try_wait() {
                 thread::sleep(Duration::from_millis(100));
                 return;
+            }
+            if !answered && self.contents().contains("(y/n)") {
+                self.send(b"y");
+                answered = true;
             }
             thread::sleep(Duration::from_millis(20));
         }
