@@ -128,10 +128,27 @@ fn event_loop(
         options.session,
     );
     register.restore_draft(&mut app);
+    let served = serve(terminal, &mut app, &mut register, hangup);
+    if served.is_err() {
+        // The terminal could no longer be written or read: most often the connection
+        // dropped while a frame was going out. What the clerk typed is kept all the same.
+        let effect = app.update(action::Action::Tick);
+        register.perform(&mut app, effect);
+    }
+    served
+}
+
+/// The loop of keys and frames, until the clerk quits or the connection drops.
+fn serve(
+    terminal: &mut Terminal<Backend>,
+    app: &mut App,
+    register: &mut register_io::Register,
+    hangup: &AtomicBool,
+) -> io::Result<()> {
     let mut dirty = true;
     loop {
         if dirty {
-            draw(terminal, &app)?;
+            draw(terminal, app)?;
             dirty = false;
         }
         // The timeout only bounds how late a signal is noticed; an idle wait writes nothing.
@@ -140,7 +157,7 @@ fn event_loop(
             input::Input::Quiet => {
                 // A quiet moment: keep what the clerk typed.
                 let effect = app.update(action::Action::Tick);
-                if let register_io::Next::Redraw = register.perform(&mut app, effect) {
+                if let register_io::Next::Redraw = register.perform(app, effect) {
                     dirty = true;
                 }
                 continue;
@@ -148,7 +165,7 @@ fn event_loop(
             input::Input::HungUp => {
                 // The connection dropped: keep what the clerk typed, then leave.
                 let effect = app.update(action::Action::Tick);
-                register.perform(&mut app, effect);
+                register.perform(app, effect);
                 return Ok(());
             }
         };
@@ -166,10 +183,10 @@ fn event_loop(
             Effect::Quit => {
                 // Whatever was typed since the last save is kept for next time.
                 let effect = app.update(action::Action::Tick);
-                register.perform(&mut app, effect);
+                register.perform(app, effect);
                 return Ok(());
             }
-            effect => match register.perform(&mut app, effect) {
+            effect => match register.perform(app, effect) {
                 register_io::Next::Nothing => {}
                 register_io::Next::Redraw => dirty = true,
                 register_io::Next::Quit => return Ok(()),
