@@ -196,6 +196,13 @@ fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
     // The indexes and triggers the bulk fill suspends are all back, the same.
     assert_eq!(schema(&db), schema(&empty));
     let conn = raw(&db);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        mode, "wal",
+        "filled in rollback-journal mode, back in WAL after"
+    );
     let dangling: i64 = conn
         .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -232,4 +239,28 @@ fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
     assert_eq!(schema(&db), schema(&empty));
     let verify = kense(&db, &["audit", "verify"], None);
     assert_eq!(verify.code, Some(0), "{}", verify.stdout);
+}
+
+#[test]
+fn a_new_register_another_clerk_has_open_is_filled_in_wal_mode() {
+    let dir = tempdir();
+    let db = dir.path().join("demo.sqlite");
+    drop(open_as(&db, "test"));
+    // Another clerk's connection, open through the fill: the switch out of WAL mode is
+    // refused, and the fill goes on in WAL mode, readable by that clerk all along.
+    let other = raw(&db);
+    let before: i64 = other
+        .query_row("SELECT COUNT(*) FROM formularies", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(before, 0);
+    let run = demo(&db, "300", &[]);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let (after, mode): (i64, String) = other
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM formularies), (SELECT * FROM pragma_journal_mode)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((after, mode.as_str()), (300, "wal"));
 }

@@ -32,18 +32,18 @@ mod names;
 mod people;
 mod synth;
 
-use super::numbers::fold_name;
 use super::records::key;
 use super::{Store, StoreError};
 use crate::domain::Sex;
 use crate::domain::lifecycle::State;
 use chain::Chain;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use insert::{Ready, ready};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
-use synth::{Planned, Synth, Taken};
+use synth::{Synth, Taken};
 
 /// Formularies per transaction: large enough that the FULL sync of a commit costs nothing
 /// per row, small enough that other clerks wait at most a second or so.
@@ -148,18 +148,25 @@ impl Store {
                 "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; {off}"
             ))
             .map_err(&sqlite)?;
+        let rollback_mode = fresh && bulk::journal_off_wal(&self.conn);
         let filled = fill(&self.conn, self.clerk.as_str(), options, taken);
         if filled.is_err() {
             // Only the chunk in progress is lost (all of a new register's fill); those
             // committed stay, each whole.
             let _ = self.conn.execute_batch("ROLLBACK");
         }
+        let wal = if rollback_mode {
+            bulk::journal_back_to_wal(&self.conn)
+        } else {
+            Ok(())
+        };
         let restored = self.conn.execute_batch(&format!(
             "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp_store}; \
              PRAGMA foreign_keys = {foreign_keys};"
         ));
         let report = filled.map_err(&sqlite)?;
         restored.map_err(&sqlite)?;
+        wal.map_err(&sqlite)?;
         Ok(DemoOutcome::Filled(report))
     }
 }
@@ -224,46 +231,11 @@ fn state_names() -> HashMap<State, String> {
         .collect()
 }
 
-/// One planned formulary with its texts made ready off the writing thread.
-struct Ready {
-    planned: Planned,
-    json: String,
-    surname_key: String,
-    given_key: String,
-    /// Each transition's event JSON and moment, as `insert_transition` writes them.
-    moves: Vec<(String, String)>,
-}
-
 /// What the making thread hands over, in register order.
 enum Item {
     Formulary(Box<Ready>),
     /// Close this day: its formularies and every move dated on it are written.
     Close(NaiveDate),
-}
-
-fn ready(planned: Planned) -> Ready {
-    let f = &planned.formulary;
-    let json = serde_json::to_string(f).unwrap_or_default();
-    let surname_key = fold_name(f.surname.as_deref().unwrap_or_default());
-    let given_key = fold_name(f.given_name.as_deref().unwrap_or_default());
-    let moves = planned
-        .lifecycle
-        .transitions()
-        .iter()
-        .map(|t| {
-            (
-                serde_json::to_string(&t.event).unwrap_or_default(),
-                t.at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
-            )
-        })
-        .collect();
-    Ready {
-        planned,
-        json,
-        surname_key,
-        given_key,
-        moves,
-    }
 }
 
 /// Makes the register's formularies and closes in order, a batch of up to [`CHUNK`]

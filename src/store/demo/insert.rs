@@ -1,7 +1,8 @@
 //! Writing one demo formulary and everything its registration and moves record.
 
-use super::Ready;
+use super::synth::Planned;
 use crate::domain::lifecycle::{Event, State};
+use crate::store::numbers::fold_name;
 use crate::store::numbers::registration_number;
 use crate::store::records::key;
 use chrono::Datelike;
@@ -159,4 +160,40 @@ pub(super) fn insert(
         }
     }
     Ok(number)
+}
+
+/// One planned formulary with its texts made ready off the writing thread.
+pub(super) struct Ready {
+    pub(super) planned: Planned,
+    json: String,
+    surname_key: String,
+    given_key: String,
+    /// Each transition's event JSON and moment, as `insert_transition` writes them.
+    moves: Vec<(String, String)>,
+}
+
+/// Makes the texts of `planned` ready (JSON, folded names, each move's event and moment).
+pub(super) fn ready(planned: Planned) -> Ready {
+    let f = &planned.formulary;
+    let json = serde_json::to_string(f).unwrap_or_default();
+    let surname_key = fold_name(f.surname.as_deref().unwrap_or_default());
+    let given_key = fold_name(f.given_name.as_deref().unwrap_or_default());
+    let moves = planned
+        .lifecycle
+        .transitions()
+        .iter()
+        .map(|t| {
+            (
+                serde_json::to_string(&t.event).unwrap_or_default(),
+                t.at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
+            )
+        })
+        .collect();
+    Ready {
+        planned,
+        json,
+        surname_key,
+        given_key,
+        moves,
+    }
 }
