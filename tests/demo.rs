@@ -242,12 +242,12 @@ fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
 }
 
 #[test]
-fn a_new_register_another_clerk_has_open_is_filled_in_wal_mode() {
+fn a_new_register_another_clerk_has_open_is_filled_and_read_by_that_clerk() {
     let dir = tempdir();
     let db = dir.path().join("demo.sqlite");
     drop(open_as(&db, "test"));
-    // Another clerk's connection, open through the fill: the switch out of WAL mode is
-    // refused, and the fill goes on in WAL mode, readable by that clerk all along.
+    // Another clerk's connection, open through the bulk fill (its one transaction, indexes
+    // dropped and made again): that clerk reads the register before and after.
     let other = raw(&db);
     let before: i64 = other
         .query_row("SELECT COUNT(*) FROM formularies", [], |r| r.get(0))

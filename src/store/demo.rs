@@ -148,25 +148,18 @@ impl Store {
                 "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; {off}"
             ))
             .map_err(&sqlite)?;
-        let rollback_mode = fresh && bulk::journal_off_wal(&self.conn);
         let filled = fill(&self.conn, self.clerk.as_str(), options, taken);
         if filled.is_err() {
             // Only the chunk in progress is lost (all of a new register's fill); those
             // committed stay, each whole.
             let _ = self.conn.execute_batch("ROLLBACK");
         }
-        let wal = if rollback_mode {
-            bulk::journal_back_to_wal(&self.conn)
-        } else {
-            Ok(())
-        };
         let restored = self.conn.execute_batch(&format!(
             "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp_store}; \
              PRAGMA foreign_keys = {foreign_keys};"
         ));
         let report = filled.map_err(&sqlite)?;
         restored.map_err(&sqlite)?;
-        wal.map_err(&sqlite)?;
         Ok(DemoOutcome::Filled(report))
     }
 }

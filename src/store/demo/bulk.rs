@@ -4,12 +4,6 @@
 //! Only for a register with no formularies yet, and only inside the fill's one
 //! transaction: no other clerk ever sees the register without them, and a fill that fails
 //! or is killed rolls them back with everything else.
-//!
-//! When no other connection has the register open, the fill also runs in rollback-journal
-//! mode ([`journal_off_wal`]): a transaction as large as a whole fill outgrows any page
-//! cache, and in WAL mode the pages it spills go to the WAL, are read back from there and
-//! copied again into the file at the checkpoint (at a million formularies, 48.7 s against
-//! 38.3 s in rollback mode). A new file has almost nothing to journal.
 
 use rusqlite::Connection;
 
@@ -48,26 +42,5 @@ impl Suspended {
             conn.execute_batch(&create)?;
         }
         Ok(())
-    }
-}
-
-/// Switches the register out of WAL mode into rollback-journal mode for the fill, if no
-/// other connection has it open (SQLite refuses the switch otherwise, and the fill stays
-/// in WAL mode). Returns whether it switched; [`journal_back_to_wal`] undoes it.
-pub(super) fn journal_off_wal(conn: &Connection) -> bool {
-    conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
-        r.get::<_, String>(0)
-    })
-    .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"))
-}
-
-/// Back to WAL, the register's mode (`Store::open`, which would also switch it back on the
-/// next open should this fail).
-pub(super) fn journal_back_to_wal(conn: &Connection) -> rusqlite::Result<()> {
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if mode.eq_ignore_ascii_case("wal") {
-        Ok(())
-    } else {
-        Err(rusqlite::Error::InvalidQuery)
     }
 }
