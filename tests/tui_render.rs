@@ -292,19 +292,12 @@ fn row(
 
 #[test]
 fn the_register_tab_shows_a_page_of_the_register() {
-    use kense::domain::lifecycle::State;
     let mut app = form_app(Lang::Ru, COLOR, 80, 24);
     match app.update(Action::ShowTab(Tab::Register)) {
         Effect::Search(query, None) => assert_eq!(query.limit, 50),
         other => panic!("entering the tab reads the register: {other:?}"),
     }
-    let page = kense::store::Page {
-        rows: vec![
-            row("2026-0000002", "Ахметов", State::Registered),
-            row("2026-0000001", "Бекова", State::Issued),
-        ],
-        next: None,
-    };
+    let page = two_rows();
     app.page(Ok(page), None);
     let screen = text(&render(&app, 80, 24));
     insta::assert_snapshot!("register_ru", screen);
@@ -473,17 +466,22 @@ fn dsn_application(id: i64, taxpayer: &str, product: &str) -> kense::store::dsn:
 
 /// The Register tab with two formularies on its page, switched (Ctrl-T) to two DSN
 /// applications; the register lists them oldest first, the screen newest first.
-fn dsn_list_app() -> App {
+/// A page of two formularies, newest first.
+fn two_rows() -> kense::store::Page {
     use kense::domain::lifecycle::State;
-    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
-    app.update(Action::ShowTab(Tab::Register));
-    let page = kense::store::Page {
+    kense::store::Page {
         rows: vec![
             row("2026-0000002", "Ахметов", State::Registered),
             row("2026-0000001", "Бекова", State::Issued),
         ],
         next: None,
-    };
+    }
+}
+
+fn dsn_list_app() -> App {
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    let page = two_rows();
     app.page(Ok(page), None);
     assert_eq!(app.update(Action::OtherList), Effect::DsnList);
     app.dsn_list(Ok(vec![
