@@ -141,6 +141,16 @@ impl Session {
     }
 }
 
+/// A directory of this test run's own, `name` in its name, and a register path in it
+/// with no file there yet.
+fn scratch(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("kense-{name}-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let db = dir.join("register.sqlite");
+    let _ = std::fs::remove_file(&db);
+    (dir, db)
+}
+
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -220,10 +230,7 @@ fn a_dropped_connection_restores_the_terminal() {
 
 #[test]
 fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
-    let dir = std::env::temp_dir().join(format!("kense-e2e-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let db = dir.join("register.sqlite");
-    let _ = std::fs::remove_file(&db);
+    let (dir, db) = scratch("e2e");
     let mut s = Session::start_in(&["--lang", "en"], Some(&db));
     s.wait_for(|c| c.contains("Document"), "the New formulary tab");
     let tab = b"\t";
@@ -289,10 +296,7 @@ fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
 
 #[test]
 fn a_draft_survives_a_dropped_connection() {
-    let dir = std::env::temp_dir().join(format!("kense-draft-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let db = dir.join("register.sqlite");
-    let _ = std::fs::remove_file(&db);
+    let (dir, db) = scratch("draft");
     let mut s = Session::start_in(&["--lang", "en"], Some(&db));
     s.wait_for(|c| c.contains("Document"), "the New formulary tab");
     for _ in 0..5 {
@@ -345,10 +349,7 @@ fn read_until(reader: &mut dyn Read, screen: &mut vt100::Parser, what: &str) {
 
 #[test]
 fn a_closed_connection_ends_the_workstation_and_keeps_the_draft() {
-    let dir = std::env::temp_dir().join(format!("kense-hup-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let db = dir.join("register.sqlite");
-    let _ = std::fs::remove_file(&db);
+    let (dir, db) = scratch("hup");
     let (master, mut child) = spawn(&["--lang", "en"], &db);
     // Read here, not in a thread: every handle on the terminal's side must close below,
     // as when an SSH connection drops, and a reading thread would keep one open.
@@ -392,10 +393,7 @@ fn a_closed_connection_ends_the_workstation_and_keeps_the_draft() {
 
 #[test]
 fn a_clerk_files_a_dsn_application_and_sees_its_code() {
-    let dir = std::env::temp_dir().join(format!("kense-dsn-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let db = dir.join("register.sqlite");
-    let _ = std::fs::remove_file(&db);
+    let (dir, db) = scratch("dsn");
     // The applicant is in the taxpayer register (D-7 (1)).
     let added = std::process::Command::new(env!("CARGO_BIN_EXE_kense"))
         .arg("--db")
