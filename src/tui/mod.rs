@@ -63,7 +63,7 @@ pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::
     }
     install_panic_hook();
     // Saving the draft on a hang-up takes a moment, and may wait for the register.
-    input::watchdog(Arc::clone(&hangup), Duration::from_secs(20));
+    input::guard(Arc::clone(&hangup), Duration::from_secs(20));
     let mut terminal = enter()?;
     let register = register_io::Register::new(store, options.lang);
     let result = event_loop(&mut terminal, options, register, &hangup);
