@@ -51,7 +51,9 @@ Exit status:
   4   the register refused the change: the day is closed (sealed), the move is
       not allowed from the formulary's state, the coupon or the conclusion
       number does not fit, no IIN serial is left, or a DSN code number ran out
-  74  the output cannot be written";
+  74  the output cannot be written
+  129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
+      draft is kept)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -178,7 +180,8 @@ pub fn main() -> ExitCode {
         };
         let store = register::open(&cli.register, true).map_err(|e| e.to_string());
         return match tui::run(options, store) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(tui::Ended::Quit) => ExitCode::SUCCESS,
+            Ok(tui::Ended::HungUp) => ExitCode::from(tui::HUNG_UP_EXIT),
             Err(e) => {
                 let _ = writeln!(io::stderr(), "kense: the terminal failed: {e}");
                 ExitCode::from(OUTPUT_FAILED)

@@ -131,6 +131,12 @@ pub(super) fn guard(hangup: Arc<AtomicBool>, grace: Duration) {
     });
 }
 
+/// Whether standard input is a terminal that has hung up, as of now.
+pub(super) fn terminal_hung_up() -> bool {
+    let stdin = io::stdin();
+    stdin.is_terminal() && hung_up(&stdin, Duration::ZERO)
+}
+
 /// Whether the terminal `fd` hung up within `timeout`. A poll that fails (other than by a
 /// signal) waits out the timeout, so a lasting failure cannot make its caller spin.
 fn hung_up(fd: &impl AsFd, timeout: Duration) -> bool {
@@ -165,8 +171,7 @@ fn empty_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
 }
 
 fn exit_after_hangup() -> ! {
-    // 128 + SIGHUP, as a shell reports a process ended by a hang-up.
-    std::process::exit(129)
+    std::process::exit(i32::from(super::HUNG_UP_EXIT))
 }
 
 #[cfg(test)]

@@ -54,9 +54,23 @@ pub struct Options {
     pub session: app::Session,
 }
 
+/// Exit status of a workstation whose connection dropped: 128 + SIGHUP, as a shell
+/// reports a process ended by a hang-up, whether the event loop or the guard ends it.
+pub const HUNG_UP_EXIT: u8 = 129;
+
+/// How a session of the workstation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The clerk quit; the terminal is given back as it was.
+    Quit,
+    /// The connection dropped (or SIGHUP/SIGTERM came): the draft is kept, and there was
+    /// no terminal left to restore or to report to.
+    HungUp,
+}
+
 /// Runs the workstation until the clerk quits or the connection drops, on `store` (or
 /// without a register, saying why).
-pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::Result<()> {
+pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::Result<Ended> {
     let hangup = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&hangup))?;
@@ -69,7 +83,12 @@ pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::
     let result = event_loop(&mut terminal, options, register, &hangup);
     // Restore whatever happened; a failure to restore is worth less than the loop's error.
     let restored = leave(&mut terminal);
-    result.and(restored)
+    // A frame can fail on the closed terminal before the hang-up is seen: ask once more.
+    if hangup.load(std::sync::atomic::Ordering::Relaxed) || input::terminal_hung_up() {
+        // The errors of writing to a terminal that is gone say nothing new.
+        return Ok(Ended::HungUp);
+    }
+    result.and(restored).map(|()| Ended::Quit)
 }
 
 fn enter() -> io::Result<Terminal<Backend>> {

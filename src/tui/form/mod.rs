@@ -2,6 +2,7 @@
 //! form, validated by the rules core as the clerk types.
 
 pub mod convert;
+pub mod shown;
 pub mod spec;
 mod view;
 
@@ -64,7 +65,7 @@ impl FormTab {
     pub fn from_formulary(formulary: &Formulary, clerk: &str, today: NaiveDate) -> Self {
         let mut tab = Self::new(clerk, today);
         for (spec, input) in FIELDS.iter().zip(&mut tab.inputs) {
-            *input = Input::new(convert::value_of(formulary, spec.id));
+            *input = Input::new(shown::value_of(formulary, spec.id));
         }
         tab.overrides = formulary.overrides.clone();
         tab.touch_all();
