@@ -13,6 +13,9 @@ fn kense() -> Command {
     let mut cmd = Command::cargo_bin("kense").unwrap_or_else(|e| panic!("{e}"));
     // Run away from the source tree: the directories must be inside the binary.
     cmd.current_dir(std::env::temp_dir());
+    // The help's snapshots are plain text: CLICOLOR_FORCE (set by some CI setups) would
+    // colour clap's output even into a pipe.
+    cmd.env_remove("CLICOLOR_FORCE");
     cmd
 }
 

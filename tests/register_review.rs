@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{GENERATE_BOY, kense, kense_in, register_in, tempdir};
+use common::{GENERATE_BOY, kense, kense_in, on_one_day, register_in, tempdir};
 use kense::domain::Sex;
 use kense::domain::formulary::Formulary;
 use kense::domain::iin::Iin;
@@ -256,15 +256,18 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
 
 #[test]
 fn a_closed_today_takes_no_generated_iin() {
-    let dir = tempdir();
-    let db = register_in(&dir);
-    let args = GENERATE_BOY;
-    assert_eq!(kense(&db, &args).code, Some(0));
-    let close = kense(&db, &["day", "close"]);
-    assert_eq!(close.code, Some(0), "{}", close.stderr);
-    let run = kense(&db, &args);
-    assert_eq!(run.code, Some(4), "{}", run.stderr);
-    assert!(run.stderr.contains("closed"), "{}", run.stderr);
+    // `day close` closes today, the day the next IIN would be generated on: one day.
+    on_one_day(|| {
+        let dir = tempdir();
+        let db = register_in(&dir);
+        let args = GENERATE_BOY;
+        assert_eq!(kense(&db, &args).code, Some(0));
+        let close = kense(&db, &["day", "close"]);
+        assert_eq!(close.code, Some(0), "{}", close.stderr);
+        let run = kense(&db, &args);
+        assert_eq!(run.code, Some(4), "{}", run.stderr);
+        assert!(run.stderr.contains("closed"), "{}", run.stderr);
+    });
 }
 
 #[test]

@@ -17,13 +17,15 @@ fn a_new_register_opened_while_another_clerk_writes_it_waits_its_turn() {
         .execute_batch("BEGIN IMMEDIATE")
         .unwrap_or_else(|e| panic!("{e}"));
     let hold = Duration::from_millis(400);
+    // Before the releaser starts: it may sleep before this thread runs on (a loaded
+    // machine), and the lock would then be held for less than `hold` after a later start.
+    let started = Instant::now();
     let releaser = std::thread::spawn(move || {
         std::thread::sleep(hold);
         first
             .execute_batch("ROLLBACK")
             .unwrap_or_else(|e| panic!("{e}"));
     });
-    let started = Instant::now();
     let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
     let location = Location::create_if_missing(&db).with_busy_timeout(Duration::from_secs(30));
     let opened = Store::open(&location, clerk);

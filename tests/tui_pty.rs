@@ -7,13 +7,29 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// kense's exit status after a hang-up (`kense --help`): 128 + SIGHUP.
+const HUNG_UP: u32 = 129;
+
+/// What the reader thread has got from kense so far.
+#[derive(Default)]
+struct Output {
+    /// Every byte, as sent.
+    raw: Vec<u8>,
+    /// The screen as of the last whole frame: kense wraps each frame in a synchronized
+    /// update, which the pty may deliver in several reads; a screen read half-way through
+    /// one mixes the new frame with the old (a registration number cut short, a dialog
+    /// half gone).
+    screen: String,
+    /// The pty's kense side is closed: all it wrote is in `raw`.
+    ended: bool,
+}
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
+    output: Arc<Mutex<Output>>,
+    /// The scratch register's directory, removed when the session is done.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 /// The real kense on register `db` in a new 80×24 pty: the pty's master side and the child.
@@ -36,6 +52,7 @@ fn spawn(
     cmd.args(args);
     cmd.env("TERM", "xterm");
     cmd.env_remove("NO_COLOR");
+    cmd.env_remove("KENSE_BUSY_TIMEOUT");
     cmd.cwd(std::env::temp_dir());
     let child = pair
         .slave
@@ -45,64 +62,110 @@ fn spawn(
     (pair.master, child)
 }
 
+/// SIGHUP to the child, as the system sends it when a terminal's connection drops.
+fn hang_up(child: &dyn Child) {
+    // portable-pty's signaller sends SIGHUP; no `kill` program needed (slim images lack it).
+    child
+        .clone_killer()
+        .kill()
+        .unwrap_or_else(|e| panic!("SIGHUP: {e}"));
+}
+
+/// The synchronized-update brackets kense puts around each frame.
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// Whether a frame is still open at the end of `raw`, given whether one was at `from`.
+/// Scanned from a little before `from`, so that a bracket split between two reads counts
+/// once (a bracket that starts before `from - 7` was whole before `from`).
+fn in_frame(raw: &[u8], from: usize, mut open: bool) -> bool {
+    let mut at = from.saturating_sub(FRAME_BEGIN.len() - 1);
+    while at < raw.len() {
+        if raw[at..].starts_with(FRAME_BEGIN) {
+            open = true;
+            at += FRAME_BEGIN.len();
+        } else if raw[at..].starts_with(FRAME_END) {
+            open = false;
+            at += FRAME_END.len();
+        } else {
+            at += 1;
+        }
+    }
+    open
+}
+
 impl Session {
     fn start(args: &[&str]) -> Self {
-        Self::start_in(args, None)
+        let (dir, db) = scratch("pty");
+        let mut session = Self::start_in(args, &db);
+        session._scratch = Some(dir);
+        session
     }
 
-    /// Starts kense on the register file `db` (a fresh one in a temp dir by default, so
-    /// tests never touch the clerk's own register).
-    fn start_in(args: &[&str], db: Option<&std::path::Path>) -> Self {
-        let scratch = std::env::temp_dir().join(format!(
-            "kense-pty-{}-{}.sqlite",
-            std::process::id(),
-            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-        ));
-        let db = db.map_or(scratch, std::path::Path::to_path_buf);
-        let (master, child) = spawn(args, &db);
+    /// Starts kense on the register file `db` (the tests give each a fresh one in a temp
+    /// dir of its own, so they never touch the clerk's own register or one another's).
+    fn start_in(args: &[&str], db: &std::path::Path) -> Self {
+        let (master, child) = spawn(args, db);
         let mut reader = master.try_clone_reader().unwrap_or_else(|e| panic!("{e}"));
         let writer = master.take_writer().unwrap_or_else(|e| panic!("{e}"));
-        // vt100's default screen is 80×24, the size of the pty.
-        let screen = Arc::new(Mutex::new(vt100::Parser::default()));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        let output = Arc::new(Mutex::new(Output::default()));
+        let output_in = Arc::clone(&output);
         thread::spawn(move || {
             // Keep the master alive as long as the reader runs.
             let _master = master;
+            // vt100's default screen is 80×24, the size of the pty.
+            let mut parser = vt100::Parser::default();
+            let mut open = false;
             let mut buf = [0u8; 4096];
+            // Ends with 0 bytes or EIO once kense has exited and closed its side.
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                if let Ok(mut s) = screen_in.lock() {
-                    s.process(&buf[..n]);
+                parser.process(&buf[..n]);
+                let Ok(mut out) = output_in.lock() else {
+                    break;
+                };
+                let from = out.raw.len();
+                out.raw.extend_from_slice(&buf[..n]);
+                open = in_frame(&out.raw, from, open);
+                if !open {
+                    out.screen = parser.screen().contents();
                 }
-                if let Ok(mut r) = raw_in.lock() {
-                    r.extend_from_slice(&buf[..n]);
-                }
+            }
+            if let Ok(mut out) = output_in.lock() {
+                out.screen = parser.screen().contents();
+                out.ended = true;
             }
         });
         Self {
             child,
             writer,
-            screen,
-            raw,
+            output,
+            _scratch: None,
         }
     }
 
     fn contents(&self) -> String {
-        self.screen
+        self.output
             .lock()
-            .map(|s| s.screen().contents())
+            .map(|o| o.screen.clone())
             .unwrap_or_default()
     }
 
     fn raw_len(&self) -> usize {
-        self.raw.lock().map(|r| r.len()).unwrap_or(0)
+        self.output.lock().map(|o| o.raw.len()).unwrap_or(0)
     }
 
     fn raw(&self) -> Vec<u8> {
-        self.raw.lock().map(|r| r.clone()).unwrap_or_default()
+        self.output
+            .lock()
+            .map(|o| o.raw.clone())
+            .unwrap_or_default()
+    }
+
+    fn output_ended(&self) -> bool {
+        self.output.lock().map(|o| o.ended).unwrap_or(true)
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -130,8 +193,12 @@ impl Session {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
             if let Ok(Some(status)) = self.child.try_wait() {
-                // Let the reader drain what was written last.
-                thread::sleep(Duration::from_millis(100));
+                // Everything kense wrote last (leaving the alternate screen) is read once
+                // the reader sees its side closed; a fixed pause was too short under load.
+                let drained = Instant::now();
+                while !self.output_ended() && drained.elapsed() < Duration::from_secs(10) {
+                    thread::sleep(Duration::from_millis(10));
+                }
                 return status.exit_code();
             }
             thread::sleep(Duration::from_millis(20));
@@ -141,13 +208,26 @@ impl Session {
     }
 }
 
-/// A directory of this test run's own, `name` in its name, and a register path in it
-/// with no file there yet.
-fn scratch(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("kense-{name}-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let db = dir.join("register.sqlite");
-    let _ = std::fs::remove_file(&db);
+impl Drop for Session {
+    /// A test that failed half-way leaves no kense behind (SIGHUP, then SIGKILL).
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// A directory of its own for one test, `name` in its name, and a register path in it
+/// with no file there yet. Removed when dropped, also when the test fails: a directory
+/// named after the process id alone outlived failed runs, and a later run with the same
+/// pid (a container starts its pids afresh) found the old register's -wal file there.
+fn scratch(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("kense-{name}-"))
+        .tempdir()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("register.sqlite");
     (dir, db)
 }
 
@@ -199,10 +279,12 @@ fn a_clerk_looks_up_a_code_and_quits_with_the_terminal_restored() {
 #[test]
 fn an_idle_workstation_sends_nothing() {
     let mut s = Session::start(&["--lang", "en"]);
+    // The screen is taken at the end of a frame, so the whole first frame is in by now:
+    // whatever comes after it was sent while idle (a fixed pause to let the frame finish
+    // raced a reader thread held up on a loaded machine).
     s.wait_for(|c| c.contains("Document"), "the first frame");
-    thread::sleep(Duration::from_millis(300));
     let before = s.raw_len();
-    thread::sleep(Duration::from_millis(1500));
+    thread::sleep(Duration::from_millis(1800));
     assert_eq!(s.raw_len(), before, "bytes sent while idle");
     s.send(b"\x11");
     assert_eq!(s.wait_exit(), 0);
@@ -215,13 +297,8 @@ fn a_dropped_connection_restores_the_terminal() {
         |c| c.contains("Поиск кодов"),
         "the first frame, in Russian by default",
     );
-    let pid = s.child.process_id().unwrap_or_else(|| panic!("a pid"));
-    let killed = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(killed.success());
-    s.wait_exit();
+    hang_up(&*s.child);
+    assert_eq!(s.wait_exit(), HUNG_UP, "the exit status of a hang-up");
     assert!(
         contains(&s.raw(), b"\x1b[?1049l"),
         "left the alternate screen"
@@ -230,8 +307,8 @@ fn a_dropped_connection_restores_the_terminal() {
 
 #[test]
 fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
-    let (dir, db) = scratch("e2e");
-    let mut s = Session::start_in(&["--lang", "en"], Some(&db));
+    let (_dir, db) = scratch("e2e");
+    let mut s = Session::start_in(&["--lang", "en"], &db);
     s.wait_for(|c| c.contains("Document"), "the New formulary tab");
     let tab = b"\t";
     let right = b"\x1b[C";
@@ -291,35 +368,28 @@ fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
         contains(&s.raw(), b"\x1b[?1049l"),
         "left the alternate screen"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_draft_survives_a_dropped_connection() {
-    let (dir, db) = scratch("draft");
-    let mut s = Session::start_in(&["--lang", "en"], Some(&db));
+    let (_dir, db) = scratch("draft");
+    let mut s = Session::start_in(&["--lang", "en"], &db);
     s.wait_for(|c| c.contains("Document"), "the New formulary tab");
     for _ in 0..5 {
         s.send(b"\t");
     }
     s.send("Ахметов".as_bytes());
     s.wait_for(|c| c.contains("Ахметов"), "the surname typed");
-    let pid = s.child.process_id().unwrap_or_else(|| panic!("a pid"));
-    let killed = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(killed.success());
-    s.wait_exit();
+    hang_up(&*s.child);
+    assert_eq!(s.wait_exit(), HUNG_UP, "the exit status of a hang-up");
 
     the_draft_comes_back(&db);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The next start on `db` shows the surname typed before the connection dropped, and
 /// quitting asks first since the form holds it.
 fn the_draft_comes_back(db: &std::path::Path) {
-    let mut again = Session::start_in(&["--lang", "en"], Some(db));
+    let mut again = Session::start_in(&["--lang", "en"], db);
     again.wait_for(
         |c| c.contains("Ахметов"),
         "the draft back on the next start",
@@ -349,7 +419,7 @@ fn read_until(reader: &mut dyn Read, screen: &mut vt100::Parser, what: &str) {
 
 #[test]
 fn a_closed_connection_ends_the_workstation_and_keeps_the_draft() {
-    let (dir, db) = scratch("hup");
+    let (_dir, db) = scratch("hup");
     let (master, mut child) = spawn(&["--lang", "en"], &db);
     // Read here, not in a thread: every handle on the terminal's side must close below,
     // as when an SSH connection drops, and a reading thread would keep one open.
@@ -375,25 +445,29 @@ fn a_closed_connection_ends_the_workstation_and_keeps_the_draft() {
     // The connection drops: the terminal's master side closes, nothing else is sent.
     drop((reader, writer, master));
     let start = Instant::now();
-    let exited = loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            break true;
+    let status = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break Some(status.exit_code());
         }
         if start.elapsed() > Duration::from_secs(10) {
             let _ = child.kill();
-            break false;
+            break None;
         }
         thread::sleep(Duration::from_millis(20));
     };
-    assert!(exited, "kense went on running on a closed terminal");
+    // Not 74 ("the output cannot be written") from restoring a terminal that is gone.
+    assert_eq!(
+        status,
+        Some(HUNG_UP),
+        "kense went on running on a closed terminal, or ended otherwise"
+    );
 
     the_draft_comes_back(&db);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_clerk_files_a_dsn_application_and_sees_its_code() {
-    let (dir, db) = scratch("dsn");
+    let (_dir, db) = scratch("dsn");
     // The applicant is in the taxpayer register (D-7 (1)).
     let added = std::process::Command::new(env!("CARGO_BIN_EXE_kense"))
         .arg("--db")
@@ -410,7 +484,7 @@ fn a_clerk_files_a_dsn_application_and_sees_its_code() {
         .status()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(added.success());
-    let mut s = Session::start_in(&["--lang", "en"], Some(&db));
+    let mut s = Session::start_in(&["--lang", "en"], &db);
     s.wait_for(|c| c.contains("Document"), "the New tab");
     s.send(b"\x0e"); // Ctrl-N: the DSN application
     s.wait_for(|c| c.contains("DSN code application"), "the DSN form");
@@ -450,5 +524,4 @@ fn a_clerk_files_a_dsn_application_and_sees_its_code() {
     );
     s.send(b"\x11");
     assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -48,12 +48,15 @@ impl Run {
 }
 
 /// The binary on the register `db`, clerk not yet given. `KENSE_DB` and `KENSE_CLERK` are
-/// removed so that the environment the tests run in cannot point it at another register.
+/// removed so that the environment the tests run in cannot point it at another register,
+/// and `KENSE_BUSY_TIMEOUT` so that it cannot change how long a busy register is waited
+/// for (a test that wants another wait sets it on the command).
 pub fn process(db: &Path) -> std::process::Command {
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("kense"));
     command
         .env_remove("KENSE_DB")
         .env_remove("KENSE_CLERK")
+        .env_remove("KENSE_BUSY_TIMEOUT")
         .arg("--db")
         .arg(db);
     command
@@ -132,6 +135,28 @@ pub fn open(db: &Path) -> Store {
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
+}
+
+/// Runs `test`, and once more if it failed while the local date changed under it.
+///
+/// For the tests whose commands each take "today" for themselves (`day close` and `report
+/// day` without `--date`, a registration, a registration number's year): a run that
+/// straddles midnight (a nightly CI job) has its first commands on one day and its last on
+/// the next, and fails for that alone. The second run starts afresh (the test makes its
+/// own register) and must pass on its own; a failure on one and the same day is reported
+/// as it is.
+pub fn on_one_day(test: impl Fn()) {
+    let today = || chrono::Local::now().date_naive();
+    let started = today();
+    let Err(failure) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&test)) else {
+        return;
+    };
+    let ended = today();
+    if ended == started {
+        std::panic::resume_unwind(failure);
+    }
+    eprintln!("the date changed from {started} to {ended} during the test: run again");
+    test();
 }
 
 /// A number below `n` that differs from run to run, without a random-number crate.
