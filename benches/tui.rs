@@ -1,5 +1,5 @@
 //! The workstation as a clerk's terminal sees it: the real binary in a pseudo-terminal at
-//! 80×24 (portable-pty), its screen rebuilt by vt100, as `tests/tui_pty.rs` drives it.
+//! 80×24 (portable-pty), its screen rebuilt by vt100, as the pty tests (`tests/pty_support/`) drive it.
 //!
 //! - start to first frame: from spawning `kense` to the tab bar on the screen (median of 10);
 //! - bytes written for one character typed into the Surname field of New formulary;
