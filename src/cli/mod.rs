@@ -178,7 +178,7 @@ pub fn main() -> ExitCode {
                 today: chrono::Local::now().date_naive(),
             },
         };
-        let store = register::open(&cli.register, true).map_err(|e| e.to_string());
+        let store = register::open(&cli.register, true);
         return match tui::run(options, store) {
             Ok(tui::Ended::Quit) => ExitCode::SUCCESS,
             Ok(tui::Ended::HungUp) => ExitCode::from(tui::HUNG_UP_EXIT),

@@ -17,6 +17,7 @@ pub mod dsn_form;
 pub mod form;
 pub mod i18n;
 pub mod i18n_form;
+pub mod i18n_store;
 mod input;
 pub mod keys;
 pub mod lookup;
@@ -70,7 +71,10 @@ pub enum Ended {
 
 /// Runs the workstation until the clerk quits or the connection drops, on `store` (or
 /// without a register, saying why).
-pub fn run(options: Options, store: Result<crate::store::Store, String>) -> io::Result<Ended> {
+pub fn run(
+    options: Options,
+    store: Result<crate::store::Store, crate::store::StoreError>,
+) -> io::Result<Ended> {
     let hangup = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&hangup))?;

@@ -3,6 +3,7 @@
 
 use super::app::{App, Effect};
 use super::i18n::{Msg, tr};
+use super::i18n_store::{dsn_error, store_error};
 use crate::domain::Lang;
 use crate::domain::dsn::{self, Application};
 use crate::store::dsn::ListFilter;
@@ -12,7 +13,7 @@ use chrono::Local;
 /// The register the workstation works on, or why there is none (the screens still work;
 /// what needs the register says so).
 pub struct Register {
-    store: Result<Store, String>,
+    store: Result<Store, StoreError>,
     lang: Lang,
 }
 
@@ -24,7 +25,7 @@ pub enum Next {
 }
 
 impl Register {
-    pub fn new(store: Result<Store, String>, lang: Lang) -> Self {
+    pub fn new(store: Result<Store, StoreError>, lang: Lang) -> Self {
         Self { store, lang }
     }
 
@@ -40,7 +41,11 @@ impl Register {
     fn missing(&self) -> String {
         match &self.store {
             Ok(_) => String::new(),
-            Err(why) => format!("{}: {why}", tr(self.lang, Msg::NoRegister)),
+            Err(why) => format!(
+                "{}: {}",
+                tr(self.lang, Msg::NoRegister),
+                store_error(why).get(self.lang)
+            ),
         }
     }
 
@@ -73,7 +78,9 @@ impl Register {
                 Effect::Quit => Next::Quit,
             };
         };
-        let text = |e: StoreError| e.to_string();
+        // In the workstation's language: the store's own messages are English.
+        let lang = self.lang;
+        let text = |e: StoreError| store_error(&e).get(lang).to_string();
         match effect {
             Effect::None | Effect::Copy(_) => Next::Nothing,
             Effect::Redraw => Next::Redraw,
@@ -113,7 +120,7 @@ impl Register {
             }
             Effect::DsnList => {
                 let list = store.dsn_list(&ListFilter::default(), today);
-                app.dsn_list(list.map_err(|e| e.to_string()));
+                app.dsn_list(list.map_err(|e| dsn_error(&e).get(lang).to_string()));
                 Next::Redraw
             }
             Effect::GenerateIin(born, sex) => {
@@ -171,7 +178,9 @@ fn file_dsn(store: &mut Store, application: &Application, lang: Lang) -> Result<
     };
     let terms =
         dsn::terms(Local::now().naive_local()).map_err(|e| e.text().get(lang).to_string())?;
-    let filed = store.dsn_apply(&valid, &terms).map_err(|e| e.to_string())?;
+    let filed = store
+        .dsn_apply(&valid, &terms)
+        .map_err(|e| dsn_error(&e).get(lang).to_string())?;
     let rows: Vec<String> = filed
         .products
         .iter()
@@ -187,4 +196,73 @@ fn file_dsn(store: &mut Store, application: &Application, lang: Lang) -> Result<
         filed.due_on.format("%d.%m.%Y"),
         rows.join(", ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Sex;
+    use crate::store::{Clerk, Location};
+    use crate::tui::app::Session;
+    use crate::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+
+    fn screen(app: &App) -> String {
+        let mut terminal =
+            Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+        terminal
+            .draw(|frame| app.draw(frame))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let buffer = terminal.backend().buffer();
+        buffer.content().iter().map(|cell| cell.symbol()).collect()
+    }
+
+    /// A refusal of the register reads in the workstation's language, not in the
+    /// store's English (a closed day refusing a child's IIN, M-12.a).
+    #[test]
+    fn the_register_refuses_in_the_clerks_language() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let location = Location::create_if_missing(dir.path().join("register.sqlite"));
+        let open = || {
+            let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
+            Store::open(&location, clerk).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let today = Local::now().date_naive();
+        open().close_day(today).unwrap_or_else(|e| panic!("{e}"));
+        let born = today - chrono::Days::new(30);
+        for (lang, said) in [
+            (Lang::Ru, "закрыт: его записи изменить нельзя"),
+            (Lang::Kk, "күні жабық"),
+            (Lang::En, "is closed: its records cannot be changed"),
+        ] {
+            let session = Session {
+                clerk: "aigul".into(),
+                today,
+            };
+            let mut app = App::new(
+                lang,
+                Theme { color: false },
+                Rect::new(0, 0, 80, 24),
+                session,
+            );
+            let mut register = Register::new(Ok(open()), lang);
+            register.perform(&mut app, Effect::GenerateIin(born, Sex::Female));
+            let shown = screen(&app);
+            assert!(shown.contains(said), "{lang:?}: {shown}");
+        }
+    }
+
+    /// Without a register, the workstation says why in its own language too.
+    #[test]
+    fn a_missing_register_is_explained_in_the_clerks_language() {
+        let path = std::path::PathBuf::from("/nonexistent/kense/register.sqlite");
+        let register = Register::new(Err(StoreError::Missing { path }), Lang::Kk);
+        assert!(
+            register.missing().contains("тізілімі табылмады"),
+            "{}",
+            register.missing()
+        );
+    }
 }
