@@ -1,6 +1,7 @@
 //! What the tests of the real `kense` binary in a pseudo-terminal (`tests/pty_*.rs`)
 //! share: kense started in a real pty at 80×24, its screen rebuilt by a terminal emulator
 //! (vt100), keys sent as a clerk over SSH would send them, and the connection dropped.
+//! `benches/tui.rs` measures the workstation through the same harness.
 
 // Each test file uses some of these.
 #![allow(dead_code)]
@@ -36,11 +37,28 @@ pub struct Session {
     _scratch: Option<tempfile::TempDir>,
 }
 
-/// The real kense on register `db` in a new 80×24 pty: the pty's master side and the child.
-pub fn spawn(
-    args: &[&str],
-    db: &std::path::Path,
-) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+/// `program` with `args` (kense, or a wrapper such as `/usr/bin/time` that runs it) as a
+/// clerk's terminal starts it: TERM=xterm, colours, no busy-timeout of the environment.
+pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env("TERM", "xterm");
+    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("KENSE_BUSY_TIMEOUT");
+    cmd.cwd(std::env::temp_dir());
+    cmd
+}
+
+/// The real kense on register `db` as clerk `pty-test`, then `args`.
+fn kense_on(args: &[&str], db: &std::path::Path) -> CommandBuilder {
+    let db = db.to_string_lossy();
+    let mut all = vec!["--db", &*db, "--clerk", "pty-test"];
+    all.extend_from_slice(args);
+    command(env!("CARGO_BIN_EXE_kense"), &all)
+}
+
+/// `cmd` in a new 80×24 pty: the pty's master side and the child.
+fn spawn_command(cmd: CommandBuilder) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -49,21 +67,20 @@ pub fn spawn(
             pixel_height: 0,
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kense"));
-    cmd.arg("--db");
-    cmd.arg(db.as_os_str());
-    cmd.args(["--clerk", "pty-test"]);
-    cmd.args(args);
-    cmd.env("TERM", "xterm");
-    cmd.env_remove("NO_COLOR");
-    cmd.env_remove("KENSE_BUSY_TIMEOUT");
-    cmd.cwd(std::env::temp_dir());
     let child = pair
         .slave
         .spawn_command(cmd)
         .unwrap_or_else(|e| panic!("{e}"));
     drop(pair.slave);
     (pair.master, child)
+}
+
+/// The real kense on register `db` in a new 80×24 pty: the pty's master side and the child.
+pub fn spawn(
+    args: &[&str],
+    db: &std::path::Path,
+) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_command(kense_on(args, db))
 }
 
 /// SIGHUP to the child, as the system sends it when a terminal's connection drops.
@@ -109,7 +126,12 @@ impl Session {
     /// Starts kense on the register file `db` (the tests give each a fresh one in a temp
     /// dir of its own, so they never touch the clerk's own register or one another's).
     pub fn start_in(args: &[&str], db: &std::path::Path) -> Self {
-        let (master, child) = spawn(args, db);
+        Self::start_command(kense_on(args, db))
+    }
+
+    /// Starts `cmd` (see [`command`]) in a new 80×24 pty.
+    pub fn start_command(cmd: CommandBuilder) -> Self {
+        let (master, child) = spawn_command(cmd);
         let mut reader = master.try_clone_reader().unwrap_or_else(|e| panic!("{e}"));
         let writer = master.take_writer().unwrap_or_else(|e| panic!("{e}"));
         let output = Arc::new(Mutex::new(Output::default()));
@@ -180,12 +202,17 @@ impl Session {
     }
 
     pub fn wait_for(&self, what: impl Fn(&str) -> bool, describe: &str) {
+        self.wait_for_every(Duration::from_millis(20), what, describe);
+    }
+
+    /// [`Self::wait_for`], looking every `every` (the bench times the first frame so).
+    pub fn wait_for_every(&self, every: Duration, what: impl Fn(&str) -> bool, describe: &str) {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
             if what(&self.contents()) {
                 return;
             }
-            thread::sleep(Duration::from_millis(20));
+            thread::sleep(every);
         }
         panic!(
             "timed out waiting for {describe}; screen:\n{}",
@@ -209,6 +236,41 @@ impl Session {
         }
         let _ = self.child.kill();
         panic!("kense did not exit; screen:\n{}", self.contents());
+    }
+}
+
+impl Session {
+    /// Waits until nothing has been written for `quiet`.
+    pub fn settle(&self, quiet: Duration) {
+        let mut last = self.raw_len();
+        let mut since = Instant::now();
+        while since.elapsed() < quiet {
+            thread::sleep(Duration::from_millis(10));
+            let now = self.raw_len();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            }
+        }
+    }
+
+    /// Ctrl-Q, and "y" when the workstation asks first (something typed is on screen),
+    /// until it has exited: a session killed instead would leave a wrapper such as
+    /// `/usr/bin/time` no time to report.
+    pub fn quit(mut self) {
+        self.send(b"\x11");
+        let start = Instant::now();
+        let mut answered = false;
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            if !answered && self.contents().contains("(y/n)") {
+                self.send(b"y");
+                answered = true;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
