@@ -65,3 +65,64 @@ fn the_register_in_english_without_colour() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
 }
+
+/// M-57: an issue is recorded by the coupon number read off the person's coupon. The
+/// dialog says what to type and starts empty (shown already typed, the register's check
+/// would be one Enter); an empty line is answered, not ignored.
+#[test]
+fn the_issue_dialog_asks_for_the_coupon_and_starts_empty() {
+    use kense::domain::formulary::Formulary;
+    use kense::domain::lifecycle::{Event, Lifecycle, MoveKind, State, moves_from};
+    use kense::store::Record;
+
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    let mut lifecycle = Lifecycle::new();
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap_or_else(|| panic!("time"));
+    for event in [Event::Register, Event::Send, Event::Manufacture] {
+        lifecycle
+            .apply(event, "Айгүл", at, None)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    }
+    let coupon = "8194641626";
+    app.record(Ok(Some(Record {
+        number: "2026-0000002".into(),
+        coupon: coupon.into(),
+        registered_on: at.date(),
+        formulary: Formulary::example("18").unwrap_or_else(|| panic!("example")),
+        lifecycle,
+        documents: Vec::new(),
+    })));
+    let issue = moves_from(State::Manufactured)
+        .iter()
+        .position(|kind| *kind == MoveKind::Issue)
+        .unwrap_or_else(|| panic!("issue is a move of a manufactured formulary"));
+    let choice = u8::try_from(issue + 1).unwrap_or_else(|e| panic!("{e}"));
+    app.update(Action::Choose(choice));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("registration coupon number"), "{screen}");
+    assert!(
+        !screen.contains(coupon),
+        "the coupon is not typed in for the clerk:\n{screen}"
+    );
+    assert_eq!(app.update(Action::Confirm), Effect::Redraw);
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("The line is empty"), "{screen}");
+    for c in coupon.chars() {
+        app.update(Action::Edit(InputRequest::InsertChar(c)));
+    }
+    match app.update(Action::Confirm) {
+        Effect::Move { number, event } => {
+            assert_eq!(number, "2026-0000002");
+            assert_eq!(
+                *event,
+                Event::Issue {
+                    coupon: coupon.into()
+                }
+            );
+        }
+        other => panic!("the typed coupon makes the move: {other:?}"),
+    }
+}

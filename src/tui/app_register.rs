@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Dialog, Effect, Status};
-use super::i18n::Msg;
+use super::i18n::{Msg, tr};
 use super::register::{MoveData, PAGE_ROWS, choices, data_of, parse_filter};
 use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
 use crate::store::{Cursor, DaySummary, Page, Record};
@@ -87,7 +87,7 @@ impl App {
                 let number = record.number.clone();
                 let event = match kind {
                     MoveKind::Confirm | MoveKind::Refuse => {
-                        // A blank number takes the next line of the year's journal (M-16).
+                        // A blank number takes the year's next number in the journal (M-16).
                         let conclusion = Conclusion {
                             number: String::new(),
                             date: self.session.today,
@@ -109,16 +109,13 @@ impl App {
                 }
             }
             _ => {
-                // The coupon is the formulary's own; the clerk checks it against the slip.
-                let input = if kind == MoveKind::Issue {
-                    Input::new(record.coupon.clone())
-                } else {
-                    Input::default()
-                };
+                // Empty, the coupon too: an issue is recorded by the number read off the
+                // person's coupon (M-57), which the register then checks is this
+                // formulary's; shown already typed, the check would be one Enter.
                 self.dialog = Some(Dialog::MoveData {
                     record,
                     kind,
-                    input,
+                    input: Input::default(),
                     choice: 0,
                 });
                 Effect::Redraw
@@ -184,14 +181,15 @@ impl App {
                 event: Box::new(event),
             },
             None => {
-                // Nothing typed yet: keep asking.
+                // Nothing typed yet: keep asking, and say so.
                 self.dialog = Some(Dialog::MoveData {
                     record,
                     kind,
                     input,
                     choice,
                 });
-                Effect::None
+                self.status = Some(Status::Text(tr(self.lang, Msg::NeedText).to_string()));
+                Effect::Redraw
             }
         }
     }

@@ -5,8 +5,8 @@ use super::action::Tab;
 use super::app::{App, Dialog, MIN_HEIGHT, MIN_WIDTH, Status};
 use super::i18n::{Msg, tr};
 use super::keys;
-use super::register::choices;
 use super::register::view::{draw_day, draw_record};
+use super::register::{choices, prompt};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -96,10 +96,12 @@ impl App {
                     Some(text) => format!("◂ {} ▸", text.get(self.lang)),
                     None => input.value().to_string(),
                 };
-                let lines = vec![
-                    Line::styled(tr(self.lang, Msg::MoveHint), self.theme.dim()),
-                    Line::raw(value),
-                ];
+                // A text dialog says what to type; a choice dialog how to choose.
+                let first = match prompt(*kind) {
+                    Some(asked) => Line::raw(tr(self.lang, asked)),
+                    None => Line::styled(tr(self.lang, Msg::MoveHint), self.theme.dim()),
+                };
+                let lines = vec![first, Line::raw(value)];
                 frame.render_widget(
                     Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
                     area,

@@ -150,6 +150,25 @@ pub fn data_of(kind: MoveKind) -> MoveData {
     }
 }
 
+/// What a text dialog asks the clerk to type for `kind`; `None` when it asks no text.
+pub fn prompt(kind: MoveKind) -> Option<super::i18n::Msg> {
+    use super::i18n::Msg;
+    match kind {
+        MoveKind::Cancel => Some(Msg::AskCancelReason),
+        MoveKind::Spoil => Some(Msg::AskSpoilReason),
+        MoveKind::Resend => Some(Msg::AskCorrection),
+        MoveKind::Destroy => Some(Msg::AskActNumber),
+        MoveKind::Issue => Some(Msg::AskCoupon),
+        MoveKind::Register
+        | MoveKind::Send
+        | MoveKind::Manufacture
+        | MoveKind::Confirm
+        | MoveKind::Refuse
+        | MoveKind::Return
+        | MoveKind::StartVerification => None,
+    }
+}
+
 /// The choices of a choice dialog, as their texts.
 pub fn choices(kind: MoveKind) -> Vec<crate::domain::Text> {
     match data_of(kind) {
