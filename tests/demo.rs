@@ -175,6 +175,92 @@ fn a_clock_in_the_future_is_refused() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
 }
 
+#[test]
+fn days_out_of_range_are_refused_naming_the_option_and_the_range_and_create_nothing() {
+    let dir = tempdir();
+    let db = dir.path().join("x.sqlite");
+    // From 2021-08-03 (order No. 451) to NOW's 2025-06-30: 1428 days.
+    for days in ["100000", "60000", "1429", "0"] {
+        let run = demo(&db, "5", &["--days", days]);
+        assert_eq!(run.code, Some(2), "--days {days}: {}", run.stdout);
+        assert!(
+            run.stderr
+                .contains("--days must be 1 to 1428 with --now on 2025-06-30")
+                && run.stderr.contains("2021-08-03"),
+            "--days {days}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "");
+    }
+    let early = kense(
+        &db,
+        &["demo", "--count", "5", "--now", "2020-06-30T17:00:00"],
+        None,
+    );
+    assert_eq!(early.code, Some(2), "{}", early.stdout);
+    assert!(
+        early
+            .stderr
+            .contains("--now 2020-06-30T17:00:00 is out of range"),
+        "{}",
+        early.stderr
+    );
+    // 2025-06-29 is a Sunday; 2025-06-30 before 10:00 has no office hour to register in.
+    for now in ["2025-06-29T17:00:00", "2025-06-30T09:30:00"] {
+        let args = ["demo", "--count", "5", "--days", "1", "--now", now];
+        let run = kense(&db, &args, None);
+        assert_eq!(run.code, Some(2), "{now}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("--days: no day from"),
+            "{now}: {}",
+            run.stderr
+        );
+    }
+    assert!(!db.exists(), "arguments that cannot work make no register");
+}
+
+#[test]
+fn a_demo_writes_exactly_the_count_asked_for_over_the_longest_span() {
+    let dir = tempdir();
+    let db = dir.path().join("demo.sqlite");
+    let run = demo(&db, "200", &["--days", "1428", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    assert_eq!(report["formularies"], 200, "{report}");
+    let first = report["first_day"].as_str().unwrap_or_default().to_string();
+    assert!(first.as_str() >= "2021-08-03", "{report}");
+    let rows: i64 = raw(&db)
+        .query_row("SELECT COUNT(*) FROM formularies", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rows, 200);
+    // One day, and a day closed in the register leaves none: said, not written short.
+    let one = dir.path().join("one.sqlite");
+    let run = demo(&one, "7", &["--days", "1"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("7 demo formularies written"),
+        "{}",
+        run.stdout
+    );
+    let closed = dir.path().join("closed.sqlite");
+    drop(open_as(&closed, "test"));
+    let close = kense(&closed, &["day", "close", "--date", "2025-06-30"], None);
+    assert_eq!(close.code, Some(0), "{}", close.stderr);
+    let run = demo(&closed, "7", &["--days", "1"]);
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("no day from 2025-06-30 to 2025-06-30 is open"),
+        "{}",
+        run.stderr
+    );
+    let written: i64 = raw(&closed)
+        .query_row("SELECT COUNT(*) FROM formularies", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written, 0);
+}
+
 /// The schema objects of a register file: type, name and SQL, sorted.
 fn schema(db: &Path) -> Vec<(String, String, Option<String>)> {
     let conn = raw(db);

@@ -178,6 +178,39 @@ fn d4_an_invalid_application_saves_nothing_and_exits_2() {
 }
 
 #[test]
+fn d4_an_invalid_application_s_problems_go_to_stderr_naming_field_and_rule() {
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    let bad = r#"{"taxpayer":"ИП","bin":"160410600015","subject_type":"producer",
+        "country":3,"unit":53,"products":[]}"#;
+    let run = kense_in(&db, &["dsn", "apply", "-"], bad);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.stdout, "", "no result: the problems are errors");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "error bin [D-4]: IIN: check digit 5 is wrong, it should be 4",
+            "error products [D-4]: the application has no product row",
+            "kense: the application is invalid: nothing was saved",
+        ]
+    );
+    // --json: the same lines on stderr, and the report on stdout for a script (as
+    // `decode --json` reports a code that is not valid).
+    let json = kense_in(&db, &["dsn", "apply", "-", "--json", "--lang", "ru"], bad);
+    assert_eq!(json.code, Some(2), "{}", json.stderr);
+    assert_eq!(json.json()["valid"], false);
+    assert_eq!(json.json()["errors"][0]["field"], "bin");
+    assert!(
+        json.stderr
+            .starts_with("error bin [D-4]: ИИН: контрольная цифра"),
+        "{}",
+        json.stderr
+    );
+    assert!(!db.exists(), "nothing saved, not even a register");
+}
+
+#[test]
 fn d_app3_a_unit_marked_star_is_accepted_with_a_warning_printed() {
     let dir = tempdir();
     let db = dir.path().join("r.sqlite");

@@ -106,7 +106,78 @@ fn d6_overdue_applications_are_listed_until_their_result_is_handed_over() {
     assert_eq!(overdue("2025-03-13"), vec![json!(2)]);
     let twice = kense(&db, &["dsn", "hand-over", "1", "--on", "2025-03-12"]);
     assert_eq!(twice.code, Some(4));
-    assert_eq!(kense(&db, &["dsn", "hand-over", "9"]).code, Some(2));
+    // No such application: nothing found, as `formulary show` of an unknown number.
+    assert_eq!(kense(&db, &["dsn", "hand-over", "9"]).code, Some(1));
+}
+
+#[test]
+fn hand_over_of_an_unknown_application_is_nothing_found() {
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    add(&db, &bin(1));
+    let run = kense(&db, &["dsn", "hand-over", "999", "--on", "2025-03-12"]);
+    assert_eq!(run.code, Some(1), "nothing found: {}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .contains("no DSN application 999 in the register"),
+        "{}",
+        run.stderr
+    );
+    let json = kense(&db, &["dsn", "hand-over", "999", "--json"]);
+    assert_eq!((json.code, json.stdout.as_str()), (Some(1), ""));
+}
+
+#[test]
+fn list_with_no_match_is_exit_1_and_a_bin_that_is_not_one_is_exit_2_naming_it() {
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    let (a, absent) = (bin(1), "210341007778");
+    add(&db, &a);
+    // A register with no application yet.
+    let empty = kense(&db, &["dsn", "list"]);
+    assert_eq!(empty.code, Some(1), "no rows: {}", empty.stderr);
+    assert_eq!(empty.stdout, "");
+    assert!(
+        empty.stderr.contains("no DSN application matches"),
+        "{}",
+        empty.stderr
+    );
+    // --json and --csv still print their (empty) list, as `register` does.
+    let json = kense(&db, &["dsn", "list", "--json"]);
+    assert_eq!((json.code, json.json()), (Some(1), json!([])));
+    let csv = kense(&db, &["dsn", "list", "--csv"]);
+    assert_eq!(csv.code, Some(1));
+    assert!(csv.stdout.starts_with("application,"), "{}", csv.stdout);
+    assert_eq!(
+        apply(&db, &app(&a, 3, "053", vec![product(1, "АИ-92")])).code,
+        Some(0)
+    );
+    let mine = kense(&db, &["dsn", "list", "--bin", &a]);
+    assert_eq!(mine.code, Some(0), "{}", mine.stderr);
+    assert_eq!(mine.stdout.lines().count(), 1, "{}", mine.stdout);
+    // A valid BIN no application has.
+    let other = kense(&db, &["dsn", "list", "--bin", absent]);
+    assert_eq!(other.code, Some(1), "no rows: {}", other.stderr);
+    assert_eq!(other.stdout, "");
+    let none_overdue = ["dsn", "list", "--overdue", "--today", "2025-03-12"];
+    assert_eq!(kense(&db, &none_overdue).code, Some(1));
+    // Not a BIN or IIN: a non-digit shape, a wrong check digit. Checked before the
+    // register is read, as `dsn taxpayer add` checks it.
+    for (bad, why) in [
+        ("xyz", "BIN or IIN: "),
+        ("160410600015", "IIN: check digit"),
+        ("040540000124", "BIN: check digit"),
+    ] {
+        let run = kense(&db, &["dsn", "list", "--bin", bad]);
+        assert_eq!(run.code, Some(2), "{bad}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{bad}");
+        assert!(
+            run.stderr.contains("--bin: not a valid BIN or IIN") && run.stderr.contains(why),
+            "{bad}: {}",
+            run.stderr
+        );
+    }
 }
 
 #[test]

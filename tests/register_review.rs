@@ -1,6 +1,7 @@
 //! The register's CLI after review (issue 4), through the real binary and real files:
-//! generated IINs never collide with the register's persons, coupons typed with hyphens,
-//! errors that keep personal data off the terminal, a locked register.
+//! generated IINs never collide with the register's persons, coupons typed with hyphens
+//! and registration numbers with spaces around, errors that keep personal data off the
+//! terminal, a locked register.
 
 mod common;
 
@@ -310,4 +311,68 @@ fn a_correction_keeps_the_data_it_replaced() {
     assert_eq!(shown["corrections"][0]["new_sha256"], c["new_sha256"]);
     let plain = kense(&db, &["formulary", "show", &number]);
     assert!(plain.stdout.contains("corrected (#1)"), "{}", plain.stdout);
+}
+
+#[test]
+fn a_registration_number_with_spaces_around_it_is_found() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    let mut f = template(&db, "04");
+    let (number, _) = add(&db, &f);
+    // Copied from a list or a terminal, a number often carries a space or a tab.
+    let show = kense(&db, &["formulary", "show", &format!("{number} "), "--json"]);
+    assert_eq!(show.code, Some(0), "{}", show.stderr);
+    assert_eq!(show.json()["number"], number.as_str());
+    let plain = kense(&db, &["formulary", "show", &format!("\t{number}")]);
+    assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+    assert!(
+        plain
+            .stdout
+            .starts_with(&format!("number        {number}\n")),
+        "{}",
+        plain.stdout
+    );
+    let moved = kense(
+        &db,
+        &[
+            "formulary",
+            "move",
+            &format!(" {number}"),
+            "--to",
+            "start_verification",
+            "--ground",
+            "citizenship",
+        ],
+    );
+    assert_eq!(moved.code, Some(0), "{}", moved.stderr);
+    assert_eq!(
+        moved.stdout,
+        format!("{number}: registered -> under_verification\n")
+    );
+    f.surname = Some("ЖАҢАБАЕВ".into());
+    let text = f.to_json().unwrap_or_else(|e| panic!("{e}"));
+    let padded = format!(" {number}\n");
+    let corrected = kense_in(&db, &["formulary", "correct", &padded, "-"], Some(&text));
+    assert_eq!(corrected.code, Some(0), "{}", corrected.stderr);
+    assert!(
+        corrected
+            .stdout
+            .starts_with(&format!("{number} corrected (#1): ")),
+        "{}",
+        corrected.stdout
+    );
+    let shown = kense(&db, &["formulary", "show", &padded, "--json"]).json();
+    assert_eq!(shown["state"], "under_verification");
+    assert_eq!(shown["formulary"]["surname"], "ЖАҢАБАЕВ");
+    assert_eq!(shown["corrections"].as_array().map(Vec::len), Some(1));
+    // The audit log names the formulary by its number, without the spaces typed.
+    let subjects: Vec<String> = rusqlite::Connection::open(&db)
+        .and_then(|conn| {
+            let mut statement = conn.prepare("SELECT subject FROM audit_log ORDER BY id")?;
+            let rows = statement.query_map([], |r| r.get(0))?;
+            rows.collect()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(subjects, [number.as_str(); 3]);
+    assert_eq!(kense(&db, &["audit", "verify"]).code, Some(0));
 }

@@ -65,6 +65,52 @@ fn a_new_register_and_its_directories_are_private() {
 }
 
 #[test]
+fn an_empty_file_made_a_register_is_made_private_too() {
+    let dir = tempdir();
+    // `: > f.sqlite` under the usual umask, and an SQLite file with no tables yet.
+    let empty = dir.path().join("empty.sqlite");
+    fs::write(&empty, "").unwrap_or_else(|e| panic!("{e}"));
+    let blank = dir.path().join("blank.sqlite");
+    raw(&blank)
+        .execute_batch("CREATE TABLE t (x); DROP TABLE t;")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for db in [&empty, &blank] {
+        fs::set_permissions(db, fs::Permissions::from_mode(0o644))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let run = generate(db);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert_eq!(
+            mode(db),
+            0o600,
+            "{}: it holds personal data now",
+            db.display()
+        );
+        let mut store =
+            Store::open(&Location::existing(db), clerk()).unwrap_or_else(|e| panic!("{e}"));
+        store
+            .generate_iin(date(1990, 1, 1), Sex::Male)
+            .unwrap_or_else(|e| panic!("{e}"));
+        for suffix in ["-wal", "-shm"] {
+            let mut side = db.as_os_str().to_owned();
+            side.push(suffix);
+            assert_eq!(mode(Path::new(&side)) & 0o077, 0, "{suffix} is private");
+        }
+    }
+}
+
+#[test]
+fn an_existing_register_keeps_the_mode_its_administrator_gave_it() {
+    // Several OS accounts may share a register through a group: kense does not undo it.
+    let dir = tempdir();
+    let db = register_in(&dir);
+    assert_eq!(generate(&db).code, Some(0));
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o660)).unwrap_or_else(|e| panic!("{e}"));
+    let run = kense(&db, &GENERATE_BOY);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(mode(&db), 0o660);
+}
+
+#[test]
 fn a_newer_schema_is_refused_and_left_unchanged() {
     let dir = tempdir();
     let db = register_in(&dir);

@@ -67,7 +67,7 @@ fn read_commands_read_a_0400_copy_and_leave_it_untouched() {
         (&["report", "day", "--date", "2024-03-01", "--json"], 0),
         (&["formulary", "show", "2024-0000001"], 1),
         (&["audit", "verify"], 0),
-        (&["dsn", "list"], 0),
+        (&["dsn", "list"], 1),
         (&["dsn", "decode", "100100011001"], 0),
     ];
     for (args, code) in reads {

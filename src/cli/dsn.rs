@@ -7,7 +7,7 @@ mod taxpayer;
 use super::number::Lang;
 use super::output::write_json;
 use super::register::{RegisterOptions, fail, open, open_read};
-use crate::domain::dsn::{self, Application};
+use crate::domain::dsn::{self, Application, TaxpayerId};
 use crate::store::dsn::{DsnError, ListFilter};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use clap::{Args, Subcommand};
@@ -17,6 +17,8 @@ use std::process::ExitCode;
 
 /// Exit status when a row was refused, or a code does not decode.
 const REFUSED_OR_MALFORMED: u8 = 1;
+/// Exit status when nothing matches: no application listed, no application of that number.
+const NOTHING_FOUND: u8 = 1;
 /// Exit status on bad input: an invalid application, a bad file, a bad number.
 const BAD_INPUT: u8 = 2;
 /// Exit status when the register refuses the change.
@@ -26,9 +28,11 @@ const REFUSED_CHANGE: u8 = 4;
 const DSN_EXIT_STATUS: &str = "\
 Exit status:
   0   done (apply: every row was assigned a code)
-  1   apply: a row was refused (D-7), its ground printed; decode: not a DSN code
-  2   bad arguments or input: an invalid application or CSV file (nothing saved),
-      a number that is not a valid BIN or IIN, a date the calendar does not cover
+  1   apply: a row was refused (D-7), its ground printed; decode: not a DSN code;
+      list: no application matches; hand-over: no application of that number
+  2   bad arguments or input: an invalid application (each problem on stderr)
+      or CSV file (nothing saved), a number that is not a valid BIN or IIN
+      (also list --bin), a date the calendar does not cover
   3   the register cannot be used (nothing was changed)
   4   the register refused the change: the taxpayer is there already, no
       market-subject code is left, the result was handed over already
@@ -66,10 +70,11 @@ pub enum DsnCommand {
         #[command(flatten)]
         common: Common,
     },
-    /// List applications with their rows, codes and refusals, oldest first.
+    /// List applications with their rows, codes and refusals, oldest first; none is exit 1.
     #[command(after_help = DSN_EXIT_STATUS)]
     List {
-        /// Only the applications of this BIN or IIN.
+        /// Only the applications of this BIN or IIN (checked: a number that is not one is
+        /// exit 2).
         #[arg(long, value_name = "BIN")]
         bin: Option<String>,
         /// Only those overdue: due date passed, result not handed over (D-6).
@@ -86,7 +91,7 @@ pub enum DsnCommand {
         csv: bool,
     },
     /// Record that an application's result was handed over to the front office (D-6),
-    /// which keeps it one month; it is no longer overdue.
+    /// which keeps it one month; it is no longer overdue. No such application is exit 1.
     #[command(after_help = DSN_EXIT_STATUS)]
     HandOver {
         /// The application's number, as `apply` and `list` print it.
@@ -148,9 +153,11 @@ fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
 fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
     match error {
         DsnError::Store(e) => fail(err, e),
-        DsnError::NoApplication { .. } | DsnError::HandOverBeforeRegistration { .. } => {
-            bad_input(err, &error.to_string())
+        DsnError::NoApplication { .. } => {
+            let _ = writeln!(err, "kense: {error}");
+            ExitCode::from(NOTHING_FOUND)
         }
+        DsnError::HandOverBeforeRegistration { .. } => bad_input(err, &error.to_string()),
         _ => {
             let _ = writeln!(err, "kense: {error}");
             ExitCode::from(REFUSED_CHANGE)
@@ -184,23 +191,7 @@ pub fn run(
             today: on,
             json,
             csv,
-        } => {
-            let filter = ListFilter {
-                tin: bin,
-                overdue_only: overdue,
-            };
-            let day = on.unwrap_or_else(today);
-            match open_read(options).map_err(DsnError::from) {
-                Err(e) => dsn_fail(err, &e),
-                Ok(store) => match store.dsn_list(&filter, day) {
-                    Err(e) => dsn_fail(err, &e),
-                    Ok(apps) => {
-                        print::list(&apps, json, csv, out)?;
-                        ExitCode::SUCCESS
-                    }
-                },
-            }
-        }
+        } => list(options, bin.as_deref(), overdue, on, (json, csv), out, err)?,
         DsnCommand::HandOver { id, on, common } => {
             let on = on.unwrap_or_else(today);
             if on > today() {
@@ -228,6 +219,49 @@ pub fn run(
     };
     out.flush()?;
     Ok(code)
+}
+
+/// `kense dsn list`: the applications that match, or exit 1 when none does (after the
+/// empty list, so that `--json` and `--csv` still print one); a `--bin` that is not a valid
+/// BIN or IIN is exit 2.
+fn list(
+    options: &RegisterOptions,
+    bin: Option<&str>,
+    overdue_only: bool,
+    on: Option<NaiveDate>,
+    (json, csv): (bool, bool),
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let tin = match bin.map(TaxpayerId::parse).transpose() {
+        Ok(tin) => tin,
+        Err(e) => {
+            let why = print::pick(Lang::En, &e.text()).to_string();
+            return Ok(bad_input(
+                err,
+                &format!("--bin: not a valid BIN or IIN: {why}"),
+            ));
+        }
+    };
+    let filter = ListFilter {
+        tin: tin.map(|t| t.as_str().to_string()),
+        overdue_only,
+    };
+    let day = on.unwrap_or_else(today);
+    let apps = match open_read(options)
+        .map_err(DsnError::from)
+        .and_then(|store| store.dsn_list(&filter, day))
+    {
+        Ok(apps) => apps,
+        Err(e) => return Ok(dsn_fail(err, &e)),
+    };
+    print::list(&apps, json, csv, out)?;
+    out.flush()?;
+    if apps.is_empty() {
+        let _ = writeln!(err, "kense: no DSN application matches");
+        return Ok(ExitCode::from(NOTHING_FOUND));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_application(file: &PathBuf) -> Result<Application, String> {
@@ -263,8 +297,7 @@ fn apply(
     };
     let report = dsn::validate(&application);
     let Some(valid) = &report.valid else {
-        print::invalid(&report, common, out)?;
-        out.flush()?;
+        print::invalid(&report, common, out, err)?;
         return Ok(bad_input(
             err,
             "the application is invalid: nothing was saved",

@@ -8,7 +8,8 @@ use crate::cli::RegisterOptions;
 use crate::domain::Lang;
 use crate::domain::formulary::{Formulary, Violation};
 use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
-use crate::store::{StoreError, numbers::parse_coupon};
+use crate::store::StoreError;
+use crate::store::numbers::{parse_conclusion_number, parse_coupon, registration_key};
 use chrono::{Local, NaiveDate};
 use clap::{Args, Subcommand};
 use serde::de::DeserializeOwned;
@@ -89,8 +90,8 @@ pub struct MoveArgs {
     /// unfounded_filling.
     #[arg(long, value_name = "GROUND", value_parser = by_name::<VerificationGround>)]
     ground: Option<VerificationGround>,
-    /// confirm/refuse (M-16): the number in the journal of conclusions [default: the
-    /// journal's next line of the year].
+    /// confirm/refuse (M-16): the number in the journal of conclusions, a whole number
+    /// ("05" is 5) [default: the year's highest number + 1].
     #[arg(long, value_name = "N")]
     conclusion_number: Option<String>,
     /// confirm/refuse (M-16): the conclusion's date [default: today].
@@ -175,6 +176,7 @@ pub fn run(
                     ExitCode::SUCCESS
                 }
                 Ok(c) => {
+                    let number = registration_key(&number);
                     writeln!(out, "{number} corrected (#{}): {}", c.seq, c.new_sha256)?;
                     ExitCode::SUCCESS
                 }
@@ -255,8 +257,21 @@ fn event(args: &MoveArgs, today: NaiveDate) -> Result<Event, String> {
             .filter(|v| !v.trim().is_empty())
             .ok_or_else(|| format!("--to {} needs {flag}", name(&args.to)))
     };
+    // M-16: the journal of conclusions is numbered with whole numbers ("05" is 5); a
+    // blank number is left to the register, which gives the year's next one.
+    let number = args.conclusion_number.clone().unwrap_or_default();
+    if matches!(args.to, MoveKind::Confirm | MoveKind::Refuse)
+        && !number.trim().is_empty()
+        && parse_conclusion_number(&number).is_none()
+    {
+        return Err(
+            "--conclusion-number: the journal of conclusions is numbered with whole \
+                    numbers from 1 (\"05\" is 5) [M-16]"
+                .into(),
+        );
+    }
     let conclusion = || Conclusion {
-        number: args.conclusion_number.clone().unwrap_or_default(),
+        number: number.clone(),
         date: args.conclusion_date.unwrap_or(today),
     };
     Ok(match args.to {
@@ -335,7 +350,13 @@ fn move_formulary(
     });
     match moved {
         Ok(t) if args.json => write_json(out, &t)?,
-        Ok(t) => writeln!(out, "{}: {} -> {}", args.number, name(&t.from), name(&t.to))?,
+        Ok(t) => writeln!(
+            out,
+            "{}: {} -> {}",
+            registration_key(&args.number),
+            name(&t.from),
+            name(&t.to)
+        )?,
         Err(e) => return Ok(fail(err, &e)),
     }
     Ok(ExitCode::SUCCESS)

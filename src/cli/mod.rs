@@ -43,14 +43,15 @@ Exit status:
   1   nothing found (no such formulary or person, no matching rows), a number
       or DSN code not valid, the audit chain broken, or a DSN application with
       a refused product row (D-7; the other rows were assigned)
-  2   bad arguments, or a formulary that is not valid: each problem on stderr
-      as `field: message [rule]`, nothing saved
+  2   bad arguments, or a formulary or DSN application that is not valid:
+      each problem on stderr with its field and rule, nothing saved
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, or of another
       schema version (nothing was changed)
   4   the register refused the change: the day is closed (sealed), the move is
-      not allowed from the formulary's state, the coupon or the conclusion
-      number does not fit, no IIN serial is left, or a DSN code number ran out
+      not allowed from the formulary's state, the coupon, the conclusion or the
+      document number does not fit, no IIN serial is left, or a DSN code number
+      ran out
   74  the output cannot be written
   129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
       draft is kept)";

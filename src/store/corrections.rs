@@ -57,8 +57,10 @@ pub(super) fn record(tx: &Transaction<'_>, id: i64, c: &Correction) -> rusqlite:
 }
 
 impl Store {
-    /// The corrections of formulary `number`, oldest first (none for an unknown number).
+    /// The corrections of formulary `number` (spaces around it ignored), oldest first (none
+    /// for an unknown number).
     pub fn corrections(&self, number: &str) -> Result<Vec<Correction>, StoreError> {
+        let number = super::numbers::registration_key(number);
         let sqlite = self.sqlite_fn();
         let mut statement = self
             .conn

@@ -23,6 +23,11 @@
 //!
 //! A register that holds real formularies (registered by `formulary_registered`) is refused
 //! unless forced, so demo data never mixes into a live register by accident.
+//!
+//! The registrations are dated from [`FIRST_DAY`] to [`LAST_DAY`] only, and a fill writes
+//! exactly the count asked for or, when it cannot, says why before writing anything
+//! ([`DemoProblem`]); only IIN serials running out while it writes (a birth date's
+//! 5000–9999, M-12.a) can leave it short, and the report's count then says so.
 
 mod bulk;
 mod chain;
@@ -43,11 +48,64 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
-use synth::{Synth, Taken};
+use synth::{Synth, Taken, is_office_day, last_open_day};
 
 /// Formularies per transaction: large enough that the FULL sync of a commit costs nothing
 /// per row, small enough that other clerks wait at most a second or so.
 pub const CHUNK: u64 = 20_000;
+
+/// The first day the demo registers on: the date of order No. 451 (3 August 2021), whose
+/// formulary and rules its formularies follow. A register kept under that order has
+/// nothing earlier; so every demo person, at most 80 years old, is born after 1900, well
+/// inside the IIN's 1800–2099 (M-12.a).
+pub const FIRST_DAY: NaiveDate = ymd(2021, 8, 3);
+
+/// The last day the demo registers on: the youngest demo person is born a month before
+/// registration, and an IIN encodes birth dates up to 2099 only (M-12.a).
+pub const LAST_DAY: NaiveDate = ymd(2099, 11, 30);
+
+/// The last sequence number of a year's registration numbers (`YYYY-NNNNNNN`).
+const LAST_SEQ: i64 = 9_999_999;
+
+/// How many times a formulary is drawn again for its moment when a draw cannot be used
+/// (its birth date's IIN serials are all taken): each draw has another code and birth date.
+const DRAWS: u32 = 20;
+
+const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// Why a demo cannot write the formularies asked for; nothing is written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DemoProblem {
+    /// The demo's clock is outside [`FIRST_DAY`]..=[`LAST_DAY`].
+    #[error(
+        "the demo's clock {now} is outside {FIRST_DAY} to {LAST_DAY}, the days it registers on"
+    )]
+    Clock { now: NaiveDateTime },
+    /// The days asked for are none, or go back before [`FIRST_DAY`].
+    #[error("{days} days up to {last} is not 1 to {max}: the demo registers from {FIRST_DAY} on")]
+    Days {
+        days: u32,
+        last: NaiveDate,
+        max: u32,
+    },
+    /// No day from `first` to `last` is open for registration.
+    #[error(
+        "no day from {first} to {last} is open for registration: the demo registers Monday \
+         to Saturday, not on a closed day, and on the clock's own day only from 10:00"
+    )]
+    NoOpenDay { first: NaiveDate, last: NaiveDate },
+    /// The year's registration numbers would run past `YYYY-9999999`.
+    #[error(
+        "the registration numbers of {year} would run past {year}-9999999: {left} are left, \
+         {wanted} would be registered that year"
+    )]
+    NumbersRunOut { year: i32, left: i64, wanted: u64 },
+}
 
 /// What to fill the register with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +120,42 @@ pub struct DemoOptions {
     pub days: u32,
     /// Fill even a register that holds real formularies.
     pub force: bool,
+}
+
+impl DemoOptions {
+    /// The most `days` the demo takes with its clock on `today`: back to [`FIRST_DAY`]; 0
+    /// when `today` is before it.
+    pub fn max_days(today: NaiveDate) -> u32 {
+        let days = (today - FIRST_DAY).num_days() + 1;
+        u32::try_from(days.max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// The first and last day of the registrations, or why the options cannot be filled
+    /// whatever the register holds (see also [`DemoProblem`]).
+    pub fn check(&self) -> Result<(NaiveDate, NaiveDate), DemoProblem> {
+        let last = self.now.date();
+        if !(FIRST_DAY..=LAST_DAY).contains(&last) {
+            return Err(DemoProblem::Clock { now: self.now });
+        }
+        let max = Self::max_days(last);
+        if !(1..=max).contains(&self.days) {
+            return Err(DemoProblem::Days {
+                days: self.days,
+                last,
+                max,
+            });
+        }
+        let first = last - Duration::days(i64::from(self.days) - 1);
+        let open = last_open_day(self.now);
+        if !first
+            .iter_days()
+            .take_while(|d| *d <= open)
+            .any(is_office_day)
+        {
+            return Err(DemoProblem::NoOpenDay { first, last });
+        }
+        Ok((first, last))
+    }
 }
 
 /// What the demo wrote.
@@ -80,14 +174,15 @@ pub struct DemoReport {
     pub audit_entries: u64,
 }
 
-/// Filled, or refused because real formularies are there.
+/// Filled, or refused because real formularies are there, or not workable as asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DemoOutcome {
+    /// Written: `formularies` is the count asked for unless IIN serials ran out.
     Filled(DemoReport),
     /// The register holds this many real formularies and `force` was not given.
-    Refused {
-        real_formularies: u64,
-    },
+    Refused { real_formularies: u64 },
+    /// The options cannot be filled (on this register); nothing was written.
+    Unworkable(DemoProblem),
 }
 
 impl Store {
@@ -117,6 +212,10 @@ impl Store {
 
     /// Fills the register with `options.count` synthetic formularies (see the module docs).
     pub fn fill_demo(&mut self, options: &DemoOptions) -> Result<DemoOutcome, StoreError> {
+        let span = match options.check() {
+            Ok(span) => span,
+            Err(problem) => return Ok(DemoOutcome::Unworkable(problem)),
+        };
         let real = self.real_formularies()?;
         if real > 0 && !options.force {
             return Ok(DemoOutcome::Refused {
@@ -148,7 +247,7 @@ impl Store {
                 "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; {off}"
             ))
             .map_err(&sqlite)?;
-        let filled = fill(&self.conn, self.clerk.as_str(), options, taken);
+        let filled = fill(&self.conn, self.clerk.as_str(), options, span, taken);
         if filled.is_err() {
             // Only the chunk in progress is lost (all of a new register's fill); those
             // committed stay, each whole.
@@ -158,9 +257,12 @@ impl Store {
             "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp_store}; \
              PRAGMA foreign_keys = {foreign_keys};"
         ));
-        let report = filled.map_err(&sqlite)?;
+        let filled = filled.map_err(&sqlite)?;
         restored.map_err(&sqlite)?;
-        Ok(DemoOutcome::Filled(report))
+        Ok(match filled {
+            Ok(report) => DemoOutcome::Filled(report),
+            Err(problem) => DemoOutcome::Unworkable(problem),
+        })
     }
 }
 
@@ -198,14 +300,22 @@ fn taken(conn: &Connection) -> rusqlite::Result<Taken> {
             taken.coupons.insert(body);
         }
     }
-    let mut journal = conn.prepare("SELECT year, seq, number FROM conclusions")?;
+    // Numbers as numbers (M-16, schema version 5): an old "05" is the 5 the demo must not
+    // write again; text that is no number takes no number.
+    let mut journal = conn.prepare("SELECT year, seq, value FROM conclusions")?;
     let mut rows = journal.query([])?;
     while let Some(r) = rows.next()? {
-        let (year, seq, number): (i32, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (year, seq, value): (i32, i64, Option<i64>) = (r.get(0)?, r.get(1)?, r.get(2)?);
         let line = taken.journal.entry(year).or_insert(0);
         *line = (*line).max(seq);
-        taken.journal_numbers.insert((year, number));
+        if let Some(value) = value {
+            taken.journal_numbers.insert((year, value));
+        }
     }
+    let mut years = conn.prepare("SELECT year, MAX(seq) FROM formularies GROUP BY year")?;
+    taken.seqs = years
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let mut closed = conn.prepare("SELECT date FROM day_closes")?;
     let mut rows = closed.query([])?;
     while let Some(r) = rows.next()? {
@@ -246,7 +356,10 @@ fn make(
     let mut in_batch = 0;
     for (date, n) in schedule {
         for at in synth.times(date, n) {
-            let Some(planned) = synth.formulary(at) else {
+            // A draw fails only when its birth date's IIN serials are all taken: another
+            // draw has another code and birth date. Left out after that (the report's
+            // count says so).
+            let Some(planned) = (0..DRAWS).find_map(|_| synth.formulary(at)) else {
                 continue;
             };
             batch.push(Item::Formulary(Box::new(ready(planned))));
@@ -268,18 +381,47 @@ fn make(
     }
 }
 
+/// Why the schedule cannot be written into this register: no open day (all closed), or a
+/// year whose registration numbers would run out.
+fn unworkable(
+    schedule: &[(NaiveDate, u64)],
+    count: u64,
+    (first, last): (NaiveDate, NaiveDate),
+    taken: &Taken,
+) -> Option<DemoProblem> {
+    if schedule.is_empty() && count > 0 {
+        return Some(DemoProblem::NoOpenDay { first, last });
+    }
+    let mut by_year: BTreeMap<i32, u64> = BTreeMap::new();
+    for (date, n) in schedule {
+        *by_year.entry(chrono::Datelike::year(date)).or_insert(0) += n;
+    }
+    by_year.into_iter().find_map(|(year, wanted)| {
+        let left = LAST_SEQ - taken.seqs.get(&year).copied().unwrap_or(0);
+        let fits = i64::try_from(wanted).is_ok_and(|w| w <= left);
+        (!fits).then_some(DemoProblem::NumbersRunOut {
+            year,
+            left: left.max(0),
+            wanted,
+        })
+    })
+}
+
 /// The fill itself: a thread makes the batches, this one writes each in one transaction.
+/// Nothing is written when the schedule cannot be (the problem is returned).
 fn fill(
     conn: &Connection,
     clerk: &str,
     options: &DemoOptions,
+    (first, last): (NaiveDate, NaiveDate),
     taken: Taken,
-) -> rusqlite::Result<DemoReport> {
+) -> rusqlite::Result<Result<DemoReport, DemoProblem>> {
     let fresh = !taken.any_formulary;
     let mut synth = Synth::new(options.seed, options.now, taken);
-    let last = options.now.date();
-    let first = last - Duration::days(i64::from(options.days.max(1)) - 1);
     let schedule = synth.schedule(options.count, first, last);
+    if let Some(problem) = unworkable(&schedule, options.count, (first, last), &synth.taken) {
+        return Ok(Err(problem));
+    }
     let names = state_names();
     let mut report = DemoReport {
         formularies: 0,
@@ -358,5 +500,71 @@ fn fill(
     if maker.join().is_err() {
         return Err(rusqlite::Error::InvalidQuery);
     }
-    Ok(report)
+    Ok(Ok(report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
+    }
+
+    fn options(days: u32, now: &str) -> DemoOptions {
+        DemoOptions {
+            count: 5,
+            seed: 1,
+            now: now.parse().unwrap_or_else(|e| panic!("{now}: {e}")),
+            days,
+            force: false,
+        }
+    }
+
+    #[test]
+    fn the_days_run_back_to_the_first_day_and_no_further() {
+        assert_eq!(DemoOptions::max_days(FIRST_DAY), 1);
+        assert_eq!(DemoOptions::max_days(day(2025, 6, 30)), 1428);
+        assert_eq!(DemoOptions::max_days(day(2020, 1, 1)), 0);
+        let now = "2025-06-30T17:00:00";
+        assert_eq!(
+            options(1428, now).check(),
+            Ok((FIRST_DAY, day(2025, 6, 30)))
+        );
+        let too_many = DemoProblem::Days {
+            days: 1429,
+            last: day(2025, 6, 30),
+            max: 1428,
+        };
+        assert_eq!(options(1429, now).check(), Err(too_many));
+        assert!(matches!(
+            options(1, "2100-01-04T12:00:00").check(),
+            Err(DemoProblem::Clock { .. })
+        ));
+    }
+
+    #[test]
+    fn a_year_whose_registration_numbers_would_run_out_is_refused_before_writing() {
+        let taken = Taken {
+            seqs: HashMap::from([(2025, LAST_SEQ - 10)]),
+            ..Taken::default()
+        };
+        let span = (day(2025, 6, 30), day(2025, 6, 30));
+        assert_eq!(unworkable(&[(span.0, 10)], 10, span, &taken), None);
+        assert_eq!(
+            unworkable(&[(span.0, 11)], 11, span, &taken),
+            Some(DemoProblem::NumbersRunOut {
+                year: 2025,
+                left: 10,
+                wanted: 11
+            })
+        );
+        assert_eq!(
+            unworkable(&[], 5, span, &Taken::default()),
+            Some(DemoProblem::NoOpenDay {
+                first: span.0,
+                last: span.1
+            })
+        );
+    }
 }

@@ -164,16 +164,19 @@ impl StoreError {
 
 /// A registration number as typed, when it has the form of one; else a neutral phrase.
 fn shown_number(number: &str) -> String {
+    number_to_show(number).map_or_else(|| "with that number".to_string(), str::to_string)
+}
+
+/// The number typed for a formulary (trimmed), when it has the form of a registration or
+/// coupon number and so may be repeated in a message; `None` for anything else, which may
+/// be personal data typed in its place.
+pub fn number_to_show(number: &str) -> Option<&str> {
     let number = number.trim();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let registration = number
         .split_once('-')
         .is_some_and(|(year, seq)| digits(year, 4) && digits(seq, 7));
-    if registration || super::numbers::parse_coupon(number).is_some() {
-        number.to_string()
-    } else {
-        "with that number".to_string()
-    }
+    (registration || super::numbers::parse_coupon(number).is_some()).then_some(number)
 }
 
 fn sex_name(sex: Sex) -> &'static str {

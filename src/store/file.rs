@@ -1,5 +1,5 @@
-//! The register file on disk: made private when new, its header checked before kense
-//! writes to it, switched to WAL, and its schema brought up to date.
+//! The register file on disk: made private when new (or empty), its header checked before
+//! kense writes to it, switched to WAL, and its schema brought up to date.
 
 use super::schema::{MIGRATIONS, SCHEMA_VERSION};
 use super::{Location, StoreError};
@@ -65,6 +65,40 @@ fn create_private(path: &Path) -> Result<(), StoreError> {
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(create_error(e)),
     }
+}
+
+/// Makes an existing file that kense is about to turn into a register private (0600), as
+/// a new one is made ([`create_private`]): an empty file given as `--db` (`: > f.sqlite`
+/// leaves it 0644 under the usual umask), or an SQLite file with no tables yet. Called
+/// before SQLite opens it for writing, so its -wal and -shm files are made private too.
+///
+/// A register that already holds kense's tables keeps the mode it has: who may read it
+/// is its administrator's decision (several OS accounts sharing one register through a
+/// group, 0660, is a deliberate setup), kense cannot tell a deliberate mode from a
+/// careless one, and only the file's owner could change it anyway. kense decides only
+/// for the files whose content it makes.
+pub(super) fn make_private(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            // Not the owner (EPERM): refused rather than filled with personal data that
+            // others may read.
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(|source| {
+                StoreError::Create {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            })?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// The checks that must pass before anything is written, through a read-only connection

@@ -6,7 +6,7 @@
 //! event of the day it is made on, not an edit of the sealed day.
 
 use super::corrections::{self, Correction, sha256};
-use super::numbers::{coupon_from, fold_name, registration_number};
+use super::numbers::{coupon_from, fold_name, registration_key, registration_number};
 use super::ops::now;
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
@@ -195,32 +195,45 @@ impl Store {
         Ok(Registered { number, coupon })
     }
 
-    /// Replaces the data of formulary `number` with `formulary`, validated as of `today`:
-    /// only while the form is in the office (registered, under verification, returned),
-    /// and never when it was registered on a closed day, or `today` is closed. Audited with
-    /// the SHA-256 of the earlier and the new JSON; the earlier JSON is kept
-    /// ([`Store::corrections`]).
+    /// Replaces the data of formulary `number` (spaces around it ignored) with
+    /// `formulary`, validated as of `today`: only while the form is in the office
+    /// (registered, under verification, returned), and never when it was registered on a
+    /// closed day, or `today` is closed. Audited with the SHA-256 of the earlier and the
+    /// new JSON; the earlier JSON is kept ([`Store::corrections`]).
+    ///
+    /// The persons of the IIN before and after keep the names of their own latest
+    /// formulary (see [`refresh_person`]): a mistyped IIN corrected takes its names away
+    /// from the person it belonged to, and that person is removed when nothing of theirs
+    /// is left in the register.
     pub fn correct_formulary(
         &mut self,
         number: &str,
         formulary: &Formulary,
         today: NaiveDate,
     ) -> Result<Correction, StoreError> {
+        let number = registration_key(number);
         let columns = accepted(formulary, today)?;
         let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_fn();
+        let damaged = {
+            let path = self.path.clone();
+            move || StoreError::Corrupt {
+                path: path.clone(),
+                detail: "unreadable formulary".into(),
+            }
+        };
         let tx = self.write()?;
-        let found: Option<(i64, String, String, String)> = tx
+        let found: Option<(i64, String, String, String, String)> = tx
             .query_row(
-                "SELECT id, registered_on, status, formulary_json FROM formularies
+                "SELECT id, registered_on, status, formulary_json, iin FROM formularies
                  WHERE number = ?1",
                 [number],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()
             .map_err(&sqlite)?;
-        let (id, registered_on, status, old_json) =
+        let (id, registered_on, status, old_json, old_iin) =
             found.ok_or_else(|| StoreError::NoFormulary {
                 number: number.to_string(),
             })?;
@@ -242,29 +255,8 @@ impl Store {
                 state: state.map_or(status, |s| s.text().en),
             });
         }
+        // The new IIN's person first: the formulary refers to it (foreign key).
         upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
-        let (old_sha256, new_sha256) = (sha256(&old_json), sha256(&json));
-        let at = now();
-        // Hashes only: the JSON holds personal data, and the audit log is read more widely.
-        let entry = audit::append(
-            &tx,
-            &at,
-            &clerk,
-            "formulary_corrected",
-            number,
-            &json!({ "old_sha256": old_sha256, "new_sha256": new_sha256 }),
-        )
-        .map_err(&sqlite)?;
-        let mut correction = Correction {
-            seq: 0,
-            at,
-            clerk,
-            old_sha256,
-            new_sha256,
-            old_json,
-            audit_id: entry.id,
-        };
-        correction.seq = corrections::record(&tx, id, &correction).map_err(&sqlite)?;
         let c = &columns;
         tx.execute(
             "UPDATE formularies SET iin = ?2, surname = ?3, given_name = ?4, patronymic = ?5,
@@ -287,6 +279,33 @@ impl Store {
             ],
         )
         .map_err(&sqlite)?;
+        // The corrected formulary may not be its person's latest: the names are the latest
+        // formulary's, as on registration.
+        refresh_person(&tx, &columns.iin, &sqlite, &damaged)?;
+        let (old_sha256, new_sha256) = (sha256(&old_json), sha256(&json));
+        let mut details = json!({ "old_sha256": old_sha256, "new_sha256": new_sha256 });
+        if old_iin != columns.iin {
+            // The IIN was mistyped: the person it named gets their own names back, or
+            // goes when this formulary was all the register had of them. Said in the
+            // audit entry without the IINs (personal data; the subject is the number).
+            details["iin_changed"] = json!(true);
+            let outcome = refresh_person(&tx, &old_iin, &sqlite, &damaged)?;
+            details["old_person"] = json!(outcome.key());
+        }
+        let at = now();
+        // Hashes only: the JSON holds personal data, and the audit log is read more widely.
+        let entry = audit::append(&tx, &at, &clerk, "formulary_corrected", number, &details)
+            .map_err(&sqlite)?;
+        let mut correction = Correction {
+            seq: 0,
+            at,
+            clerk,
+            old_sha256,
+            new_sha256,
+            old_json,
+            audit_id: entry.id,
+        };
+        correction.seq = corrections::record(&tx, id, &correction).map_err(&sqlite)?;
         tx.commit().map_err(&sqlite)?;
         Ok(correction)
     }
@@ -325,7 +344,76 @@ fn new_coupon(tx: &Transaction<'_>) -> rusqlite::Result<String> {
     }
 }
 
-/// The person by IIN, with the names of their latest formulary.
+/// What became of a person when their names were taken again from their formularies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PersonOutcome {
+    /// The names (and birth date) of their latest formulary.
+    Updated,
+    /// No formulary of theirs is left, and no document: the row was only the mistyped
+    /// formulary's, and goes (M-12.a: the register no longer holds that IIN).
+    Removed,
+    /// No formulary is left, but documents refer to them: kept as they were.
+    Kept,
+}
+
+impl PersonOutcome {
+    fn key(self) -> &'static str {
+        match self {
+            PersonOutcome::Updated => "updated",
+            PersonOutcome::Removed => "removed",
+            PersonOutcome::Kept => "kept",
+        }
+    }
+}
+
+/// The person of `iin` with the names and birth date of their latest formulary (the
+/// highest row id: the last registered), as registering sets them; see [`PersonOutcome`]
+/// when none is left.
+fn refresh_person(
+    tx: &Transaction<'_>,
+    iin: &str,
+    sqlite: &impl Fn(rusqlite::Error) -> StoreError,
+    damaged: &impl Fn() -> StoreError,
+) -> Result<PersonOutcome, StoreError> {
+    let latest: Option<(String, String, Option<String>, String)> = tx
+        .query_row(
+            "SELECT surname, given_name, patronymic, formulary_json FROM formularies
+             WHERE iin = ?1 ORDER BY id DESC LIMIT 1",
+            [iin],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()
+        .map_err(sqlite)?;
+    let Some((surname, given_name, patronymic, json)) = latest else {
+        let documents: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM documents WHERE iin = ?1)",
+                [iin],
+                |r| r.get(0),
+            )
+            .map_err(sqlite)?;
+        if documents {
+            return Ok(PersonOutcome::Kept);
+        }
+        tx.execute("DELETE FROM persons WHERE iin = ?1", [iin])
+            .map_err(sqlite)?;
+        return Ok(PersonOutcome::Removed);
+    };
+    let birth_date = Formulary::from_json(&json)
+        .map_err(|_| damaged())?
+        .birth_date
+        .map(|d| d.to_string());
+    tx.execute(
+        "UPDATE persons SET surname = ?2, given_name = ?3, patronymic = ?4, birth_date = ?5,
+            updated_at = ?6
+         WHERE iin = ?1",
+        params![iin, surname, given_name, patronymic, birth_date, now()],
+    )
+    .map_err(sqlite)?;
+    Ok(PersonOutcome::Updated)
+}
+
+/// The person by IIN, with the names of the formulary being saved (registering: the latest).
 fn upsert_person(
     tx: &Transaction<'_>,
     c: &Columns,

@@ -35,7 +35,7 @@ pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash}
 pub use corrections::Correction;
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
-pub use error::StoreError;
+pub use error::{StoreError, number_to_show};
 pub use ops::{DayClose, IssuedIin};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {
@@ -47,7 +47,9 @@ pub use {
     search::{BadCursor, Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
 };
 
-use file::{check_before_writing, check_header, migrate, prepare_file, switch_to_wal};
+use file::{
+    check_before_writing, check_header, make_private, migrate, prepare_file, switch_to_wal,
+};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;
 use std::io::ErrorKind;
@@ -127,13 +129,18 @@ pub struct Store {
 
 impl Store {
     /// Opens the register at `location` for `clerk`, creating it (directory 0700, file
-    /// 0600) when allowed and missing, and upgrading its schema when it is older.
+    /// 0600) when allowed and missing, and upgrading its schema when it is older. An
+    /// existing empty file is made 0600 before kense makes the register in it.
     pub fn open(location: &Location, clerk: Clerk) -> Result<Store, StoreError> {
         let path = location.path.clone();
         let waited = location.busy_timeout;
         prepare_file(location)?;
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
-        check_before_writing(&path, waited)?;
+        // Version 0 (and no tables, or it is refused as another application's): kense is
+        // about to make the register in this file, and it holds personal data from then on.
+        if check_before_writing(&path, waited)? == 0 {
+            make_private(&path)?;
+        }
 
         // No SQLITE_OPEN_CREATE: the file exists by now, made with our permissions.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;

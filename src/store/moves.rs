@@ -6,12 +6,14 @@
 //! refused when that day is closed (nothing is added to a closed day), and allowed for a
 //! formulary registered on a closed day, whose own record (its data) stays as it was.
 
-use super::numbers::parse_coupon;
+use super::numbers::{parse_conclusion_number, parse_coupon, registration_key};
 use super::ops::now;
 use super::records::{Reader, from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
-use crate::domain::lifecycle::documents::{DocumentStatus, IssuedDocument, invalidated_by_issue};
-use crate::domain::lifecycle::{Event, State, Transition};
+use crate::domain::lifecycle::documents::{
+    DocumentStatus, IssuedDocument, NumberTaken, invalidated_by_issue,
+};
+use crate::domain::lifecycle::{DataError, Event, LifecycleError, State, Transition};
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
@@ -32,13 +34,18 @@ impl Store {
     /// Makes `event` on formulary `number` at `at`. The lifecycle decides whether the move
     /// is legal ([`StoreError::Move`]); `at`'s day must be open ([`StoreError::DaySealed`]).
     /// - `Confirm`/`Refuse` (M-16): the conclusion goes into the year's journal of
-    ///   conclusions (the year of its date) under the next line; a blank conclusion number
-    ///   is given that line's number, a number already in the year's journal is refused.
+    ///   conclusions (the year of its date) under the next line. Its number is a whole
+    ///   number from 1 ([`DataError::EmptyConclusionNumber`] else), compared as a number
+    ///   ("05" is 5, recorded as "5"); a blank one is given the year's highest number + 1;
+    ///   a number already in the year's journal is [`StoreError::ConclusionTaken`].
     /// - `Issue` (M-57): the coupon must be the formulary's; the document is recorded as
     ///   issued on `at`'s day under `document_number` (else the registration number, as the
     ///   office may not know the manufacturer's number), and the person's previous
-    ///   documents become invalid as `invalidated_by_issue` says.
+    ///   documents become invalid as `invalidated_by_issue` says. A number already
+    ///   recorded for a document of that kind is refused ([`NumberTaken`]).
     /// - `Destroy`: the destruction act is recorded.
+    ///
+    /// `number` is taken without spaces around it.
     pub fn move_formulary_with(
         &mut self,
         number: &str,
@@ -47,6 +54,7 @@ impl Store {
         at: NaiveDateTime,
         document_number: Option<&str>,
     ) -> Result<Transition, StoreError> {
+        let number = registration_key(number);
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_fn();
         // Everything is read inside the write lock: another clerk's move in between is seen.
@@ -87,11 +95,23 @@ impl Store {
             Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
                 let year = conclusion.date.year();
                 let line = next_journal_line(&tx, year).map_err(&sqlite)?;
-                if conclusion.number.trim().is_empty() {
-                    conclusion.number = line.to_string();
-                }
-                conclusion.number = conclusion.number.trim().to_string();
-                if journal_has(&tx, year, &conclusion.number).map_err(&sqlite)? {
+                // M-16: the journal is numbered per year with whole numbers, compared as
+                // numbers ("05" is 5) and recorded plainly, so one number is one line.
+                // The default is the year's highest number + 1, not the line count nor
+                // the first gap: numbers grow with the journal's pages, and a gap is
+                // usually a number the office gave on paper (a clerk typed a higher one).
+                let value = if conclusion.number.trim().is_empty() {
+                    next_conclusion_number(&tx, year).map_err(&sqlite)?
+                } else {
+                    // Text that is no number is no number of the journal: the domain's
+                    // "give the conclusion's number in the journal" (the CLI says which
+                    // flag before it gets here).
+                    parse_conclusion_number(&conclusion.number).ok_or(StoreError::Move(
+                        LifecycleError::Data(DataError::EmptyConclusionNumber),
+                    ))?
+                };
+                conclusion.number = value.to_string();
+                if journal_has(&tx, year, value).map_err(&sqlite)? {
                     return Err(StoreError::ConclusionTaken {
                         year,
                         number: conclusion.number.clone(),
@@ -120,6 +140,14 @@ impl Store {
                 issued_on: at.date(),
                 status: DocumentStatus::Valid,
             };
+            // M-57: a document number identifies one document. The same number recorded
+            // again would be a second valid document (the earlier one, being "the same",
+            // would not even become invalid), so it is refused, whoever holds it.
+            if document_recorded(&tx, &document, &new.number).map_err(&sqlite)? {
+                return Err(StoreError::Move(LifecycleError::DocumentNumberTaken(
+                    NumberTaken { kind },
+                )));
+            }
             // M-57: with the issue date the person's previous documents become invalid.
             for (doc_id, doc) in &previous {
                 if let Some(gone) =
@@ -191,7 +219,8 @@ impl Store {
     }
 }
 
-/// The next line of the year's journal of conclusions (M-16), from 1 each year.
+/// The next line of the year's journal of conclusions (M-16), from 1 each year: the order
+/// the conclusions were entered in, not their numbers.
 fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
     tx.query_row(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM conclusions WHERE year = ?1",
@@ -200,10 +229,34 @@ fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
     )
 }
 
-fn journal_has(tx: &Transaction<'_>, year: i32, number: &str) -> rusqlite::Result<bool> {
+/// M-16: the year's highest conclusion number + 1 (1 for a new year). `value` is the
+/// number read as a number (schema version 5); numbers written as text before that are
+/// left out, as they are no numbers. At most 18 digits each, so + 1 stays an integer.
+fn next_conclusion_number(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
     tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM conclusions WHERE year = ?1 AND number = ?2)",
-        params![year, number],
+        "SELECT COALESCE(MAX(value), 0) + 1 FROM conclusions WHERE year = ?1",
+        [year],
+        |r| r.get(0),
+    )
+}
+
+/// M-16: whether conclusion number `value` is in the year's journal, compared as a number
+/// (a "05" recorded before version 5 is number 5).
+fn journal_has(tx: &Transaction<'_>, year: i32, value: i64) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM conclusions WHERE year = ?1 AND value = ?2)",
+        params![year, value],
+        |r| r.get(0),
+    )
+}
+
+/// M-57: whether a document of `kind` with `number` is recorded, spaces around and the
+/// case of its letters aside (`number_key`, schema version 5).
+fn document_recorded(tx: &Transaction<'_>, kind: &str, number: &str) -> rusqlite::Result<bool> {
+    tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM documents
+                        WHERE kind = ?1 AND number_key = upper(trim(?2)))",
+        params![kind, number],
         |r| r.get(0),
     )
 }

@@ -58,6 +58,32 @@ pub fn parse_coupon(text: &str) -> Option<String> {
     ok.then_some(digits)
 }
 
+/// The longest number the journal of conclusions takes, in digits after leading zeros:
+/// the highest number + 1 (the default) must stay an SQLite integer. The schema's
+/// `conclusions.value` column reads numbers by the same limit (version 5).
+const CONCLUSION_DIGITS: usize = 18;
+
+/// M-16: a number in the journal of conclusions as typed (spaces around ignored), when it
+/// is a whole number from 1: the journal is numbered line by line each year, so "05" is
+/// number 5, and "5a" or "№5" is no number. `None` for anything else.
+pub fn parse_conclusion_number(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let significant = text.trim_start_matches('0');
+    if significant.len() > CONCLUSION_DIGITS {
+        return None;
+    }
+    significant.parse().ok().filter(|n| *n >= 1)
+}
+
+/// A registration number as typed: spaces around it are not part of it (copied from a
+/// list or a terminal, it often carries one), as they are not of a coupon or an IIN.
+pub fn registration_key(number: &str) -> &str {
+    number.trim()
+}
+
 /// A name as the search compares it: trimmed, lower case by Unicode's rules (so Kazakh and
 /// Russian letters fold, not only ASCII, which is all SQLite's `lower()` and `LIKE` fold),
 /// spaces collapsed, and "ё" read as "е", as clerks type it.
@@ -110,6 +136,35 @@ mod tests {
             }
         }
         assert_eq!(coupon_from(12), None);
+    }
+
+    #[test]
+    fn m16_conclusion_numbers_are_whole_numbers_from_one() {
+        assert_eq!(parse_conclusion_number("5"), Some(5));
+        assert_eq!(parse_conclusion_number(" 05 "), Some(5), "05 is number 5");
+        assert_eq!(
+            parse_conclusion_number("000000000000000000000017"),
+            Some(17)
+        );
+        assert_eq!(
+            parse_conclusion_number("999999999999999999"),
+            Some(999_999_999_999_999_999)
+        );
+        for bad in [
+            "",
+            "  ",
+            "0",
+            "00",
+            "-5",
+            "+5",
+            "5a",
+            "№5",
+            "5/2026",
+            "٥",
+            "1000000000000000000",
+        ] {
+            assert_eq!(parse_conclusion_number(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

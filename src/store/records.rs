@@ -1,7 +1,7 @@
 //! Reading formularies back: by registration number, by coupon number (M-57), with their
 //! history replayed through the lifecycle and the person's documents.
 
-use super::numbers::parse_coupon;
+use super::numbers::{parse_coupon, registration_key};
 use super::{Store, StoreError};
 use crate::domain::DocumentKind;
 use crate::domain::formulary::Formulary;
@@ -194,8 +194,10 @@ impl Store {
         }
     }
 
-    /// The formulary with this registration number, its history and the person's documents.
+    /// The formulary with this registration number (spaces around it ignored), its
+    /// history and the person's documents.
     pub fn formulary(&self, number: &str) -> Result<Option<Record>, StoreError> {
+        let number = registration_key(number);
         let sqlite = self.sqlite_fn();
         let found: Option<(i64, String, String, String, String)> = self
             .conn

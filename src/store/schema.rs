@@ -89,12 +89,54 @@ CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
 BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END;
 "#;
 
+/// Version 5: the journal of conclusions compared by number (M-16), and a document number
+/// that identifies one document (M-57).
+///
+/// Up to version 4 a conclusion's number was compared as text, so "5" and "05" were two
+/// numbers and the default (the journal's line count + 1) could meet a number typed
+/// before; a document number could be recorded twice. Registers written then may hold
+/// such rows, and the journal and the documents are records that are never rewritten: so
+/// no UNIQUE index (it would fail on them), but a computed column and an index, which
+/// kense's checks read (inside the write's IMMEDIATE transaction, so two clerks cannot
+/// both pass them).
+///
+/// - `conclusions.value`: the number as a number when it is all digits (at most 18 after
+///   leading zeros, so that the highest + 1 stays an SQLite integer), else NULL (a
+///   number typed as text before version 5: kept, but never the same as a number).
+///   Triggers refuse a new row whose number is not a number from 1 written plainly ("5",
+///   not "05"), or is in its year's journal as a number, old rows included: the journal
+///   holds each number once even against a bug in kense.
+/// - `documents.number_key`: the number trimmed and in upper case (document series are
+///   Latin letters: "ab123" is AB123), a new document's key being new for its kind. No
+///   trigger here: the demo's bulk fill suspends every index on `documents` while it
+///   writes (`store/demo/bulk.rs`), and a trigger's lookup without its index would scan
+///   the table for every row it writes.
+const V5: &str = r#"
+ALTER TABLE conclusions ADD COLUMN value INTEGER GENERATED ALWAYS AS (
+    CASE WHEN number <> '' AND number NOT GLOB '*[^0-9]*' AND length(ltrim(number, '0')) <= 18
+         THEN CAST(number AS INTEGER) END
+) VIRTUAL;
+CREATE INDEX conclusions_value ON conclusions (year, value);
+
+CREATE TRIGGER conclusions_number_plain BEFORE INSERT ON conclusions
+WHEN NEW.value IS NULL OR NEW.value < 1 OR NEW.number <> CAST(NEW.value AS TEXT)
+BEGIN SELECT RAISE(ABORT, 'a conclusion number is a whole number from 1 (M-16)'); END;
+CREATE TRIGGER conclusions_number_unique BEFORE INSERT ON conclusions
+WHEN EXISTS (SELECT 1 FROM conclusions WHERE year = NEW.year AND value = NEW.value)
+BEGIN SELECT RAISE(ABORT, 'the conclusion number is in the year''s journal (M-16)'); END;
+
+ALTER TABLE documents ADD COLUMN number_key TEXT GENERATED ALWAYS AS (upper(trim(number)))
+    VIRTUAL;
+CREATE INDEX documents_number ON documents (kind, number_key);
+"#;
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
     // DSN codes (document 001): taxpayers, subjects, applications, product rows.
     M::up(super::dsn::SCHEMA),
     M::up(V4),
+    M::up(V5),
 ];
 
 /// Every migration, oldest first.

@@ -6,8 +6,8 @@
 //! without the compiler saying so. The English is the store's own text, word for word.
 
 use crate::domain::{Sex, Text};
-use crate::store::StoreError;
 use crate::store::dsn::DsnError;
+use crate::store::{StoreError, number_to_show};
 
 /// The register's error, for the clerk.
 pub fn store_error(error: &StoreError) -> Text {
@@ -156,23 +156,16 @@ pub fn store_error(error: &StoreError) -> Text {
                 format!("формуляр тексеруден өтпеді: {n} мәселе, ештеңе сақталмады"),
             )
         }
-        StoreError::NoFormulary { .. } => {
-            // The number as the store shows it (only when it has the form of one).
-            let shown = en
-                .strip_prefix("no formulary ")
-                .and_then(|rest| rest.strip_suffix(" in the register"))
-                .filter(|n| *n != "with that number");
-            match shown {
-                Some(n) => t(
-                    format!("формуляра {n} в реестре нет"),
-                    format!("тізілімде {n} формуляры жоқ"),
-                ),
-                None => t(
-                    "формуляра с таким номером в реестре нет".into(),
-                    "тізілімде мұндай нөмірлі формуляр жоқ".into(),
-                ),
-            }
-        }
+        StoreError::NoFormulary { number } => match number_to_show(number) {
+            Some(n) => t(
+                format!("формуляра {n} в реестре нет"),
+                format!("тізілімде {n} формуляры жоқ"),
+            ),
+            None => t(
+                "формуляра с таким номером в реестре нет".into(),
+                "тізілімде мұндай нөмірлі формуляр жоқ".into(),
+            ),
+        },
         StoreError::NoPerson => t(
             "лица с таким ИИН в реестре нет".into(),
             "тізілімде мұндай ЖСН-і бар адам жоқ".into(),

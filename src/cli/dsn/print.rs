@@ -88,24 +88,33 @@ fn violation_line(v: &Violation, lang: Lang) -> String {
     format!("{} [{}]: {}", v.field, v.rule, pick(lang, &v.message))
 }
 
-/// An application that did not pass validation.
-pub(super) fn invalid(report: &Report, common: Common, out: &mut impl Write) -> io::Result<()> {
+/// An application that did not pass validation: each problem on `err`, one line each
+/// (`error FIELD [RULE]: message`); with `--json` also the report on `out` (`valid: false`,
+/// `errors`, `warnings`), as `decode --json` prints a code that is not valid, for a script
+/// to read.
+pub(super) fn invalid(
+    report: &Report,
+    common: Common,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<()> {
     if common.json {
-        return write_json(
+        write_json(
             out,
             &json!({
                 "valid": false,
                 "errors": report.errors,
                 "warnings": report.warnings,
             }),
-        );
+        )?;
+        out.flush()?;
     }
-    writeln!(out, "the application is invalid; nothing was saved")?;
+    // Nobody to tell when stderr is gone; the exit status still says it.
     for v in &report.errors {
-        writeln!(out, "error {}", violation_line(v, common.lang))?;
+        let _ = writeln!(err, "error {}", violation_line(v, common.lang));
     }
     for v in &report.warnings {
-        writeln!(out, "warning {}", violation_line(v, common.lang))?;
+        let _ = writeln!(err, "warning {}", violation_line(v, common.lang));
     }
     Ok(())
 }

@@ -96,14 +96,48 @@ impl IssuedDocument {
         }
     }
 
-    /// The same document as `other`: same kind and number, spaces aside.
+    /// The same document as `other`: same kind and number, spaces around and the case of
+    /// its letters aside (series are Latin letters: "ab123" is AB123). The register
+    /// compares numbers the same way (`documents.number_key`), and refuses to record a
+    /// number again ([`NumberTaken`]).
     fn same_as(&self, other: &IssuedDocument) -> bool {
-        self.kind == other.kind && self.number.trim() == other.number.trim()
+        self.kind == other.kind && number_key(&self.number) == number_key(&other.number)
     }
 
     /// Valid, and issued before `new` (or the same day): one of the "previous documents".
     fn previous_to(&self, new: &IssuedDocument) -> bool {
         self.is_valid() && !self.same_as(new) && self.issued_on <= new.issued_on
+    }
+}
+
+/// A document number as documents are told apart by it: trimmed, ASCII letters in upper
+/// case (SQLite's `upper()` folds the same letters).
+fn number_key(number: &str) -> String {
+    number.trim().to_ascii_uppercase()
+}
+
+/// M-57: the number of a document to be issued is one already recorded for a document of
+/// that kind. A document number identifies one document: recorded twice, the register
+/// would hold two valid documents under it, and the earlier one, being "the same" as the
+/// new, would not become invalid with the issue. So the issue is refused, whoever holds
+/// the earlier document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberTaken {
+    pub kind: DocumentKind,
+}
+
+impl NumberTaken {
+    /// The explanation for the clerk; the number itself is not repeated (personal data).
+    pub fn text(self) -> Text {
+        Text::new(
+            "номер документа: документ этого вида с таким номером уже учтён, а номер \
+             определяет один документ (M-57); укажите номер выдаваемого документа",
+            "құжат нөмірі: осы түрдегі осындай нөмірлі құжат тіркелген, ал нөмір бір құжатты \
+             анықтайды (M-57); берілетін құжаттың нөмірін көрсетіңіз",
+            "document number: a document of this kind with that number is already recorded, \
+             and a number identifies one document (M-57); give the number of the document \
+             handed over",
+        )
     }
 }
 
@@ -229,6 +263,14 @@ mod tests {
         let new = doc(Passport, "P2", day(2024, 3, 1));
         let gone = invalidated_by_issue(&[lost, later, new.clone()], &new, day(2024, 3, 2));
         assert!(gone.is_empty(), "M-57: {gone:?}");
+    }
+
+    #[test]
+    fn m57_a_number_typed_in_another_case_or_with_spaces_is_the_same_document() {
+        let card = doc(IdCard, "AB123", day(2024, 3, 1));
+        assert!(card.same_as(&doc(IdCard, " ab123 ", day(2025, 1, 1))));
+        assert!(!card.same_as(&doc(Passport, "AB123", day(2024, 3, 1))));
+        assert!(!card.same_as(&doc(IdCard, "AB124", day(2024, 3, 1))));
     }
 
     #[test]

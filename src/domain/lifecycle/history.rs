@@ -1,5 +1,6 @@
 //! The history of one formulary: every move made, by whom, when and why.
 
+use super::documents::NumberTaken;
 use super::{DataError, Event, IllegalMove, MoveKind, State, apply, moves_from};
 use crate::domain::Text;
 use crate::domain::calendar::{self, CalendarError, M16Due};
@@ -183,6 +184,8 @@ pub enum LifecycleError {
     },
     /// The move's data are missing or impossible.
     Data(DataError),
+    /// M-57: the issue would record a document number the register holds already.
+    DocumentNumberTaken(NumberTaken),
     /// A recorded transition says other states than replaying it gives.
     Mismatch {
         recorded: (State, State),
@@ -211,6 +214,7 @@ impl LifecycleError {
                 format!("the time {at} is before the previous move ({previous})"),
             ),
             LifecycleError::Data(data) => data.text(),
+            LifecycleError::DocumentNumberTaken(taken) => taken.text(),
             LifecycleError::Mismatch { recorded, expected } => {
                 let pair = |(a, b): (State, State)| (a.text(), b.text());
                 let (r, e) = (pair(*recorded), pair(*expected));

@@ -33,10 +33,12 @@ impl Synth {
         let line = self.taken.journal.entry(year).or_insert(0);
         loop {
             *line += 1;
-            let number = line.to_string();
-            if self.taken.journal_numbers.insert((year, number.clone())) {
+            if self.taken.journal_numbers.insert((year, *line)) {
                 journal.push((year, *line));
-                return Conclusion { number, date };
+                return Conclusion {
+                    number: line.to_string(),
+                    date,
+                };
             }
         }
     }

@@ -70,11 +70,13 @@ pub(super) struct Taken {
     pub coupons: HashSet<u32>,
     /// The last line of each year's journal of conclusions, and the numbers used.
     pub journal: HashMap<i32, i64>,
-    pub journal_numbers: HashSet<(i32, String)>,
+    pub journal_numbers: HashSet<(i32, i64)>,
     /// Closed days: nothing is registered or moved on them.
     pub closed: HashSet<NaiveDate>,
     /// Whether the register holds any formulary yet (a new one is filled in bulk).
     pub any_formulary: bool,
+    /// The last registration number's sequence of each year (`YYYY-NNNNNNN`).
+    pub seqs: HashMap<i32, i64>,
 }
 
 /// The generator.
@@ -105,6 +107,23 @@ pub(super) fn day_start(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::MIN)
 }
 
+/// The last day registrations go on with the clock at `now`: its own day from 10:00 (an
+/// hour of office time to spread them over), else the day before.
+pub(super) fn last_open_day(now: NaiveDateTime) -> NaiveDate {
+    let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN);
+    let today = now.date();
+    if now.time() < ten {
+        today.pred_opt().unwrap_or(today)
+    } else {
+        today
+    }
+}
+
+/// Whether registrations go on `date` at all: Monday to Saturday (Saturday a short day).
+pub(super) fn is_office_day(date: NaiveDate) -> bool {
+    date.weekday() != Weekday::Sun
+}
+
 impl Synth {
     pub(super) fn new(seed: u64, now: NaiveDateTime, taken: Taken) -> Self {
         // Region 9999 is "abroad and special": not an office's everyday district.
@@ -131,12 +150,7 @@ impl Synth {
     ) -> Vec<(NaiveDate, u64)> {
         let mut days: Vec<(NaiveDate, u64)> = Vec::new();
         let mut weights = Vec::new();
-        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN);
-        let last = if self.now.time() < ten {
-            last.pred_opt().unwrap_or(last)
-        } else {
-            last
-        };
+        let last = last.min(last_open_day(self.now));
         for date in first.iter_days().take_while(|d| *d <= last) {
             let base = match date.weekday() {
                 Weekday::Sun => continue,
