@@ -3,6 +3,8 @@
 use super::output::{Record, write_json, write_table};
 use super::register::{bad_input, fail, open_read, today};
 use crate::cli::RegisterOptions;
+use crate::codes;
+use crate::domain::iin::Iin;
 use crate::domain::lifecycle::State;
 use crate::store::{Cursor, DaySummary, Query, RegisterRow};
 use chrono::NaiveDate;
@@ -158,28 +160,19 @@ pub fn register(
     if !(1..=crate::store::MAX_LIMIT).contains(&args.limit) {
         return Ok(bad_input(err, "--limit must be 1 to 1000"));
     }
-    let query = Query {
-        iin: args.iin,
-        name_prefix: args.name,
-        number: args.number,
-        coupon: args.coupon,
-        status: args.status,
-        filling_code: args.code,
-        region_code: args.region,
-        district_code: args.district,
-        from: args.from,
-        to: args.to,
-        limit: args.limit,
-        after: args.after,
+    let format = args.format;
+    let query = match filters(args) {
+        Ok(query) => query,
+        Err(problem) => return Ok(bad_input(err, &problem)),
     };
     let page = match open_read(options).and_then(|s| s.search(&query)) {
         Ok(page) => page,
         Err(e) => return Ok(fail(err, &e)),
     };
-    if args.format.json {
+    if format.json {
         write_json(out, &page)?;
     } else {
-        write_rows(out, args.format.csv, &page.rows)?;
+        write_rows(out, format.csv, &page.rows)?;
     }
     out.flush()?;
     if let Some(next) = page.next {
@@ -190,6 +183,84 @@ pub fn register(
         return Ok(ExitCode::from(NOTHING_FOUND));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The filters as the register reads them, or which one can match nothing and why (exit
+/// 2): an IIN that is not one, a code of no directory, a span that ends before it starts
+/// would otherwise come back as "nothing matches", as if the register had been searched.
+/// Codes are taken as clerks type them: "8" is filling code 08, "53" district 053.
+fn filters(args: RegisterArgs) -> Result<Query, String> {
+    let iin = match args.iin.as_deref() {
+        Some(text) => Some(
+            Iin::parse(text)
+                .map_err(|e| format!("--iin: {e}"))?
+                .as_str()
+                .to_string(),
+        ),
+        None => None,
+    };
+    let padded = |text: &str, width: usize| format!("{:0>width$}", text.trim());
+    let filling_code = match args.code.as_deref() {
+        Some(text) => {
+            let code = padded(text, 2);
+            if !codes::filling_codes().iter().any(|f| f.code == code) {
+                return Err("--code: not a filling code of M-31 (00 to 18)".to_string());
+            }
+            Some(code)
+        }
+        None => None,
+    };
+    let region_code = match args.region.as_deref() {
+        Some(text) => {
+            let code = text.trim().to_string();
+            if !codes::districts().iter().any(|d| d.region_code == code) {
+                return Err(
+                    "--region: not a region code of M-App2 (1902 to 1960, or 9999)".to_string(),
+                );
+            }
+            Some(code)
+        }
+        None => None,
+    };
+    let district_code = match args.district.as_deref() {
+        Some(text) => {
+            let code = padded(text, 3);
+            let known = codes::districts().iter().any(|d| {
+                d.district_code == code && region_code.as_deref().is_none_or(|r| d.region_code == r)
+            });
+            if !known {
+                return Err(match &region_code {
+                    Some(region) => {
+                        format!("--district: region {region} has no district {code} (M-App2)")
+                    }
+                    None => format!("--district: no region has a district {code} (M-App2)"),
+                });
+            }
+            Some(code)
+        }
+        None => None,
+    };
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(format!(
+            "--from {from} is after --to {to}: no day is in between"
+        ));
+    }
+    Ok(Query {
+        iin,
+        name_prefix: args.name,
+        number: args.number.map(|n| n.trim().to_string()),
+        coupon: args.coupon,
+        status: args.status,
+        filling_code,
+        region_code,
+        district_code,
+        from: args.from,
+        to: args.to,
+        limit: args.limit,
+        after: args.after,
+    })
 }
 
 /// `kense report day`; flushes `out`.

@@ -20,8 +20,9 @@ pub fn parse_filter(line: &str, limit: usize) -> Query {
         if let Some((key, value)) = word.split_once(':') {
             let taken = match key.to_lowercase().as_str() {
                 "status" | "статус" => state(value).map(|s| query.status = Some(s)).is_some(),
+                // As clerks type them: "code:8" is filling code 08, "district:53" is 053.
                 "code" | "код" => {
-                    query.filling_code = Some(value.to_string());
+                    query.filling_code = Some(format!("{value:0>2}"));
                     true
                 }
                 "from" | "с" => parse_date(value).map(|d| query.from = Some(d)).is_some(),
@@ -31,7 +32,7 @@ pub fn parse_filter(line: &str, limit: usize) -> Query {
                     true
                 }
                 "district" | "район" => {
-                    query.district_code = Some(value.to_string());
+                    query.district_code = Some(format!("{value:0>3}"));
                     true
                 }
                 _ => false,
@@ -102,6 +103,16 @@ mod tests {
         assert_eq!(q.to, NaiveDate::from_ymd_opt(2026, 11, 22));
         assert_eq!(q.name_prefix.as_deref(), Some("ахм"));
         assert_eq!(parse_filter("статус:выдан", 50).status, Some(State::Issued));
+    }
+
+    #[test]
+    fn codes_are_read_as_clerks_type_them() {
+        let q = parse_filter("code:8 district:53", 50);
+        assert_eq!(q.filling_code.as_deref(), Some("08"));
+        assert_eq!(q.district_code.as_deref(), Some("053"));
+        let q = parse_filter("код:18 район:204", 50);
+        assert_eq!(q.filling_code.as_deref(), Some("18"));
+        assert_eq!(q.district_code.as_deref(), Some("204"));
     }
 
     #[test]
