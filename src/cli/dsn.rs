@@ -6,7 +6,7 @@ mod taxpayer;
 
 use super::number::Lang;
 use super::output::write_json;
-use super::register::{RegisterOptions, fail, open, open_read};
+use super::register::{RegisterOptions, bad_input, fail, open, open_read};
 use crate::domain::dsn::{self, Application, TaxpayerId};
 use crate::store::dsn::{DsnError, ListFilter};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -19,8 +19,6 @@ use std::process::ExitCode;
 const REFUSED_OR_MALFORMED: u8 = 1;
 /// Exit status when nothing matches: no application listed, no application of that number.
 const NOTHING_FOUND: u8 = 1;
-/// Exit status on bad input: an invalid application, a bad file, a bad number.
-const BAD_INPUT: u8 = 2;
 /// Exit status when the register refuses the change.
 const REFUSED_CHANGE: u8 = 4;
 
@@ -142,11 +140,6 @@ fn parse_received_at(text: &str) -> Result<NaiveDateTime, String> {
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
-    let _ = writeln!(err, "kense: {message}");
-    ExitCode::from(BAD_INPUT)
 }
 
 /// One line on stderr and the documented exit status.
