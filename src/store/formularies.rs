@@ -8,6 +8,7 @@
 use super::corrections::{self, Correction, sha256};
 use super::numbers::{coupon_from, fold_name, registration_key, registration_number};
 use super::ops::now;
+use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
 use crate::domain::Text;
@@ -28,12 +29,13 @@ pub struct Registered {
     pub coupon: String,
 }
 
-/// The columns a formulary is searched by, taken from a validated formulary.
-struct Columns {
-    iin: String,
-    surname: String,
-    given_name: String,
-    patronymic: Option<String>,
+/// The columns a formulary is searched by, taken from a validated formulary. Its IIN and
+/// names are its person's too ([`super::persons::upsert_person`]).
+pub(super) struct Columns {
+    pub(super) iin: String,
+    pub(super) surname: String,
+    pub(super) given_name: String,
+    pub(super) patronymic: Option<String>,
     filling_code: String,
     region_code: String,
     district_code: String,
@@ -342,97 +344,4 @@ fn new_coupon(tx: &Transaction<'_>) -> rusqlite::Result<String> {
             return Ok(coupon);
         }
     }
-}
-
-/// What became of a person when their names were taken again from their formularies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PersonOutcome {
-    /// The names (and birth date) of their latest formulary.
-    Updated,
-    /// No formulary of theirs is left, and no document: the row was only the mistyped
-    /// formulary's, and goes (M-12.a: the register no longer holds that IIN).
-    Removed,
-    /// No formulary is left, but documents refer to them: kept as they were.
-    Kept,
-}
-
-impl PersonOutcome {
-    fn key(self) -> &'static str {
-        match self {
-            PersonOutcome::Updated => "updated",
-            PersonOutcome::Removed => "removed",
-            PersonOutcome::Kept => "kept",
-        }
-    }
-}
-
-/// The person of `iin` with the names and birth date of their latest formulary (the
-/// highest row id: the last registered), as registering sets them; see [`PersonOutcome`]
-/// when none is left.
-fn refresh_person(
-    tx: &Transaction<'_>,
-    iin: &str,
-    sqlite: &impl Fn(rusqlite::Error) -> StoreError,
-    damaged: &impl Fn() -> StoreError,
-) -> Result<PersonOutcome, StoreError> {
-    let latest: Option<(String, String, Option<String>, String)> = tx
-        .query_row(
-            "SELECT surname, given_name, patronymic, formulary_json FROM formularies
-             WHERE iin = ?1 ORDER BY id DESC LIMIT 1",
-            [iin],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()
-        .map_err(sqlite)?;
-    let Some((surname, given_name, patronymic, json)) = latest else {
-        let documents: bool = tx
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM documents WHERE iin = ?1)",
-                [iin],
-                |r| r.get(0),
-            )
-            .map_err(sqlite)?;
-        if documents {
-            return Ok(PersonOutcome::Kept);
-        }
-        tx.execute("DELETE FROM persons WHERE iin = ?1", [iin])
-            .map_err(sqlite)?;
-        return Ok(PersonOutcome::Removed);
-    };
-    let birth_date = Formulary::from_json(&json)
-        .map_err(|_| damaged())?
-        .birth_date
-        .map(|d| d.to_string());
-    tx.execute(
-        "UPDATE persons SET surname = ?2, given_name = ?3, patronymic = ?4, birth_date = ?5,
-            updated_at = ?6
-         WHERE iin = ?1",
-        params![iin, surname, given_name, patronymic, birth_date, now()],
-    )
-    .map_err(sqlite)?;
-    Ok(PersonOutcome::Updated)
-}
-
-/// The person by IIN, with the names of the formulary being saved (registering: the latest).
-fn upsert_person(
-    tx: &Transaction<'_>,
-    c: &Columns,
-    birth_date: Option<NaiveDate>,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO persons (iin, surname, given_name, patronymic, birth_date, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (iin) DO UPDATE SET surname = excluded.surname,
-            given_name = excluded.given_name, patronymic = excluded.patronymic,
-            birth_date = excluded.birth_date, updated_at = excluded.updated_at",
-        params![
-            c.iin,
-            c.surname,
-            c.given_name,
-            c.patronymic,
-            birth_date.map(|d| d.to_string()),
-            now()
-        ],
-    )?;
-    Ok(())
 }

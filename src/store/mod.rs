@@ -27,6 +27,7 @@ mod emigration;
 mod formularies;
 mod moves;
 pub mod numbers;
+mod persons;
 mod records;
 mod report;
 mod search;

@@ -6,13 +6,13 @@
 //! same register.
 
 use super::names::*;
+use super::taken::Taken;
 use crate::codes::{District, districts};
 use crate::domain::formulary::{Citizenship, Formulary, PreviousResidence, Residence, Signature};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::{DocumentKind, Sex};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
-use std::collections::{HashMap, HashSet};
 
 /// How often each filling code (M-31) is used, per thousand: expiry ("18"), reaching 16
 /// ("01"), children ("00") and losses ("09", "13") make most of an office's work.
@@ -57,26 +57,6 @@ pub(super) struct Planned {
     /// conclusions took, as (year, line), in the order of its conclusion moves.
     pub lifecycle: Lifecycle,
     pub journal: Vec<(i32, i64)>,
-}
-
-/// What the register already holds that the demo must not repeat; empty for a new one.
-#[derive(Debug, Default)]
-pub(super) struct Taken {
-    /// The highest IIN serial issued per birth date and sex (M-12.a).
-    pub serials: HashMap<(NaiveDate, Sex), u16>,
-    /// The IINs of the persons already there (some came from outside this register).
-    pub iins: HashSet<String>,
-    /// The coupon numbers' nine random digits.
-    pub coupons: HashSet<u32>,
-    /// The last line of each year's journal of conclusions, and the numbers used.
-    pub journal: HashMap<i32, i64>,
-    pub journal_numbers: HashSet<(i32, i64)>,
-    /// Closed days: nothing is registered or moved on them.
-    pub closed: HashSet<NaiveDate>,
-    /// Whether the register holds any formulary yet (a new one is filled in bulk).
-    pub any_formulary: bool,
-    /// The last registration number's sequence of each year (`YYYY-NNNNNNN`).
-    pub seqs: HashMap<i32, i64>,
 }
 
 /// The generator.
