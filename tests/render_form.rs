@@ -8,7 +8,11 @@ use kense::domain::Lang;
 use kense::tui::action::Action;
 use kense::tui::app::Effect;
 use kense::tui::form::spec::FieldId;
-use render_support::{COLOR, NO_COLOR, form_app, render, text, type_text};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+use render_support::{
+    COLOR, NO_COLOR, form_app, render, render_with_cursor, row_text, text, type_text,
+};
 use tui_input::InputRequest;
 
 #[test]
@@ -168,4 +172,156 @@ fn the_new_tab_switches_to_the_dsn_application_and_files_it() {
     app.dsn_filed(Ok("№1 → 24.11.2026: 3-053-0001-1-001".into()));
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("3-053-0001-1-001"), "{screen}");
+}
+
+/// The screen and the cursor, which a text field being edited must show.
+fn screen_and_cursor(app: &kense::tui::app::App) -> (Buffer, Position) {
+    let (buffer, cursor) = render_with_cursor(app, 80, 24);
+    let cursor = cursor.unwrap_or_else(|| panic!("no cursor:\n{}", text(&buffer)));
+    (buffer, cursor)
+}
+
+/// The `n` cells of the cursor's row from column `x` on.
+fn cells(buffer: &Buffer, x: u16, y: u16, n: u16) -> String {
+    (x..x + n).map(|x| buffer[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn a_long_value_scrolls_so_the_cursor_and_the_text_around_it_are_seen() {
+    const SURNAME: &str = "ҚҰРМАНҒАЛИЕВА-ТӨЛЕГЕНОВА-СӘРСЕНБАЕВА-АБДРАХМАНОВА-ЖАКСЫБЕКОВА";
+    const ADDRESS: &str = "г. Алматы, Бостандыкский р-н, ул. Тимирязева, д. 42, кв 7";
+    for (field, value) in [
+        (FieldId::Surname, SURNAME),
+        (FieldId::ResidenceAddress, ADDRESS),
+    ] {
+        let mut app = form_app(Lang::Ru, COLOR, 80, 24);
+        app.focus_field(field);
+        type_text(&mut app, value);
+        let (buffer, cursor) = screen_and_cursor(&app);
+        let row = row_text(&buffer, cursor.y);
+        // The end just typed is in sight, the cursor right after its last letter, inside
+        // the frame.
+        let tail: String = value.chars().skip(value.chars().count() - 20).collect();
+        assert!(row.contains(&tail), "{row}");
+        assert!(cursor.x < 79, "the cursor at {cursor:?} in {row}");
+        let last: String = tail.chars().skip(16).collect();
+        assert_eq!(
+            cells(&buffer, cursor.x - 4, cursor.y, 5),
+            format!("{last} "),
+            "{row}"
+        );
+
+        // Twenty letters back a letter typed goes in there, and is seen there with the
+        // letters on both sides of it.
+        for _ in 0..20 {
+            app.update(Action::Edit(InputRequest::GoToPrevChar));
+        }
+        type_text(&mut app, "Ы");
+        let chars: Vec<char> = value.chars().collect();
+        let at = chars.len() - 20;
+        let edited: String = chars[..at]
+            .iter()
+            .chain(['Ы'].iter())
+            .chain(chars[at..].iter())
+            .collect();
+        assert_eq!(app.form().value(field), edited);
+        let (buffer, cursor) = screen_and_cursor(&app);
+        let row = row_text(&buffer, cursor.y);
+        let before: String = chars[at - 8..at].iter().chain(['Ы'].iter()).collect();
+        let after: String = chars[at..at + 8].iter().collect();
+        assert_eq!(cells(&buffer, cursor.x - 9, cursor.y, 9), before, "{row}");
+        assert_eq!(cells(&buffer, cursor.x, cursor.y, 8), after, "{row}");
+        assert!(row.ends_with("…│"), "more text to the right: {row}");
+
+        // Home: the start of the value, the cursor on its first letter.
+        app.update(Action::Edit(InputRequest::GoToStart));
+        let (buffer, cursor) = screen_and_cursor(&app);
+        let head: String = value.chars().take(30).collect();
+        assert!(
+            row_text(&buffer, cursor.y).contains(&head),
+            "{}",
+            row_text(&buffer, cursor.y)
+        );
+        assert_eq!(cursor.x, 27);
+
+        // Left, the field is cut with "…" from its start.
+        app.update(Action::Focus(kense::tui::form::Focus::Next));
+        let screen = text(&render(&app, 80, 24));
+        let row = screen
+            .lines()
+            .find(|l| l.contains(&head))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(row.ends_with("…│"), "{row}");
+    }
+}
+
+/// The footer: the screen's last line.
+fn footer(app: &kense::tui::app::App) -> String {
+    let screen = text(&render(app, 80, 24));
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_status_keeps_the_key_hints_whole_and_the_help_key_always() {
+    // Registered: the numbers first, then the hints that fit whole, and F1.
+    let mut app = form_app(Lang::Ru, COLOR, 80, 24);
+    app.registered(Ok(("2026-0000621".into(), "5053151782".into())));
+    assert_eq!(
+        footer(&app),
+        "№ 2026-0000621 · 5053151782  Tab ↓ поле  Ctrl-L справочник  F1 ? клавиши"
+    );
+    // Three product rows filed: every row's code whole, F1 as its keys alone.
+    const FILED: &str = "№1 → 24.11.2026: 3-053-0001-1-001, 3-053-0001-1-002, 3-053-0001-1-003";
+    app.update(Action::OtherForm);
+    app.dsn_filed(Ok(FILED.into()));
+    assert_eq!(footer(&app), format!("{FILED}  F1 ?"));
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    app.update(Action::OtherForm);
+    app.dsn_filed(Ok(FILED.into()));
+    assert_eq!(footer(&app), format!("{FILED}  F1 ? keys"));
+    // A status longer than the line is cut with "…", and F1 stays.
+    let long = format!("{FILED}; {FILED}");
+    app.dsn_filed(Err(long));
+    let line = footer(&app);
+    assert!(line.starts_with(FILED), "{line}");
+    assert!(line.ends_with("…  F1 ?"), "{line}");
+    assert!(line.chars().count() <= 80, "{line}");
+    // With no status, every hint of the screen, whole.
+    app.update(Action::OtherForm);
+    assert_eq!(
+        footer(&app),
+        "Tab ↓ field  Ctrl-L pick a code  Ctrl-S register  F1 ? keys  Ctrl-Q quit"
+    );
+}
+
+#[test]
+fn the_reason_of_a_warning_is_typed_where_the_cursor_is() {
+    let example =
+        kense::domain::formulary::Formulary::example("18").unwrap_or_else(|| panic!("example"));
+    let mut app = form_app(Lang::Ru, COLOR, 80, 24);
+    app.restore_draft(&example);
+    // A birth date other than the IIN's: a warning the clerk may let pass, with a reason.
+    app.focus_field(FieldId::BirthDate);
+    let born = app.form().value(FieldId::BirthDate).to_string();
+    let other = if born.starts_with("01") { "02" } else { "01" };
+    for _ in 0..born.chars().count() {
+        app.update(Action::Edit(InputRequest::DeletePrevChar));
+    }
+    type_text(&mut app, &format!("{other}{}", &born[2..]));
+    assert_eq!(app.update(Action::Accept), Effect::Redraw);
+    // A short reason: the cursor right after it, on its row.
+    type_text(&mut app, "ИИН выдан до 2008 года");
+    let (buffer, cursor) = screen_and_cursor(&app);
+    let row = row_text(&buffer, cursor.y);
+    assert!(row.contains("│ИИН выдан до 2008 года "), "{row}");
+    assert_eq!(cells(&buffer, cursor.x - 4, cursor.y, 5), "года ", "{row}");
+    // A reason longer than the line: it scrolls, its end and the cursor in sight.
+    type_text(
+        &mut app,
+        ", сведения о дате рождения уточнены по архивной справке ЗАГС",
+    );
+    let (buffer, cursor) = screen_and_cursor(&app);
+    let row = row_text(&buffer, cursor.y);
+    assert!(row.contains("архивной справке ЗАГС "), "{row}");
+    assert_eq!(cells(&buffer, cursor.x - 4, cursor.y, 5), "ЗАГС ", "{row}");
 }

@@ -134,3 +134,78 @@ fn a_whole_dsn_code_is_taken_apart_in_code_lookup() {
         "the unit's name: {screen}"
     );
 }
+
+/// The rows inside the pane titled `title`, from under its title to its bottom border.
+fn pane_rows(screen: &str, title: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let Some((top, column)) = lines.iter().enumerate().find_map(|(y, l)| {
+        let at = l.find(title)?;
+        Some((y, l[..at].chars().count()))
+    }) else {
+        panic!("no {title}:\n{screen}");
+    };
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.chars().nth(column) != Some('└'))
+        .map(|l| l.to_string())
+        .collect()
+}
+
+/// A pane's row without its borders and trailing blanks.
+fn inside(row: &str) -> &str {
+    row.trim_end_matches('│').trim_end()
+}
+
+#[test]
+fn the_pickers_detail_takes_the_rows_the_list_leaves_and_shows_every_name() {
+    use kense::tui::form::spec::FieldId;
+    let mut app = render_support::form_app(Lang::Kk, COLOR, 80, 24);
+    app.focus_field(FieldId::FillingCode);
+    assert_eq!(app.update(Action::Pick), Effect::Redraw);
+    type_text(&mut app, "01");
+    let screen = text(&render(&app, 80, 24));
+    let rows = pane_rows(&screen, "┌Толығырақ");
+    let pane = rows.join("\n");
+    for whole in [
+        "Қазақша: 16 жасқа толу",
+        "кезінде)",
+        "Орысша: Достижение 16-летнего возраста",
+        "Республики Казахстан)",
+        "Ағылшынша: Reaching the age of 16",
+        "Kazakhstan)",
+        "Kense аудармасы, құжат мәтіні емес",
+    ] {
+        assert!(pane.contains(whole), "{whole:?} missing:\n{screen}");
+    }
+    assert!(!pane.contains('…'), "{screen}");
+}
+
+#[test]
+fn a_detail_too_long_for_its_pane_ends_with_a_mark_and_keeps_its_note() {
+    // A full list: the pane keeps its rows; the clerk's own language comes first and
+    // whole, the names that do not fit end with "…", the translation note stays.
+    let mut kk = app(Lang::Kk, NO_COLOR, 80, 24);
+    type_text(&mut kk, "00");
+    let screen = text(&render(&kk, 80, 24));
+    let rows = pane_rows(&screen, "┌Толығырақ");
+    assert_eq!(rows.len(), 6, "{screen}");
+    assert!(
+        rows[1].starts_with("│Қазақша: 16 жасқа дейінгі"),
+        "{screen}"
+    );
+    assert!(inside(&rows[4]).ends_with('…'), "a sign of more: {screen}");
+    assert!(
+        rows[5].contains("Kense аудармасы, құжат мәтіні емес"),
+        "{screen}"
+    );
+    // In English the English name is the one read whole.
+    let mut en = app(Lang::En, NO_COLOR, 80, 24);
+    type_text(&mut en, "00");
+    let screen = text(&render(&en, 80, 24));
+    let rows = pane_rows(&screen, "┌Detail");
+    assert!(
+        rows[1].starts_with("│English: Issue of identity documents"),
+        "{screen}"
+    );
+    assert!(rows[5].contains("Kense's translation"), "{screen}");
+}

@@ -10,7 +10,7 @@ use kense::tui::action::{Action, Move, Tab};
 use kense::tui::app::{App, Effect};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use render_support::{NO_COLOR, form_app, render, text, two_rows};
+use render_support::{NO_COLOR, form_app, render, row_text, text, two_rows};
 use tui_input::InputRequest;
 
 #[test]
@@ -180,4 +180,35 @@ fn the_help_over_the_dsn_list_lists_its_keys_and_alt_3_reads_it_again() {
     app.update(Action::Back);
     app.update(Action::ShowTab(Tab::CodeLookup));
     assert_eq!(app.update(Action::ShowTab(Tab::Register)), Effect::DsnList);
+}
+
+#[test]
+fn a_long_taxpayer_or_product_name_is_cut_and_the_due_date_and_code_stay_whole() {
+    let mut app = form_app(Lang::Ru, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    assert_eq!(app.update(Action::OtherList), Effect::DsnList);
+    app.dsn_list(Ok(vec![dsn_application(
+        1,
+        "ТОО \"КАЗМУНАЙГАЗ-ПЕРЕРАБОТКА И МАРКЕТИНГ\"",
+        "Топливо дизельное экологического класса К5 летнее, сорт С, для автомобилей",
+    )]));
+    let buffer = render(&app, 80, 24);
+    let head = row_text(&buffer, row_of(&buffer, "№1 "));
+    assert!(
+        head.ends_with("  → 24.11.2026│"),
+        "the due date whole: {head}"
+    );
+    assert!(
+        head.contains("│№1 22.11.2026  040540000123  ТОО \"КАЗМУНАЙГАЗ-ПЕРЕРАБОТКА"),
+        "{head}"
+    );
+    assert!(
+        head.contains("…  → 24.11.2026"),
+        "the name cut with …: {head}"
+    );
+    let row = row_text(&buffer, row_of(&buffer, "1. 1 "));
+    assert!(
+        row.ends_with("…  3-053-0001-1-001│"),
+        "the code whole: {row}"
+    );
 }

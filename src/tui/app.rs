@@ -21,6 +21,9 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use tui_input::{Input, InputRequest};
 
+mod answers;
+mod quit;
+
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -57,11 +60,13 @@ pub enum Effect {
     Search(Box<Query>, Option<Cursor>),
     /// Read one formulary; the runner answers with [`App::record`].
     Open(String),
-    /// Make a move of the lifecycle; the runner answers with [`App::moved`].
+    /// Make a move of the lifecycle; the runner answers with [`App::moved`] (and on
+    /// success with [`App::record`] and [`App::page_again`]).
     Move { number: String, event: Box<Event> },
     /// Read the day's summary; the runner answers with [`App::day`].
     Day(NaiveDate),
-    /// Close (seal) the day; the runner answers with [`App::day`] again.
+    /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the
+    /// page of the Register tab again ([`App::shown_query`]).
     CloseDay(NaiveDate),
     /// Leave.
     Quit,
@@ -89,6 +94,8 @@ pub struct App {
     pub(super) dsn_list: super::register::DsnList,
     pub(super) dialog: Option<Dialog>,
     pub(super) status: Option<Status>,
+    /// Ctrl-Q was pressed once over an unfiled DSN application: pressed again, it quits.
+    pub(super) leaving_dsn: bool,
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
@@ -109,6 +116,7 @@ impl App {
             dsn_list: super::register::DsnList::default(),
             dialog: None,
             status: None,
+            leaving_dsn: false,
             size,
             session,
         }
@@ -137,9 +145,11 @@ impl App {
             Some(Dialog::Help) => Context::Help,
             Some(Dialog::Picker { .. }) => Context::Picker,
             Some(Dialog::Reason(_)) => Context::Reason,
-            Some(Dialog::Quit | Dialog::CloseDay(_)) => Context::Question,
+            Some(Dialog::Quit) => Context::QuitQuestion,
+            Some(Dialog::CloseDay(_)) => Context::CloseDayQuestion,
             Some(Dialog::Record(_)) => Context::Record,
             Some(Dialog::MoveData { .. }) => Context::MoveData,
+            Some(Dialog::Day(day)) if day.closed.is_some() => Context::ClosedDay,
             Some(Dialog::Day(_)) => Context::Day,
             None => self.screen_context(),
         }
@@ -159,46 +169,17 @@ impl App {
         self.size = size;
     }
 
-    /// The register's answer to [`Effect::GenerateIin`]: the new IIN goes into the form.
-    pub fn generated(&mut self, iin: Result<String, String>) {
-        match iin {
-            Ok(iin) => {
-                self.form.set(FieldId::Iin, &iin);
-                self.status = Some(Status::Text(iin));
-            }
-            Err(problem) => self.status = Some(Status::Text(problem)),
-        }
-    }
-
-    /// The register's answer to [`Effect::DsnApply`]: what each product row came to.
-    pub fn dsn_filed(&mut self, outcome: Result<String, String>) {
-        match outcome {
-            Ok(summary) => {
-                self.status = Some(Status::Text(summary));
-                self.dsn_form = super::dsn_form::DsnForm::default();
-            }
-            Err(problem) => self.status = Some(Status::Text(problem)),
-        }
-    }
-
-    /// The register's answer to [`Effect::DsnList`].
-    pub fn dsn_list(&mut self, list: Result<Vec<crate::store::dsn::ListedApplication>, String>) {
-        self.dsn_list.show(list);
-    }
-
-    /// The register's answer to [`Effect::Register`]: the numbers, or why not.
-    pub fn registered(&mut self, outcome: Result<(String, String), String>) {
-        match outcome {
-            Ok((number, coupon)) => {
-                self.status = Some(Status::Text(format!("№ {number} · {coupon}")));
-                self.form = FormTab::new(&self.session.clerk, self.session.today);
-            }
-            Err(reason) => self.status = Some(Status::Text(reason)),
-        }
-    }
-
     pub fn update(&mut self, action: Action) -> Effect {
-        let had_status = self.status.take().is_some();
+        // Time passing is no key: it keeps the draft, under a dialog too, and leaves the
+        // status line alone.
+        if action == Action::Tick {
+            return self.tick();
+        }
+        // The status line stays until the clerk's next key; a resize is no key either.
+        let had_status = action != Action::Resize && self.status.take().is_some();
+        if !matches!(action, Action::Quit | Action::Resize) {
+            self.leaving_dsn = false;
+        }
         let redraw_if = |changed: bool| {
             if changed || had_status {
                 Effect::Redraw
@@ -207,7 +188,11 @@ impl App {
             }
         };
         if self.dialog.is_some() {
-            return self.update_dialog(action, had_status);
+            // A key that does nothing in the dialog still takes the status line away.
+            return match self.update_dialog(action, had_status) {
+                Effect::None if had_status => Effect::Redraw,
+                effect => effect,
+            };
         }
         if self.tab == Tab::Register
             && self.dsn_list_mode
@@ -216,17 +201,9 @@ impl App {
             return effect;
         }
         match action {
-            Action::Quit if !self.form.is_blank() || !self.dsn_form.is_blank() => {
-                self.dialog = Some(Dialog::Quit);
-                Effect::Redraw
-            }
-            Action::Quit => Effect::Quit,
+            Action::Quit => self.quit(),
             Action::Resize => Effect::Redraw,
-            Action::Tick if self.form.unsaved() => {
-                self.form.mark_saved();
-                Effect::SaveDraft(Box::new(self.form.formulary().clone()))
-            }
-            Action::Tick => Effect::None,
+            Action::Tick => self.tick(),
             Action::ShowTab(tab) => {
                 let changed = self.tab != tab;
                 self.tab = tab;

@@ -9,7 +9,6 @@ use super::lookup::LookupTab;
 use crate::codes::Entry;
 use crate::domain::lifecycle::MoveKind;
 use crate::store::{DaySummary, Record};
-use chrono::NaiveDate;
 use tui_input::Input;
 
 /// A dialog over the current tab.
@@ -26,7 +25,8 @@ pub enum Dialog {
     Quit,
     /// An opened formulary, with its history and the moves it allows.
     Record(Box<Record>),
-    /// The data a move needs: a line of text, or one of a few choices.
+    /// The data a move needs: a line of text, or one of a few choices. It stays open while
+    /// the move is made, so that a refused move leaves what was typed to correct.
     MoveData {
         record: Box<Record>,
         kind: MoveKind,
@@ -35,8 +35,8 @@ pub enum Dialog {
     },
     /// The end-of-day view.
     Day(Box<DaySummary>),
-    /// "Close the day?"
-    CloseDay(NaiveDate),
+    /// "Close the day?", over the end-of-day view it goes back to.
+    CloseDay(Box<DaySummary>),
 }
 
 impl App {
@@ -48,20 +48,30 @@ impl App {
         };
         match (dialog, action) {
             (_, Action::Resize) => Effect::Redraw,
+            (Dialog::MoveData { .. } | Dialog::CloseDay(_), Action::Back) => {
+                // Back one step: from a move's data to the formulary it was chosen on, from
+                // the question to the day it would close.
+                self.dialog = match self.dialog.take() {
+                    Some(Dialog::MoveData { record, .. }) => Some(Dialog::Record(record)),
+                    Some(Dialog::CloseDay(day)) => Some(Dialog::Day(day)),
+                    _ => None,
+                };
+                Effect::Redraw
+            }
             (_, Action::Back) => {
                 self.dialog = None;
                 Effect::Redraw
             }
             (Dialog::Quit, Action::Confirm | Action::Quit) => Effect::Quit,
-            (Dialog::CloseDay(date), Action::Confirm) => {
-                let date = *date;
+            (Dialog::CloseDay(day), Action::Confirm) => {
+                let date = day.date;
                 self.dialog = None;
                 Effect::CloseDay(date)
             }
             (Dialog::Record(_) | Dialog::Day(_), Action::Quit) => Effect::Quit,
             (Dialog::Day(day), Action::CloseDay) if day.closed.is_none() => {
-                let date = day.date;
-                self.dialog = Some(Dialog::CloseDay(date));
+                let day = day.clone();
+                self.dialog = Some(Dialog::CloseDay(day));
                 Effect::Redraw
             }
             (Dialog::Record(record), Action::Choose(n)) => {

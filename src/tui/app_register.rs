@@ -3,10 +3,11 @@
 
 use super::action::Action;
 use super::app::{App, Dialog, Effect, Status};
-use super::i18n::{Msg, tr};
+use super::i18n::{Msg, conclusion_made, tr};
 use super::register::{MoveData, PAGE_ROWS, choices, data_of, parse_filter};
+use crate::domain::lifecycle::Transition;
 use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
-use crate::store::{Cursor, DaySummary, Page, Record};
+use crate::store::{Cursor, DaySummary, Page, Query, Record};
 use tui_input::{Input, InputRequest};
 
 impl App {
@@ -54,6 +55,24 @@ impl App {
         self.register.show(page, cursor);
     }
 
+    /// The query of the page of formularies the Register tab shows (its filter, from its
+    /// cursor), to read it again once a move or a day's close changed the register under
+    /// it; `None` while the tab shows the DSN applications.
+    pub fn shown_query(&self) -> Option<Query> {
+        if self.dsn_list_mode {
+            return None;
+        }
+        let mut query = parse_filter(self.register.filter(), PAGE_ROWS);
+        query.after = self.register.cursor().cloned();
+        Some(query)
+    }
+
+    /// The register's answer to reading [`App::shown_query`] again: the same page with
+    /// its rows as they are now, the same row chosen.
+    pub fn page_again(&mut self, page: Result<Page, String>) {
+        self.register.refresh(page);
+    }
+
     /// The register's answer to [`Effect::Open`].
     pub fn record(&mut self, record: Result<Option<Record>, String>) {
         match record {
@@ -63,12 +82,32 @@ impl App {
         }
     }
 
-    /// The register's answer to [`Effect::Move`]: on success the runner opens the
-    /// formulary again and reads the page again.
-    pub fn moved(&mut self, outcome: Result<(), String>) {
-        self.status = Some(match outcome {
-            Ok(()) => Status::Msg(Msg::Done),
-            Err(problem) => Status::Text(problem),
+    /// The register's answer to [`Effect::Move`]: the move as recorded, or why it was
+    /// refused. A refusal leaves the dialog the move was made from open, with what was
+    /// typed in it, to correct and try again. A move made closes it; the runner then opens
+    /// the formulary again ([`App::record`]) and reads the page again ([`App::shown_query`]).
+    pub fn moved(&mut self, outcome: Result<Transition, String>) {
+        let made = match outcome {
+            Ok(made) => made,
+            Err(problem) => {
+                self.status = Some(Status::Text(problem));
+                return;
+            }
+        };
+        if matches!(
+            self.dialog,
+            Some(Dialog::Record(_) | Dialog::MoveData { .. })
+        ) {
+            self.dialog = None;
+        }
+        // M-16: the journal gave the conclusion its number; the clerk writes it and the
+        // date on the reverse side of the formulary.
+        self.status = Some(match made.event.conclusion() {
+            Some(conclusion) => {
+                let refused = matches!(made.event, Event::Refuse { .. });
+                Status::Text(conclusion_made(self.lang, refused, conclusion))
+            }
+            None => Status::Msg(Msg::Done),
         });
     }
 
@@ -102,7 +141,8 @@ impl App {
                     MoveKind::Manufacture => Event::Manufacture,
                     _ => Event::Register,
                 };
-                self.dialog = None;
+                // The formulary stays open: the register's answer shows it moved, or says
+                // over it why not.
                 Effect::Move {
                     number,
                     event: Box::new(event),
@@ -149,16 +189,19 @@ impl App {
         }
     }
 
+    /// Enter in a move's dialog: the move with what was typed or chosen. The dialog stays
+    /// open until the register's answer, so a refusal leaves the typed text to correct.
     pub(super) fn finish_move(&mut self) -> Effect {
         let Some(Dialog::MoveData {
             record,
             kind,
             input,
             choice,
-        }) = self.dialog.take()
+        }) = self.dialog.as_ref()
         else {
             return Effect::None;
         };
+        let (kind, choice) = (*kind, *choice);
         let text = input.value().trim().to_string();
         let event = match kind {
             MoveKind::Return => ReturnReason::ALL
@@ -182,12 +225,6 @@ impl App {
             },
             None => {
                 // Nothing typed yet: keep asking, and say so.
-                self.dialog = Some(Dialog::MoveData {
-                    record,
-                    kind,
-                    input,
-                    choice,
-                });
                 self.status = Some(Status::Text(tr(self.lang, Msg::NeedText).to_string()));
                 Effect::Redraw
             }

@@ -4,6 +4,10 @@
 use crate::codes::Kind;
 use crate::domain::Lang;
 
+mod moves;
+
+pub use moves::{conclusion_made, day_closed, event_data};
+
 /// A piece of screen text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Msg {
@@ -53,6 +57,7 @@ pub enum Msg {
     ReasonHint,
     PickTitle,
     QuitQuestion,
+    DsnQuitQuestion,
     NotReady,
     KeyDone,
     RegisterFilter,
@@ -217,6 +222,11 @@ fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Формуляр не зарегистрирован; черновик сохранён. Выйти? (y/n)",
             "Формуляр тіркелмеген; жоба сақталды. Шығу керек пе? (y/n)",
             "The formulary is not registered; the draft is kept. Quit? (y/n)",
+        ),
+        Msg::DsnQuitQuestion => (
+            "Заявка ДСН не подана: введённое будет потеряно. Выйти — Ctrl-Q ещё раз",
+            "ДСН өтінімі берілмеді: енгізілгені жоғалады. Шығу — Ctrl-Q тағы бір рет",
+            "The DSN application is not filed: it will be lost. Ctrl-Q again quits",
         ),
         Msg::RegisterFilter => ("Поиск в реестре", "Тізілімнен іздеу", "Search the register"),
         Msg::RegisterFilterHint => (

@@ -5,9 +5,73 @@
 //! matched by name, so a new error of the store cannot reach the screen untranslated
 //! without the compiler saying so. The English is the store's own text, word for word.
 
+use crate::domain::lifecycle::{DataError, Event, LifecycleError};
 use crate::domain::{Sex, Text};
 use crate::store::dsn::DsnError;
+use crate::store::numbers::parse_coupon;
 use crate::store::{StoreError, number_to_show};
+
+/// A move the register refused, said at the move's dialog: the field of the move that is
+/// wrong and the rule, where the refusal is about the move's data
+/// (`Талон: … [M-57]`); the register's own message otherwise.
+pub fn move_refusal(error: &StoreError, event: &Event) -> Text {
+    let coupon = ("Талон", "Талон", "Coupon", "M-57");
+    let conclusion = ("Заключение", "Қорытынды", "Conclusion", "M-16");
+    let (field, text) = match (error, event) {
+        // The register compares the typed coupon with the formulary's and says only that
+        // they differ; one whose check digit is wrong is no coupon at all, a typo (M-57).
+        (StoreError::CouponMismatch { .. }, Event::Issue { coupon: typed })
+            if parse_coupon(typed).is_none() =>
+        {
+            (coupon, coupon_typo(typed))
+        }
+        (StoreError::CouponMismatch { .. } | StoreError::BadCoupon { .. }, _) => {
+            (coupon, store_error(error))
+        }
+        (StoreError::ConclusionTaken { .. }, _) => (conclusion, store_error(error)),
+        (StoreError::Move(LifecycleError::Data(data)), _) => {
+            let field = match data {
+                DataError::EmptyCoupon => coupon,
+                DataError::EmptyConclusionNumber
+                | DataError::ConclusionAfterMove { .. }
+                | DataError::ConclusionBeforeVerification { .. } => conclusion,
+                DataError::EmptyCorrection => ("Исправление", "Түзету", "Correction", "M-40"),
+                DataError::EmptyReason(_) | DataError::EmptyActNumber => return store_error(error),
+            };
+            (field, data.text())
+        }
+        _ => return store_error(error),
+    };
+    let (ru, kk, en, rule) = field;
+    Text::new(
+        format!("{ru}: {} [{rule}]", text.ru),
+        format!("{kk}: {} [{rule}]", text.kk),
+        format!("{en}: {} [{rule}]", text.en),
+    )
+}
+
+/// A typed coupon that is not one (M-57), said short enough for the status line with its
+/// field and rule: ten digits whose check digit is wrong are a typo; anything else is not
+/// the ten digits printed on the coupon.
+fn coupon_typo(typed: &str) -> Text {
+    let digits = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>();
+    if digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Text::new(
+            "опечатка в номере: контрольная цифра не сходится",
+            "нөмірде қате: бақылау цифры сәйкес емес",
+            "a typo in the number: the check digit does not match",
+        )
+    } else {
+        Text::new(
+            "нужны десять цифр, как на талоне",
+            "талондағыдай он цифр керек",
+            "ten digits expected, as on the coupon",
+        )
+    }
+}
 
 /// The register's error, for the clerk.
 pub fn store_error(error: &StoreError) -> Text {
@@ -242,5 +306,31 @@ pub fn dsn_error(error: &DsnError) -> Text {
             format!("результат по заявке ДСН № {id} уже выдан {on}"),
             format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Lang;
+    use unicode_width::UnicodeWidthStr;
+
+    /// A refused coupon names the field and M-57, within the 80 columns of the status line.
+    #[test]
+    fn a_refused_coupon_names_its_field_and_rule_within_the_status_line() {
+        let mismatch = StoreError::CouponMismatch {
+            number: "2026-0000002".into(),
+        };
+        for typed in ["8194641627", "81946", "819 464 1626", "abc"] {
+            let event = Event::Issue {
+                coupon: typed.into(),
+            };
+            let text = move_refusal(&mismatch, &event);
+            for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+                let said = text.get(lang);
+                assert!(said.ends_with("[M-57]"), "{said}");
+                assert!(said.width() <= 80, "{} columns: {said}", said.width());
+            }
+        }
     }
 }

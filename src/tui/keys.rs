@@ -17,8 +17,12 @@ pub enum Scope {
     Help,
     /// A dialog with a text line (the code picker, the reason of an accepted warning).
     Entry,
-    /// A yes/no question.
+    /// The "no" of every yes/no question.
     Question,
+    /// The "yes" of the question before quitting: it quits.
+    YesQuit,
+    /// The "yes" of the question before closing the day: it closes the day.
+    YesClose,
     /// A list of codes: the Code lookup tab and the code picker.
     List,
     /// The Code lookup tab only.
@@ -37,8 +41,10 @@ pub enum Scope {
     DsnList,
     /// An opened formulary.
     Record,
-    /// The end-of-day view.
+    /// The end-of-day view, whichever day it shows.
     Day,
+    /// The end-of-day view of a day still open: what closes it.
+    OpenDay,
 }
 
 /// What has the keyboard now.
@@ -53,10 +59,16 @@ pub enum Context {
     Help,
     Picker,
     Reason,
-    Question,
+    /// "Quit with an entry?"
+    QuitQuestion,
+    /// "Close the day?"
+    CloseDayQuestion,
     Record,
     MoveData,
+    /// The end-of-day view of a day still open, which Ctrl-E closes.
     Day,
+    /// The end-of-day view of a closed day: nothing is left to close.
+    ClosedDay,
 }
 
 impl Context {
@@ -66,7 +78,9 @@ impl Context {
             Context::Help => &[Scope::Help],
             Context::Picker => &[Scope::List, Scope::Entry],
             Context::Reason => &[Scope::Entry],
-            Context::Question => &[Scope::Question],
+            // Each question's "yes" says what it does; the "no" is the same for all.
+            Context::QuitQuestion => &[Scope::YesQuit, Scope::Question],
+            Context::CloseDayQuestion => &[Scope::YesClose, Scope::Question],
             Context::Tab(Tab::CodeLookup) => &[Scope::List, Scope::Lookup, Scope::Global],
             Context::Tab(Tab::NewFormulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
             Context::DsnForm => &[Scope::Dsn, Scope::Form, Scope::Global],
@@ -74,7 +88,8 @@ impl Context {
             Context::DsnList => &[Scope::List, Scope::DsnList, Scope::Global],
             Context::Record => &[Scope::Record],
             Context::MoveData => &[Scope::Entry],
-            Context::Day => &[Scope::Day],
+            Context::Day => &[Scope::OpenDay, Scope::Day],
+            Context::ClosedDay => &[Scope::Day],
         }
     }
 
@@ -165,209 +180,4 @@ pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::form::Focus;
-
-    const NONE: KeyModifiers = KeyModifiers::NONE;
-    const ALT: KeyModifiers = KeyModifiers::ALT;
-    const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-
-    fn key(mods: KeyModifiers, code: KeyCode) -> Event {
-        Event::Key(KeyEvent::new(code, mods))
-    }
-
-    #[test]
-    fn every_f_key_has_a_twin_that_is_not_an_f_key() {
-        for binding in BINDINGS {
-            if binding.keys.iter().any(|(_, c)| matches!(c, KeyCode::F(_))) {
-                assert!(
-                    binding
-                        .keys
-                        .iter()
-                        .any(|(_, c)| !matches!(c, KeyCode::F(_))),
-                    "{}",
-                    binding.label
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn tabs_switch_with_alt_digits_and_f_keys_from_every_tab() {
-        for tab in Tab::ALL {
-            let context = Context::Tab(tab);
-            assert_eq!(
-                action_for(&key(ALT, KeyCode::Char('3')), context),
-                Some(Action::ShowTab(Tab::Register))
-            );
-            assert_eq!(
-                action_for(&key(NONE, KeyCode::F(3)), context),
-                Some(Action::ShowTab(Tab::CodeLookup))
-            );
-        }
-    }
-
-    #[test]
-    fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
-        for context in [
-            Context::Tab(Tab::CodeLookup),
-            Context::Tab(Tab::NewFormulary),
-            Context::Picker,
-        ] {
-            assert!(matches!(
-                action_for(&key(NONE, KeyCode::Char('a')), context),
-                Some(Action::Edit(_))
-            ));
-        }
-        assert_eq!(
-            action_for(
-                &key(CTRL, KeyCode::Char('q')),
-                Context::Tab(Tab::NewFormulary)
-            ),
-            Some(Action::Quit)
-        );
-    }
-
-    #[test]
-    fn in_the_form_a_question_mark_is_text_and_f1_is_help() {
-        let form = Context::Tab(Tab::NewFormulary);
-        assert!(matches!(
-            action_for(&key(NONE, KeyCode::Char('?')), form),
-            Some(Action::Edit(_))
-        ));
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::F(1)), form),
-            Some(Action::Help)
-        );
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Tab), form),
-            Some(Action::Focus(Focus::Next))
-        );
-    }
-
-    #[test]
-    fn with_a_dialog_open_only_its_keys_work() {
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Esc), Context::Help),
-            Some(Action::Back)
-        );
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Char('a')), Context::Help),
-            None
-        );
-        assert_eq!(
-            action_for(&key(ALT, KeyCode::Char('1')), Context::Help),
-            None
-        );
-        assert_eq!(
-            action_for(&key(CTRL, KeyCode::Char('q')), Context::Help),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Char('y')), Context::Question),
-            Some(Action::Confirm)
-        );
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Enter), Context::Reason),
-            Some(Action::Confirm)
-        );
-    }
-
-    #[test]
-    fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_help() {
-        let list = Context::DsnList;
-        assert_eq!(action_for(&key(NONE, KeyCode::Enter), list), None);
-        assert_eq!(action_for(&key(CTRL, KeyCode::Char('d')), list), None);
-        assert_eq!(action_for(&key(NONE, KeyCode::Char('a')), list), None);
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Char('?')), list),
-            Some(Action::Help)
-        );
-        assert_eq!(
-            action_for(&key(CTRL, KeyCode::Char('t')), list),
-            Some(Action::OtherList)
-        );
-        // The formularies keep Enter, Ctrl-D and their filter line.
-        let formularies = Context::Tab(Tab::Register);
-        assert_eq!(
-            action_for(&key(NONE, KeyCode::Enter), formularies),
-            Some(Action::Confirm)
-        );
-        assert!(matches!(
-            action_for(&key(NONE, KeyCode::Char('a')), formularies),
-            Some(Action::Edit(_))
-        ));
-    }
-
-    fn dsn_app() -> crate::tui::app::App {
-        use crate::tui::app::{App, Session};
-        let today =
-            chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("a valid date"));
-        let session = Session {
-            clerk: "Айгүл".into(),
-            today,
-        };
-        let size = ratatui::layout::Rect::new(0, 0, 80, 24);
-        let theme = crate::tui::theme::Theme { color: false };
-        let mut app = App::new(crate::domain::Lang::En, theme, size, session);
-        assert_eq!(
-            app.update(Action::OtherForm),
-            crate::tui::app::Effect::Redraw
-        );
-        app
-    }
-
-    #[test]
-    fn the_dsn_application_lists_no_code_picker_and_ctrl_l_picks_nothing() {
-        let app = dsn_app();
-        let footer: Vec<&str> = visible(app.context())
-            .filter(|b| b.in_footer)
-            .map(|b| b.label)
-            .collect();
-        assert!(!footer.contains(&"Ctrl-L"), "footer: {footer:?}");
-        assert!(footer.contains(&"Ctrl-S"), "footer: {footer:?}");
-        assert_ne!(
-            action_for(&key(CTRL, KeyCode::Char('l')), app.context()),
-            Some(Action::Pick)
-        );
-        // The formulary keeps its picker, in the footer and on the key.
-        let formulary = Context::Tab(Tab::NewFormulary);
-        assert!(visible(formulary).any(|b| b.in_footer && b.label == "Ctrl-L"));
-        assert_eq!(
-            action_for(&key(CTRL, KeyCode::Char('l')), formulary),
-            Some(Action::Pick)
-        );
-    }
-
-    #[test]
-    fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothing() {
-        let mut app = dsn_app();
-        app.update(Action::Help);
-        assert_eq!(app.context(), Context::Help);
-        assert_eq!(app.screen_context(), Context::DsnForm);
-        let help: Vec<&str> = visible(app.screen_context()).map(|b| b.label).collect();
-        for absent in ["Ctrl-L", "Ctrl-O", "Ctrl-G"] {
-            assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
-        }
-        assert!(help.contains(&"Ctrl-N"), "help: {help:?}");
-        // Sent anyway (not from a key), the formulary's actions leave the hidden formulary
-        // alone: no picker, no reason asked, no IIN asked of the register.
-        for action in [Action::Pick, Action::Accept, Action::GenerateIin] {
-            let mut app = dsn_app();
-            let effect = app.update(action.clone());
-            assert_eq!(effect, crate::tui::app::Effect::None, "{action:?}");
-            assert_eq!(app.context(), Context::DsnForm, "{action:?}");
-        }
-    }
-
-    #[test]
-    fn every_key_the_dsn_footer_lists_does_something() {
-        let context = dsn_app().context();
-        for binding in visible(context).filter(|b| b.in_footer) {
-            let mut app = dsn_app();
-            let effect = app.update(binding.action.clone());
-            assert_ne!(effect, crate::tui::app::Effect::None, "{}", binding.label);
-        }
-    }
-}
+mod tests;

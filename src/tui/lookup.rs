@@ -5,16 +5,18 @@ use super::action::Move;
 use super::i18n::{Msg, tr};
 use super::text::truncate;
 use super::theme::Theme;
+use super::view::fit;
 use crate::codes::{Entry, Hit, Kind, Searcher};
 use crate::domain::Lang;
 use crate::domain::dsn::{Decoded, decode};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, Paragraph};
 use tui_input::{Input, InputRequest};
 
-/// Rows of the detail pane, borders included.
+/// Rows of the detail pane, borders included, while the list above it is full; with fewer
+/// results it may take the rows the list leaves empty (see `draw`).
 const DETAIL_HEIGHT: u16 = 8;
 
 #[derive(Default)]
@@ -101,10 +103,27 @@ impl LookupTab {
     }
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
-        let (query_area, results_area, detail_area) = Self::areas(area);
+        let (query_area, mut results_area, mut detail_area) = Self::areas(area);
+        let detail = self.detail(lang, theme);
+        // The detail pane keeps its height while the list is full, so the list is paged by
+        // the rows `page_size` counts. Rows the list leaves empty (fewer results than it
+        // has rows) go to the pane when its text needs them: a long name of few results is
+        // then read whole.
+        if let Some(detail) = &detail {
+            let list_rows = usize::from(results_area.height.saturating_sub(2));
+            let spare = list_rows.saturating_sub(self.hits.len().max(1));
+            let width = usize::from(detail_area.width.saturating_sub(2));
+            let short = detail
+                .height(width)
+                .saturating_sub(usize::from(detail_area.height));
+            let grow = u16::try_from(spare.min(short)).unwrap_or(0);
+            results_area.height -= grow;
+            detail_area.y -= grow;
+            detail_area.height += grow;
+        }
         self.draw_query(frame, query_area, lang, theme);
         self.draw_results(frame, results_area, lang, theme);
-        self.draw_detail(frame, detail_area, lang, theme);
+        Self::draw_detail(frame, detail_area, detail, lang);
     }
 
     fn draw_query(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
@@ -179,14 +198,16 @@ impl LookupTab {
         }
     }
 
-    fn draw_detail(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+    /// The detail pane's title, its lines (wrapped when drawn), and the notes kept at its
+    /// foot; `None` when nothing is chosen.
+    fn detail(&self, lang: Lang, theme: Theme) -> Option<Detail> {
         if let Some(decoded) = &self.dsn {
             let title = format!(
                 "{} {}",
                 tr(lang, Msg::DsnCode),
                 decoded.code.format_facets()
             );
-            let lines: Vec<Line> = decoded
+            let lines = decoded
                 .facets()
                 .iter()
                 .map(|f| {
@@ -202,18 +223,17 @@ impl LookupTab {
                     ])
                 })
                 .collect();
-            let block = Block::default().borders(Borders::ALL).title(title);
-            frame.render_widget(Paragraph::new(lines).block(block), area);
-            return;
+            return Some(Detail {
+                title,
+                lines,
+                pinned: Vec::new(),
+            });
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(tr(lang, Msg::Detail));
-        let Some(entry) = self.selected() else {
-            frame.render_widget(block, area);
-            return;
-        };
+        let entry = self.selected()?;
         let label = |msg: Msg| Span::styled(format!("{}: ", tr(lang, msg)), theme.dim());
+        // Notes on how to read the names (a renamed unit, a translation): short, and kept
+        // at the pane's foot whatever room the names take.
+        let mut pinned = Vec::new();
         let mut lines = vec![Line::from(vec![
             label(Msg::Code),
             Span::raw(entry.code().into_owned()),
@@ -222,12 +242,21 @@ impl LookupTab {
                 theme.dim(),
             ),
         ])];
-        lines.push(Line::from(vec![
-            label(Msg::NameKk),
-            Span::raw(entry.name_kk()),
-        ]));
-        if let Some(ru) = entry.name_ru() {
-            lines.push(Line::from(vec![label(Msg::NameRu), Span::raw(ru)]));
+        // The names, the one in the clerk's language first: where the pane is too short
+        // for all of them, the one cut is not the one the clerk reads.
+        let mut names = vec![(Msg::NameKk, entry.name_kk())];
+        names.extend(entry.name_ru().map(|ru| (Msg::NameRu, ru)));
+        if let Entry::Filling(f) = entry {
+            names.push((Msg::NameEn, f.name_en));
+        }
+        let own = match lang {
+            Lang::Kk => Msg::NameKk,
+            Lang::Ru => Msg::NameRu,
+            Lang::En => Msg::NameEn,
+        };
+        names.sort_by_key(|(msg, _)| *msg != own);
+        for (msg, name) in names {
+            lines.push(Line::from(vec![label(msg), Span::raw(name)]));
         }
         match entry {
             Entry::District(d) => {
@@ -240,9 +269,6 @@ impl LookupTab {
                     Span::raw(format!("{} {region}", d.region_code)),
                 ]));
             }
-            Entry::Filling(f) => {
-                lines.push(Line::from(vec![label(Msg::NameEn), Span::raw(f.name_en)]));
-            }
             Entry::DsnUnit(u) => {
                 let mark = if u.region_marked { "*" } else { "" };
                 lines.push(Line::from(vec![
@@ -250,22 +276,59 @@ impl LookupTab {
                     Span::raw(format!("{}{mark}", u.region_name_kk)),
                 ]));
                 if u.marked {
-                    lines.push(Line::styled(tr(lang, Msg::Marked), theme.warn()));
+                    pinned.push(Line::styled(tr(lang, Msg::Marked), theme.warn()));
                 }
             }
-            Entry::DsnCountry(_) | Entry::DsnProduct(_) => {}
+            Entry::Filling(_) | Entry::DsnCountry(_) | Entry::DsnProduct(_) => {}
         }
         if !entry.translated_fields().is_empty() {
             let fields = entry.translated_fields().join(", ");
-            lines.push(Line::styled(
+            pinned.push(Line::styled(
                 format!("{fields}: {}", tr(lang, Msg::Translated)),
                 theme.dim(),
             ));
         }
-        frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-            area,
+        Some(Detail {
+            title: tr(lang, Msg::Detail).to_string(),
+            lines,
+            pinned,
+        })
+    }
+
+    /// The detail pane in `area`: the lines wrapped at words, and where they need more rows
+    /// than the pane has, its last row of them ends with "…".
+    fn draw_detail(frame: &mut Frame, area: Rect, detail: Option<Detail>, lang: Lang) {
+        let Some(detail) = detail else {
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(tr(lang, Msg::Detail));
+            frame.render_widget(block, area);
+            return;
+        };
+        let block = Block::default().borders(Borders::ALL).title(detail.title);
+        let inner = block.inner(area);
+        let rows = fit::fill(
+            &detail.lines,
+            detail.pinned,
+            inner.width.into(),
+            inner.height.into(),
         );
+        frame.render_widget(Paragraph::new(rows).block(block), area);
+    }
+}
+
+/// What the detail pane shows.
+struct Detail {
+    title: String,
+    lines: Vec<Line<'static>>,
+    pinned: Vec<Line<'static>>,
+}
+
+impl Detail {
+    /// Rows it needs at `width` cells, borders included.
+    fn height(&self, width: usize) -> usize {
+        let wrapped: usize = self.lines.iter().map(|l| fit::wrap(l, width).len()).sum();
+        wrapped + self.pinned.len() + 2
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::app::{App, Effect};
 use super::i18n::{Msg, tr};
-use super::i18n_store::{dsn_error, store_error};
+use super::i18n_store::{dsn_error, move_refusal, store_error};
 use crate::domain::Lang;
 use crate::domain::dsn::{self, Application};
 use crate::store::dsn::ListFilter;
@@ -55,14 +55,17 @@ impl Register {
         let missing = self.missing();
         let Ok(store) = self.store.as_mut() else {
             return match effect {
+                Effect::Move { .. } => {
+                    app.moved(Err(missing));
+                    Next::Redraw
+                }
                 Effect::Register(_)
                 | Effect::GenerateIin(..)
                 | Effect::DsnApply(_)
                 | Effect::Open(_)
-                | Effect::Move { .. }
                 | Effect::Day(_)
                 | Effect::CloseDay(_) => {
-                    app.moved(Err(missing));
+                    app.problem(missing);
                     Next::Redraw
                 }
                 Effect::DsnList => {
@@ -88,7 +91,7 @@ impl Register {
             Effect::SaveDraft(draft) => {
                 // A draft that cannot be kept is said, not lost silently.
                 if let Err(e) = store.save_draft(&draft) {
-                    app.moved(Err(text(e)));
+                    app.problem(text(e));
                     return Next::Redraw;
                 }
                 Next::Nothing
@@ -136,15 +139,16 @@ impl Register {
             }
             Effect::Move { number, event } => {
                 let at = Local::now().naive_local();
-                let outcome = store
-                    .move_formulary(&number, *event, None, at)
-                    .map(|_| ())
-                    .map_err(text);
-                let ok = outcome.is_ok();
-                app.moved(outcome);
-                if ok {
-                    // Show the formulary as it is now.
-                    app.record(store.formulary(&number).map_err(text));
+                // Said with the field and the rule of the move's data it is about.
+                let refusal = |e: StoreError| move_refusal(&e, &event).get(lang).to_string();
+                match store.move_formulary(&number, (*event).clone(), None, at) {
+                    Ok(made) => {
+                        app.moved(Ok(made));
+                        // Show the formulary as it is now, and the list behind it.
+                        app.record(store.formulary(&number).map_err(text));
+                        read_page_again(store, app, lang);
+                    }
+                    Err(e) => app.moved(Err(refusal(e))),
                 }
                 Next::Redraw
             }
@@ -154,12 +158,22 @@ impl Register {
             }
             Effect::CloseDay(date) => {
                 if let Err(e) = store.close_day(date) {
-                    app.moved(Err(text(e)));
+                    app.problem(text(e));
                 }
                 app.day(store.day_summary(date).map_err(text));
+                read_page_again(store, app, lang);
                 Next::Redraw
             }
         }
+    }
+}
+
+/// Reads again the page of formularies the Register tab shows, once the register changed
+/// under it: the same filter from the same cursor.
+fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
+    if let Some(query) = app.shown_query() {
+        let page = store.search(&query);
+        app.page_again(page.map_err(|e| store_error(&e).get(lang).to_string()));
     }
 }
 
@@ -197,6 +211,9 @@ fn file_dsn(store: &mut Store, application: &Application, lang: Lang) -> Result<
         rows.join(", ")
     ))
 }
+
+#[cfg(test)]
+mod moves_tests;
 
 #[cfg(test)]
 mod tests {

@@ -1,16 +1,21 @@
 //! Drawing the workstation: the tab bar, the current tab, the footer of keys, and the
 //! dialog on top. A pure function of `&App`.
 
-use super::action::Tab;
+use super::action::{Action, Tab};
 use super::app::{App, Dialog, MIN_HEIGHT, MIN_WIDTH, Status};
 use super::i18n::{Msg, tr};
 use super::keys;
 use super::register::view::{draw_day, draw_record};
 use super::register::{choices, prompt};
+use super::text::truncate;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+use tui_input::Input;
+use unicode_width::UnicodeWidthStr;
+
+pub(super) mod fit;
 
 impl App {
     pub fn draw(&self, frame: &mut Frame) {
@@ -47,22 +52,9 @@ impl App {
             }
             Some(Dialog::Reason(input)) => {
                 let area = centered(body, 70, 5);
-                frame.render_widget(Clear, area);
-                let block = Block::default()
-                    .borders(Borders::ALL)
-                    .title(tr(self.lang, Msg::ReasonTitle));
-                let inner = block.inner(area);
-                let lines = vec![
-                    Line::styled(tr(self.lang, Msg::ReasonHint), self.theme.dim()),
-                    Line::raw(input.value()),
-                ];
-                frame.render_widget(
-                    Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-                    area,
-                );
-                let x = inner.x + u16::try_from(input.visual_cursor()).unwrap_or(0);
-                let y = inner.y + inner.height.saturating_sub(1);
-                frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+                let ask = Line::styled(tr(self.lang, Msg::ReasonHint), self.theme.dim());
+                let title = tr(self.lang, Msg::ReasonTitle).to_string();
+                draw_entry(frame, area, title, ask, Value::Text(input));
             }
             Some(Dialog::Quit) => self.draw_question(frame, body, Msg::QuitQuestion),
             Some(Dialog::CloseDay(_)) => self.draw_question(frame, body, Msg::CloseDayQuestion),
@@ -82,38 +74,22 @@ impl App {
                 choice,
                 ..
             }) => {
-                let options = choices(*kind);
                 let area = centered(body, 74, 5);
-                frame.render_widget(Clear, area);
                 let title = format!(
                     "{}: {}",
                     tr(self.lang, Msg::MoveTitle),
                     kind.text().get(self.lang)
                 );
-                let block = Block::default().borders(Borders::ALL).title(title);
-                let inner = block.inner(area);
-                let value = match options.get(*choice) {
-                    Some(text) => format!("◂ {} ▸", text.get(self.lang)),
-                    None => input.value().to_string(),
+                let value = match choices(*kind).get(*choice) {
+                    Some(text) => Value::Choice(format!("◂ {} ▸", text.get(self.lang))),
+                    None => Value::Text(input),
                 };
                 // A text dialog says what to type; a choice dialog how to choose.
-                let first = match prompt(*kind) {
+                let ask = match prompt(*kind) {
                     Some(asked) => Line::raw(tr(self.lang, asked)),
                     None => Line::styled(tr(self.lang, Msg::MoveHint), self.theme.dim()),
                 };
-                let lines = vec![first, Line::raw(value)];
-                frame.render_widget(
-                    Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-                    area,
-                );
-                if options.is_empty() {
-                    let x = inner.x + u16::try_from(input.visual_cursor()).unwrap_or(0);
-                    let y = inner.y + inner.height.saturating_sub(1);
-                    frame.set_cursor_position(Position::new(
-                        x.min(inner.right().saturating_sub(1)),
-                        y,
-                    ));
-                }
+                draw_entry(frame, area, title, ask, value);
             }
             None => {}
         }
@@ -156,21 +132,66 @@ impl App {
         frame.render_widget(tabs, area);
     }
 
+    /// The footer: what the last action came to (the status), then the keys of the screen.
+    ///
+    /// Both share the one line: the body's height is fixed by `App::frame_areas`, which the
+    /// lists count their pages from, so a status row coming and going would make the screen
+    /// jump and pages disagree with what is drawn. The status comes first, being news the
+    /// clerk must read, and the keys are fitted around it: whole hints in the table's order
+    /// while they fit, the rest dropped from the end, never cut mid-word. The help key (F1)
+    /// is always kept, so every dropped key is one press away; where even its word would
+    /// leave a status too little room, it is shown as its keys alone ("F1 ?"). A status
+    /// wider than what is left is cut with "…".
     fn draw_footer(&self, frame: &mut Frame, area: Rect) {
+        const GAP: &str = "  ";
+        let width = usize::from(area.width);
+        let status = match &self.status {
+            Some(Status::Msg(msg)) => tr(self.lang, *msg).to_string(),
+            Some(Status::Text(text)) => text.replace('\n', " "),
+            None => String::new(),
+        };
+        let hints: Vec<_> = keys::visible(self.context())
+            .filter(|b| b.in_footer)
+            .map(|b| {
+                let help = format!(" {}", tr(self.lang, b.help));
+                (b, help)
+            })
+            .collect();
+        let is_help = |b: &keys::Binding| b.action == Action::Help;
+        let hint_width = |b: &keys::Binding, help: &str| b.label.width() + help.width();
+        // The help key's hint, whole or as its keys alone, and the room it leaves the status.
+        let help_hint = hints.iter().find(|(b, _)| is_help(b));
+        let whole_help = help_hint.map_or(0, |(b, help)| hint_width(b, help) + GAP.len());
+        let bare_help = help_hint.map_or(0, |(b, _)| b.label.width() + GAP.len());
+        let help_word = status.width() + whole_help <= width;
+        let status = truncate(&status, width.saturating_sub(bare_help));
         let mut spans = Vec::new();
-        match &self.status {
-            Some(Status::Msg(msg)) => spans.push(Span::styled(
-                format!("{}  ", tr(self.lang, *msg)),
-                self.theme.ok(),
-            )),
-            Some(Status::Text(text)) => {
-                spans.push(Span::styled(format!("{text}  "), self.theme.ok()))
-            }
-            None => {}
+        let mut used = status.width();
+        if !status.is_empty() {
+            spans.push(Span::styled(status, self.theme.ok()));
         }
-        for binding in keys::visible(self.context()).filter(|b| b.in_footer) {
+        let mut reserved = if help_word { whole_help } else { bare_help };
+        let mut dropping = false;
+        for (binding, help) in &hints {
+            let help = if is_help(binding) && !help_word {
+                ""
+            } else {
+                help.as_str()
+            };
+            let gap = if used > 0 { GAP.len() } else { 0 };
+            let cost = gap + hint_width(binding, help);
+            if is_help(binding) {
+                reserved = 0;
+            } else if dropping || used + cost + reserved > width {
+                dropping = true;
+                continue;
+            }
+            if gap > 0 {
+                spans.push(Span::raw(GAP));
+            }
             spans.push(Span::styled(binding.label, self.theme.key()));
-            spans.push(Span::raw(format!(" {}  ", tr(self.lang, binding.help))));
+            spans.push(Span::raw(help.to_string()));
+            used += cost;
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
@@ -197,6 +218,47 @@ impl App {
             .title(tr(self.lang, Msg::HelpTitle));
         frame.render_widget(Clear, area);
         frame.render_widget(Paragraph::new(lines).block(block), area);
+    }
+}
+
+/// What a dialog asking for a line holds: a line of text being typed, or one of a few
+/// choices.
+enum Value<'a> {
+    Text(&'a Input),
+    Choice(String),
+}
+
+/// A dialog asking for a line in `area`: what to type, wrapped, and under it the line, one
+/// row scrolled to its cursor as the form's fields are, so a long reason is seen where it
+/// is typed.
+fn draw_entry(frame: &mut Frame, area: Rect, title: String, ask: Line<'static>, value: Value) {
+    frame.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut rows = fit::fill(
+        &[ask],
+        Vec::new(),
+        width,
+        usize::from(inner.height.saturating_sub(1)),
+    );
+    let y = inner.y + u16::try_from(rows.len()).unwrap_or(0);
+    let cursor = match value {
+        Value::Text(input) => {
+            let (shown, column) = fit::scrolled(input.value(), input.visual_cursor(), width);
+            rows.push(Line::raw(shown));
+            Some(column)
+        }
+        Value::Choice(text) => {
+            rows.push(fit::cut(Line::raw(text), width));
+            None
+        }
+    };
+    frame.render_widget(Paragraph::new(rows), inner);
+    if let Some(column) = cursor {
+        let x = inner.x + u16::try_from(column).unwrap_or(u16::MAX);
+        frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
     }
 }
 

@@ -15,7 +15,7 @@ use kense::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use tui_input::InputRequest;
 
 pub const COLOR: Theme = Theme { color: true };
@@ -53,6 +53,30 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
         .draw(|frame| app.draw(frame))
         .unwrap_or_else(|e| panic!("{e}"));
     terminal.backend().buffer().clone()
+}
+
+/// The screen and where it shows the cursor (`None` when it hides it).
+pub fn render_with_cursor(app: &App, width: u16, height: u16) -> (Buffer, Option<Position>) {
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|frame| app.draw(frame))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let backend = terminal.backend();
+    let at = backend.cursor_position();
+    (
+        backend.buffer().clone(),
+        backend.cursor_visible().then_some(at),
+    )
+}
+
+/// The text of row `y` of the screen, as `text` gives each row.
+pub fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 pub fn text(buffer: &Buffer) -> String {

@@ -9,6 +9,7 @@ use crate::tui::i18n::{Msg, tr};
 use crate::tui::i18n_form;
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
+use crate::tui::view::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -82,6 +83,15 @@ impl FormTab {
                 Span::raw(label)
             };
             let value = self.value(spec.id);
+            // The focused text field scrolls to its cursor; the others are cut with "…".
+            let editing = focused && self.focused_is_text();
+            let (shown, cursor) = match self.inputs.get(index) {
+                Some(input) if editing => {
+                    let (shown, column) = fit::scrolled(value, input.visual_cursor(), value_width);
+                    (shown, Some(column))
+                }
+                _ => (truncate(value, value_width), None),
+            };
             let mut spans = vec![mark, label];
             match spec.input {
                 Kind::Choice(_) => {
@@ -93,26 +103,27 @@ impl FormTab {
                     }));
                 }
                 Kind::Code => {
-                    spans.push(Span::raw(value.to_string()));
-                    if let Some((ru, kk, en)) = self.code_name(spec.id) {
+                    let room = value_width.saturating_sub(shown.width() + 2);
+                    spans.push(Span::raw(shown));
+                    if let Some((ru, kk, en)) = self.code_name(spec.id)
+                        && room > 0
+                    {
                         let name = match lang {
                             Lang::Ru => ru,
                             Lang::Kk => kk,
                             Lang::En => en,
                         };
-                        let room = value_width.saturating_sub(value.width() + 2);
                         spans.push(Span::styled(
                             format!("  {}", truncate(name, room)),
                             theme.dim(),
                         ));
                     }
                 }
-                Kind::Text | Kind::Date => spans.push(Span::raw(truncate(value, value_width))),
+                Kind::Text | Kind::Date => spans.push(Span::raw(shown)),
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), line_area);
-            if focused && self.focused_is_text() {
-                let column = self.inputs.get(index).map_or(0, |i| i.visual_cursor());
-                let x = inner.x + u16::try_from(LABEL_WIDTH + column.min(value_width)).unwrap_or(0);
+            if let Some(column) = cursor {
+                let x = inner.x + u16::try_from(LABEL_WIDTH + column).unwrap_or(u16::MAX);
                 frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
             }
         }

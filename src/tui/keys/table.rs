@@ -4,7 +4,7 @@
 
 use super::Binding;
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{DsnList, Record, Register};
+use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit};
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::form::Focus;
 use crate::tui::i18n::Msg;
@@ -75,7 +75,8 @@ pub static BINDINGS: &[Binding] = &[
     //   scope      label        footer?    help               action                          keys
     bind(Help,      "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   CLOSE_HELP),
     bind(Help,      "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
-    bind(Question,  "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
+    bind(YesQuit,   "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
+    bind(YesClose,  "y",         FOOTER,    Msg::KeyCloseDay,  Action::Confirm,                YES),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
@@ -106,7 +107,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Record,    "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
-    bind(Day,       "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
+    // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
+    bind(OpenDay,   "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Day,       "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),

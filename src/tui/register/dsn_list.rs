@@ -9,11 +9,13 @@ use crate::domain::Lang;
 use crate::store::dsn::ListedApplication;
 use crate::tui::action::Move;
 use crate::tui::i18n::{Msg, tr};
+use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// The DSN applications as the register answered, and which one is selected.
 pub struct DsnList {
@@ -104,6 +106,7 @@ impl DsnList {
             .borders(Borders::ALL)
             .title(tr(lang, Msg::DsnListTitle));
         let height = usize::from(block.inner(area).height);
+        let width = usize::from(block.inner(area).width);
         let list = match &self.list {
             Err(problem) => {
                 let line = Line::styled(problem.clone(), theme.error());
@@ -130,15 +133,15 @@ impl DsnList {
             if lines.len() >= height {
                 break;
             }
+            // The name gets what the number, the dates and the BIN leave: the due date
+            // (D-6) is what the clerk looks for, so it is never the part cut off.
+            let number = format!("№{} ", a.id);
+            let registered = format!("{}  {}  ", a.registered_on.format("%d.%m.%Y"), a.bin);
+            let due = format!("  → {}", a.due_on.format("%d.%m.%Y"));
+            let room = width.saturating_sub(number.width() + registered.width() + due.width());
             let head = Line::from(vec![
-                Span::styled(format!("№{} ", a.id), theme.key()),
-                Span::raw(format!(
-                    "{}  {}  {}  → {}",
-                    a.registered_on.format("%d.%m.%Y"),
-                    a.bin,
-                    a.taxpayer,
-                    a.due_on.format("%d.%m.%Y")
-                )),
+                Span::styled(number, theme.key()),
+                Span::raw(format!("{registered}{}{due}", truncate(&a.taxpayer, room))),
             ]);
             lines.push(if i == self.selected {
                 head.style(theme.selected())
@@ -151,14 +154,17 @@ impl DsnList {
                     (None, Some(ground)) => format!("{} {ground}", tr(lang, Msg::Refused)),
                     _ => String::new(),
                 };
+                // Likewise the row's code or refusal is whole and its product's name cut.
+                let row = format!("    {}. {} ", r.row, r.product_type);
+                let room = width.saturating_sub(row.width() + 2 + outcome.width());
                 lines.push(Line::raw(format!(
-                    "    {}. {} {}  {outcome}",
-                    r.row, r.product_type, r.name
+                    "{row}{}  {outcome}",
+                    truncate(&r.name, room)
                 )));
             }
         }
         // Not wrapped: a line is one line, so the screens counted above are what is drawn
-        // (a long taxpayer's name is cut at the frame).
+        // (a long taxpayer's or product's name is cut with "…" above).
         frame.render_widget(Paragraph::new(lines).block(block), area);
     }
 }

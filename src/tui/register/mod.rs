@@ -3,8 +3,8 @@
 //! and the end-of-day view; and its other list, the DSN code applications.
 //!
 //! The tab holds what it shows; reading and writing the register are [`Effect`]s the
-//! runner carries out, answering through `App::page`, `App::record`, `App::moved` and
-//! `App::day`.
+//! runner carries out, answering through `App::page`, `App::record`, `App::moved`,
+//! `App::page_again` (the page read again after a move or a day's close) and `App::day`.
 //!
 //! [`Effect`]: super::app::Effect
 
@@ -106,6 +106,23 @@ impl RegisterTab {
             }
         }
         self.selected = 0;
+    }
+
+    /// The same page read again (after a move or a day's close): the rows as they are
+    /// now; the chosen row stays chosen while the page still holds it, else the row in its
+    /// place.
+    pub fn refresh(&mut self, page: Result<Page, String>) {
+        let (chosen, at) = (self.selected().map(|r| r.number.clone()), self.selected);
+        self.show(page, self.current.clone());
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = chosen
+            .and_then(|number| self.rows.iter().position(|r| r.number == number))
+            .unwrap_or(at.min(last));
+    }
+
+    /// The cursor the page shown was read with (`None` for the first page).
+    pub fn cursor(&self) -> Option<&Cursor> {
+        self.current.as_ref()
     }
 
     /// Whether there is a page after this one.

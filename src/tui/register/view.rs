@@ -4,13 +4,14 @@ use super::RegisterTab;
 use crate::domain::Lang;
 use crate::domain::lifecycle::moves_from;
 use crate::store::{DaySummary, Record};
-use crate::tui::i18n::{Msg, tr};
+use crate::tui::i18n::{Msg, day_closed, event_data, tr};
 use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 impl RegisterTab {
     pub fn draw(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
@@ -97,8 +98,9 @@ impl RegisterTab {
     }
 }
 
-/// An opened formulary: who, which code, its state, its history, and the moves it allows,
-/// numbered for their keys.
+/// An opened formulary: who, which code, its state, its history with what each move
+/// recorded, and the moves it allows, numbered for their keys. The moves keep their place at
+/// the bottom; the history, newest first, takes the lines between.
 pub fn draw_record(frame: &mut Frame, area: Rect, record: &Record, lang: Lang, theme: Theme) {
     let f = &record.formulary;
     let label = |msg: Msg| Span::styled(format!("{}: ", tr(lang, msg)), theme.dim());
@@ -108,7 +110,7 @@ pub fn draw_record(frame: &mut Frame, area: Rect, record: &Record, lang: Lang, t
         .collect::<Vec<_>>()
         .join(" ");
     let state = record.lifecycle.state();
-    let mut lines = vec![
+    let header = vec![
         Line::from(vec![
             label(Msg::ColNumber),
             Span::raw(format!("{}  ", record.number)),
@@ -129,27 +131,13 @@ pub fn draw_record(frame: &mut Frame, area: Rect, record: &Record, lang: Lang, t
         ]),
         Line::styled(tr(lang, Msg::History), theme.active_tab()),
     ];
-    for t in record.lifecycle.transitions().iter().rev().take(6) {
-        let why = t
-            .reason
-            .as_deref()
-            .map(|r| format!(" — {r}"))
-            .unwrap_or_default();
-        lines.push(Line::raw(format!(
-            "{}  {}  {} → {}{why}",
-            t.at.format("%d.%m.%Y %H:%M"),
-            t.clerk,
-            t.from.text().get(lang),
-            t.to.text().get(lang)
-        )));
-    }
-    lines.push(Line::styled(tr(lang, Msg::Moves), theme.active_tab()));
+    let mut actions = vec![Line::styled(tr(lang, Msg::Moves), theme.active_tab())];
     let moves = moves_from(state);
     if moves.is_empty() {
-        lines.push(Line::styled(tr(lang, Msg::NoMoves), theme.dim()));
+        actions.push(Line::styled(tr(lang, Msg::NoMoves), theme.dim()));
     }
     for (i, kind) in moves.iter().enumerate() {
-        lines.push(Line::from(vec![
+        actions.push(Line::from(vec![
             Span::styled(format!("{} ", i + 1), theme.key()),
             Span::raw(kind.text().get(lang).to_string()),
         ]));
@@ -157,10 +145,60 @@ pub fn draw_record(frame: &mut Frame, area: Rect, record: &Record, lang: Lang, t
     let block = Block::default()
         .borders(Borders::ALL)
         .title(tr(lang, Msg::Formulary));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(1);
+    // A long name wraps: the header takes the lines it needs.
+    let header_height: usize = header
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width))
+        .sum();
+    let [top, middle, bottom] = Layout::vertical([
+        Constraint::Length(u16::try_from(header_height).unwrap_or(u16::MAX)),
+        Constraint::Min(0),
+        Constraint::Length(u16::try_from(actions.len()).unwrap_or(u16::MAX)),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: true }), top);
+    let history = history_lines(record, lang, width, usize::from(middle.height));
+    frame.render_widget(Paragraph::new(history), middle);
+    frame.render_widget(Paragraph::new(actions), bottom);
+}
+
+/// The history, newest first, in at most `height` lines of `width` columns: each move on
+/// one line with what it recorded (the conclusion, the M-40 reason, the coupon, the act…),
+/// or that on a second line when both do not fit on one.
+fn history_lines(record: &Record, lang: Lang, width: usize, height: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for t in record.lifecycle.transitions().iter().rev() {
+        let head = format!(
+            "{}  {}  {} → {}",
+            t.at.format("%d.%m.%Y %H:%M"),
+            t.clerk,
+            t.from.text().get(lang),
+            t.to.text().get(lang)
+        );
+        let data = event_data(lang, &t.event)
+            .into_iter()
+            .chain(t.reason.clone())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        let entry = if data.is_empty() {
+            vec![truncate(&head, width)]
+        } else if head.width() + 3 + data.width() <= width {
+            vec![format!("{head} · {data}")]
+        } else {
+            vec![
+                truncate(&head, width),
+                truncate(&format!("  {data}"), width),
+            ]
+        };
+        if lines.len() + entry.len() > height {
+            break;
+        }
+        lines.extend(entry.into_iter().map(Line::raw));
+    }
+    lines
 }
 
 /// The end-of-day view: the day's totals by status, code, district and clerk.
@@ -220,14 +258,11 @@ pub fn draw_day(frame: &mut Frame, area: Rect, day: &DaySummary, lang: Lang, the
             )),
         ]),
         Line::raw(""),
-        Line::styled(
-            if day.closed.is_some() {
-                ""
-            } else {
-                tr(lang, Msg::CloseDayHint)
-            },
-            theme.dim(),
-        ),
+        // A closed day has nothing left to close: who closed it instead of the key.
+        match &day.closed {
+            Some(close) => Line::styled(day_closed(lang, close), theme.dim()),
+            None => Line::styled(tr(lang, Msg::CloseDayHint), theme.dim()),
+        },
     ];
     let block = Block::default()
         .borders(Borders::ALL)

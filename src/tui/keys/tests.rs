@@ -1,0 +1,246 @@
+//! The key table's tests: which keys do what where, and what the footer offers.
+
+use super::*;
+use crate::tui::form::Focus;
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+fn key(mods: KeyModifiers, code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+#[test]
+fn every_f_key_has_a_twin_that_is_not_an_f_key() {
+    for binding in BINDINGS {
+        if binding.keys.iter().any(|(_, c)| matches!(c, KeyCode::F(_))) {
+            assert!(
+                binding
+                    .keys
+                    .iter()
+                    .any(|(_, c)| !matches!(c, KeyCode::F(_))),
+                "{}",
+                binding.label
+            );
+        }
+    }
+}
+
+#[test]
+fn tabs_switch_with_alt_digits_and_f_keys_from_every_tab() {
+    for tab in Tab::ALL {
+        let context = Context::Tab(tab);
+        assert_eq!(
+            action_for(&key(ALT, KeyCode::Char('3')), context),
+            Some(Action::ShowTab(Tab::Register))
+        );
+        assert_eq!(
+            action_for(&key(NONE, KeyCode::F(3)), context),
+            Some(Action::ShowTab(Tab::CodeLookup))
+        );
+    }
+}
+
+#[test]
+fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
+    for context in [
+        Context::Tab(Tab::CodeLookup),
+        Context::Tab(Tab::NewFormulary),
+        Context::Picker,
+    ] {
+        assert!(matches!(
+            action_for(&key(NONE, KeyCode::Char('a')), context),
+            Some(Action::Edit(_))
+        ));
+    }
+    assert_eq!(
+        action_for(
+            &key(CTRL, KeyCode::Char('q')),
+            Context::Tab(Tab::NewFormulary)
+        ),
+        Some(Action::Quit)
+    );
+}
+
+#[test]
+fn in_the_form_a_question_mark_is_text_and_f1_is_help() {
+    let form = Context::Tab(Tab::NewFormulary);
+    assert!(matches!(
+        action_for(&key(NONE, KeyCode::Char('?')), form),
+        Some(Action::Edit(_))
+    ));
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::F(1)), form),
+        Some(Action::Help)
+    );
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Tab), form),
+        Some(Action::Focus(Focus::Next))
+    );
+}
+
+#[test]
+fn with_a_dialog_open_only_its_keys_work() {
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Esc), Context::Help),
+        Some(Action::Back)
+    );
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Char('a')), Context::Help),
+        None
+    );
+    assert_eq!(
+        action_for(&key(ALT, KeyCode::Char('1')), Context::Help),
+        None
+    );
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('q')), Context::Help),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Char('y')), Context::QuitQuestion),
+        Some(Action::Confirm)
+    );
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Enter), Context::Reason),
+        Some(Action::Confirm)
+    );
+}
+
+#[test]
+fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_help() {
+    let list = Context::DsnList;
+    assert_eq!(action_for(&key(NONE, KeyCode::Enter), list), None);
+    assert_eq!(action_for(&key(CTRL, KeyCode::Char('d')), list), None);
+    assert_eq!(action_for(&key(NONE, KeyCode::Char('a')), list), None);
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Char('?')), list),
+        Some(Action::Help)
+    );
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('t')), list),
+        Some(Action::OtherList)
+    );
+    // The formularies keep Enter, Ctrl-D and their filter line.
+    let formularies = Context::Tab(Tab::Register);
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Enter), formularies),
+        Some(Action::Confirm)
+    );
+    assert!(matches!(
+        action_for(&key(NONE, KeyCode::Char('a')), formularies),
+        Some(Action::Edit(_))
+    ));
+}
+
+fn dsn_app() -> crate::tui::app::App {
+    use crate::tui::app::{App, Session};
+    let today =
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("a valid date"));
+    let session = Session {
+        clerk: "Айгүл".into(),
+        today,
+    };
+    let size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let theme = crate::tui::theme::Theme { color: false };
+    let mut app = App::new(crate::domain::Lang::En, theme, size, session);
+    assert_eq!(
+        app.update(Action::OtherForm),
+        crate::tui::app::Effect::Redraw
+    );
+    app
+}
+
+#[test]
+fn the_dsn_application_lists_no_code_picker_and_ctrl_l_picks_nothing() {
+    let app = dsn_app();
+    let footer: Vec<&str> = visible(app.context())
+        .filter(|b| b.in_footer)
+        .map(|b| b.label)
+        .collect();
+    assert!(!footer.contains(&"Ctrl-L"), "footer: {footer:?}");
+    assert!(footer.contains(&"Ctrl-S"), "footer: {footer:?}");
+    assert_ne!(
+        action_for(&key(CTRL, KeyCode::Char('l')), app.context()),
+        Some(Action::Pick)
+    );
+    // The formulary keeps its picker, in the footer and on the key.
+    let formulary = Context::Tab(Tab::NewFormulary);
+    assert!(visible(formulary).any(|b| b.in_footer && b.label == "Ctrl-L"));
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('l')), formulary),
+        Some(Action::Pick)
+    );
+}
+
+#[test]
+fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothing() {
+    let mut app = dsn_app();
+    app.update(Action::Help);
+    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.screen_context(), Context::DsnForm);
+    let help: Vec<&str> = visible(app.screen_context()).map(|b| b.label).collect();
+    for absent in ["Ctrl-L", "Ctrl-O", "Ctrl-G"] {
+        assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
+    }
+    assert!(help.contains(&"Ctrl-N"), "help: {help:?}");
+    // Sent anyway (not from a key), the formulary's actions leave the hidden formulary
+    // alone: no picker, no reason asked, no IIN asked of the register.
+    for action in [Action::Pick, Action::Accept, Action::GenerateIin] {
+        let mut app = dsn_app();
+        let effect = app.update(action.clone());
+        assert_eq!(effect, crate::tui::app::Effect::None, "{action:?}");
+        assert_eq!(app.context(), Context::DsnForm, "{action:?}");
+    }
+}
+
+#[test]
+fn every_key_the_dsn_footer_lists_does_something() {
+    let context = dsn_app().context();
+    for binding in visible(context).filter(|b| b.in_footer) {
+        let mut app = dsn_app();
+        let effect = app.update(binding.action.clone());
+        assert_ne!(effect, crate::tui::app::Effect::None, "{}", binding.label);
+    }
+}
+
+/// The footer's help for `label` in `context`.
+fn footer_help(context: Context, label: &str) -> Option<Msg> {
+    visible(context)
+        .find(|b| b.in_footer && b.label == label)
+        .map(|b| b.help)
+}
+
+#[test]
+fn each_questions_yes_says_what_it_does() {
+    assert_eq!(
+        footer_help(Context::CloseDayQuestion, "y"),
+        Some(Msg::KeyCloseDay)
+    );
+    assert_eq!(footer_help(Context::QuitQuestion, "y"), Some(Msg::KeyQuit));
+    for question in [Context::QuitQuestion, Context::CloseDayQuestion] {
+        assert_eq!(footer_help(question, "n Esc"), Some(Msg::KeyBack));
+        for (yes, no) in [('y', 'n'), ('д', 'н')] {
+            assert_eq!(
+                action_for(&key(NONE, KeyCode::Char(yes)), question),
+                Some(Action::Confirm)
+            );
+            assert_eq!(
+                action_for(&key(NONE, KeyCode::Char(no)), question),
+                Some(Action::Back)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_day_offers_no_ctrl_e_and_an_open_one_does() {
+    let ctrl_e = key(CTRL, KeyCode::Char('e'));
+    assert_eq!(footer_help(Context::Day, "Ctrl-E"), Some(Msg::KeyCloseDay));
+    assert_eq!(action_for(&ctrl_e, Context::Day), Some(Action::CloseDay));
+    assert_eq!(footer_help(Context::ClosedDay, "Ctrl-E"), None);
+    assert!(visible(Context::ClosedDay).all(|b| b.action != Action::CloseDay));
+    assert_eq!(action_for(&ctrl_e, Context::ClosedDay), None);
+    assert_eq!(footer_help(Context::ClosedDay, "Esc"), Some(Msg::KeyBack));
+}

@@ -1,0 +1,248 @@
+//! An opened formulary, its moves and the end-of-day view at 80×24, drawn into ratatui's
+//! TestBackend: what each history line recorded, what stays on screen after a move is
+//! refused, and what the questions and the day view offer. The same on a real register
+//! is in `src/tui/register_io/moves_tests.rs`.
+
+mod render_support;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use kense::domain::Lang;
+use kense::domain::formulary::Formulary;
+use kense::domain::lifecycle::{Conclusion, Event, Lifecycle, MoveKind, State, moves_from};
+use kense::domain::lifecycle::{ReturnReason, VerificationGround};
+use kense::store::{DayClose, DaySummary, Record};
+use kense::tui::action::{Action, Tab};
+use kense::tui::app::{App, Effect};
+use kense::tui::keys::Context;
+use render_support::{NO_COLOR, form_app, render, text, type_text};
+use std::collections::BTreeMap;
+
+fn on(day: u32, hour: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, day)
+        .and_then(|d| d.and_hms_opt(hour, 0, 0))
+        .unwrap_or_else(|| panic!("time"))
+}
+
+/// Formulary 2026-0000002 after `events`, one an hour from 20.11.2026 09:00.
+fn record(events: Vec<Event>) -> Record {
+    let mut lifecycle = Lifecycle::new();
+    for (hour, event) in (9..).zip(events) {
+        lifecycle
+            .apply(event, "Айгүл", on(20, hour), None)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    }
+    Record {
+        number: "2026-0000002".into(),
+        coupon: "8194641626".into(),
+        registered_on: on(20, 9).date(),
+        formulary: Formulary::example("18").unwrap_or_else(|| panic!("example")),
+        lifecycle,
+        documents: Vec::new(),
+    }
+}
+
+/// The workstation on its Register tab with `record` opened.
+fn opened(lang: Lang, record: Record) -> App {
+    let mut app = form_app(lang, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    app.record(Ok(Some(record)));
+    assert_eq!(app.context(), Context::Record);
+    app
+}
+
+fn choose(app: &mut App, state: State, kind: MoveKind) -> Effect {
+    let i = moves_from(state).iter().position(|k| *k == kind);
+    let digit = i.and_then(|i| u8::try_from(i + 1).ok());
+    app.update(Action::Choose(digit.unwrap_or_else(|| panic!("{kind:?}"))))
+}
+
+fn screen(app: &App) -> String {
+    text(&render(app, 80, 24))
+}
+
+fn footer(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
+fn verified_returned_and_resent() -> Vec<Event> {
+    let conclusion = Conclusion {
+        number: "5".into(),
+        date: on(20, 10).date(),
+    };
+    vec![
+        Event::Register,
+        Event::StartVerification {
+            ground: VerificationGround::Citizenship,
+        },
+        Event::Confirm { conclusion },
+        Event::Send,
+        Event::Return {
+            reason: ReturnReason::PhotoMismatch,
+        },
+        Event::Resend {
+            correction: "photo retaken".into(),
+        },
+    ]
+}
+
+/// Each history line shows what its move recorded (the M-16 ground and conclusion, the
+/// M-40 reason, the correction, the coupon, the act, a reason), within 80 columns, and
+/// the moves keep their place below.
+#[test]
+fn the_history_shows_what_each_move_recorded() {
+    let app = opened(Lang::En, record(verified_returned_and_resent()));
+    let shown = screen(&app);
+    for said in [
+        "sent for manufacture → returned",
+        "M-40: the photo does not match the database",
+        "corrected: photo retaken",
+        "conclusion No. 5 of 20.11.2026",
+        "M-16: citizenship of the Republic of Kazakhstan is in doubt",
+        "1 mark as manufactured",
+        "2 return without manufacture",
+    ] {
+        assert!(shown.contains(said), "{said}:\n{shown}");
+    }
+    let app = opened(Lang::Ru, record(verified_returned_and_resent()));
+    let shown = screen(&app);
+    for said in [
+        "заключение № 5 от 20.11.2026",
+        "M-40: несоответствие фотоизображения имеющемуся в базе данных",
+        "исправлено: photo retaken",
+        // The longest ground, whole at 80 columns.
+        "M-16: принадлежность к гражданству Республики Казахстан вызывает сомнения",
+        "1 отметить изготовление",
+    ] {
+        assert!(shown.contains(said), "{said}:\n{shown}");
+    }
+    let issued = vec![
+        Event::Register,
+        Event::Send,
+        Event::Manufacture,
+        Event::Issue {
+            coupon: "8194641626".into(),
+        },
+    ];
+    let shown = screen(&opened(Lang::En, record(issued)));
+    assert!(shown.contains("issued · coupon 8194641626"), "{shown}");
+    let destroyed = vec![
+        Event::Register,
+        Event::Cancel {
+            reason: "the person withdrew".into(),
+        },
+        Event::Destroy {
+            act_number: "17/2026".into(),
+        },
+    ];
+    let shown = screen(&opened(Lang::En, record(destroyed)));
+    assert!(shown.contains("act No. 17/2026"), "{shown}");
+    assert!(shown.contains("reason: the person withdrew"), "{shown}");
+}
+
+/// A refusal shown over an open dialog stays through quiet moments, until a key.
+#[test]
+fn a_refusal_over_a_formulary_stays_until_a_key() {
+    let mut app = opened(Lang::En, record(vec![Event::Register]));
+    assert!(matches!(
+        choose(&mut app, State::Registered, MoveKind::Send),
+        Effect::Move { .. }
+    ));
+    app.moved(Err("the register is busy; try again".into()));
+    assert_eq!(app.context(), Context::Record, "the formulary stays open");
+    for _ in 0..8 {
+        assert_eq!(app.update(Action::Tick), Effect::None);
+    }
+    assert!(
+        footer(&app).contains("the register is busy"),
+        "{}",
+        footer(&app)
+    );
+    // A key that does nothing here still clears it, and draws that.
+    assert_eq!(app.update(Action::Choose(9)), Effect::Redraw);
+    assert!(!screen(&app).contains("the register is busy"));
+}
+
+/// A refused move keeps its dialog with the typed text; Esc there goes back to the
+/// formulary, not to the list.
+#[test]
+fn a_refused_move_keeps_its_dialog_and_esc_goes_back_to_the_formulary() {
+    let manufactured = vec![Event::Register, Event::Send, Event::Manufacture];
+    let mut app = opened(Lang::En, record(manufactured));
+    choose(&mut app, State::Manufactured, MoveKind::Issue);
+    type_text(&mut app, "1234567890");
+    assert!(matches!(app.update(Action::Confirm), Effect::Move { .. }));
+    app.moved(Err("Coupon: the check digit is wrong [M-57]".into()));
+    assert_eq!(app.context(), Context::MoveData);
+    app.update(Action::Tick);
+    let shown = screen(&app);
+    assert!(shown.contains("1234567890"), "{shown}");
+    assert!(
+        shown.contains("Coupon: the check digit is wrong [M-57]"),
+        "{shown}"
+    );
+    assert_eq!(app.update(Action::Back), Effect::Redraw);
+    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.update(Action::Back), Effect::Redraw);
+    assert_eq!(app.context(), Context::Tab(Tab::Register));
+}
+
+fn day(closed: bool) -> DaySummary {
+    DaySummary {
+        date: on(22, 9).date(),
+        total: 2,
+        by_status: BTreeMap::from([(State::Registered, 2)]),
+        by_filling_code: BTreeMap::from([("18".to_string(), 2)]),
+        by_district: BTreeMap::from([("1902 204".to_string(), 2)]),
+        by_clerk: BTreeMap::from([("Айгүл".to_string(), 2)]),
+        formularies: Vec::new(),
+        closed: closed.then(|| DayClose {
+            date: on(22, 9).date(),
+            closed_at: "not a time".into(),
+            clerk: "Болат".into(),
+            audit_hash: String::new(),
+            audit_id: 1,
+        }),
+    }
+}
+
+/// The close-day question's yes says it closes the day, and no goes back to the day.
+#[test]
+fn the_close_day_question_says_what_yes_does_and_no_goes_back_to_the_day() {
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    app.day(Ok(day(false)));
+    assert!(
+        footer(&app).contains("Ctrl-E close the day"),
+        "{}",
+        footer(&app)
+    );
+    assert_eq!(app.update(Action::CloseDay), Effect::Redraw);
+    assert_eq!(app.context(), Context::CloseDayQuestion);
+    let shown = footer(&app);
+    assert!(shown.contains("y close the day"), "{shown}");
+    assert!(!shown.contains("quit"), "{shown}");
+    assert_eq!(app.update(Action::Back), Effect::Redraw);
+    assert_eq!(app.context(), Context::Day);
+    app.update(Action::CloseDay);
+    assert_eq!(
+        app.update(Action::Confirm),
+        Effect::CloseDay(on(22, 9).date())
+    );
+}
+
+/// A closed day's view does not offer Ctrl-E and says who closed it.
+#[test]
+fn a_closed_day_offers_nothing_to_close() {
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    app.day(Ok(day(true)));
+    assert_eq!(app.context(), Context::ClosedDay);
+    let shown = screen(&app);
+    assert!(!shown.contains("Ctrl-E"), "{shown}");
+    assert!(
+        shown.contains("Closed not a time by Болат: the day's records no longer change"),
+        "{shown}"
+    );
+    assert_eq!(app.update(Action::CloseDay), Effect::None);
+    assert_eq!(app.context(), Context::ClosedDay);
+}
