@@ -38,3 +38,40 @@ fn a_new_register_opened_while_another_clerk_writes_it_waits_its_turn() {
     );
     assert!(started.elapsed() >= hold, "it waited for the first clerk");
 }
+
+/// Clerks opening one new register at the same moment: every one of them gets it. A
+/// clerk that read the schema version before another's first migration committed and the
+/// list of tables after it saw "version 0 with tables" and refused the register as
+/// another application's database; the two are now read in one statement, from one
+/// snapshot of the file.
+#[test]
+fn clerks_opening_a_new_register_at_once_all_get_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for round in 0..40 {
+        let db = dir.path().join(format!("register-{round}.sqlite"));
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let clerks: Vec<_> = (0..4)
+            .map(|n: u64| {
+                let (db, start) = (db.clone(), std::sync::Arc::clone(&start));
+                std::thread::spawn(move || {
+                    let clerk = Clerk::new(&format!("clerk{n}")).unwrap_or_else(|e| panic!("{e}"));
+                    let location =
+                        Location::create_if_missing(&db).with_busy_timeout(Duration::from_secs(30));
+                    start.wait();
+                    // A few milliseconds apart, as clerks are: one may be checking the
+                    // file while another's first migration commits.
+                    std::thread::sleep(Duration::from_millis(7 * n));
+                    Store::open(&location, clerk)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for clerk in clerks {
+            let opened = clerk
+                .join()
+                .unwrap_or_else(|_| panic!("a clerk's thread panicked"));
+            assert_eq!(opened, Ok(()), "round {round}");
+        }
+    }
+}

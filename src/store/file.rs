@@ -124,8 +124,17 @@ pub(super) fn check_header(
     waited: Duration,
 ) -> Result<usize, StoreError> {
     let sqlite = |e| StoreError::from_sqlite(path, waited, e);
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
+    // The version and the tables in one statement, so from one snapshot of the file: read
+    // apart, another clerk's first migration could commit in between, and a new register
+    // would look like "version 0 with tables" (another application's) and be refused.
+    // Reading the schema also makes SQLite parse the header: a text file fails here.
+    let (version, objects): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version),
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .map_err(sqlite)?;
     let found = usize::try_from(version).unwrap_or(usize::MAX);
     if found > SCHEMA_VERSION {
@@ -135,10 +144,6 @@ pub(super) fn check_header(
             known: SCHEMA_VERSION,
         });
     }
-    // Reading the schema also makes SQLite parse the header: a text file fails here.
-    let objects: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(sqlite)?;
     // Version 0 with tables: another application's database (kense sets the version in
     // the same transaction that creates its first table). Never add ours to it.
     if found == 0 && objects > 0 {
