@@ -246,3 +246,70 @@ fn a_closed_day_offers_nothing_to_close() {
     assert_eq!(app.update(Action::CloseDay), Effect::None);
     assert_eq!(app.context(), Context::ClosedDay);
 }
+
+/// A refusing conclusion (M-16) ends the formulary's course for good (under verification →
+/// cancelled, then only destruction): it asks first and says so, y refuses, n goes back to
+/// the formulary. The confirming conclusion, routine, is one key.
+#[test]
+fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
+    let verifying = || {
+        record(vec![
+            Event::Register,
+            Event::StartVerification {
+                ground: VerificationGround::Citizenship,
+            },
+        ])
+    };
+    let mut app = opened(Lang::En, verifying());
+    let state = State::UnderVerification;
+    assert_eq!(choose(&mut app, state, MoveKind::Refuse), Effect::Redraw);
+    assert_eq!(app.context(), Context::RefuseQuestion);
+    let shown = screen(&app);
+    for said in [
+        "(M-16)?",
+        "The formulary will be",
+        "cancelled for good",
+        "(y/n)",
+    ] {
+        assert!(shown.contains(said), "{said}:\n{shown}");
+    }
+    let keys = footer(&app);
+    assert!(keys.contains("y refuse"), "{keys}");
+    assert!(keys.contains("n Esc back"), "{keys}");
+    // n: back to the formulary, nothing moved.
+    assert_eq!(app.update(Action::Back), Effect::Redraw);
+    assert_eq!(app.context(), Context::Record);
+    // y: the refusal, the journal giving its number; the formulary stays open under it.
+    choose(&mut app, state, MoveKind::Refuse);
+    match app.update(Action::Confirm) {
+        Effect::Move { number, event } => {
+            assert_eq!(number, "2026-0000002");
+            assert!(matches!(*event, Event::Refuse { .. }), "{event:?}");
+        }
+        effect => panic!("{effect:?}"),
+    }
+    assert_eq!(app.context(), Context::Record);
+    // In Russian the question says the same.
+    let mut app = opened(Lang::Ru, verifying());
+    choose(&mut app, state, MoveKind::Refuse);
+    let shown = screen(&app);
+    for said in ["Формуляр будет аннулирован", "(y/n)"] {
+        assert!(shown.contains(said), "{said}:\n{shown}");
+    }
+    assert!(footer(&app).contains("y отказать"), "{}", footer(&app));
+    // And in Kazakh, whole in the question's two lines.
+    let mut app = opened(Lang::Kk, verifying());
+    choose(&mut app, state, MoveKind::Refuse);
+    assert!(screen(&app).contains("(y/n)"), "{}", screen(&app));
+    // The confirming conclusion, and sending, are made at once.
+    let mut app = opened(Lang::En, verifying());
+    assert!(matches!(
+        choose(&mut app, state, MoveKind::Confirm),
+        Effect::Move { .. }
+    ));
+    let mut app = opened(Lang::En, record(vec![Event::Register]));
+    assert!(matches!(
+        choose(&mut app, State::Registered, MoveKind::Send),
+        Effect::Move { .. }
+    ));
+}

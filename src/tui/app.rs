@@ -147,6 +147,7 @@ impl App {
             Some(Dialog::Reason(_)) => Context::Reason,
             Some(Dialog::Quit) => Context::QuitQuestion,
             Some(Dialog::CloseDay(_)) => Context::CloseDayQuestion,
+            Some(Dialog::Refuse(_)) => Context::RefuseQuestion,
             Some(Dialog::Record(_)) => Context::Record,
             Some(Dialog::MoveData { .. }) => Context::MoveData,
             Some(Dialog::Day(day)) if day.closed.is_some() => Context::ClosedDay,
@@ -169,11 +170,27 @@ impl App {
         self.size = size;
     }
 
+    /// The terminal is smaller than the screens are laid out for: `draw` shows only that.
+    pub fn too_small(&self) -> bool {
+        self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
+    }
+
     pub fn update(&mut self, action: Action) -> Effect {
         // Time passing is no key: it keeps the draft, under a dialog too, and leaves the
         // status line alone.
         if action == Action::Tick {
             return self.tick();
+        }
+        // Below the smallest size the screen only says so: a key must not change what
+        // the clerk cannot see (a letter would land in a hidden field). Quitting, the help
+        // and Esc still act, and a resize is how the screen comes back.
+        if self.too_small()
+            && !matches!(
+                action,
+                Action::Quit | Action::Help | Action::Resize | Action::Back
+            )
+        {
+            return Effect::None;
         }
         // The status line stays until the clerk's next key; a resize is no key either.
         let had_status = action != Action::Resize && self.status.take().is_some();

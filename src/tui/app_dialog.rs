@@ -37,22 +37,29 @@ pub enum Dialog {
     Day(Box<DaySummary>),
     /// "Close the day?", over the end-of-day view it goes back to.
     CloseDay(Box<DaySummary>),
+    /// "Refuse the documents (M-16)?", over the opened formulary it goes back to: a
+    /// refusal cannot be undone (`begin_move`).
+    Refuse(Box<Record>),
 }
 
 impl App {
     /// What `action` does to the open dialog; `had_status` says whether the footer showed a
     /// status line, which this key clears.
     pub(super) fn update_dialog(&mut self, action: Action, had_status: bool) -> Effect {
+        // The picker pages by the rows it shows, which the terminal's size decides.
+        let picker_page = LookupTab::page_size(super::view::picker_list(Self::body(self.size)));
         let Some(dialog) = self.dialog.as_mut() else {
             return Effect::None;
         };
         match (dialog, action) {
             (_, Action::Resize) => Effect::Redraw,
-            (Dialog::MoveData { .. } | Dialog::CloseDay(_), Action::Back) => {
-                // Back one step: from a move's data to the formulary it was chosen on, from
-                // the question to the day it would close.
+            (Dialog::MoveData { .. } | Dialog::CloseDay(_) | Dialog::Refuse(_), Action::Back) => {
+                // Back one step: from a move's data or question to the formulary it was
+                // chosen on, from the question to the day it would close.
                 self.dialog = match self.dialog.take() {
-                    Some(Dialog::MoveData { record, .. }) => Some(Dialog::Record(record)),
+                    Some(Dialog::MoveData { record, .. } | Dialog::Refuse(record)) => {
+                        Some(Dialog::Record(record))
+                    }
                     Some(Dialog::CloseDay(day)) => Some(Dialog::Day(day)),
                     _ => None,
                 };
@@ -68,6 +75,7 @@ impl App {
                 self.dialog = None;
                 Effect::CloseDay(date)
             }
+            (Dialog::Refuse(_), Action::Confirm) => self.refuse(),
             (Dialog::Record(_) | Dialog::Day(_), Action::Quit) => Effect::Quit,
             (Dialog::Day(day), Action::CloseDay) if day.closed.is_none() => {
                 let day = day.clone();
@@ -97,7 +105,7 @@ impl App {
                 }
             }
             (Dialog::Picker { list, .. }, Action::Select(step)) => {
-                if list.select(step, 8) {
+                if list.select(step, picker_page) {
                     Effect::Redraw
                 } else {
                     Effect::None

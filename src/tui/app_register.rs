@@ -119,35 +119,27 @@ impl App {
         }
     }
 
-    /// A move chosen on an opened formulary: made at once, or after asking its data.
+    /// A move chosen on an opened formulary: made at once, after asking its data, or,
+    /// for a refusal, after a question.
+    ///
+    /// Which moves ask first is read off the transition table (`lifecycle::moves_from`).
+    /// A move that asks data has its dialog, where Esc still goes back; of those that ask
+    /// none, only the refusing conclusion ends the formulary's course: under_verification
+    /// → cancelled, from which the table allows nothing but destroy, and the conclusion
+    /// takes a number of the year's journal (M-16) that is not given back. So it asks
+    /// first. The others are the regular course and leave the document to be made:
+    /// register, send (the manufacturer may still return it, M-40), manufacture (issue
+    /// follows) and the confirming conclusion (back to registered, M-16); one key each.
+    /// `register::tests` checks this against the table.
     pub(super) fn begin_move(&mut self, record: Box<Record>, kind: MoveKind) -> Effect {
         match data_of(kind) {
-            MoveData::None => {
-                let number = record.number.clone();
-                let event = match kind {
-                    MoveKind::Confirm | MoveKind::Refuse => {
-                        // A blank number takes the year's next number in the journal (M-16).
-                        let conclusion = Conclusion {
-                            number: String::new(),
-                            date: self.session.today,
-                        };
-                        if kind == MoveKind::Confirm {
-                            Event::Confirm { conclusion }
-                        } else {
-                            Event::Refuse { conclusion }
-                        }
-                    }
-                    MoveKind::Send => Event::Send,
-                    MoveKind::Manufacture => Event::Manufacture,
-                    _ => Event::Register,
-                };
-                // The formulary stays open: the register's answer shows it moved, or says
-                // over it why not.
-                Effect::Move {
-                    number,
-                    event: Box::new(event),
-                }
+            MoveData::None if kind == MoveKind::Refuse => {
+                self.dialog = Some(Dialog::Refuse(record));
+                Effect::Redraw
             }
+            // The formulary stays open: the register's answer shows it moved, or says over
+            // it why not.
+            MoveData::None => self.move_now(&record.number, kind),
             _ => {
                 // Empty, the coupon too: an issue is recorded by the number read off the
                 // person's coupon (M-57), which the register then checks is this
@@ -160,6 +152,42 @@ impl App {
                 });
                 Effect::Redraw
             }
+        }
+    }
+
+    /// `y` to the refusal's question: the refusal, with the formulary open again under
+    /// the register's answer, as for a move made at once.
+    pub(super) fn refuse(&mut self) -> Effect {
+        let Some(Dialog::Refuse(record)) = self.dialog.take() else {
+            return Effect::None;
+        };
+        let effect = self.move_now(&record.number, MoveKind::Refuse);
+        self.dialog = Some(Dialog::Record(record));
+        effect
+    }
+
+    /// The move `kind`, which needs no data, of formulary `number`.
+    fn move_now(&self, number: &str, kind: MoveKind) -> Effect {
+        let event = match kind {
+            MoveKind::Confirm | MoveKind::Refuse => {
+                // A blank number takes the year's next number in the journal (M-16).
+                let conclusion = Conclusion {
+                    number: String::new(),
+                    date: self.session.today,
+                };
+                if kind == MoveKind::Confirm {
+                    Event::Confirm { conclusion }
+                } else {
+                    Event::Refuse { conclusion }
+                }
+            }
+            MoveKind::Send => Event::Send,
+            MoveKind::Manufacture => Event::Manufacture,
+            _ => Event::Register,
+        };
+        Effect::Move {
+            number: number.to_string(),
+            event: Box::new(event),
         }
     }
 

@@ -3,8 +3,9 @@
 //! types.
 
 use super::i18n::{Msg, tr};
-use super::text::truncate;
+use super::text::{label_column, truncate};
 use super::theme::Theme;
+use super::view::fit;
 use crate::codes;
 use crate::domain::Lang;
 use crate::domain::dsn::{Application, CodeValue, ProductRow, Report, validate};
@@ -14,6 +15,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_input::{Input, InputRequest};
+use unicode_width::UnicodeWidthStr;
 
 /// Product rows the form offers; an application may have more through `kense dsn apply`.
 pub const PRODUCT_ROWS: usize = 3;
@@ -209,23 +211,36 @@ impl DsnForm {
                 Some(Severity::Warning) => Span::styled("? ", theme.warn()),
                 None => Span::raw("  "),
             };
-            let label = format!("{:<width$}", Self::label(lang, i), width = LABEL_WIDTH - 2);
+            let label = label_column(&Self::label(lang, i), LABEL_WIDTH - 2);
             let label = if i == self.focus {
                 Span::styled(label, theme.selected())
             } else {
                 Span::raw(label)
             };
-            let mut value = self.value(i).to_string();
-            if i == 2 {
-                value = match value.as_str() {
-                    "producer" => tr(lang, Msg::DsnProducer).to_string(),
-                    "importer" => tr(lang, Msg::DsnImporter).to_string(),
-                    _ => "—".to_string(),
-                };
-            }
-            let mut spans = vec![mark, label, Span::raw(truncate(&value, value_width))];
-            if let Some(name) = self.name_of(i, lang) {
-                let room = value_width.saturating_sub(value.chars().count() + 2);
+            // The focused text field scrolls to its cursor, as the formulary's do; the
+            // others are cut with "…". Widths are terminal cells, not letters.
+            let input = self.inputs.get(i);
+            let (shown, cursor) = match input {
+                Some(input) if i == self.focus && i != 2 => {
+                    let (shown, column) =
+                        fit::scrolled(input.value(), input.visual_cursor(), value_width);
+                    (shown, Some(column))
+                }
+                _ if i == 2 => {
+                    let chosen = match self.value(i) {
+                        "producer" => tr(lang, Msg::DsnProducer),
+                        "importer" => tr(lang, Msg::DsnImporter),
+                        _ => "—",
+                    };
+                    (truncate(chosen, value_width), None)
+                }
+                _ => (truncate(self.value(i), value_width), None),
+            };
+            let room = value_width.saturating_sub(shown.width() + 2);
+            let mut spans = vec![mark, label, Span::raw(shown)];
+            if let Some(name) = self.name_of(i, lang)
+                && room > 0
+            {
                 spans.push(Span::styled(
                     format!("  {}", truncate(name, room)),
                     theme.dim(),
@@ -235,9 +250,8 @@ impl DsnForm {
                 Paragraph::new(Line::from(spans)),
                 Rect::new(inner.x, y, inner.width, 1),
             );
-            if i == self.focus && i != 2 {
-                let column = self.inputs.get(i).map_or(0, |input| input.visual_cursor());
-                let x = inner.x + u16::try_from(LABEL_WIDTH + column.min(value_width)).unwrap_or(0);
+            if let Some(column) = cursor {
+                let x = inner.x + u16::try_from(LABEL_WIDTH + column).unwrap_or(u16::MAX);
                 frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
             }
         }

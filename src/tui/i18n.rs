@@ -94,6 +94,8 @@ pub enum Msg {
     AskCoupon,
     NeedText,
     CloseDayQuestion,
+    RefuseQuestion,
+    KeyRefuse,
     Done,
     NoRegister,
     DsnCode,
@@ -302,6 +304,12 @@ fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Күнді жабу керек пе? Күн жазбаларын енді өзгертуге болмайды. (y/n)",
             "Close the day? Its records can no longer be changed. (y/n)",
         ),
+        Msg::RefuseQuestion => (
+            "Отказать в выдаче по итогам проверки (M-16)? Формуляр будет аннулирован безвозвратно: останется только уничтожить его по акту. (y/n)",
+            "Тексеру қорытындысы бойынша беруден бас тарту керек пе (M-16)? Формулярдың күші біржола жойылады: тек акт бойынша жою қалады. (y/n)",
+            "Refuse the documents after the verification (M-16)? The formulary will be cancelled for good: only its destruction by an act remains. (y/n)",
+        ),
+        Msg::KeyRefuse => ("отказать", "бас тарту", "refuse"),
         Msg::Done => ("Выполнено", "Орындалды", "Done"),
         Msg::NoRegister => (
             "Реестр недоступен",

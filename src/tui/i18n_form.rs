@@ -61,12 +61,12 @@ pub fn field(lang: Lang, id: FieldId) -> &'static str {
             ),
             FieldId::ConclusionDate => ("Заключение: дата", "Қорытынды: күні", "Conclusion: date"),
             FieldId::ProtocolNumber => (
-                "Протокол опознания: №",
+                "Протокол опозн.: №",
                 "Тану хаттамасы: №",
                 "ID protocol: number",
             ),
             FieldId::ProtocolDate => (
-                "Протокол опознания: дата",
+                "Протокол опозн.: дата",
                 "Тану хаттамасы: күні",
                 "ID protocol: date",
             ),
@@ -74,12 +74,12 @@ pub fn field(lang: Lang, id: FieldId) -> &'static str {
             FieldId::BasisNumber => ("Основание: номер", "Негіз: нөмірі", "Basis: number"),
             FieldId::BasisDate => ("Основание: дата", "Негіз: күні", "Basis: date"),
             FieldId::PenalLocation => (
-                "Учреждение УИС: место",
+                "Учрежд. УИС: место",
                 "ҚАЖ мекемесі: орны",
                 "Penal inst.: place",
             ),
             FieldId::PenalInstitution => (
-                "Учреждение УИС: название",
+                "Учрежд. УИС: название",
                 "ҚАЖ мекемесі: атауы",
                 "Penal inst.: name",
             ),

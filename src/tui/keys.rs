@@ -23,6 +23,8 @@ pub enum Scope {
     YesQuit,
     /// The "yes" of the question before closing the day: it closes the day.
     YesClose,
+    /// The "yes" of the question before a refusing conclusion (M-16): it refuses.
+    YesRefuse,
     /// A list of codes: the Code lookup tab and the code picker.
     List,
     /// The Code lookup tab only.
@@ -63,6 +65,8 @@ pub enum Context {
     QuitQuestion,
     /// "Close the day?"
     CloseDayQuestion,
+    /// "Refuse the documents (M-16)? The formulary will be cancelled for good."
+    RefuseQuestion,
     Record,
     MoveData,
     /// The end-of-day view of a day still open, which Ctrl-E closes.
@@ -81,6 +85,7 @@ impl Context {
             // Each question's "yes" says what it does; the "no" is the same for all.
             Context::QuitQuestion => &[Scope::YesQuit, Scope::Question],
             Context::CloseDayQuestion => &[Scope::YesClose, Scope::Question],
+            Context::RefuseQuestion => &[Scope::YesRefuse, Scope::Question],
             Context::Tab(Tab::CodeLookup) => &[Scope::List, Scope::Lookup, Scope::Global],
             Context::Tab(Tab::NewFormulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
             Context::DsnForm => &[Scope::Dsn, Scope::Form, Scope::Global],

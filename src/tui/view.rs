@@ -8,6 +8,7 @@ use super::keys;
 use super::register::view::{draw_day, draw_record};
 use super::register::{choices, prompt};
 use super::text::truncate;
+use crate::store::Record;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -41,14 +42,13 @@ impl App {
         match &self.dialog {
             Some(Dialog::Help) => self.draw_help(frame, body),
             Some(Dialog::Picker { list, .. }) => {
-                let area = centered(body, 76, body.height.saturating_sub(2));
+                let area = picker_frame(body);
                 frame.render_widget(Clear, area);
                 let block = Block::default()
                     .borders(Borders::ALL)
                     .title(tr(self.lang, Msg::PickTitle));
-                let inner = block.inner(area);
                 frame.render_widget(block, area);
-                list.draw(frame, inner, self.lang, self.theme);
+                list.draw(frame, picker_list(body), self.lang, self.theme);
             }
             Some(Dialog::Reason(input)) => {
                 let area = centered(body, 70, 5);
@@ -58,10 +58,10 @@ impl App {
             }
             Some(Dialog::Quit) => self.draw_question(frame, body, Msg::QuitQuestion),
             Some(Dialog::CloseDay(_)) => self.draw_question(frame, body, Msg::CloseDayQuestion),
-            Some(Dialog::Record(record)) => {
-                let area = centered(body, 78, body.height);
-                frame.render_widget(Clear, area);
-                draw_record(frame, area, record, self.lang, self.theme);
+            Some(Dialog::Record(record)) => self.draw_record(frame, body, record),
+            Some(Dialog::Refuse(record)) => {
+                self.draw_record(frame, body, record);
+                self.draw_question(frame, body, Msg::RefuseQuestion);
             }
             Some(Dialog::Day(day)) => {
                 let area = centered(body, 78, 12);
@@ -93,6 +93,12 @@ impl App {
             }
             None => {}
         }
+    }
+
+    fn draw_record(&self, frame: &mut Frame, body: Rect, record: &Record) {
+        let area = centered(body, 78, body.height);
+        frame.render_widget(Clear, area);
+        draw_record(frame, area, record, self.lang, self.theme);
     }
 
     fn draw_question(&self, frame: &mut Frame, body: Rect, question: Msg) {
@@ -260,6 +266,19 @@ fn draw_entry(frame: &mut Frame, area: Rect, title: String, ask: Line<'static>, 
         let x = inner.x + u16::try_from(column).unwrap_or(u16::MAX);
         frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
     }
+}
+
+/// The code picker's frame over the body.
+fn picker_frame(body: Rect) -> Rect {
+    centered(body, 76, body.height.saturating_sub(2))
+}
+
+/// Where the code picker draws its list (inside its frame), so that its pages are the
+/// rows it shows (`LookupTab::page_size`).
+pub(super) fn picker_list(body: Rect) -> Rect {
+    Block::default()
+        .borders(Borders::ALL)
+        .inner(picker_frame(body))
 }
 
 /// A rectangle of at most `width`×`height` in the middle of `area`.

@@ -7,7 +7,7 @@ use crate::domain::Lang;
 use crate::domain::formulary::Severity;
 use crate::tui::i18n::{Msg, tr};
 use crate::tui::i18n_form;
-use crate::tui::text::truncate;
+use crate::tui::text::{label_column, truncate};
 use crate::tui::theme::Theme;
 use crate::tui::view::fit;
 use ratatui::Frame;
@@ -72,11 +72,7 @@ impl FormTab {
                 Some(Severity::Warning) => Span::styled("? ", theme.warn()),
                 None => Span::raw("  "),
             };
-            let label = format!(
-                "{:<width$}",
-                i18n_form::field(lang, spec.id),
-                width = LABEL_WIDTH - 2
-            );
+            let label = label_column(i18n_form::field(lang, spec.id), LABEL_WIDTH - 2);
             let label = if focused {
                 Span::styled(label, theme.selected())
             } else {
@@ -193,4 +189,21 @@ fn problem<'a>(severity: Severity, rule: &str, text: &str, theme: Theme) -> Line
         Span::styled(format!("{mark} [{rule}] "), style),
         Span::raw(text.to_string()),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every label fits its column with a blank to spare, so none is cut with "…" and
+    /// none touches its value (the column's last cell is always blank, `label_column`).
+    #[test]
+    fn every_label_fits_its_column_with_a_blank_before_the_value() {
+        for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+            for spec in FIELDS {
+                let label = i18n_form::field(lang, spec.id);
+                assert!(label.width() < LABEL_WIDTH - 2, "{lang:?}: {label}");
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::Binding;
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit};
+use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::form::Focus;
 use crate::tui::i18n::Msg;
@@ -77,6 +77,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help,      "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(YesQuit,   "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
     bind(YesClose,  "y",         FOOTER,    Msg::KeyCloseDay,  Action::Confirm,                YES),
+    bind(YesRefuse, "y",         FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),

@@ -219,7 +219,15 @@ fn each_questions_yes_says_what_it_does() {
         Some(Msg::KeyCloseDay)
     );
     assert_eq!(footer_help(Context::QuitQuestion, "y"), Some(Msg::KeyQuit));
-    for question in [Context::QuitQuestion, Context::CloseDayQuestion] {
+    assert_eq!(
+        footer_help(Context::RefuseQuestion, "y"),
+        Some(Msg::KeyRefuse)
+    );
+    for question in [
+        Context::QuitQuestion,
+        Context::CloseDayQuestion,
+        Context::RefuseQuestion,
+    ] {
         assert_eq!(footer_help(question, "n Esc"), Some(Msg::KeyBack));
         for (yes, no) in [('y', 'n'), ('д', 'н')] {
             assert_eq!(

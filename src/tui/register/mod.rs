@@ -194,3 +194,38 @@ pub fn choices(kind: MoveKind) -> Vec<crate::domain::Text> {
         MoveData::None | MoveData::Text => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lifecycle::{State, moves_from};
+
+    /// Whether a formulary in `state` can still come to be issued, by the table.
+    fn can_be_issued(state: State) -> bool {
+        let mut seen = vec![state];
+        let mut at = 0;
+        while let Some(&state) = seen.get(at) {
+            for next in moves_from(state).iter().map(|m| m.target()) {
+                if !seen.contains(&next) {
+                    seen.push(next);
+                }
+            }
+            at += 1;
+        }
+        seen.contains(&State::Issued)
+    }
+
+    /// `App::begin_move` asks before the refusal alone of the moves that need no data:
+    /// by the table, it alone of them ends the course (the document can no longer be made).
+    #[test]
+    fn of_the_moves_needing_no_data_only_the_refusal_ends_the_course() {
+        let ending: Vec<MoveKind> = MoveKind::ALL
+            .into_iter()
+            .filter(|k| matches!(data_of(*k), MoveData::None))
+            .filter(|k| !can_be_issued(k.target()))
+            .collect();
+        assert_eq!(ending, [MoveKind::Refuse]);
+        assert!(can_be_issued(State::Registered));
+        assert!(!can_be_issued(State::Cancelled));
+    }
+}

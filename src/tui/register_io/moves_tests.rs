@@ -204,6 +204,9 @@ fn a_conclusion_says_its_journal_number_and_date() {
     desk.choose(MoveKind::StartVerification);
     desk.press(Action::Confirm);
     desk.choose(MoveKind::Refuse);
+    // A refusal cancels the formulary for good: it asks first (y).
+    assert_eq!(desk.app.context(), Context::RefuseQuestion);
+    desk.press(Action::Confirm);
     assert_eq!(
         desk.status(),
         format!("Conclusion No. 2 of {today} (journal, M-16): documents refused")
