@@ -108,7 +108,17 @@ fn m16_conclusion_numbers_are_numbers_and_the_default_follows_the_highest() {
             again.stderr
         );
         // A text that is no number is bad input naming the flag and the rule.
-        for typed in ["5a", "№6", "0", "-3", "5 6"] {
+        // Past the journal's highest number too: typed at the schema's limit, it made the
+        // default (highest + 1) one digit too long for the schema, for the rest of the year.
+        for typed in [
+            "5a",
+            "№6",
+            "0",
+            "-3",
+            "5 6",
+            "1000000000",
+            "999999999999999999",
+        ] {
             let bad = confirm(&n[1], &[&format!("--conclusion-number={typed}")]);
             assert_eq!(bad.code, Some(2), "{typed}: {}", bad.stderr);
             assert!(
@@ -324,4 +334,30 @@ fn m16_a_demo_on_a_journal_written_before_version_5_takes_no_number_twice() {
         !numbers[1..].iter().any(|n| n == "5"),
         "5 written again: {numbers:?}"
     );
+}
+
+/// An absurd number an older kense took (any text was a number then) does not make the
+/// default one the journal refuses: the default follows the highest number the journal
+/// takes.
+#[test]
+fn m16_an_absurd_old_number_does_not_block_the_default() {
+    on_one_day(|| {
+        let dir = tempdir();
+        let db = register_in(&dir);
+        let year = chrono::Local::now().year();
+        let n = under_verification(&db, 2);
+        let conn = raw(&db);
+        conn.pragma_update(None, "foreign_keys", false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        conn.execute(
+            "INSERT INTO conclusions (year, seq, number, date, outcome, formulary_id, clerk,
+                audit_id)
+             VALUES (?1, 1, '999999999999999999', ?2, 'confirm', 1, 'old', 1)",
+            rusqlite::params![year, format!("{year}-01-10")],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        drop(conn);
+        assert_eq!(concluded(&mv(&db, &n[0], &["confirm", "--json"])), "1");
+        assert_eq!(concluded(&mv(&db, &n[1], &["refuse", "--json"])), "2");
+    });
 }

@@ -74,3 +74,17 @@ fn the_status_line_outlasts_quiet_moments() {
     let screen = text(&render(&app, 80, 24));
     assert!(!screen.contains("2026-0000001"), "{screen}");
 }
+
+/// Ctrl-Q over the help, an opened formulary or the day is quitting from the screen under
+/// it: an unfiled DSN application is said to be lost first there too, not lost silently.
+#[test]
+fn quitting_over_a_dialog_warns_of_the_dsn_entry_too() {
+    let mut app = form_app(Lang::En, COLOR, 80, 24);
+    app.update(Action::OtherForm);
+    type_text(&mut app, "ТОО Мұнай");
+    app.update(Action::Help);
+    assert_eq!(app.update(Action::Quit), Effect::Redraw);
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("it will be lost"), "{screen}");
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+}

@@ -266,7 +266,7 @@ fn event(args: &MoveArgs, today: NaiveDate) -> Result<Event, String> {
     {
         return Err(
             "--conclusion-number: the journal of conclusions is numbered with whole \
-                    numbers from 1 (\"05\" is 5) [M-16]"
+                    numbers from 1 to 999999999 (\"05\" is 5) [M-16]"
                 .into(),
         );
     }

@@ -6,7 +6,7 @@
 //! refused when that day is closed (nothing is added to a closed day), and allowed for a
 //! formulary registered on a closed day, whose own record (its data) stays as it was.
 
-use super::numbers::{parse_conclusion_number, parse_coupon, registration_key};
+use super::numbers::{MAX_CONCLUSION, parse_conclusion_number, parse_coupon, registration_key};
 use super::ops::now;
 use super::records::{Reader, from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
@@ -231,11 +231,12 @@ fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
 
 /// M-16: the year's highest conclusion number + 1 (1 for a new year). `value` is the
 /// number read as a number (schema version 5); numbers written as text before that are
-/// left out, as they are no numbers. At most 18 digits each, so + 1 stays an integer.
+/// left out, as they are no numbers, and so is a number past [`MAX_CONCLUSION`] an older
+/// kense took: the default stays one the journal (and the schema) takes.
 fn next_conclusion_number(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
     tx.query_row(
-        "SELECT COALESCE(MAX(value), 0) + 1 FROM conclusions WHERE year = ?1",
-        [year],
+        "SELECT COALESCE(MAX(value), 0) + 1 FROM conclusions WHERE year = ?1 AND value <= ?2",
+        params![year, MAX_CONCLUSION - 1],
         |r| r.get(0),
     )
 }

@@ -58,13 +58,15 @@ pub fn parse_coupon(text: &str) -> Option<String> {
     ok.then_some(digits)
 }
 
-/// The longest number the journal of conclusions takes, in digits after leading zeros:
-/// the highest number + 1 (the default) must stay an SQLite integer. The schema's
-/// `conclusions.value` column reads numbers by the same limit (version 5).
-const CONCLUSION_DIGITS: usize = 18;
+/// The highest number the journal of conclusions takes. A year's journal never nears a
+/// billion lines, and the cap keeps the default (the highest number + 1) well inside what
+/// the schema's `conclusions.value` column reads (18 digits, version 5): a number typed at
+/// the column's limit made the default one digit too long, which the schema refused, and
+/// every later default confirm or refuse of the year failed with it.
+pub const MAX_CONCLUSION: i64 = 999_999_999;
 
 /// M-16: a number in the journal of conclusions as typed (spaces around ignored), when it
-/// is a whole number from 1: the journal is numbered line by line each year, so "05" is
+/// is a whole number from 1 to [`MAX_CONCLUSION`]: the journal is numbered line by line each year, so "05" is
 /// number 5, and "5a" or "№5" is no number. `None` for anything else.
 pub fn parse_conclusion_number(text: &str) -> Option<i64> {
     let text = text.trim();
@@ -72,10 +74,13 @@ pub fn parse_conclusion_number(text: &str) -> Option<i64> {
         return None;
     }
     let significant = text.trim_start_matches('0');
-    if significant.len() > CONCLUSION_DIGITS {
+    if significant.len() > 9 {
         return None;
     }
-    significant.parse().ok().filter(|n| *n >= 1)
+    significant
+        .parse()
+        .ok()
+        .filter(|n| (1..=MAX_CONCLUSION).contains(n))
 }
 
 /// A registration number as typed: spaces around it are not part of it (copied from a
@@ -146,10 +151,13 @@ mod tests {
             parse_conclusion_number("000000000000000000000017"),
             Some(17)
         );
+        assert_eq!(parse_conclusion_number("999999999"), Some(MAX_CONCLUSION));
         assert_eq!(
-            parse_conclusion_number("999999999999999999"),
-            Some(999_999_999_999_999_999)
+            parse_conclusion_number("1000000000"),
+            None,
+            "past the journal's highest number"
         );
+        assert_eq!(parse_conclusion_number("999999999999999999"), None);
         for bad in [
             "",
             "  ",

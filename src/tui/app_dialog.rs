@@ -76,7 +76,13 @@ impl App {
                 Effect::CloseDay(date)
             }
             (Dialog::Refuse(_), Action::Confirm) => self.refuse(),
-            (Dialog::Record(_) | Dialog::Day(_), Action::Quit) => Effect::Quit,
+            // Quitting from over a formulary, the day or the help is quitting from the
+            // screen under it: the same warning for an unfiled DSN application and the
+            // same question for a formulary entry (`App::quit`), not a silent exit.
+            (Dialog::Record(_) | Dialog::Day(_) | Dialog::Help, Action::Quit) => {
+                self.dialog = None;
+                self.quit()
+            }
             (Dialog::Day(day), Action::CloseDay) if day.closed.is_none() => {
                 let day = day.clone();
                 self.dialog = Some(Dialog::CloseDay(day));
@@ -96,7 +102,6 @@ impl App {
             }
             (Dialog::MoveData { .. }, Action::Edit(request)) => self.edit_move_data(request),
             (Dialog::MoveData { .. }, Action::Confirm) => self.finish_move(),
-            (Dialog::Help, Action::Quit) => Effect::Quit,
             (Dialog::Picker { list, .. }, Action::Edit(request)) => {
                 if list.edit(request) {
                     Effect::Redraw

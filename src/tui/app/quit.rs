@@ -17,7 +17,7 @@ impl App {
         }
     }
 
-    /// Ctrl-Q with no dialog open.
+    /// Ctrl-Q with no dialog open (or over one that shows the screen under it).
     ///
     /// The formulary's entry is kept as the clerk's draft; the DSN application's is not,
     /// and quitting says so instead of promising a draft. Keeping it too was weighed and
@@ -28,7 +28,7 @@ impl App {
     /// must not be is told it is kept when it is not. So the first Ctrl-Q over an unfiled
     /// application says that it will be lost and how to quit anyway (Ctrl-Q again); any
     /// other key stays. With a formulary entry as well, its own question follows.
-    pub(super) fn quit(&mut self) -> Effect {
+    pub(in crate::tui) fn quit(&mut self) -> Effect {
         if !self.dsn_form.is_blank() && !self.leaving_dsn {
             self.leaving_dsn = true;
             self.status = Some(Status::Msg(Msg::DsnQuitQuestion));

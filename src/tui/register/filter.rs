@@ -21,8 +21,10 @@ pub fn parse_filter(line: &str, limit: usize) -> Query {
             let taken = match key.to_lowercase().as_str() {
                 "status" | "статус" => state(value).map(|s| query.status = Some(s)).is_some(),
                 // As clerks type them: "code:8" is filling code 08, "district:53" is 053.
+                // Only a number is padded: a bare "code:" (still being typed) is not 00,
+                // a real code (children under 16, M-31), and narrows nothing yet.
                 "code" | "код" => {
-                    query.filling_code = Some(format!("{value:0>2}"));
+                    query.filling_code = padded(value, 2);
                     true
                 }
                 "from" | "с" => parse_date(value).map(|d| query.from = Some(d)).is_some(),
@@ -32,7 +34,7 @@ pub fn parse_filter(line: &str, limit: usize) -> Query {
                     true
                 }
                 "district" | "район" => {
-                    query.district_code = Some(format!("{value:0>3}"));
+                    query.district_code = padded(value, 3);
                     true
                 }
                 _ => false,
@@ -79,6 +81,18 @@ fn state(text: &str) -> Option<State> {
     })
 }
 
+/// A code as typed, padded to `width` digits; `None` (no filter) for an empty value. Text
+/// that is no number is kept as typed, and matches nothing.
+fn padded(value: &str, width: usize) -> Option<String> {
+    if value.is_empty() {
+        None
+    } else if value.bytes().all(|b| b.is_ascii_digit()) {
+        Some(format!("{value:0>width$}"))
+    } else {
+        Some(value.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +117,13 @@ mod tests {
         assert_eq!(q.to, NaiveDate::from_ymd_opt(2026, 11, 22));
         assert_eq!(q.name_prefix.as_deref(), Some("ахм"));
         assert_eq!(parse_filter("статус:выдан", 50).status, Some(State::Issued));
+    }
+
+    #[test]
+    fn a_key_still_being_typed_narrows_nothing() {
+        let q = parse_filter("code: district:", 50);
+        assert_eq!(q.filling_code, None);
+        assert_eq!(q.district_code, None);
     }
 
     #[test]
