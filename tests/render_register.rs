@@ -126,3 +126,33 @@ fn the_issue_dialog_asks_for_the_coupon_and_starts_empty() {
         other => panic!("the typed coupon makes the move: {other:?}"),
     }
 }
+
+/// PgDn moves by the rows the table shows: the next screenful, not the code lookup's page
+/// size (which left the first screen in place and the selection half-way down it).
+#[test]
+fn page_down_shows_the_next_screenful_of_formularies() {
+    use kense::domain::lifecycle::State;
+    use kense::store::Page;
+    use kense::tui::action::Move;
+    use kense::tui::register::view::visible_rows;
+    use ratatui::layout::Rect;
+
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    let rows: Vec<_> = (1..=50)
+        .map(|n| row(&format!("2026-{n:07}"), "Ахметов", State::Registered))
+        .collect();
+    app.page(Ok(Page { rows, next: None }), None);
+    // The tab's body at 80×24: all but the tab bar and the footer.
+    let shown = visible_rows(Rect::new(0, 1, 80, 22));
+    assert!(text(&render(&app, 80, 24)).contains("2026-0000001"));
+    app.update(Action::Select(Move::PageDown));
+    let screen = text(&render(&app, 80, 24));
+    assert!(!screen.contains("2026-0000001"), "{screen}");
+    assert!(
+        screen.contains(&format!("2026-{:07}", shown + 1)),
+        "{shown} rows a screen:\n{screen}"
+    );
+    app.update(Action::Select(Move::PageUp));
+    assert!(text(&render(&app, 80, 24)).contains("2026-0000001"));
+}

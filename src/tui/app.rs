@@ -242,10 +242,16 @@ impl App {
                 redraw_if(false)
             }
             Action::Select(step) => {
-                let page = LookupTab::page_size(Self::body(self.size));
+                let body = Self::body(self.size);
                 match self.tab {
-                    Tab::CodeLookup => redraw_if(self.lookup.select(step, page)),
-                    Tab::Register => match self.register.select(step, page) {
+                    Tab::CodeLookup => {
+                        redraw_if(self.lookup.select(step, LookupTab::page_size(body)))
+                    }
+                    // By the rows the table shows, not the lookup's: a page key is a screenful.
+                    Tab::Register => match self
+                        .register
+                        .select(step, super::register::view::visible_rows(body))
+                    {
                         Ok(moved) => redraw_if(moved),
                         Err(cursor) => self.search(cursor),
                     },

@@ -13,10 +13,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+/// The filter line and the table of formularies in the tab's `area`.
+fn areas(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area)
+}
+
+/// How many formularies the table shows in the tab's `area` (below its column header):
+/// what PgUp/PgDn move the selection by, so that a page key shows the next screenful.
+pub fn visible_rows(area: Rect) -> usize {
+    let [_, table] = areas(area);
+    let inner = Block::default().borders(Borders::ALL).inner(table);
+    usize::from(inner.height.saturating_sub(1)).max(1)
+}
+
 impl RegisterTab {
     pub fn draw(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
-        let [filter, table] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+        let [filter, table] = areas(area);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(tr(lang, Msg::RegisterFilter));
@@ -58,7 +70,7 @@ impl RegisterTab {
             );
             return;
         }
-        let height = usize::from(inner.height.saturating_sub(1)).max(1);
+        let height = visible_rows(area);
         let first = self.selected / height * height;
         let status_width = 16;
         let name_width =
