@@ -247,6 +247,19 @@ fn a_closed_day_offers_nothing_to_close() {
     assert_eq!(app.context(), Context::ClosedDay);
 }
 
+/// On a busy day the totals wrap; who closed the day stays on the box's last row.
+#[test]
+fn a_busy_closed_day_still_says_who_closed_it() {
+    let mut busy = day(true);
+    busy.by_district = (200..260).map(|d| (format!("1902 {d}"), 1)).collect();
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    app.day(Ok(busy));
+    let shown = screen(&app);
+    assert!(shown.contains("1902 200 1"), "{shown}");
+    assert!(shown.contains("Closed not a time by Болат"), "{shown}");
+}
+
 /// A refusing conclusion (M-16) ends the formulary's course for good (under verification →
 /// cancelled, then only destruction): it asks first and says so, y refuses, n goes back to
 /// the formulary. The confirming conclusion, routine, is one key.

@@ -269,18 +269,21 @@ pub fn draw_day(frame: &mut Frame, area: Rect, day: &DaySummary, lang: Lang, the
                 day.by_clerk.iter().map(|(k, n)| (k.clone(), *n)).collect(),
             )),
         ]),
-        Line::raw(""),
-        // A closed day has nothing left to close: who closed it instead of the key.
-        match &day.closed {
-            Some(close) => Line::styled(day_closed(lang, close), theme.dim()),
-            None => Line::styled(tr(lang, Msg::CloseDayHint), theme.dim()),
-        },
     ];
+    // A closed day has nothing left to close: who closed it instead of the key. On the
+    // box's last row of its own, so that a busy day's totals, wrapping, cut themselves
+    // short rather than this line.
+    let last = match &day.closed {
+        Some(close) => Line::styled(day_closed(lang, close), theme.dim()),
+        None => Line::styled(tr(lang, Msg::CloseDayHint), theme.dim()),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(tr(lang, Msg::DayTitle));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [totals, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), totals);
+    frame.render_widget(Paragraph::new(last).wrap(Wrap { trim: true }), bottom);
 }
