@@ -2,28 +2,14 @@
 //! binary and real files: each person keeps the names of their own latest formulary.
 
 mod common;
+mod register_common;
 
-use common::{count, kense, kense_in, raw, register_in, tempdir};
-use kense::domain::Sex;
+use common::{count, kense, kense_in, raw};
 use kense::domain::formulary::Formulary;
-use kense::domain::iin::Iin;
+use register_common::{person, register_in, tempdir};
 use rusqlite::OptionalExtension;
 use serde_json::Value;
 use std::path::Path;
-
-/// The example formulary of code "04" for a person: surname, given name, IIN serial.
-fn person(db: &Path, surname: &str, given: &str, serial: u16) -> Formulary {
-    let run = kense(db, &["formulary", "template", "--code", "04"]);
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let mut f = Formulary::from_json(&run.stdout).unwrap_or_else(|e| panic!("{e}"));
-    f.surname = Some(surname.into());
-    f.given_name = Some(given.into());
-    let birth = f.birth_date.unwrap_or_else(|| panic!("a birth date"));
-    let sex = f.sex.unwrap_or(Sex::Male);
-    let (iin, _) = Iin::next_after(birth, sex, serial).unwrap_or_else(|| panic!("a serial"));
-    f.iin = Some(iin.as_str().to_string());
-    f
-}
 
 fn json(f: &Formulary) -> String {
     f.to_json().unwrap_or_else(|e| panic!("{e}"))
@@ -81,11 +67,11 @@ fn has_person(db: &Path, iin: &str) -> bool {
 fn a_corrected_iin_gives_the_other_person_their_own_names_back() {
     let dir = tempdir();
     let db = register_in(&dir);
-    let aigerim = person(&db, "АҚЖОЛОВА", "АЙГЕРІМ", 1);
+    let aigerim = person("04", "АҚЖОЛОВА", "АЙГЕРІМ", 1);
     let (_, her_coupon) = add(&db, &aigerim);
     // Another person's formulary, registered with her IIN by a typing slip: the person of
     // that IIN takes its names, as the latest formulary's.
-    let mut petr = person(&db, "СМИРНОВ", "ПЁТР", 2);
+    let mut petr = person("04", "СМИРНОВ", "ПЁТР", 2);
     let his_iin = petr.iin.clone().unwrap_or_default();
     petr.iin = aigerim.iin.clone();
     let (his_number, his_coupon) = add(&db, &petr);
@@ -121,10 +107,10 @@ fn a_corrected_iin_gives_the_other_person_their_own_names_back() {
 fn a_mistyped_iin_that_named_nobody_else_leaves_no_person_behind() {
     let dir = tempdir();
     let db = register_in(&dir);
-    let mut f = person(&db, "СМИРНОВ", "ПЁТР", 3);
+    let mut f = person("04", "СМИРНОВ", "ПЁТР", 3);
     let mistyped = f.iin.clone().unwrap_or_default();
     let (number, coupon) = add(&db, &f);
-    let right = person(&db, "СМИРНОВ", "ПЁТР", 4).iin;
+    let right = person("04", "СМИРНОВ", "ПЁТР", 4).iin;
     f.iin = right.clone();
     correct(&db, &number, &f);
     assert!(
@@ -142,7 +128,7 @@ fn a_mistyped_iin_that_named_nobody_else_leaves_no_person_behind() {
 fn correcting_an_earlier_formulary_keeps_the_names_of_the_latest() {
     let dir = tempdir();
     let db = register_in(&dir);
-    let mut earlier = person(&db, "АҚЖОЛОВА", "АЙГЕРІМ", 5);
+    let mut earlier = person("04", "АҚЖОЛОВА", "АЙГЕРІМ", 5);
     let (earlier_number, coupon) = add(&db, &earlier);
     // Married since: her latest formulary carries her new surname.
     let mut latest = earlier.clone();

@@ -8,10 +8,8 @@ use kense::domain::Lang;
 use kense::tui::action::Action;
 use kense::tui::app::Effect;
 use kense::tui::form::spec::FieldId;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Position;
 use render_support::{
-    COLOR, NO_COLOR, form_app, render, render_with_cursor, row_text, text, type_text,
+    COLOR, NO_COLOR, cells, form_app, render, row_text, screen_and_cursor, text, type_text,
 };
 use tui_input::InputRequest;
 
@@ -172,18 +170,6 @@ fn the_new_tab_switches_to_the_dsn_application_and_files_it() {
     app.dsn_filed(Ok("№1 → 24.11.2026: 3-053-0001-1-001".into()));
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("3-053-0001-1-001"), "{screen}");
-}
-
-/// The screen and the cursor, which a text field being edited must show.
-fn screen_and_cursor(app: &kense::tui::app::App) -> (Buffer, Position) {
-    let (buffer, cursor) = render_with_cursor(app, 80, 24);
-    let cursor = cursor.unwrap_or_else(|| panic!("no cursor:\n{}", text(&buffer)));
-    (buffer, cursor)
-}
-
-/// The `n` cells of the cursor's row from column `x` on.
-fn cells(buffer: &Buffer, x: u16, y: u16, n: u16) -> String {
-    (x..x + n).map(|x| buffer[(x, y)].symbol()).collect()
 }
 
 #[test]

@@ -6,23 +6,12 @@ mod render_support;
 
 use kense::domain::Lang;
 use kense::tui::action::{Action, Move};
-use kense::tui::app::{App, Effect};
+use kense::tui::app::Effect;
 use kense::tui::form::spec::FieldId;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Position;
-use render_support::{COLOR, form_app, render, render_with_cursor, row_text, text, type_text};
+use render_support::{
+    COLOR, cells, form_app, render, row_text, screen_and_cursor, text, type_text,
+};
 use tui_input::InputRequest;
-
-fn screen_and_cursor(app: &App) -> (Buffer, Position) {
-    let (buffer, cursor) = render_with_cursor(app, 80, 24);
-    let cursor = cursor.unwrap_or_else(|| panic!("no cursor:\n{}", text(&buffer)));
-    (buffer, cursor)
-}
-
-/// The `n` cells of row `y` from column `x` on.
-fn cells(buffer: &Buffer, x: u16, y: u16, n: u16) -> String {
-    (x..x + n).map(|x| buffer[(x, y)].symbol()).collect()
-}
 
 #[test]
 fn a_long_taxpayer_name_scrolls_to_its_cursor_in_the_dsn_application() {

@@ -117,3 +117,15 @@ pub fn two_rows() -> Page {
         next: None,
     }
 }
+
+/// The screen and the cursor, which a text field being edited must show.
+pub fn screen_and_cursor(app: &App) -> (Buffer, ratatui::layout::Position) {
+    let (buffer, cursor) = render_with_cursor(app, 80, 24);
+    let cursor = cursor.unwrap_or_else(|| panic!("no cursor:\n{}", text(&buffer)));
+    (buffer, cursor)
+}
+
+/// The `n` cells of row `y` from column `x` on.
+pub fn cells(buffer: &Buffer, x: u16, y: u16, n: u16) -> String {
+    (x..x + n).map(|x| buffer[(x, y)].symbol()).collect()
+}
