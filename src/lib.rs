@@ -8,5 +8,6 @@
 pub mod cli;
 pub mod codes;
 pub mod domain;
+pub mod office;
 pub mod store;
 pub mod tui;

@@ -1,0 +1,15 @@
+//! The office: its settings (one TOML file, `/etc/kense/kense.toml`) and its clock.
+//!
+//! The office's settings are the administrator's: its name for papers, its region and
+//! district, its time zone, its print queue, where the heads' public keys are. They are read
+//! here and nowhere else; the rest of kense takes a [`Settings`]. The clerk's own choices
+//! (language, terminal printing) are not here: they live in the clerk's XDG config.
+//!
+//! The clock is the office's ([`Clock`]): every "now" and "today" of kense is office time,
+//! never the host's or the clerk's `TZ` (issue 14).
+
+mod clock;
+mod settings;
+
+pub use clock::Clock;
+pub use settings::{CONFIG_ENV, DEFAULT_CONFIG, Settings, SettingsError, config_path};

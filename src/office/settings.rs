@@ -1,0 +1,165 @@
+//! The office's settings file: one TOML file, read once at start.
+//!
+//! A missing file is an office that has not set anything yet: the defaults hold (Asia/Almaty,
+//! no print queue, no name for papers). A file that is there but cannot be read or parsed is
+//! an error naming the file and the key, never silently ignored: an office that set its time
+//! zone must not get the default because of a typo.
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Where the office's settings are, unless [`CONFIG_ENV`] says otherwise.
+pub const DEFAULT_CONFIG: &str = "/etc/kense/kense.toml";
+/// The environment variable that points to another settings file (tests, a second office on
+/// one server).
+pub const CONFIG_ENV: &str = "KENSE_CONFIG";
+
+/// The office's settings, with the defaults for what the file does not set.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Who the office is and where.
+    pub office: Office,
+    /// Where papers go when printed on the server.
+    pub print: Print,
+}
+
+/// The office itself.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Office {
+    /// The office's name as printed on papers, in Russian and in Kazakh.
+    pub name_ru: String,
+    pub name_kk: String,
+    /// The office's own region (4 digits) and district (3 digits) of M-App2: the default
+    /// codes of a new formulary.
+    pub region: Option<String>,
+    pub district: Option<String>,
+    /// The office's time zone, an IANA name. Kazakhstan has one zone, UTC+5, since
+    /// 1 March 2024.
+    #[serde(deserialize_with = "time_zone")]
+    pub time_zone: Tz,
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        Self {
+            name_ru: String::new(),
+            name_kk: String::new(),
+            region: None,
+            district: None,
+            time_zone: chrono_tz::Asia::Almaty,
+        }
+    }
+}
+
+/// Printing on the server.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Print {
+    /// The CUPS queue (`lp -d QUEUE`); none: papers are not sent to a server printer.
+    pub queue: Option<String>,
+}
+
+/// Why the settings file could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("cannot read the office's settings {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the office's settings {} are not valid: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+fn time_zone<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
+    let name = String::deserialize(d)?;
+    name.parse::<Tz>().map_err(|_| {
+        serde::de::Error::custom(format!(
+            "time_zone: {name:?} is not an IANA time zone (e.g. \"Asia/Almaty\")"
+        ))
+    })
+}
+
+/// The settings file to read: [`CONFIG_ENV`] when set and not empty, else [`DEFAULT_CONFIG`].
+pub fn config_path() -> PathBuf {
+    std::env::var_os(CONFIG_ENV)
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from(DEFAULT_CONFIG), PathBuf::from)
+}
+
+impl Settings {
+    /// The office's settings from [`config_path`].
+    pub fn load() -> Result<Self, SettingsError> {
+        Self::load_from(&config_path())
+    }
+
+    /// The settings in `path`; the defaults when there is no such file.
+    pub fn load_from(path: &Path) -> Result<Self, SettingsError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text).map_err(|message| SettingsError::Invalid {
+                path: path.to_path_buf(),
+                message,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(SettingsError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// The settings in a TOML text; the error names the key and the line.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_set_is_the_defaults() {
+        let settings = Settings::parse("").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings, Settings::default());
+        assert_eq!(settings.office.time_zone, chrono_tz::Asia::Almaty);
+    }
+
+    #[test]
+    fn a_file_sets_the_office() {
+        let text = "[office]\nname_ru = \"ОМ района\"\ntime_zone = \"Asia/Aqtobe\"\nregion = \"1902\"\n\n[print]\nqueue = \"front\"\n";
+        let settings = Settings::parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings.office.name_ru, "ОМ района");
+        assert_eq!(settings.office.time_zone, chrono_tz::Asia::Aqtobe);
+        assert_eq!(settings.office.region.as_deref(), Some("1902"));
+        assert_eq!(settings.print.queue.as_deref(), Some("front"));
+    }
+
+    #[test]
+    fn a_bad_zone_or_key_is_named() {
+        let bad_zone = Settings::parse("[office]\ntime_zone = \"Asia/Nowhere\"\n");
+        assert!(
+            matches!(&bad_zone, Err(e) if e.contains("time_zone")),
+            "{bad_zone:?}"
+        );
+        let typo = Settings::parse("[office]\ntimezone = \"Asia/Almaty\"\n");
+        assert!(
+            matches!(&typo, Err(e) if e.contains("timezone")),
+            "{typo:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults_and_an_unreadable_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let missing = Settings::load_from(&dir.path().join("kense.toml"));
+        assert!(matches!(missing, Ok(s) if s == Settings::default()));
+        // A directory where the file should be cannot be read.
+        let unreadable = Settings::load_from(dir.path());
+        assert!(matches!(unreadable, Err(SettingsError::Read { .. })));
+    }
+}
