@@ -276,3 +276,6 @@ impl App {
 fn tab_index(tab: Tab) -> usize {
     Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests;

@@ -250,6 +250,8 @@ fn file_dsn(
 }
 
 #[cfg(test)]
+mod answers_tests;
+#[cfg(test)]
 mod moves_tests;
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::tui::ui::theme::Theme;
 use ratatui::layout::Rect;
 use tui_input::InputRequest;
 
-fn screen(app: &App) -> String {
+pub(super) fn screen(app: &App) -> String {
     let backend = ratatui::backend::TestBackend::new(80, 24);
     let mut terminal = ratatui::Terminal::new(backend).unwrap_or_else(|e| panic!("{e}"));
     terminal
@@ -26,21 +26,21 @@ fn screen(app: &App) -> String {
     buffer.content().iter().map(|cell| cell.symbol()).collect()
 }
 
-struct Desk {
+pub(super) struct Desk {
     _dir: tempfile::TempDir,
-    location: Location,
-    app: App,
-    register: StoreLink,
+    pub(super) location: Location,
+    pub(super) app: App,
+    pub(super) register: StoreLink,
 }
 
-fn open(location: &Location) -> Store {
+pub(super) fn open(location: &Location) -> Store {
     let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
     Store::open(location, clerk).unwrap_or_else(|e| panic!("{e}"))
 }
 
 impl Desk {
     /// An empty register and the workstation on it, in English, on its Register tab.
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let location = Location::create_if_missing(dir.path().join("register.sqlite"));
         let register = StoreLink::new(Ok(open(&location)), Lang::En, Clock::default());
@@ -64,7 +64,7 @@ impl Desk {
 
     /// Registers the example of code 18 for the person of IIN serial `serial`, by another
     /// handle on the register (as another clerk's kense would); its number and coupon.
-    fn registered(&self, serial: u16, moves: &[Event]) -> (String, String) {
+    pub(super) fn registered(&self, serial: u16, moves: &[Event]) -> (String, String) {
         let mut f = Formulary::example("18").unwrap_or_else(|| panic!("example"));
         let born = f.birth_date.unwrap_or_else(|| panic!("a birth date"));
         let sex = f.sex.unwrap_or(Sex::Male);
@@ -88,7 +88,7 @@ impl Desk {
     }
 
     /// The clerk's action, and what the runner does with its effect.
-    fn press(&mut self, action: Action) {
+    pub(super) fn press(&mut self, action: Action) {
         let effect = self.app.update(action);
         self.register.perform(&mut self.app, effect);
     }
@@ -100,7 +100,7 @@ impl Desk {
     }
 
     /// The status line's text.
-    fn status(&self) -> String {
+    pub(super) fn status(&self) -> String {
         match &self.app.status {
             Some(Status::Text(text)) => text.clone(),
             Some(Status::Msg(msg)) => crate::i18n::tr(Lang::En, *msg).to_string(),
@@ -114,7 +114,7 @@ impl Desk {
     }
 
     /// Opens formulary `number` from the list (it is the newest, the first row).
-    fn open_first(&mut self, number: &str) {
+    pub(super) fn open_first(&mut self, number: &str) {
         self.press(Action::ShowTab(Tab::Register));
         assert_eq!(self.app.screens.formularies.rows()[0].number, number);
         self.press(Action::Confirm);
@@ -122,7 +122,7 @@ impl Desk {
     }
 
     /// The move `kind` of the opened formulary, by its digit.
-    fn choose(&mut self, kind: crate::domain::lifecycle::MoveKind) {
+    pub(super) fn choose(&mut self, kind: crate::domain::lifecycle::MoveKind) {
         let Some(Dialog::Record(record)) = &self.app.dialog else {
             panic!("a formulary is open");
         };
