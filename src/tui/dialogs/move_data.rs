@@ -148,6 +148,10 @@ pub fn update(
         // Back one step: to the formulary the move was chosen on.
         Action::Back => return become_(Some(Dialog::Record(record))),
         Action::Edit(request) => edit(kind, &mut input, &mut choice, request),
+        // A choice takes no paste; a line of text takes it whole.
+        Action::Paste(text) if choices(kind).is_empty() => {
+            crate::tui::ui::text::paste(&mut input, &text)
+        }
         Action::Confirm => {
             let effect = finish(&record, kind, &input, choice, cx);
             let dialog = Dialog::MoveData {

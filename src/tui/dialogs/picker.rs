@@ -26,6 +26,10 @@ pub fn update(
             let changed = list.edit(request);
             stay(Dialog::Picker { field, list }, changed)
         }
+        Action::Paste(text) => {
+            let changed = list.paste(&text);
+            stay(Dialog::Picker { field, list }, changed)
+        }
         Action::Select(step) => {
             // The picker pages by the rows it shows, which the terminal's size decides.
             let changed = list.select(step, layout::picker_rows(cx.body));

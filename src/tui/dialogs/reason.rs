@@ -19,6 +19,10 @@ pub fn update(mut input: Input, action: Action, screens: &mut Screens) -> Next {
             let changed = input.handle(request).is_some();
             stay(Dialog::Reason(input), changed)
         }
+        Action::Paste(text) => {
+            let changed = crate::tui::ui::text::paste(&mut input, &text);
+            stay(Dialog::Reason(input), changed)
+        }
         Action::Confirm => {
             let reason = input.value().trim().to_string();
             if reason.is_empty() {

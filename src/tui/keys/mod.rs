@@ -130,6 +130,8 @@ pub use table::BINDINGS;
 pub fn action_for(event: &Event, context: Context) -> Option<Action> {
     let key = match event {
         Event::Resize(_, _) => return Some(Action::Resize),
+        // Only where text is typed; elsewhere a paste would be keys the clerk never pressed.
+        Event::Paste(text) if context.types_text() => return Some(Action::Paste(text.clone())),
         Event::Key(key) if key.kind != KeyEventKind::Release => key,
         _ => return None,
     };

@@ -9,14 +9,15 @@ pub mod spec;
 
 use super::{Cx, redraw_if};
 use crate::codes;
-use crate::domain::Sex;
 use crate::domain::formulary::{Formulary, Override, Report, Severity, Violation, validate};
 use crate::domain::iin::Iin;
+use crate::domain::{Lang, Sex};
 use crate::i18n::Msg;
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
 use crate::tui::dialogs::Dialog;
 use crate::tui::screens::lookup::LookupTab;
+use crate::tui::ui::text::paste;
 use chrono::NaiveDate;
 use convert::{Values, field_of, format_date, is_choice, note_order, to_formulary};
 use spec::{FIELDS, FieldId, Input as Kind, NoteSlot};
@@ -87,6 +88,7 @@ impl FormTab {
         self.set_today(cx.today());
         match action {
             Action::Edit(request) => redraw_if(self.edit(request)),
+            Action::Paste(text) => redraw_if(self.paste(&text)),
             Action::Focus(step) => {
                 let moved = self.move_focus(step);
                 // Leaving a field is a natural moment to keep the draft.
@@ -236,6 +238,9 @@ impl FormTab {
                 }
                 InputRequest::GoToPrevChar => (at + options.len() - 1) % options.len(),
                 InputRequest::DeletePrevChar | InputRequest::DeleteLine => 0,
+                // A letter chooses the value whose name starts with it, in any of the three
+                // languages (м/ж, е/ә, m/f for the sex); again, the next such value.
+                InputRequest::InsertChar(c) => by_letter(options, at, c).unwrap_or(at),
                 _ => at,
             };
             let changed = next != at;
@@ -245,14 +250,36 @@ impl FormTab {
             input.handle(request).is_some_and(|c| c.value)
         };
         if changed {
-            self.touched.insert(id);
-            if id == FieldId::Iin {
-                self.fill_from_iin();
-            }
-            self.unsaved = true;
-            self.revalidate();
+            self.changed(id);
         }
         changed
+    }
+
+    /// Text pasted into the focused field, whole (a choice field takes none).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let id = self.focused();
+        if is_choice(id) {
+            return false;
+        }
+        let changed = self
+            .inputs
+            .get_mut(self.focus)
+            .is_some_and(|input| paste(input, text));
+        if changed {
+            self.changed(id);
+        }
+        changed
+    }
+
+    /// What follows a change of field `id`: its problems show, an IIN fills birth date and
+    /// sex, the draft is to be kept, and the formulary is checked again.
+    fn changed(&mut self, id: FieldId) {
+        self.touched.insert(id);
+        if id == FieldId::Iin {
+            self.fill_from_iin();
+        }
+        self.unsaved = true;
+        self.revalidate();
     }
 
     /// Sets a field outright (a code chosen in the picker).
@@ -369,6 +396,23 @@ impl FormTab {
     pub fn focused_is_text(&self) -> bool {
         !is_choice(self.focused())
     }
+}
+
+/// The value after `at` among `options` whose name, in any language, starts with `letter`
+/// (case aside); `None` when none does.
+fn by_letter(options: &[&str], at: usize, letter: char) -> Option<usize> {
+    let letter = letter.to_lowercase().collect::<String>();
+    let starts = |value: &str| {
+        [Lang::Ru, Lang::Kk, Lang::En].iter().any(|lang| {
+            crate::i18n::form::choice(*lang, value)
+                .to_lowercase()
+                .starts_with(&letter)
+        })
+    };
+    let count = options.len();
+    (1..=count)
+        .map(|step| (at + step) % count)
+        .find(|i| options.get(*i).is_some_and(|o| !o.is_empty() && starts(o)))
 }
 
 #[cfg(test)]
