@@ -9,6 +9,7 @@ mod number;
 mod output;
 mod person;
 mod register;
+mod safe;
 mod search;
 
 pub use register::{RegisterOptions, resolve_clerk, resolve_db};
@@ -190,8 +191,9 @@ pub fn main() -> ExitCode {
         };
     };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
+    // Issue 15: nothing printed can drive the terminal (see `safe`).
+    let mut out = safe::Escaping::new(BufWriter::new(stdout.lock()));
+    let mut err = safe::Escaping::new(io::stderr());
     match run(command, cli.register, &mut out, &mut err) {
         Ok(code) => code,
         // The reader went away (`kense codes district | head`): nothing left to say.

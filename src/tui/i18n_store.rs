@@ -37,6 +37,7 @@ pub fn move_refusal(error: &StoreError, event: &Event) -> Text {
                 | DataError::ConclusionBeforeVerification { .. } => conclusion,
                 DataError::EmptyCorrection => ("Исправление", "Түзету", "Correction", "M-40"),
                 DataError::EmptyReason(_) | DataError::EmptyActNumber => return store_error(error),
+                DataError::BadText { .. } => return store_error(error),
             };
             (field, data.text())
         }

@@ -5,6 +5,7 @@ use super::taxpayer::TaxpayerId;
 use crate::codes::{DsnCountry, DsnProduct, DsnUnit};
 use crate::domain::Text;
 use crate::domain::formulary::{Severity, Violation};
+use crate::domain::text::{self, limit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -201,6 +202,7 @@ pub fn validate(app: &Application) -> Report {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let error = |field: &str, rule, m| violation(field, rule, Severity::Error, m);
+    texts(app, &mut errors);
 
     let taxpayer = app.taxpayer.trim();
     if taxpayer.is_empty() {
@@ -222,12 +224,9 @@ pub fn validate(app: &Application) -> Report {
             "subject_type",
             rule::APPLICATION,
             Text::new(
-                format!("«{}»: должно быть producer или importer", app.subject_type),
-                format!(
-                    "«{}»: producer немесе importer болуы керек",
-                    app.subject_type
-                ),
-                format!("'{}': must be producer or importer", app.subject_type),
+                "должно быть producer или importer",
+                "producer немесе importer болуы керек",
+                "must be producer or importer",
             ),
         ));
     }
@@ -309,6 +308,66 @@ pub fn validate(app: &Application) -> Report {
     }
 }
 
+/// Issue 15: every text of the application is printable (`K-TEXT`) and within its limit
+/// (`K-LENGTH`), and it has at most [`limit::PRODUCT_ROWS`] product rows (`K-ROWS`).
+fn texts(app: &Application, errors: &mut Vec<Violation>) {
+    let code = |c: &CodeValue| match c {
+        CodeValue::Text(t) => t.clone(),
+        CodeValue::Number(_) => String::new(),
+    };
+    let mut all = vec![
+        (
+            "taxpayer".to_string(),
+            app.taxpayer.clone(),
+            limit::TAXPAYER,
+        ),
+        ("bin".to_string(), app.bin.clone(), limit::NUMBER),
+        (
+            "subject_type".to_string(),
+            app.subject_type.clone(),
+            limit::NUMBER,
+        ),
+        ("country".to_string(), code(&app.country), limit::NUMBER),
+        ("unit".to_string(), code(&app.unit), limit::NUMBER),
+    ];
+    for (i, row) in app.products.iter().take(limit::PRODUCT_ROWS).enumerate() {
+        all.push((
+            format!("products[{i}].type"),
+            code(&row.product_type),
+            limit::NUMBER,
+        ));
+        all.push((
+            format!("products[{i}].name"),
+            row.name.clone(),
+            limit::PRODUCT,
+        ));
+        all.push((
+            format!("products[{i}].spec"),
+            row.spec.clone(),
+            limit::PRODUCT,
+        ));
+    }
+    for (field, value, max) in all {
+        if let Err(problem) = text::check(&value, max) {
+            errors.push(violation(
+                field,
+                problem.rule(),
+                Severity::Error,
+                problem.text(),
+            ));
+        }
+    }
+    if app.products.len() > limit::PRODUCT_ROWS {
+        let max = limit::PRODUCT_ROWS;
+        errors.push(violation(
+            "products",
+            text::rule::ROWS,
+            Severity::Error,
+            text::too_many_rows(max),
+        ));
+    }
+}
+
 /// Reads a code field against its directory; a blank, non-numeric or unknown code is an
 /// error naming the field.
 fn code_field<T>(
@@ -333,9 +392,9 @@ fn code_field<T>(
             rule,
             Severity::Error,
             Text::new(
-                format!("«{value}» нет в справочнике; коды {range}"),
-                format!("«{value}» анықтамалықта жоқ; кодтар {range}"),
-                format!("'{value}' is not in the directory; the codes are {range}"),
+                format!("такого кода нет в справочнике; коды {range}"),
+                format!("мұндай код анықтамалықта жоқ; кодтар {range}"),
+                format!("no such code in the directory; the codes are {range}"),
             ),
         ));
     }
