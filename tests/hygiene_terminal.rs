@@ -213,3 +213,43 @@ fn dsn_names_refuse_control_characters_and_oversize_values() {
         run.stderr
     );
 }
+
+/// A spreadsheet opening the CSV runs no formula: every writer neutralises the cell.
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    let bin = common::bin(1);
+    let name = "=HYPERLINK(\"http://x\",\"ТОО\")";
+    let run = kense(&db, &["dsn", "taxpayer", "add", &bin, name]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let app = serde_json::json!({
+        "taxpayer": name, "bin": bin, "subject_type": "producer", "country": 3, "unit": 53,
+        "products": [{"type": 1, "name": "@SUM(1)", "spec": "-1+2"}]
+    });
+    let run = kense_in(&db, &["dsn", "apply", "-"], Some(&app.to_string()));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let listed = kense(&db, &["dsn", "list", "--csv"]).stdout;
+    let cells: Vec<String> = csv::Reader::from_reader(listed.as_bytes())
+        .records()
+        .flatten()
+        .flat_map(|r| r.iter().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for formula in [name, "@SUM(1)", "-1+2"] {
+        assert!(
+            cells.contains(&format!("'{formula}")),
+            "{formula}: {listed}"
+        );
+        assert!(!cells.iter().any(|c| c == formula), "{formula}: {listed}");
+    }
+    add(&db);
+    let run = kense_as(
+        &db,
+        "@evil",
+        &["formulary", "add", "-"],
+        Some(&template(&db).to_string()),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let report = kense(&db, &["report", "day", "--csv"]).stdout;
+    assert!(report.contains("clerk,'@evil,1"), "{report}");
+}

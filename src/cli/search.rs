@@ -1,6 +1,6 @@
 //! `kense register`: search the register, a page at a time; and `kense report day`.
 
-use super::output::{Record, write_json, write_table};
+use super::output::{Record, csv_cell, write_json, write_table};
 use super::register::{bad_input, fail, open_read, today};
 use crate::cli::RegisterOptions;
 use crate::codes;
@@ -117,7 +117,7 @@ fn write_csv(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io:
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header)?;
     for row in rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(|cell| csv_cell(cell).into_owned()))?;
     }
     writer.flush()
 }
