@@ -11,6 +11,7 @@ mod person;
 mod register;
 mod safe;
 mod search;
+mod stdin;
 
 pub use register::{RegisterOptions, resolve_clerk, resolve_db};
 

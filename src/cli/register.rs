@@ -197,7 +197,8 @@ pub fn generate(
     if args.birth_date > today() {
         return Ok(bad_input(
             err,
-            &format!("the birth date {} is in the future", args.birth_date),
+            // Not repeated: a birth date is personal data (issue 15).
+            "--birth-date: the birth date is in the future",
         ));
     }
     let sex = match args.sex {
