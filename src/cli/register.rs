@@ -65,6 +65,14 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print the audit chain's head and its number of entries, to be kept outside the
+    /// register (another host, syslog) as an anchor for later checks.
+    #[command(after_help = super::EXIT_STATUS)]
+    Head {
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -174,6 +182,8 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         | StoreError::CouponMismatch { .. }
         | StoreError::ConclusionTaken { .. }
         | StoreError::NotCorrectable { .. } => REFUSED,
+        // Issue 15: a planted -wal/-shm is the register's file being unusable.
+        StoreError::LooseSidecar { .. } => REGISTER_FAILED,
         _ => REGISTER_FAILED,
     })
 }
@@ -224,7 +234,10 @@ pub fn audit(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let AuditCommand::Verify { json } = command;
+    let json = match command {
+        AuditCommand::Verify { json } => json,
+        AuditCommand::Head { json } => return super::backup::head(options, json, out, err),
+    };
     // The whole file's quick_check first (too slow for every open, see `Store::open`): a
     // damaged file is exit 3 like on opening.
     let report = match open_read(options).and_then(|mut s| {
