@@ -264,6 +264,10 @@ pub fn audit(
                 "audit log intact: {} entries, head {}",
                 report.entries, report.head
             )?,
+            // A row with no entry of its own (issue 15): the place is in the problem.
+            Some(bad) if bad.id == 0 => {
+                writeln!(out, "register and audit log disagree: {}", bad.problem)?
+            }
             Some(bad) => writeln!(out, "audit log broken at entry {}: {}", bad.id, bad.problem)?,
         }
     }
