@@ -14,6 +14,7 @@ use kense::store::{DayClose, DaySummary, Record};
 use kense::tui::action::{Action, Tab};
 use kense::tui::app::{App, Effect};
 use kense::tui::keys::Context;
+use kense::tui::screens::Screen;
 use render_support::{NO_COLOR, form_app, render, text, type_text};
 use std::collections::BTreeMap;
 
@@ -183,7 +184,7 @@ fn a_refused_move_keeps_its_dialog_and_esc_goes_back_to_the_formulary() {
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert_eq!(app.context(), Context::Record);
     assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Tab(Tab::Register));
+    assert_eq!(app.context(), Context::Screen(Screen::Formularies));
 }
 
 fn day(closed: bool) -> DaySummary {

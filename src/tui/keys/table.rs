@@ -5,11 +5,11 @@
 use super::Binding;
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
 use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
+use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
-use crate::tui::form::Focus;
-use crate::tui::i18n::Msg;
+use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
-use ratatui::crossterm::event::KeyCode::{PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyCode::{End, Home, PageDown, PageUp, Up};
 use ratatui::crossterm::event::KeyModifiers;
 
 type Key = (KeyModifiers, KeyCode);
@@ -95,6 +95,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
     bind(List,      "PgUp PgDn", NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageDown), &[key(PageDown)]),
     bind(List,      "PgUp",      NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageUp),   &[key(PageUp)]),
+    // In a list Home and End are its first and last row; its line of text keeps Ctrl-A
+    // and Ctrl-E for its own start and end.
+    bind(List,      "Home End",  NO_FOOTER, Msg::KeyEnds,      Action::Select(Move::Last),     &[key(End)]),
+    bind(List,      "Home",      NO_FOOTER, Msg::KeyEnds,      Action::Select(Move::First),    &[key(Home)]),
     bind(Lookup,    "Ctrl-C",    FOOTER,    Msg::KeyCopy,      Action::Copy,                   &[ctrl('c')]),
     bind(Form,      "Ctrl-N",    NO_FOOTER, Msg::KeyOtherForm, Action::OtherForm,              &[ctrl('n')]),
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
