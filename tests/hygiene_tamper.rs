@@ -140,3 +140,45 @@ fn an_inserted_move_is_named() {
     );
     tampered(&db, &sql, &numbers[0], "has no audit entry recording it");
 }
+
+#[test]
+fn a_move_that_does_not_follow_the_one_before_is_named() {
+    let dir = tempdir();
+    let (db, numbers) = register(&dir);
+    let sql = format!(
+        "DROP TRIGGER transitions_no_update;
+         UPDATE transitions SET from_state = 'returned' WHERE seq = 2 AND formulary_id =
+             (SELECT id FROM formularies WHERE number = '{0}');",
+        numbers[1]
+    );
+    tampered(
+        &db,
+        &sql,
+        &numbers[1],
+        "does not start where the move before it ended",
+    );
+}
+
+#[test]
+fn a_move_moved_back_into_a_closed_day_is_named() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    let template = kense(&db, &["formulary", "template", "--code", "18"]).stdout;
+    let run = kense_in(&db, &["formulary", "add", "-", "--json"], Some(&template));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let number = run.json()["number"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let yesterday = (chrono::Local::now().date_naive() - chrono::Days::new(1)).to_string();
+    let closed = kense(&db, &["day", "close", "--date", &yesterday]);
+    assert_eq!(closed.code, Some(0), "{}", closed.stderr);
+    let sent = kense(&db, &["formulary", "move", &number, "--to", "send"]);
+    assert_eq!(sent.code, Some(0), "{}", sent.stderr);
+    // The move, made after yesterday's close, dated into yesterday.
+    let sql = format!(
+        "DROP TRIGGER transitions_no_update;
+         UPDATE transitions SET at = '{yesterday}' || substr(at, 11) WHERE seq = 2;"
+    );
+    tampered(&db, &sql, &yesterday, "a day closed before it was written");
+}

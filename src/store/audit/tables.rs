@@ -12,6 +12,7 @@
 
 use super::{BadEntry, Problem};
 use rusqlite::{OptionalExtension, Transaction};
+use std::collections::HashMap;
 
 /// The moves' entries a transition may point to: its own registration or move, or the
 /// demo batch that wrote it (one `demo_filled` entry for many rows).
@@ -22,13 +23,12 @@ type Check = fn(&Transaction<'_>) -> rusqlite::Result<Option<BadEntry>>;
 
 /// The first disagreement between the tables and the audit log, if any.
 pub(super) fn first_disagreement(tx: &Transaction<'_>) -> rusqlite::Result<Option<BadEntry>> {
-    let checks: [Check; 6] = [
+    let checks: [Check; 5] = [
         day_closes,
         formularies_registered,
         transitions_have_entries,
         moves_have_transitions,
-        states,
-        after_close,
+        histories,
     ];
     for check in checks {
         if let Some(bad) = check(tx)? {
@@ -173,63 +173,83 @@ fn moves_have_transitions(tx: &Transaction<'_>) -> rusqlite::Result<Option<BadEn
     }))
 }
 
-/// Each formulary's stored status is where its history leads: the history runs without a
-/// gap (each move starts where the one before ended) and its last move ends at the status.
-fn states(tx: &Transaction<'_>) -> rusqlite::Result<Option<BadEntry>> {
-    let gap = tx
-        .query_row(
-            "SELECT f.number, t.seq, t.audit_id FROM transitions t
-             JOIN transitions p ON p.formulary_id = t.formulary_id AND p.seq = t.seq - 1
-             JOIN formularies f ON f.id = t.formulary_id
-             WHERE p.to_state <> t.from_state
-             ORDER BY t.formulary_id, t.seq LIMIT 1",
-            [],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    if let Some((number, seq, id)) = gap {
-        return Ok(Some(BadEntry {
-            id,
-            problem: Problem::HistoryBroken { number, seq },
-        }));
+/// One walk of the formularies and of their transitions side by side, both in primary-key
+/// order (two sequential scans, merged here rather than joined in SQL, which would look up
+/// a row per row): each history runs without a gap (each move starts where the one before
+/// ended), ends at the formulary's stored status, and has no move dated on a closed day
+/// but written (its entry) after that day's close.
+fn histories(tx: &Transaction<'_>) -> rusqlite::Result<Option<BadEntry>> {
+    let closes: HashMap<String, i64> = tx
+        .prepare("SELECT date, audit_id FROM day_closes")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut formularies = tx.prepare("SELECT id, number, status FROM formularies ORDER BY id")?;
+    let mut formularies = formularies.query([])?;
+    let mut moves = tx.prepare(
+        "SELECT formulary_id, seq, from_state, to_state, substr(at, 1, 10), audit_id
+         FROM transitions ORDER BY formulary_id, seq",
+    )?;
+    let mut moves = moves.query_map([], |r| {
+        Ok(Move {
+            formulary: r.get(0)?,
+            seq: r.get(1)?,
+            from: r.get(2)?,
+            to: r.get(3)?,
+            day: r.get(4)?,
+            entry: r.get(5)?,
+        })
+    })?;
+    let mut next = moves.next().transpose()?;
+    while let Some(row) = formularies.next()? {
+        let (id, number, status): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let mut last: Option<(String, i64)> = None;
+        // Moves of no formulary (an id below this one) are passed over: kense reads none.
+        while let Some(m) = next.take_if(|m| m.formulary <= id) {
+            if m.formulary == id {
+                if let Some((to, _)) = &last
+                    && *to != m.from
+                {
+                    return Ok(Some(BadEntry {
+                        id: m.entry,
+                        problem: Problem::HistoryBroken { number, seq: m.seq },
+                    }));
+                }
+                if closes.get(&m.day).is_some_and(|close| m.entry > *close) {
+                    return Ok(Some(BadEntry {
+                        id: m.entry,
+                        problem: Problem::AfterClose {
+                            number,
+                            seq: m.seq,
+                            date: m.day,
+                        },
+                    }));
+                }
+                last = Some((m.to, m.entry));
+            }
+            next = moves.next().transpose()?;
+        }
+        if last.as_ref().map(|(to, _)| to) != Some(&status) {
+            return Ok(Some(BadEntry {
+                id: last.as_ref().map_or(0, |(_, entry)| *entry),
+                problem: Problem::StateMismatch {
+                    number,
+                    status,
+                    expected: last.map(|(to, _)| to),
+                },
+            }));
+        }
     }
-    let wrong = tx
-        .query_row(
-            "SELECT f.number, f.status, t.to_state, t.audit_id FROM formularies f
-             LEFT JOIN transitions t ON t.formulary_id = f.id
-                 AND t.seq = (SELECT MAX(seq) FROM transitions WHERE formulary_id = f.id)
-             WHERE t.to_state IS NOT f.status
-             ORDER BY f.id LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<i64>>(3)?)),
-        )
-        .optional()?;
-    Ok(wrong.map(|(number, status, expected, id)| BadEntry {
-        id: id.unwrap_or(0),
-        problem: Problem::StateMismatch {
-            number,
-            status,
-            expected,
-        },
-    }))
+    Ok(None)
 }
 
-/// Nothing is dated on a closed day but what was written before its close: a row whose
-/// entry comes after the close of its own day was slipped into the sealed day.
-fn after_close(tx: &Transaction<'_>) -> rusqlite::Result<Option<BadEntry>> {
-    let found = tx
-        .query_row(
-            "SELECT f.number, t.seq, t.audit_id, d.date FROM transitions t
-             JOIN day_closes d ON d.date = substr(t.at, 1, 10)
-             JOIN formularies f ON f.id = t.formulary_id
-             WHERE t.audit_id > d.audit_id
-             ORDER BY t.audit_id LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
-    Ok(found.map(|(number, seq, id, date)| BadEntry {
-        id,
-        problem: Problem::AfterClose { number, seq, date },
-    }))
+/// A transition as [`histories`] reads it.
+struct Move {
+    formulary: i64,
+    seq: i64,
+    from: String,
+    to: String,
+    /// The day it is dated (`YYYY-MM-DD`).
+    day: String,
+    /// Its audit entry's id.
+    entry: i64,
 }
