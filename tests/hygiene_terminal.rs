@@ -90,6 +90,33 @@ fn a_move_note_with_a_control_character_is_refused_naming_the_field() {
         assert!(run.stderr.contains("[K-TEXT]"), "{}", run.stderr);
         assert_inert("the refusal", &run.stderr);
     }
+    let coupon = kense(&db, &["formulary", "show", &number, "--json"]).json()["coupon"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    for (args, field) in [
+        (vec!["--to", "destroy", "--act-number", OSC52], "act_number"),
+        (vec!["--to", "resend", "--reason", OSC52], "correction"),
+        (
+            vec![
+                "--to",
+                "issue",
+                "--coupon",
+                &coupon,
+                "--document-number",
+                OSC52,
+            ],
+            "document_number",
+        ),
+    ] {
+        let mut all = vec!["formulary", "move", number.as_str()];
+        all.extend(args);
+        let run = kense(&db, &all);
+        assert_eq!(run.code, Some(2), "{field}: {}", run.stderr);
+        assert!(run.stderr.contains(&format!("({field})")), "{}", run.stderr);
+        assert!(run.stderr.contains("[K-TEXT]"), "{}", run.stderr);
+        assert_inert("the refusal", &run.stderr);
+    }
     let long = "я".repeat(1001);
     let run = kense(
         &db,
