@@ -5,7 +5,6 @@ use super::taxpayer::TaxpayerId;
 use crate::codes::{DsnCountry, DsnProduct, DsnUnit};
 use crate::domain::Text;
 use crate::domain::formulary::{Severity, Violation};
-use crate::domain::text::{self, limit};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -172,7 +171,12 @@ impl Report {
     }
 }
 
-fn violation(field: impl Into<String>, rule: &'static str, sev: Severity, m: Text) -> Violation {
+pub(super) fn violation(
+    field: impl Into<String>,
+    rule: &'static str,
+    sev: Severity,
+    m: Text,
+) -> Violation {
     Violation {
         field: field.into(),
         rule,
@@ -202,7 +206,7 @@ pub fn validate(app: &Application) -> Report {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let error = |field: &str, rule, m| violation(field, rule, Severity::Error, m);
-    texts(app, &mut errors);
+    super::free_text::check(app, &mut errors);
 
     let taxpayer = app.taxpayer.trim();
     if taxpayer.is_empty() {
@@ -305,66 +309,6 @@ pub fn validate(app: &Application) -> Report {
         errors,
         warnings,
         valid,
-    }
-}
-
-/// Issue 15: every text of the application is printable (`K-TEXT`) and within its limit
-/// (`K-LENGTH`), and it has at most [`limit::PRODUCT_ROWS`] product rows (`K-ROWS`).
-fn texts(app: &Application, errors: &mut Vec<Violation>) {
-    let code = |c: &CodeValue| match c {
-        CodeValue::Text(t) => t.clone(),
-        CodeValue::Number(_) => String::new(),
-    };
-    let mut all = vec![
-        (
-            "taxpayer".to_string(),
-            app.taxpayer.clone(),
-            limit::TAXPAYER,
-        ),
-        ("bin".to_string(), app.bin.clone(), limit::NUMBER),
-        (
-            "subject_type".to_string(),
-            app.subject_type.clone(),
-            limit::NUMBER,
-        ),
-        ("country".to_string(), code(&app.country), limit::NUMBER),
-        ("unit".to_string(), code(&app.unit), limit::NUMBER),
-    ];
-    for (i, row) in app.products.iter().take(limit::PRODUCT_ROWS).enumerate() {
-        all.push((
-            format!("products[{i}].type"),
-            code(&row.product_type),
-            limit::NUMBER,
-        ));
-        all.push((
-            format!("products[{i}].name"),
-            row.name.clone(),
-            limit::PRODUCT,
-        ));
-        all.push((
-            format!("products[{i}].spec"),
-            row.spec.clone(),
-            limit::PRODUCT,
-        ));
-    }
-    for (field, value, max) in all {
-        if let Err(problem) = text::check(&value, max) {
-            errors.push(violation(
-                field,
-                problem.rule(),
-                Severity::Error,
-                problem.text(),
-            ));
-        }
-    }
-    if app.products.len() > limit::PRODUCT_ROWS {
-        let max = limit::PRODUCT_ROWS;
-        errors.push(violation(
-            "products",
-            text::rule::ROWS,
-            Severity::Error,
-            text::too_many_rows(max),
-        ));
     }
 }
 
