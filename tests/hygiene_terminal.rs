@@ -280,3 +280,29 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
     let report = kense(&db, &["report", "day", "--csv"]).stdout;
     assert!(report.contains("clerk,'@evil,1"), "{report}");
 }
+
+/// clap's own messages quote the value refused: they go through the same filter.
+#[test]
+fn an_argument_error_does_not_echo_control_characters() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    for value in ["m\u{202e}elam", "m\u{1b}]52;c;ZXZpbA==\u{7}", "m\u{9b}31m"] {
+        let run = kense(
+            &db,
+            &[
+                "iin",
+                "generate",
+                "--birth-date",
+                "2020-01-02",
+                "--sex",
+                value,
+            ],
+        );
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        assert!(run.stderr.contains("--sex"), "{}", run.stderr);
+        assert_inert("clap", &run.stderr);
+    }
+    let help = kense(&db, &["--help"]);
+    assert_eq!(help.code, Some(0));
+    assert!(help.stdout.contains("Exit status:"), "{}", help.stdout);
+}

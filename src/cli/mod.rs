@@ -186,7 +186,10 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(&e),
+    };
     let Some(command) = cli.command else {
         let options = tui::Options {
             lang: cli.lang,
@@ -220,6 +223,19 @@ pub fn main() -> ExitCode {
             ExitCode::from(OUTPUT_FAILED)
         }
     }
+}
+
+/// clap's own message (a bad argument, or `--help`/`--version`), printed through the same
+/// filter as everything else (issue 15): clap quotes the value it refused, and a value with
+/// an escape sequence would reach the terminal. Plain text, exit status as clap gives it.
+fn argument_error(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let _ = if e.use_stderr() {
+        safe::Escaping::new(io::stderr()).write_all(text.as_bytes())
+    } else {
+        safe::Escaping::new(io::stdout()).write_all(text.as_bytes())
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// Runs one command: results to `out` (flushed before returning), notes to `err`.
