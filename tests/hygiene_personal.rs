@@ -73,3 +73,23 @@ fn filters_are_read_from_standard_input_with_a_dash() {
     );
     assert_eq!(moved.code, Some(0), "{}", moved.stderr);
 }
+
+#[test]
+fn a_filter_with_a_control_character_or_over_its_limit_is_exit_2_naming_it() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    add(&db);
+    for (flag, value, rule) in [
+        ("--name", "сейт\u{1b}[2J".to_string(), "K-TEXT"),
+        ("--number", "2026-\u{202e}1".to_string(), "K-TEXT"),
+        ("--name", "а".repeat(101), "K-LENGTH"),
+    ] {
+        let run = kense(&db, &["register", flag, &value]);
+        assert_eq!(run.code, Some(2), "{flag}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(flag) && run.stderr.contains(rule),
+            "{}",
+            run.stderr
+        );
+    }
+}

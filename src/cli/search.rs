@@ -7,6 +7,7 @@ use crate::cli::RegisterOptions;
 use crate::codes;
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::State;
+use crate::domain::text::{self, limit};
 use crate::store::{Cursor, DaySummary, Query, RegisterRow};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -196,6 +197,20 @@ fn filters(mut args: RegisterArgs) -> Result<Query, String> {
     args.iin = value_or_line("--iin", args.iin.take(), &mut input, &mut taken)?;
     args.name = value_or_line("--name", args.name.take(), &mut input, &mut taken)?;
     args.coupon = value_or_line("--coupon", args.coupon.take(), &mut input, &mut taken)?;
+    // Issue 15: a filter is text typed like any other: printable, within its limit.
+    for (flag, value, max) in [
+        ("--iin", &args.iin, limit::NUMBER),
+        ("--name", &args.name, limit::NAME),
+        ("--number", &args.number, limit::NUMBER),
+        ("--coupon", &args.coupon, limit::NUMBER),
+        ("--code", &args.code, limit::NUMBER),
+        ("--region", &args.region, limit::NUMBER),
+        ("--district", &args.district, limit::NUMBER),
+    ] {
+        if let Some(value) = value {
+            text::check(value, max).map_err(|problem| format!("{flag}: {problem}"))?;
+        }
+    }
     let iin = match args.iin.as_deref() {
         Some(text) => Some(
             Iin::parse(text)
