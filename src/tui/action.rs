@@ -40,6 +40,8 @@ pub enum Action {
     Confirm,
     /// Choose the n-th action offered (the digit keys of an opened formulary).
     Choose(u8),
+    /// Correct the opened formulary's data (a formulary still in the office).
+    Correct,
     /// Open the end-of-day view.
     Day,
     /// Close the day shown in the end-of-day view (after a question).
