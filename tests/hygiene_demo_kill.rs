@@ -52,7 +52,9 @@ fn a_forced_demo_killed_midway_leaves_only_the_real_formularies() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let (formularies, persons) = (count(&db, "formularies"), count(&db, "persons"));
-        if finished {
+        // All or nothing. A kill that lands between the commit and the exit finds the fill
+        // whole though the process had not ended yet.
+        if finished || formularies == 50_001 {
             assert_eq!(formularies, 50_001, "{share}%: finished whole");
             continue;
         }
