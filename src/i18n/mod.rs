@@ -147,6 +147,14 @@ pub enum Msg {
     CloseDayWrongDate,
     EndQuestion,
     KeyMakeMove,
+    QuitQuestionNoDraft,
+    RegisteredBanner,
+    ReplaceIinQuestion,
+    NewFormularyQuestion,
+    KeyNextProblem,
+    KeyNewFormulary,
+    NoProblemLeft,
+    KeyYes,
 }
 
 /// The text of `msg` in `lang`.
