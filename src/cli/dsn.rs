@@ -138,10 +138,6 @@ fn parse_received_at(text: &str) -> Result<NaiveDateTime, String> {
         .map_err(|e| format!("not a local date and time YYYY-MM-DDTHH:MM: {e}"))
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// One line on stderr and the documented exit status.
 fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
     match error {
@@ -186,8 +182,8 @@ pub fn run(
             csv,
         } => list(options, bin.as_deref(), overdue, on, (json, csv), out, err)?,
         DsnCommand::HandOver { id, on, common } => {
-            let on = on.unwrap_or_else(today);
-            if on > today() {
+            let on = on.unwrap_or_else(|| options.clock.today());
+            if on > options.clock.today() {
                 return Ok(bad_input(err, &format!("the day {on} has not come yet")));
             }
             match open(options, false)
@@ -240,7 +236,7 @@ fn list(
         tin: tin.map(|t| t.as_str().to_string()),
         overdue_only,
     };
-    let day = on.unwrap_or_else(today);
+    let day = on.unwrap_or_else(|| options.clock.today());
     let apps = match open_read(options)
         .map_err(DsnError::from)
         .and_then(|store| store.dsn_list(&filter, day))
@@ -298,7 +294,7 @@ fn apply(
     };
     // The front office cannot have taken it later than now (D-6 counts from it).
     if let Some(at) = received_at
-        && at > chrono::Local::now().naive_local()
+        && at > options.clock.office_time()
     {
         return Ok(bad_input(
             err,
@@ -307,7 +303,7 @@ fn apply(
     }
     let received_at = received_at.unwrap_or_else(|| {
         // To the minute, as --received-at takes it and the register keeps it.
-        let now = chrono::Local::now().naive_local();
+        let now = options.clock.office_time();
         now.with_second(0)
             .and_then(|t| t.with_nanosecond(0))
             .unwrap_or(now)

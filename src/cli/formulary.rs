@@ -10,7 +10,7 @@ use crate::domain::formulary::{Formulary, Violation};
 use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
 use crate::store::StoreError;
 use crate::store::numbers::{parse_conclusion_number, parse_coupon, registration_key};
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde::de::DeserializeOwned;
 use show::{name, show};
@@ -169,7 +169,7 @@ pub fn run(
                 Err(code) => return Ok(code),
             };
             match open(options, false)
-                .and_then(|mut s| s.correct_formulary(&number, &formulary, today()))
+                .and_then(|mut s| s.correct_formulary(&number, &formulary, today(options)))
             {
                 Ok(c) if json => {
                     write_json(out, &c)?;
@@ -238,7 +238,7 @@ fn add(
         Err(code) => return Ok(code),
     };
     let registered =
-        match open(options, true).and_then(|mut s| s.register_formulary(&formulary, today())) {
+        match open(options, true).and_then(|mut s| s.register_formulary_now(&formulary)) {
             Ok(r) => r,
             Err(e) => return Ok(refused(err, &e)),
         };
@@ -319,7 +319,7 @@ fn move_formulary(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let at = Local::now().naive_local();
+    let at = options.clock.office_time();
     let event = match event(&args, at.date()) {
         Ok(event) => event,
         Err(message) => return Ok(bad_input(err, &message)),
@@ -340,13 +340,7 @@ fn move_formulary(
         _ => args.reason.as_deref(),
     };
     let moved = open(options, false).and_then(|mut s| {
-        s.move_formulary_with(
-            &args.number,
-            event,
-            note,
-            at,
-            args.document_number.as_deref(),
-        )
+        s.move_formulary_now(&args.number, event, note, args.document_number.as_deref())
     });
     match moved {
         Ok(t) if args.json => write_json(out, &t)?,

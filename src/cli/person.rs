@@ -35,8 +35,8 @@ pub fn run(
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let PersonCommand::Emigrate { iin, date, json } = command;
-    let date = date.unwrap_or_else(today);
-    if date > today() {
+    let date = date.unwrap_or_else(|| today(options));
+    if date > today(options) {
         return Ok(bad_input(err, &format!("the day {date} has not come yet")));
     }
     // A typo in the IIN is bad input, said without repeating it (personal data).

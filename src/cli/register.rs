@@ -4,6 +4,7 @@
 use super::output::write_json;
 use crate::domain::Sex;
 use crate::domain::lifecycle::LifecycleError;
+use crate::office::Clock;
 use crate::store::{Clerk, Location, Store, StoreError};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -34,6 +35,10 @@ pub struct RegisterOptions {
     /// Who makes the changes [env: KENSE_CLERK] [default: the OS user]
     #[arg(long, global = true, value_name = "NAME")]
     pub clerk: Option<String>,
+    /// The office's clock, made once per command from the office's settings
+    /// ([`super::clock::office_clock`]): every "now" and "today" of the command (issue 14).
+    #[arg(skip)]
+    pub clock: Clock,
 }
 
 #[derive(Debug, Args)]
@@ -133,7 +138,7 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
     } else {
         Location::existing(path)
     };
-    Store::open(&with_busy_timeout(location), clerk)
+    Store::open(&with_busy_timeout(location), clerk).map(|s| s.with_clock(options.clock))
 }
 
 /// `KENSE_BUSY_TIMEOUT` (whole seconds), when set, replaces the default wait for another
@@ -155,6 +160,7 @@ pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
         .ok_or(StoreError::NoLocation)?;
     let clerk = Clerk::new(&clerk_name(options))?;
     Store::open_read_only(&with_busy_timeout(Location::existing(path)), clerk)
+        .map(|s| s.with_clock(options.clock))
 }
 
 /// One line on stderr and the documented exit status; never a panic.
@@ -173,7 +179,8 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         | StoreError::Move(_)
         | StoreError::CouponMismatch { .. }
         | StoreError::ConclusionTaken { .. }
-        | StoreError::NotCorrectable { .. } => REFUSED,
+        | StoreError::NotCorrectable { .. }
+        | StoreError::ClockBehind { .. } => REFUSED,
         _ => REGISTER_FAILED,
     })
 }
@@ -183,8 +190,9 @@ pub(super) fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
     ExitCode::from(BAD_INPUT)
 }
 
-pub(super) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+/// The office's today (issue 14), never the host's.
+pub(super) fn today(options: &RegisterOptions) -> NaiveDate {
+    options.clock.today()
 }
 
 /// `kense iin generate`.
@@ -194,7 +202,7 @@ pub fn generate(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    if args.birth_date > today() {
+    if args.birth_date > today(options) {
         return Ok(bad_input(
             err,
             &format!("the birth date {} is in the future", args.birth_date),
@@ -268,8 +276,8 @@ pub fn day(
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let DayCommand::Close { date, json } = command;
-    let date = date.unwrap_or_else(today);
-    if date > today() {
+    let date = date.unwrap_or_else(|| today(options));
+    if date > today(options) {
         return Ok(bad_input(err, &format!("the day {date} has not come yet")));
     }
     // A day of a register that does not exist has nothing to seal: no new file.

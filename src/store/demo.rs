@@ -44,6 +44,7 @@ pub use options::{DemoOptions, DemoProblem, FIRST_DAY, LAST_DAY};
 use super::records::key;
 use super::{Store, StoreError};
 use crate::domain::lifecycle::State;
+use crate::office::Clock;
 use chain::Chain;
 use chrono::NaiveDate;
 use insert::{Ready, ready};
@@ -152,7 +153,14 @@ impl Store {
                 "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; {off}"
             ))
             .map_err(&sqlite)?;
-        let filled = fill(&self.conn, self.clerk.as_str(), options, span, taken);
+        let filled = fill(
+            &self.conn,
+            &self.clock,
+            self.clerk.as_str(),
+            options,
+            span,
+            taken,
+        );
         if filled.is_err() {
             // Only the chunk in progress is lost (all of a new register's fill); those
             // committed stay, each whole.
@@ -230,6 +238,7 @@ fn make(
 /// Nothing is written when the schedule cannot be (the problem is returned).
 fn fill(
     conn: &Connection,
+    clock: &Clock,
     clerk: &str,
     options: &DemoOptions,
     (first, last): (NaiveDate, NaiveDate),
@@ -267,7 +276,7 @@ fn fill(
         if !fresh {
             conn.execute_batch("BEGIN IMMEDIATE")?;
         }
-        let mut chain = Chain::load(conn, clerk)?;
+        let mut chain = Chain::load(conn, clock, clerk)?;
         let formularies = batch
             .iter()
             .filter(|i| matches!(i, Item::Formulary(_)))

@@ -17,6 +17,7 @@ pub(super) use schema::SCHEMA;
 use super::audit;
 use super::{Store, StoreError};
 use crate::domain::dsn::{TaxpayerId, kept_until};
+use crate::office::Clock;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -84,9 +85,10 @@ impl Store {
     /// is [`DsnError::TaxpayerExists`].
     pub fn dsn_add_taxpayer(&mut self, taxpayer: &Taxpayer) -> Result<(), DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
-        if !insert_taxpayer(&tx, &clerk, taxpayer).map_err(&sqlite)? {
+        if !insert_taxpayer(&tx, &clock, &clerk, taxpayer).map_err(&sqlite)? {
             return Err(DsnError::TaxpayerExists);
         }
         tx.commit().map_err(&sqlite)?;
@@ -100,11 +102,12 @@ impl Store {
         taxpayers: &[Taxpayer],
     ) -> Result<ImportSummary, DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
         let mut added = 0;
         for taxpayer in taxpayers {
-            if insert_taxpayer(&tx, &clerk, taxpayer).map_err(&sqlite)? {
+            if insert_taxpayer(&tx, &clock, &clerk, taxpayer).map_err(&sqlite)? {
                 added += 1;
             }
         }
@@ -119,6 +122,7 @@ impl Store {
     /// `on` (D-6); it is no longer overdue from then.
     pub fn dsn_hand_over(&mut self, id: i64, on: NaiveDate) -> Result<HandOver, DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
         let found: Option<(Option<String>, String)> = tx
@@ -153,7 +157,7 @@ impl Store {
         }
         audit::append(
             &tx,
-            &now(),
+            &now(&clock),
             &clerk,
             "dsn_handed_over",
             &id.to_string(),
@@ -180,7 +184,12 @@ impl Store {
 }
 
 /// Inserts a taxpayer with its audit entry; `false` when the number is there already.
-fn insert_taxpayer(tx: &Transaction<'_>, clerk: &str, t: &Taxpayer) -> rusqlite::Result<bool> {
+fn insert_taxpayer(
+    tx: &Transaction<'_>,
+    clock: &Clock,
+    clerk: &str,
+    t: &Taxpayer,
+) -> rusqlite::Result<bool> {
     let tin = t.tin.as_str();
     let exists = tx
         .query_row("SELECT 1 FROM dsn_taxpayers WHERE tin = ?1", [tin], |_| {
@@ -191,7 +200,7 @@ fn insert_taxpayer(tx: &Transaction<'_>, clerk: &str, t: &Taxpayer) -> rusqlite:
     if exists {
         return Ok(false);
     }
-    let at = now();
+    let at = now(clock);
     let kind = t.tin.kind().key();
     let entry = audit::append(
         tx,

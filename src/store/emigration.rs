@@ -36,6 +36,7 @@ impl Store {
         date: NaiveDate,
     ) -> Result<Emigration, StoreError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         let iin = iin.trim();
         let tx = self
@@ -72,7 +73,7 @@ impl Store {
             }
         }
         let details = json!({ "date": date.to_string(), "invalidated": invalidated.len() });
-        let entry = audit::append(&tx, &now(), &clerk, "person_emigrated", iin, &details)
+        let entry = audit::append(&tx, &now(&clock), &clerk, "person_emigrated", iin, &details)
             .map_err(&sqlite)?;
         for (id, doc) in &invalidated {
             if let DocumentStatus::Invalid { reason, since } = &doc.status {

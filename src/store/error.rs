@@ -113,6 +113,16 @@ pub enum StoreError {
     /// repeat it (it is not a valid number, and may be anything typed in its place).
     #[error("that is not a coupon number: ten digits with a right check digit expected")]
     BadCoupon { coupon: String },
+    /// The office's clock dates a registration or move before the newest closed day or the
+    /// newest registration: it was set back (issue 14). Nothing was saved.
+    #[error(
+        "the office's clock says {}, before {behind}: the clock was set back; nothing was saved (check the server's time)",
+        at.format("%Y-%m-%d %H:%M:%S")
+    )]
+    ClockBehind {
+        at: chrono::NaiveDateTime,
+        behind: super::clock_guard::Behind,
+    },
     /// The day is closed (sealed): it takes no new records, and the data of its formularies
     /// stay as they were.
     #[error("the day {date} is closed: its records cannot be changed")]

@@ -6,6 +6,7 @@
 //! refused when that day is closed (nothing is added to a closed day), and allowed for a
 //! formulary registered on a closed day, whose own record (its data) stays as it was.
 
+use super::clock_guard::refuse_clock_behind;
 use super::numbers::{MAX_CONCLUSION, parse_conclusion_number, parse_coupon, registration_key};
 use super::ops::now;
 use super::records::{Reader, from_key, insert_transition, is_sealed, key};
@@ -49,19 +50,48 @@ impl Store {
     pub fn move_formulary_with(
         &mut self,
         number: &str,
-        mut event: Event,
+        event: Event,
         reason: Option<&str>,
         at: NaiveDateTime,
         document_number: Option<&str>,
     ) -> Result<Transition, StoreError> {
+        self.move_inner(number, event, reason, Some(at), document_number)
+    }
+
+    /// [`Store::move_formulary_with`] now by the office's clock ([`Store::with_clock`]): a
+    /// clock set back, before the newest closed day or registration, is refused
+    /// ([`StoreError::ClockBehind`], issue 14).
+    pub fn move_formulary_now(
+        &mut self,
+        number: &str,
+        event: Event,
+        reason: Option<&str>,
+        document_number: Option<&str>,
+    ) -> Result<Transition, StoreError> {
+        self.move_inner(number, event, reason, None, document_number)
+    }
+
+    fn move_inner(
+        &mut self,
+        number: &str,
+        mut event: Event,
+        reason: Option<&str>,
+        at: Option<NaiveDateTime>,
+        document_number: Option<&str>,
+    ) -> Result<Transition, StoreError> {
         let number = registration_key(number);
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         // Everything is read inside the write lock: another clerk's move in between is seen.
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&sqlite)?;
+        // The clock's now is read inside the write lock, so moves are dated in the order
+        // they are written (see `register_inner`); only it is checked against the register.
+        let by_clock = at.is_none();
+        let at = at.unwrap_or_else(|| clock.office_time());
         let reader = Reader {
             conn: &tx,
             path: &self.path,
@@ -90,6 +120,9 @@ impl Store {
         }
         if is_sealed(&tx, at.date()).map_err(&sqlite)? {
             return Err(StoreError::DaySealed { date: at.date() });
+        }
+        if by_clock {
+            refuse_clock_behind(&tx, at).map_err(|e| e.unwrap_or_else(&sqlite))?;
         }
         let journal_line = match &mut event {
             Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
@@ -164,9 +197,16 @@ impl Store {
             )
             .map_err(&sqlite)?;
         }
-        let entry = audit::append(&tx, &now(), &clerk, "formulary_moved", number, &details)
-            .map_err(&sqlite)?;
-        insert_transition(&tx, id, seq, &transition, entry.id).map_err(&sqlite)?;
+        let entry = audit::append(
+            &tx,
+            &now(&clock),
+            &clerk,
+            "formulary_moved",
+            number,
+            &details,
+        )
+        .map_err(&sqlite)?;
+        insert_transition(&tx, id, seq, &transition, entry.id, clock.zone()).map_err(&sqlite)?;
         tx.execute(
             "UPDATE formularies SET status = ?2 WHERE id = ?1",
             params![id, to],

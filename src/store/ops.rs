@@ -5,6 +5,7 @@ use super::audit::{self, AuditEntry};
 use super::{Store, StoreError};
 use crate::domain::Sex;
 use crate::domain::iin::Iin;
+use crate::office::Clock;
 use chrono::{Datelike, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
@@ -37,10 +38,29 @@ pub struct DayClose {
 /// placeholder to a clerk, so serials start at 0001.
 const FIRST_SERIAL: u16 = 1;
 
-/// Now, in UTC with microseconds: the audit log's clock. UTC, so that entries of clerks in
-/// different time zones (Kazakhstan had two until 2024) sort as they happened.
-pub(super) fn now() -> String {
-    Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+/// Now by the office's clock, as an instant in UTC with microseconds (its offset written,
+/// `Z`): the audit log's clock. UTC, so that entries of clerks in different time zones
+/// (Kazakhstan had two until 2024) sort as they happened; shown in office time
+/// ([`office_time`]).
+pub(super) fn now(clock: &Clock) -> String {
+    clock
+        .now()
+        .with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string()
+}
+
+/// A stored instant (RFC 3339, as [`now`] writes it) in the office's time with its offset,
+/// to the second (issue 14: shown in office time); any other text as it is.
+pub fn office_time(clock: &Clock, stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored).map_or_else(
+        |_| stored.to_string(),
+        |t| {
+            t.with_timezone(&clock.zone())
+                .format("%Y-%m-%d %H:%M:%S %:z")
+                .to_string()
+        },
+    )
 }
 
 /// [`StoreError::DaySealed`] when `date` is closed: a write dated that day is refused, so
@@ -85,6 +105,7 @@ impl Store {
             return Err(StoreError::BirthDateUnsupported { date: birth_date });
         }
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         let tx = self
@@ -93,7 +114,7 @@ impl Store {
             .map_err(sqlite)?;
         // The IIN is issued today: a closed today takes no new record (the day's close
         // recorded its audit head as final).
-        let today = chrono::Local::now().date_naive();
+        let today = clock.today();
         match refuse_if_sealed(&tx, today) {
             Ok(()) => {}
             Err(Ok(sealed)) => return Err(sealed),
@@ -131,7 +152,7 @@ impl Store {
                 .and_then(|from| Iin::next_after(birth_date, sex, from));
         }
         let (iin, serial) = next.ok_or(StoreError::SerialsExhausted { birth_date, sex })?;
-        let at = now();
+        let at = now(&clock);
         // The IIN is the subject; birth date and sex are in it, so details repeat neither.
         let details = json!({ "serial": serial });
         let entry = audit::append(&tx, &at, &clerk, "iin_generated", iin.as_str(), &details)
@@ -179,6 +200,7 @@ impl Store {
     /// from before the close is caught by [`Store::verify_audit`]. A day closes once.
     pub fn close_day(&mut self, date: NaiveDate) -> Result<DayClose, StoreError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         let tx = self
@@ -197,12 +219,13 @@ impl Store {
         if let Some((closed_at, clerk)) = earlier {
             return Err(StoreError::DayAlreadyClosed {
                 date,
-                closed_at,
+                // Shown in office time (issue 14); stored in UTC.
+                closed_at: office_time(&clock, &closed_at),
                 clerk,
             });
         }
         let head = audit::head(&tx).map_err(sqlite)?;
-        let at = now();
+        let at = now(&clock);
         let entry: AuditEntry = audit::append(
             &tx,
             &at,

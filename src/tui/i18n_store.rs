@@ -238,6 +238,27 @@ pub fn store_error(error: &StoreError) -> Text {
             "это не номер талона: нужны десять цифр с верной контрольной цифрой".into(),
             "бұл талон нөмірі емес: бақылау цифры дұрыс он цифр керек".into(),
         ),
+        StoreError::ClockBehind { at, behind } => {
+            let at = at.format("%d.%m.%Y %H:%M:%S");
+            let (ru, kk) = match behind {
+                crate::store::Behind::ClosedDay(d) => (
+                    format!("закрытого дня {}", d.format("%d.%m.%Y")),
+                    format!("жабық {} күнінен", d.format("%d.%m.%Y")),
+                ),
+                crate::store::Behind::Registration(r) => (
+                    format!("последней регистрации ({})", r.format("%d.%m.%Y %H:%M:%S")),
+                    format!("соңғы тіркеуден ({})", r.format("%d.%m.%Y %H:%M:%S")),
+                ),
+            };
+            t(
+                format!(
+                    "часы отделения показывают {at}, раньше {ru}: часы переведены назад; ничего не сохранено (проверьте время сервера)"
+                ),
+                format!(
+                    "бөлімше сағаты {at} көрсетеді, бұл {kk} ерте: сағат кері қойылған; ештеңе сақталмады (сервер уақытын тексеріңіз)"
+                ),
+            )
+        }
         StoreError::DaySealed { date } => t(
             format!("день {date} закрыт: его записи изменить нельзя"),
             format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),

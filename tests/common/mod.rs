@@ -57,6 +57,10 @@ pub fn process(db: &Path) -> std::process::Command {
         .env_remove("KENSE_DB")
         .env_remove("KENSE_CLERK")
         .env_remove("KENSE_BUSY_TIMEOUT")
+        // The office's clock: running (a test fixes it with KENSE_NOW on the command), in
+        // the default zone (no settings file of the machine's).
+        .env_remove("KENSE_NOW")
+        .env("KENSE_CONFIG", db.with_extension("no-settings.toml"))
         .arg("--db")
         .arg(db);
     command

@@ -5,6 +5,7 @@ use super::{DsnError, now};
 use crate::domain::dsn::{
     DsnCode, Refusal, Terms, ValidApplication, next_brand, next_subject, product_key,
 };
+use crate::office::Clock;
 use crate::store::audit;
 use crate::store::{Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -36,6 +37,7 @@ impl Store {
         terms: &Terms,
     ) -> Result<ListedApplication, DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
         // The application belongs to its registration day (D-6): a closed day takes none.
@@ -52,7 +54,7 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(&sqlite)?;
-        let at = now();
+        let at = now(&clock);
         let entry = audit::append(
             &tx,
             &at,
@@ -99,7 +101,7 @@ impl Store {
             let decision = decide(
                 &tx,
                 &sqlite,
-                &clerk,
+                (&clerk, &clock),
                 app,
                 registered,
                 row.product_code,
@@ -117,8 +119,8 @@ impl Store {
                     json!({ "row": row_no, "ground": ground.rule() }),
                 ),
             };
-            let entry =
-                audit::append(&tx, &now(), &clerk, action, &subject, &details).map_err(&sqlite)?;
+            let entry = audit::append(&tx, &now(&clock), &clerk, action, &subject, &details)
+                .map_err(&sqlite)?;
             let (code, brand, refusal, existing) = match decision {
                 Decision::Assigned { code } => {
                     (Some(code.to_string()), Some(code.brand), None, None)
@@ -160,7 +162,7 @@ impl Store {
 fn decide(
     tx: &Transaction<'_>,
     sqlite: &dyn Fn(rusqlite::Error) -> StoreError,
-    clerk: &str,
+    (clerk, clock): (&str, &Clock),
     app: &ValidApplication,
     registered: bool,
     product: u8,
@@ -188,7 +190,7 @@ fn decide(
             existing,
         });
     }
-    let subject = subject_code(tx, sqlite, clerk, tin)?;
+    let subject = subject_code(tx, clock, sqlite, clerk, tin)?;
     let highest: Option<i64> = tx
         .query_row(
             "SELECT MAX(brand) FROM dsn_products WHERE tin = ?1 AND product = ?2",
@@ -206,6 +208,7 @@ fn decide(
 /// The applicant's market-subject code: the one it has, or the next free one, recorded.
 fn subject_code(
     tx: &Transaction<'_>,
+    clock: &Clock,
     sqlite: &dyn Fn(rusqlite::Error) -> StoreError,
     clerk: &str,
     tin: &str,
@@ -226,7 +229,7 @@ fn subject_code(
         .ok_or(DsnError::SubjectCodesExhausted)?;
     let entry = audit::append(
         tx,
-        &now(),
+        &now(clock),
         clerk,
         "dsn_subject_assigned",
         tin,
