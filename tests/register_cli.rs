@@ -85,7 +85,14 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
 
     let steps: [&[&str]; 4] = [
         &["start_verification", "--ground", "photo_identity"],
-        &["confirm", "--conclusion-number", "7"],
+        // M-16: with the identification protocol, or it cannot be sent.
+        &[
+            "confirm",
+            "--conclusion-number",
+            "7",
+            "--protocol-number",
+            "1",
+        ],
         &["send"],
         &["manufacture", "--reason", "batch 12"],
     ];
@@ -108,7 +115,11 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
         .map(|d| format!("100000000{d}"))
         .find(|c| parse_coupon(c).is_some() && *c != coupon)
         .unwrap_or_else(|| panic!("one check digit fits"));
-    let wrong = mv(&db, &number, &["issue", "--coupon", &other]);
+    let wrong = mv(
+        &db,
+        &number,
+        &["issue", "--coupon", &other, "--document-number", "N1"],
+    );
     assert_eq!(
         wrong.code,
         Some(4),
@@ -123,14 +134,29 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     typo.swap(at, at + 1);
     let typo: String = typo.into_iter().collect();
     assert_ne!(typo, coupon);
-    let run = mv(&db, &number, &["issue", "--coupon", &typo]);
+    let run = mv(
+        &db,
+        &number,
+        &["issue", "--coupon", &typo, "--document-number", "N1"],
+    );
     assert_eq!(
         run.code,
         Some(2),
         "M-57: a swapped pair is caught: {}",
         run.stderr
     );
-    let issued = mv(&db, &number, &["issue", "--coupon", &coupon, "--json"]);
+    let issued = mv(
+        &db,
+        &number,
+        &[
+            "issue",
+            "--coupon",
+            &coupon,
+            "--document-number",
+            "N1",
+            "--json",
+        ],
+    );
     assert_eq!(issued.code, Some(0), "{}", issued.stderr);
     assert_eq!(issued.json()["to"], "issued");
 

@@ -6,6 +6,7 @@ mod clock;
 mod demo;
 mod dsn;
 mod formulary;
+mod journal;
 mod number;
 mod output;
 mod person;
@@ -133,6 +134,8 @@ pub enum Command {
         #[command(subcommand)]
         command: formulary::FormularyCommand,
     },
+    /// The journal of conclusions (M-16): every line, or one year's.
+    Journal(journal::JournalArgs),
     /// Persons in the register: deregistration for emigration (M-57).
     Person {
         #[command(subcommand)]
@@ -286,6 +289,7 @@ pub fn run(
         }
         Command::Formulary { command } => formulary::run(&options, command, out, err),
         Command::Person { command } => person::run(&options, command, out, err),
+        Command::Journal(args) => journal::journal(&options, args, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),

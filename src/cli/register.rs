@@ -180,7 +180,9 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         | StoreError::CouponMismatch { .. }
         | StoreError::ConclusionTaken { .. }
         | StoreError::NotCorrectable { .. }
-        | StoreError::ClockBehind { .. } => REFUSED,
+        | StoreError::ClockBehind { .. }
+        | StoreError::ConclusionMissing { .. } => REFUSED,
+        StoreError::DocumentNumberRequired => BAD_INPUT,
         _ => REGISTER_FAILED,
     })
 }

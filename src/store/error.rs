@@ -123,6 +123,19 @@ pub enum StoreError {
         at: chrono::NaiveDateTime,
         behind: super::clock_guard::Behind,
     },
+    /// M-16: a formulary whose identity was verified and confirmed goes for manufacture
+    /// only with the conclusion and the identification protocol on its reverse side.
+    #[error(
+        "formulary {number} cannot be sent: its reverse side lacks the {} of the verification (M-16)",
+        missing.replace('_', " ")
+    )]
+    ConclusionMissing {
+        number: String,
+        missing: &'static str,
+    },
+    /// M-57: an issue without the issued document's own number.
+    #[error("give the issued document's own number (--document-number or --mrz) (M-57)")]
+    DocumentNumberRequired,
     /// The day is closed (sealed): it takes no new records, and the data of its formularies
     /// stay as they were.
     #[error("the day {date} is closed: its records cannot be changed")]

@@ -26,6 +26,7 @@ mod corrections;
 mod drafts;
 mod emigration;
 mod formularies;
+mod move_records;
 mod moves;
 pub mod numbers;
 mod persons;
@@ -39,6 +40,7 @@ pub use corrections::Correction;
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::{StoreError, number_to_show};
+pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {

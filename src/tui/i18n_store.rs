@@ -259,6 +259,28 @@ pub fn store_error(error: &StoreError) -> Text {
                 ),
             )
         }
+        StoreError::ConclusionMissing { number, missing } => {
+            let (ru, kk) = if *missing == "conclusion" {
+                (
+                    "заключения (номер и дата)",
+                    "қорытындының (нөмірі мен күні)",
+                )
+            } else {
+                ("протокола опознания", "тану хаттамасының")
+            };
+            t(
+                format!(
+                    "формуляр {number} нельзя отправить: на оборотной стороне нет {ru} по проверке (M-16)"
+                ),
+                format!(
+                    "{number} формулярын жіберуге болмайды: сыртқы бетінде тексеру {kk} жоқ (M-16)"
+                ),
+            )
+        }
+        StoreError::DocumentNumberRequired => t(
+            "укажите собственный номер выдаваемого документа (M-57)".into(),
+            "берілетін құжаттың өз нөмірін көрсетіңіз (M-57)".into(),
+        ),
         StoreError::DaySealed { date } => t(
             format!("день {date} закрыт: его записи изменить нельзя"),
             format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),

@@ -52,6 +52,10 @@ pub(super) fn show(
             }
             Err(e) => return Ok(fail(err, &e)),
         };
+        let record = match with_reverse_side(&store, record) {
+            Ok(record) => record,
+            Err(e) => return Ok(fail(err, &e)),
+        };
         let corrections = match store.corrections(&record.number) {
             Ok(c) => c,
             Err(e) => return Ok(fail(err, &e)),
@@ -62,8 +66,11 @@ pub(super) fn show(
                 &json!({ "coupon_match": found, "record": record_json(&record, &corrections) }),
             )?;
         } else {
+            // M-57: a document handed over is "issued", not "not ready".
             let ready = if found.ready {
                 "ready to hand over"
+            } else if found.state == crate::domain::lifecycle::State::Issued {
+                "issued"
             } else {
                 "not ready"
             };
@@ -74,6 +81,10 @@ pub(super) fn show(
     }
     match store.formulary(number) {
         Ok(Some(record)) => {
+            let record = match with_reverse_side(&store, record) {
+                Ok(record) => record,
+                Err(e) => return Ok(fail(err, &e)),
+            };
             let corrections = match corrections_of(&store, &record) {
                 Ok(c) => c,
                 Err(e) => return Ok(fail(err, &e)),
@@ -103,6 +114,13 @@ fn corrections_of(store: &Store, record: &Record) -> Result<Vec<Correction>, Sto
 
 /// A record as JSON: its fields, the state and legal moves the history leads to, and its
 /// corrections (each with the JSON it replaced).
+/// The record as shown: its reverse side with what the journal of conclusions wrote on it
+/// (M-16).
+fn with_reverse_side(store: &Store, mut record: Record) -> Result<Record, StoreError> {
+    record.formulary.reverse_side = store.reverse_side(&record.number)?;
+    Ok(record)
+}
+
 fn record_json(record: &Record, corrections: &[Correction]) -> serde_json::Value {
     let mut value = serde_json::to_value(record).unwrap_or_default();
     value["state"] = json!(record.lifecycle.state());
@@ -143,6 +161,13 @@ fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) ->
         text(&f.region_code),
         text(&f.district_code)
     )?;
+    // The reverse side, with what the journal of conclusions wrote on it (M-16).
+    if !f.reverse_side.is_empty() {
+        writeln!(out, "reverse side:")?;
+        for note in &f.reverse_side {
+            writeln!(out, "  {}", serde_json::to_string(note).unwrap_or_default())?;
+        }
+    }
     writeln!(out, "history:")?;
     for t in r.lifecycle.transitions() {
         let note = t
