@@ -13,8 +13,8 @@
 mod deadlines;
 
 pub use deadlines::{
-    Body, D6Due, M16Due, d6_registration_day, d6_result_due, d12_complaint_due,
-    m12a_registry_request_due, m16_due,
+    Body, D6Due, M16Due, d6_registration_day, d6_result_due, d6_return_due, d12_complaint_due,
+    front_office_open, m12a_registry_request_due, m16_due,
 };
 
 use super::Text;

@@ -88,13 +88,18 @@ impl Store {
             ],
         )
         .map_err(&sqlite)?;
-        let registered = tx
-            .query_row("SELECT 1 FROM dsn_taxpayers WHERE tin = ?1", [tin], |_| {
-                Ok(())
-            })
+        // D-7 (1): registered as a taxpayer carrying out this activity (art. 88): a
+        // taxpayer whose activity was not recorded is checked for registration only.
+        let activity: Option<Option<String>> = tx
+            .query_row(
+                "SELECT activity FROM dsn_taxpayers WHERE tin = ?1",
+                [tin],
+                |r| r.get(0),
+            )
             .optional()
-            .map_err(&sqlite)?
-            .is_some();
+            .map_err(&sqlite)?;
+        let registered =
+            activity.is_some_and(|a| super::Activity::allows(a.as_deref(), app.subject_type.key()));
         for (i, row) in app.products.iter().enumerate() {
             let row_no = i64::try_from(i + 1).unwrap_or(i64::MAX);
             let key = product_key(&row.name);
