@@ -259,3 +259,17 @@ fn m57_conditional_exclusion_of_the_iin_invalidates_the_persons_documents() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(audit, 1);
 }
+
+/// `kense formulary template --code CODE` gives a formulary `formulary add` takes, for
+/// every code of M-31, with the grounds of issue 14 in it.
+#[test]
+fn every_codes_template_is_added_with_its_grounds() {
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    for rule in kense::domain::formulary::CODE_RULES {
+        let text = kense(&db, &["formulary", "template", "--code", rule.code], None).stdout;
+        assert!(text.contains("\"filled_at\""), "M-4: {}", rule.code);
+        let run = kense(&db, &["formulary", "add", "-"], Some(&text));
+        assert_eq!(run.code, Some(0), "code {}: {}", rule.code, run.stderr);
+    }
+}

@@ -69,6 +69,8 @@
 
 mod by_code;
 mod example;
+mod grounds;
+mod grounds_check;
 mod model;
 mod names;
 mod notes;
@@ -77,6 +79,7 @@ mod texts;
 mod validate;
 mod violation;
 
+pub use grounds::{BirthCertificateGround, DataChange, FilledAt, StayReason};
 pub use model::{
     Citizenship, CitizenshipError, Formulary, Holder, Override, PreviousResidence, Residence,
     Signature,
