@@ -273,3 +273,80 @@ fn every_codes_template_is_added_with_its_grounds() {
         assert_eq!(run.code, Some(0), "code {}: {}", rule.code, run.stderr);
     }
 }
+
+/// The flags of what a parent showed for a child's IIN (M-12.a).
+const CHILD: [&str; 10] = [
+    "--birth-certificate",
+    "I-АК 0123456",
+    "--certificate-date",
+    "2026-11-20",
+    "--certificate-issuer",
+    "РАГС г. Кокшетау",
+    "--parent-document",
+    "удостоверение 043215678",
+    "--zags-found",
+    "no",
+];
+
+#[test]
+fn m12a_a_childs_iin_records_what_was_shown_and_the_request_to_the_registry() {
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    let base = [
+        "iin",
+        "generate",
+        "--birth-date",
+        "2026-11-15",
+        "--sex",
+        "female",
+    ];
+    let bare = kense(&db, &base, None);
+    assert_eq!(bare.code, Some(2), "{}", bare.stderr);
+    assert!(
+        bare.stderr.contains("--birth-certificate") && bare.stderr.contains("M-12.a"),
+        "{}",
+        bare.stderr
+    );
+    let mut args = base.to_vec();
+    args.extend_from_slice(&CHILD);
+    let run = kense(&db, &args, None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let iin = run.stdout.trim().to_string();
+    // Not in ИС ЗАГС: the request is due two working days after Monday the 7th.
+    let queue = kense(&db, &["iin", "requests", "--json"], None).json();
+    assert_eq!(queue[0]["iin"], iin.as_str());
+    assert_eq!(queue[0]["due"], "2026-12-09", "M-12.a");
+    // What was shown is personal: not in the audit log.
+    let details: String = common::raw(&db)
+        .query_row(
+            "SELECT details_json FROM audit_log WHERE action = 'iin_generated'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !details.contains("043215678") && !details.contains("0123456"),
+        "{details}"
+    );
+    let sent = kense(&db, &["iin", "request-sent", &iin], None);
+    assert_eq!(sent.code, Some(0), "{}", sent.stderr);
+    assert_eq!(
+        kense(&db, &["iin", "requests"], None).code,
+        Some(1),
+        "the queue is empty"
+    );
+    // An adult's IIN needs none of it.
+    let adult = kense(
+        &db,
+        &[
+            "iin",
+            "generate",
+            "--birth-date",
+            "1990-05-14",
+            "--sex",
+            "male",
+        ],
+        None,
+    );
+    assert_eq!(adult.code, Some(0), "{}", adult.stderr);
+}

@@ -2,6 +2,7 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod births;
 mod clock;
 mod demo;
 mod dsn;
@@ -273,6 +274,12 @@ pub fn run(
             let code = match command {
                 number::IinCommand::Check(args) => number::iin(args, options.clock.today(), out)?,
                 number::IinCommand::Generate(args) => register::generate(&options, args, out, err)?,
+                number::IinCommand::Requests { json } => {
+                    births::requests(&options, json, out, err)?
+                }
+                number::IinCommand::RequestSent { iin, date } => {
+                    births::request_sent(&options, &iin, date, out, err)?
+                }
             };
             out.flush()?;
             Ok(code)

@@ -24,6 +24,21 @@ pub enum IinCommand {
     /// the clerk and the time, and writes it to the audit log.
     #[command(after_help = super::EXIT_STATUS)]
     Generate(super::register::GenerateArgs),
+    /// M-12.a: the requests to the civil registry (РАГС) for birth records ИС ЗАГС did not
+    /// have, not yet sent, the earliest due first (exit 1 when there is none).
+    Requests {
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// M-12.a: mark the request to РАГС for the birth record of IIN sent.
+    #[command(after_help = super::EXIT_STATUS)]
+    RequestSent {
+        iin: String,
+        /// The day it was sent [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -49,6 +49,9 @@ pub struct GenerateArgs {
     /// The sex.
     #[arg(long, value_enum)]
     sex: SexArg,
+    /// What the parent showed for a child's IIN (M-12.a): required for a person under 18.
+    #[command(flatten)]
+    child: super::births::ChildArgs,
     /// Print a JSON object.
     #[arg(long)]
     json: bool,
@@ -182,7 +185,7 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         | StoreError::NotCorrectable { .. }
         | StoreError::ClockBehind { .. }
         | StoreError::ConclusionMissing { .. } => REFUSED,
-        StoreError::DocumentNumberRequired => BAD_INPUT,
+        StoreError::DocumentNumberRequired | StoreError::Calendar(_) => BAD_INPUT,
         _ => REGISTER_FAILED,
     })
 }
@@ -214,7 +217,13 @@ pub fn generate(
         SexArg::Male => Sex::Male,
         SexArg::Female => Sex::Female,
     };
-    let issued = match open(options, true).and_then(|mut s| s.generate_iin(args.birth_date, sex)) {
+    let basis = match args.child.basis(args.birth_date, today(options)) {
+        Ok(basis) => basis,
+        Err(message) => return Ok(bad_input(err, &message)),
+    };
+    let generated = open(options, true)
+        .and_then(|mut s| s.generate_iin_for(args.birth_date, sex, basis.as_ref()));
+    let issued = match generated {
         Ok(issued) => issued,
         Err(e) => return Ok(fail(err, &e)),
     };

@@ -133,6 +133,9 @@ pub enum StoreError {
         number: String,
         missing: &'static str,
     },
+    /// A term the working-day calendar cannot count (a date outside its years).
+    #[error("{0}")]
+    Calendar(crate::domain::calendar::CalendarError),
     /// M-57: an issue without the issued document's own number.
     #[error("give the issued document's own number (--document-number or --mrz) (M-57)")]
     DocumentNumberRequired,

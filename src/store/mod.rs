@@ -13,6 +13,7 @@
 //! only read use [`Store::open_read_only`], which changes nothing at all.
 
 mod audit;
+mod births;
 mod clock_guard;
 // The demo register in bulk (issue 7).
 pub mod demo;
@@ -35,6 +36,7 @@ mod report;
 mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use births::RegistryRequest;
 pub use clock_guard::Behind;
 pub use corrections::Correction;
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};

@@ -4,6 +4,7 @@
 use super::audit::{self, AuditEntry};
 use super::{Store, StoreError};
 use crate::domain::Sex;
+use crate::domain::birth_record::ChildIinBasis;
 use crate::domain::iin::Iin;
 use crate::office::Clock;
 use chrono::{Datelike, NaiveDate, Utc};
@@ -101,6 +102,18 @@ impl Store {
         birth_date: NaiveDate,
         sex: Sex,
     ) -> Result<IssuedIin, StoreError> {
+        self.generate_iin_for(birth_date, sex, None)
+    }
+
+    /// [`Store::generate_iin`] for a child (M-12.a), recording in the same transaction what
+    /// the parent showed (`basis`) and, when the birth record was not in ИС ЗАГС, the
+    /// request to РАГС due in two working days ([`Store::registry_requests`]).
+    pub fn generate_iin_for(
+        &mut self,
+        birth_date: NaiveDate,
+        sex: Sex,
+        basis: Option<&ChildIinBasis>,
+    ) -> Result<IssuedIin, StoreError> {
         if !(1800..=2099).contains(&birth_date.year()) {
             return Err(StoreError::BirthDateUnsupported { date: birth_date });
         }
@@ -153,8 +166,12 @@ impl Store {
         }
         let (iin, serial) = next.ok_or(StoreError::SerialsExhausted { birth_date, sex })?;
         let at = now(&clock);
-        // The IIN is the subject; birth date and sex are in it, so details repeat neither.
-        let details = json!({ "serial": serial });
+        // The IIN is the subject; birth date and sex are in it, so details repeat neither;
+        // what the parent showed is personal and stays out of the audit log (M-12.a).
+        let mut details = json!({ "serial": serial });
+        if let Some(basis) = basis {
+            details["zags_found"] = json!(basis.zags_found);
+        }
         let entry = audit::append(&tx, &at, &clerk, "iin_generated", iin.as_str(), &details)
             .map_err(sqlite)?;
         tx.execute(
@@ -171,6 +188,12 @@ impl Store {
             ],
         )
         .map_err(sqlite)?;
+        if let Some(basis) = basis {
+            let due = basis
+                .registry_request_due(today)
+                .map_err(StoreError::Calendar)?;
+            super::births::record(&tx, iin.as_str(), basis, today, due).map_err(sqlite)?;
+        }
         tx.commit().map_err(sqlite)?;
         Ok(IssuedIin {
             iin,

@@ -143,6 +143,9 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 /// - D-6: a result kept a month and passed to the provider, and a result asked for later
 ///   with the day it is due back (1 working day).
 /// - D-12: complaints against an application, with their body and term. Append-only.
+/// - M-12.a: what was shown for a child's IIN (the birth certificate, the parent's
+///   document, whether ИС ЗАГС had the birth record), and the request to РАГС when it did
+///   not: due in two working days, marked sent once.
 const V6: &str = r#"
 ALTER TABLE conclusions ADD COLUMN protocol_number TEXT;
 ALTER TABLE conclusions ADD COLUMN protocol_date TEXT;
@@ -182,6 +185,29 @@ CREATE TRIGGER dsn_complaints_no_update BEFORE UPDATE ON dsn_complaints
 BEGIN SELECT RAISE(ABORT, 'dsn_complaints are append-only'); END;
 CREATE TRIGGER dsn_complaints_no_delete BEFORE DELETE ON dsn_complaints
 BEGIN SELECT RAISE(ABORT, 'dsn_complaints are append-only'); END;
+
+CREATE TABLE iin_births (
+    iin                TEXT PRIMARY KEY NOT NULL REFERENCES iin_issued (iin),
+    certificate_number TEXT NOT NULL,
+    certificate_date   TEXT NOT NULL,
+    certificate_issuer TEXT NOT NULL,
+    parent_document    TEXT NOT NULL,
+    zags_found         INTEGER NOT NULL CHECK (zags_found IN (0, 1)),
+    applied_on         TEXT NOT NULL,
+    request_due        TEXT,
+    request_sent_on    TEXT
+) STRICT;
+CREATE INDEX iin_births_open_requests ON iin_births (request_due)
+    WHERE request_due IS NOT NULL AND request_sent_on IS NULL;
+CREATE TRIGGER iin_births_fixed BEFORE UPDATE OF
+    iin, certificate_number, certificate_date, certificate_issuer, parent_document,
+    zags_found, applied_on, request_due ON iin_births
+BEGIN SELECT RAISE(ABORT, 'what was shown for an IIN is not rewritten'); END;
+CREATE TRIGGER iin_births_sent_once BEFORE UPDATE OF request_sent_on ON iin_births
+WHEN OLD.request_sent_on IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the request to the civil registry is marked sent once'); END;
+CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
+BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 "#;
 
 const MIGRATION_LIST: &[M<'static>] = &[

@@ -277,6 +277,10 @@ pub fn store_error(error: &StoreError) -> Text {
                 ),
             )
         }
+        StoreError::Calendar(e) => {
+            let text = e.text();
+            t(text.ru, text.kk)
+        }
         StoreError::DocumentNumberRequired => t(
             "укажите собственный номер выдаваемого документа (M-57)".into(),
             "берілетін құжаттың өз нөмірін көрсетіңіз (M-57)".into(),
