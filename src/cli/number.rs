@@ -3,9 +3,9 @@
 
 use super::output::{Record, write_json, write_table};
 use crate::domain::iin::{Bin, EntityType, EntityUnit, Iin, NumberError};
-use crate::domain::{Sex, Text};
+use crate::domain::{Lang, Sex, Text};
 use chrono::NaiveDate;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -56,25 +56,8 @@ pub struct NumberArgs {
     #[arg(long)]
     json: bool,
     /// The language of the explanation.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_name = "LANG", value_parser = super::lang_parser(), default_value = "en")]
     lang: Lang,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    En,
-    Ru,
-    Kk,
-}
-
-impl Lang {
-    fn pick(self, text: &Text) -> &str {
-        match self {
-            Lang::En => &text.en,
-            Lang::Ru => &text.ru,
-            Lang::Kk => &text.kk,
-        }
-    }
 }
 
 /// A label or value in three languages.
@@ -258,13 +241,13 @@ fn check<T>(
                 write_json(out, &Value::Object(object))?;
             } else {
                 let valid = t("действителен", "жарамды", "valid");
-                writeln!(out, "{name} {digits}: {}", lang.pick(&valid))?;
+                writeln!(out, "{name} {digits}: {}", valid.get(lang))?;
                 let rows: Vec<Record> = fields
                     .iter()
                     .map(|(_, label, value, _)| {
                         vec![
-                            ("field", lang.pick(label).to_string()),
-                            ("value", lang.pick(value).to_string()),
+                            ("field", label.get(lang).to_string()),
+                            ("value", value.get(lang).to_string()),
                         ]
                     })
                     .collect();
@@ -288,8 +271,8 @@ fn check<T>(
                 writeln!(
                     out,
                     "{name} {typed}: {}: {}",
-                    lang.pick(&invalid),
-                    lang.pick(&text)
+                    invalid.get(lang),
+                    text.get(lang)
                 )?;
             }
             Ok(ExitCode::from(INVALID))
