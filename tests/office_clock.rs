@@ -220,3 +220,43 @@ fn the_zone_comes_from_the_offices_settings() {
     assert_eq!(bad.code, Some(2));
     assert!(bad.stderr.contains("time_zone"), "{}", bad.stderr);
 }
+
+/// A correction's time is stored in UTC and shown in office time.
+#[test]
+fn a_correction_is_shown_in_office_time() {
+    let formulary = template("18");
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    let now = "2026-12-07T19:30:00Z";
+    let added = at(
+        &db,
+        "UTC",
+        now,
+        &["formulary", "add", "-"],
+        Some(&formulary),
+    );
+    assert_eq!(added.code, Some(0), "{}", added.stderr);
+    let fixed = formulary.replace("АРМАН", "АРМАНЖАН");
+    let corrected = at(
+        &db,
+        "UTC",
+        now,
+        &["formulary", "correct", "2026-0000001", "-"],
+        Some(&fixed),
+    );
+    assert_eq!(corrected.code, Some(0), "{}", corrected.stderr);
+    let shown = at(
+        &db,
+        "UTC",
+        now,
+        &["formulary", "show", "2026-0000001"],
+        None,
+    );
+    assert!(
+        shown
+            .stdout
+            .contains("2026-12-08 00:30  aigul  corrected (#1)"),
+        "{}",
+        shown.stdout
+    );
+}

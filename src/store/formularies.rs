@@ -115,19 +115,15 @@ impl Store {
     /// Validates `formulary` as of `today` and registers it, as one transaction: the person
     /// (by IIN), the formulary in state `registered` with its first transition, a
     /// registration and a coupon number, and the audit entry. The transition's time is
-    /// `today` at the host's time of day.
-    ///
-    /// This is the workstation's path while it still dates its moves by the host's clock
-    /// (src/tui, converted to the office's [`Clock`](crate::office::Clock) separately,
-    /// issue 14): its registration and its moves must come from one clock, or a move
-    /// would be dated before the registration. Everything else registers with
+    /// `today` at the office clock's time of day ([`Store::with_clock`]). Not checked against
+    /// the register's newest records (a given day); the clock's now is
     /// [`Store::register_formulary_now`].
     pub fn register_formulary(
         &mut self,
         formulary: &Formulary,
         today: NaiveDate,
     ) -> Result<Registered, StoreError> {
-        let at = today.and_time(chrono::Local::now().time());
+        let at = today.and_time(self.clock.office_time().time());
         self.register_inner(formulary, Some(at))
     }
 

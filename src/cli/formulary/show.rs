@@ -4,8 +4,9 @@ use super::super::output::write_json;
 use super::super::register::{fail, open_read};
 use crate::cli::RegisterOptions;
 use crate::domain::lifecycle::documents::DocumentStatus;
+use crate::office::Clock;
 use crate::store::numbers::parse_coupon;
-use crate::store::{Correction, Record, Store, StoreError};
+use crate::store::{Correction, Record, Store, StoreError, office_time};
 use serde_json::json;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -75,7 +76,7 @@ pub(super) fn show(
                 "not ready"
             };
             writeln!(out, "coupon {}: {ready}", found.coupon)?;
-            write_record(out, &record, &corrections)?;
+            write_record(out, &record, &corrections, &options.clock)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -92,7 +93,7 @@ pub(super) fn show(
             if json {
                 write_json(out, &record_json(&record, &corrections))?;
             } else {
-                write_record(out, &record, &corrections)?;
+                write_record(out, &record, &corrections, &options.clock)?;
             }
         }
         Ok(None) => {
@@ -136,7 +137,12 @@ pub(super) fn name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) -> io::Result<()> {
+fn write_record(
+    out: &mut impl Write,
+    r: &Record,
+    corrections: &[Correction],
+    clock: &Clock,
+) -> io::Result<()> {
     let f = &r.formulary;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let full_name = [text(&f.surname), text(&f.given_name), text(&f.patronymic)]
@@ -191,7 +197,8 @@ fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) ->
         writeln!(
             out,
             "  {}  {}  corrected (#{}): data {} -> {}",
-            c.at.get(..16).unwrap_or(&c.at).replace('T', " "),
+            // Stored in UTC, shown in office time (issue 14), to the minute.
+            office_time(clock, &c.at).get(..16).unwrap_or(&c.at),
             c.clerk,
             c.seq,
             c.old_sha256.get(..12).unwrap_or(&c.old_sha256),
