@@ -350,3 +350,22 @@ fn m12a_a_childs_iin_records_what_was_shown_and_the_request_to_the_registry() {
     );
     assert_eq!(adult.code, Some(0), "{}", adult.stderr);
 }
+
+/// Free text of a move (M-56/M-57) holds no control characters: refused naming the flag.
+#[test]
+fn m57_a_move_refuses_control_characters_in_its_text() {
+    let dir = tempdir();
+    let db = dir.path().join("r.sqlite");
+    let (number, _) = manufactured(&db);
+    let args = [
+        "issue",
+        "--receipt",
+        "R\u{1b}[2J",
+        "--document-number",
+        "N1",
+    ];
+    let run = mv(&db, &number, &args);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("--receipt"), "{}", run.stderr);
+    assert_eq!(common::count(&db, "issues"), 0);
+}

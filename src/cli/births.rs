@@ -102,10 +102,15 @@ pub fn requests(
         let rows: Vec<Record> = open_requests
             .iter()
             .map(|r| {
+                // A term over a holiday not yet confirmed says so (issue 14).
+                let note = crate::domain::calendar::unconfirmed_note(r.applied_on, r.due)
+                    .map(|t| t.en)
+                    .unwrap_or_default();
                 vec![
                     ("iin", r.iin.clone()),
                     ("applied_on", r.applied_on.to_string()),
                     ("due", r.due.to_string()),
+                    ("note", note),
                 ]
             })
             .collect();

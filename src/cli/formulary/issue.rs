@@ -15,6 +15,21 @@ pub(super) fn details(
     store: &Store,
     today: NaiveDate,
 ) -> Result<MoveDetails, String> {
+    // Free text of the move goes into the register and onto papers: no control characters.
+    let texts = [
+        ("--protocol-number", args.protocol_number.as_deref()),
+        ("--receipt", args.receipt.as_deref()),
+        ("--document-number", args.document_number.as_deref()),
+    ];
+    let withdrawn = args
+        .withdrawn
+        .iter()
+        .map(|w| ("--withdrawn", Some(w.as_str())));
+    for (flag, text) in texts.into_iter().chain(withdrawn) {
+        if text.is_some_and(|t| t.chars().any(char::is_control)) {
+            return Err(format!("{flag}: control characters are not allowed"));
+        }
+    }
     let mut details = MoveDetails {
         document_number: args.document_number.clone(),
         ..MoveDetails::default()
