@@ -80,7 +80,7 @@ fn d6_an_application_at_19_00_astana_is_registered_the_next_working_day_in_every
         );
         let json = run.json();
         assert_eq!(
-            json["received_at"], "2026-12-07T19:00",
+            json["received_at"], "2026-12-07T19:00+05:00",
             "{tz}: {}",
             run.stderr
         );

@@ -80,7 +80,8 @@ impl Store {
                 app.subject_type.key(),
                 app.country_code,
                 app.unit_code,
-                terms.received_at.format("%Y-%m-%dT%H:%M").to_string(),
+                // The office's wall time with its offset (issue 14): `2026-12-07T19:00+05:00`.
+                with_offset(terms.received_at, clock.zone()),
                 terms.registered_on.to_string(),
                 terms.due_on.to_string(),
                 clerk,
@@ -247,4 +248,17 @@ fn subject_code(
     )
     .map_err(sqlite)?;
     Ok(code)
+}
+
+/// A wall time of the office, to the minute, with the office's offset at that moment; a
+/// wall time the zone skipped has no true offset and is written without one.
+fn with_offset(at: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> String {
+    use chrono::TimeZone;
+    let wall = at.format("%Y-%m-%dT%H:%M");
+    match zone.from_local_datetime(&at) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            format!("{wall}{}", t.format("%:z"))
+        }
+        chrono::LocalResult::None => wall.to_string(),
+    }
 }
