@@ -238,53 +238,11 @@ pub fn store_error(error: &StoreError) -> Text {
             "это не номер талона: нужны десять цифр с верной контрольной цифрой".into(),
             "бұл талон нөмірі емес: бақылау цифры дұрыс он цифр керек".into(),
         ),
-        StoreError::ClockBehind { at, behind } => {
-            let at = at.format("%d.%m.%Y %H:%M:%S");
-            let (ru, kk) = match behind {
-                crate::store::Behind::ClosedDay(d) => (
-                    format!("закрытого дня {}", d.format("%d.%m.%Y")),
-                    format!("жабық {} күнінен", d.format("%d.%m.%Y")),
-                ),
-                crate::store::Behind::Registration(r) => (
-                    format!("последней регистрации ({})", r.format("%d.%m.%Y %H:%M:%S")),
-                    format!("соңғы тіркеуден ({})", r.format("%d.%m.%Y %H:%M:%S")),
-                ),
-            };
-            t(
-                format!(
-                    "часы отделения показывают {at}, раньше {ru}: часы переведены назад; ничего не сохранено (проверьте время сервера)"
-                ),
-                format!(
-                    "бөлімше сағаты {at} көрсетеді, бұл {kk} ерте: сағат кері қойылған; ештеңе сақталмады (сервер уақытын тексеріңіз)"
-                ),
-            )
-        }
-        StoreError::ConclusionMissing { number, missing } => {
-            let (ru, kk) = if *missing == "conclusion" {
-                (
-                    "заключения (номер и дата)",
-                    "қорытындының (нөмірі мен күні)",
-                )
-            } else {
-                ("протокола опознания", "тану хаттамасының")
-            };
-            t(
-                format!(
-                    "формуляр {number} нельзя отправить: на оборотной стороне нет {ru} по проверке (M-16)"
-                ),
-                format!(
-                    "{number} формулярын жіберуге болмайды: сыртқы бетінде тексеру {kk} жоқ (M-16)"
-                ),
-            )
-        }
-        StoreError::Calendar(e) => {
-            let text = e.text();
-            t(text.ru, text.kk)
-        }
-        StoreError::DocumentNumberRequired => t(
-            "укажите собственный номер выдаваемого документа (M-57)".into(),
-            "берілетін құжаттың өз нөмірін көрсетіңіз (M-57)".into(),
-        ),
+        // Issue 14's refusals (the office's clock, M-16, M-57, the calendar).
+        StoreError::ClockBehind { .. }
+        | StoreError::ConclusionMissing { .. }
+        | StoreError::Calendar(_)
+        | StoreError::DocumentNumberRequired => super::store_rules::store_text(error),
         StoreError::DaySealed { date } => t(
             format!("день {date} закрыт: его записи изменить нельзя"),
             format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
@@ -353,36 +311,12 @@ pub fn dsn_error(error: &DsnError) -> Text {
             format!("результат по заявке ДСН № {id} уже выдан {on}"),
             format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
         ),
-        DsnError::FrontOfficeClosed { on } => t(
-            format!(
-                "{on} Государственная корпорация не работает (воскресенье или праздник): ничего не передано (D-6)"
-            ),
-            format!(
-                "{on} Мемлекеттік корпорация жұмыс істемейді (жексенбі немесе мереке): ештеңе берілмеді (D-6)"
-            ),
-        ),
-        DsnError::NotAtFrontOffice { id } => t(
-            format!("результата по заявке ДСН № {id} нет в Государственной корпорации (D-6)"),
-            format!("№ {id} ДСН өтінімінің нәтижесі Мемлекеттік корпорацияда жоқ (D-6)"),
-        ),
-        DsnError::StillKept { id, until } => t(
-            format!(
-                "Государственная корпорация хранит результат по заявке ДСН № {id} до {until} (D-6)"
-            ),
-            format!(
-                "Мемлекеттік корпорация № {id} ДСН өтінімінің нәтижесін {until} дейін сақтайды (D-6)"
-            ),
-        ),
-        DsnError::NotWithProvider { id } => t(
-            format!("результат по заявке ДСН № {id} не передавался услугодателю (D-6)"),
-            format!(
-                "№ {id} ДСН өтінімінің нәтижесі көрсетілетін қызметті берушіге берілмеген (D-6)"
-            ),
-        ),
-        DsnError::Calendar(e) => {
-            let text = e.text();
-            t(text.ru, text.kk)
-        }
+        // Issue 14's refusals (D-6, the calendar).
+        DsnError::FrontOfficeClosed { .. }
+        | DsnError::NotAtFrontOffice { .. }
+        | DsnError::StillKept { .. }
+        | DsnError::NotWithProvider { .. }
+        | DsnError::Calendar(_) => super::store_rules::dsn_text(error),
     }
 }
 
