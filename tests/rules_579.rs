@@ -156,6 +156,21 @@ fn d6_a_result_kept_a_month_goes_to_the_provider_and_comes_back_in_a_working_day
     let asked = result(&["request", "--on", "2027-01-08"]);
     assert_eq!(asked.code, Some(0), "{}", asked.stderr);
     assert_eq!(asked.json()["requested_due"], "2027-01-11", "D-6");
+    // A term of the work queue until the provider sends it back.
+    let db_store = |f: &dyn Fn(&kense::store::Store) -> usize| {
+        let store = kense::store::Store::open_read_only(
+            &kense::store::Location::existing(db.clone()),
+            common::clerk_named("aigul"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        f(&store)
+    };
+    let open = |s: &kense::store::Store| s.dsn_open_requests().map_or(0, |r| r.len());
+    assert_eq!(db_store(&open), 1);
+    let back = result(&["sent-back", "--on", "2027-01-11"]);
+    assert_eq!(back.code, Some(0), "{}", back.stderr);
+    assert_eq!(db_store(&open), 0);
+    assert_eq!(result(&["sent-back"]).code, Some(4), "sent back once");
 }
 
 #[test]

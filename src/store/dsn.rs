@@ -131,7 +131,7 @@ pub struct HandOver {
 use super::ops::now;
 
 mod after;
-pub use after::{Complaint, Transfer};
+pub use after::{Complaint, OpenRequest, Transfer};
 
 impl Store {
     /// Adds a taxpayer to the register D-7 (1) is checked against; a number already there

@@ -141,7 +141,7 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 ///   importer or both) and the place; NULL for taxpayers added before (not recorded: the
 ///   application is checked against registration only, as before).
 /// - D-6: a result kept a month and passed to the provider, and a result asked for later
-///   with the day it is due back (1 working day).
+///   with the day it is due back (1 working day) and the day it was sent back.
 /// - D-12: complaints against an application, with their body and term. Append-only.
 /// - M-12.a: what was shown for a child's IIN (the birth certificate, the parent's
 ///   document, whether ИС ЗАГС had the birth record), and the request to РАГС when it did
@@ -170,6 +170,7 @@ ALTER TABLE dsn_taxpayers ADD COLUMN place TEXT;
 ALTER TABLE dsn_applications ADD COLUMN passed_to_provider_on TEXT;
 ALTER TABLE dsn_applications ADD COLUMN requested_on TEXT;
 ALTER TABLE dsn_applications ADD COLUMN requested_due TEXT;
+ALTER TABLE dsn_applications ADD COLUMN sent_back_on TEXT;
 
 CREATE TABLE dsn_complaints (
     id             INTEGER PRIMARY KEY,

@@ -28,6 +28,8 @@ pub enum AfterCommand {
     PassBack,
     /// D-6: the result passed to the provider is asked for; due back in 1 working day.
     Request,
+    /// D-6: the provider sent the result asked for back (it leaves the work queue).
+    SentBack,
     /// D-12: a complaint against the application, with its term.
     Complain {
         #[arg(long, value_enum)]
@@ -54,18 +56,21 @@ pub(super) fn run(
         Err(e) => return Ok(dsn_fail(err, &DsnError::from(e))),
     };
     match command {
-        AfterCommand::PassBack | AfterCommand::Request => {
-            let done = if matches!(command, AfterCommand::PassBack) {
-                store.dsn_pass_to_provider(id, on)
-            } else {
-                store.dsn_request_result(id, on)
+        AfterCommand::PassBack | AfterCommand::Request | AfterCommand::SentBack => {
+            let done = match command {
+                AfterCommand::PassBack => store.dsn_pass_to_provider(id, on),
+                AfterCommand::Request => store.dsn_request_result(id, on),
+                _ => store.dsn_sent_back(id, on),
             };
+
             let done = match done {
                 Ok(done) => done,
                 Err(e) => return Ok(dsn_fail(err, &e)),
             };
             if common.json {
                 write_json(out, &done)?;
+            } else if matches!(command, AfterCommand::SentBack) {
+                writeln!(out, "application {id}: result sent back on {on} (D-6)")?;
             } else if let (Some(asked), Some(due)) = (done.requested_on, done.requested_due) {
                 let note = unconfirmed_note(asked, due)
                     .map(|t| format!(" ({})", t.en))

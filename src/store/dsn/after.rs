@@ -23,6 +23,15 @@ pub struct Transfer {
     pub requested_due: Option<NaiveDate>,
 }
 
+/// D-6, for the work queue: a result asked back from the provider, not yet sent back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OpenRequest {
+    pub id: i64,
+    pub requested_on: NaiveDate,
+    /// Due back by then (1 working day).
+    pub due: NaiveDate,
+}
+
 /// D-12: a complaint recorded against an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Complaint {
@@ -129,6 +138,86 @@ impl Store {
             requested_on: Some(on),
             requested_due: Some(due),
         })
+    }
+
+    /// D-6: the provider sent the result of application `id`, asked for, back on `on`: it
+    /// leaves the work queue. [`DsnError::NotWithProvider`] when it was not asked for (or
+    /// was sent back already).
+    pub fn dsn_sent_back(&mut self, id: i64, on: NaiveDate) -> Result<Transfer, DsnError> {
+        let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
+        let sqlite = self.sqlite_mapper();
+        let tx = self.write()?;
+        let found: Option<[Option<String>; 4]> = tx
+            .query_row(
+                "SELECT passed_to_provider_on, requested_on, requested_due, sent_back_on
+                 FROM dsn_applications WHERE id = ?1",
+                [id],
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+            )
+            .optional()
+            .map_err(&sqlite)?;
+        let [passed, requested, due, sent] = found.ok_or(DsnError::NoApplication { id })?;
+        let (Some(passed), Some(requested), None) = (date(passed), date(requested), sent) else {
+            return Err(DsnError::NotWithProvider { id });
+        };
+        audit::append(
+            &tx,
+            &now(&clock),
+            &clerk,
+            "dsn_result_sent_back",
+            &id.to_string(),
+            &json!({ "on": on }),
+        )
+        .map_err(&sqlite)?;
+        tx.execute(
+            "UPDATE dsn_applications SET sent_back_on = ?1 WHERE id = ?2",
+            params![on.to_string(), id],
+        )
+        .map_err(&sqlite)?;
+        tx.commit().map_err(&sqlite)?;
+        Ok(Transfer {
+            id,
+            passed_to_provider_on: passed,
+            requested_on: Some(requested),
+            requested_due: date(due),
+        })
+    }
+
+    /// D-6, for the work queue: the results asked back from the provider and not yet sent
+    /// back, the earliest due first.
+    pub fn dsn_open_requests(&self) -> Result<Vec<OpenRequest>, DsnError> {
+        let sqlite = self.sqlite_mapper();
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, requested_on, requested_due FROM dsn_applications
+                 WHERE requested_due IS NOT NULL AND sent_back_on IS NULL
+                 ORDER BY requested_due, id",
+            )
+            .map_err(&sqlite)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(&sqlite)?;
+        let mut open = Vec::new();
+        for row in rows {
+            let (id, requested, due) = row.map_err(&sqlite)?;
+            let (Ok(requested_on), Ok(due)) = (requested.parse(), due.parse()) else {
+                return Err(DsnError::Store(self.damaged("DSN request")));
+            };
+            open.push(OpenRequest {
+                id,
+                requested_on,
+                due,
+            });
+        }
+        Ok(open)
     }
 
     /// D-12: records a complaint against application `id` filed with `body` on `on`, due
