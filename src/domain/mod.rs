@@ -8,6 +8,7 @@ pub mod formulary;
 pub mod iin;
 pub mod lifecycle;
 pub mod mrz;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -13,7 +13,7 @@ use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
 use crate::domain::Text;
-use crate::domain::formulary::{Formulary, Severity, Violation, rule, validate};
+use crate::domain::formulary::{Formulary, Severity, Violation, overrides_in_use, rule, validate};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -86,13 +86,19 @@ fn required<'a>(field: &str, text: Option<&'a str>) -> Result<&'a str, StoreErro
     filled(text).ok_or_else(|| missing(field))
 }
 
-/// Validates as of `today`: every open error and warning not overridden refuses it.
-fn accepted(f: &Formulary, today: NaiveDate) -> Result<Columns, StoreError> {
+/// Validates as of `today`: every open error and warning not overridden refuses it. What
+/// is kept is the formulary with only the overrides that let a warning present pass, each
+/// once (issue 15: the register holds no overrides of nothing).
+fn accepted(f: &Formulary, today: NaiveDate) -> Result<(Columns, Formulary), StoreError> {
     let report = validate(f, today);
     if !report.is_accepted() {
         return Err(StoreError::Invalid(report.open().cloned().collect()));
     }
-    Columns::of(f)
+    let kept = Formulary {
+        overrides: overrides_in_use(f, &report),
+        ..f.clone()
+    };
+    Ok((Columns::of(&kept)?, kept))
 }
 
 impl Store {
@@ -156,7 +162,7 @@ impl Store {
         formulary: &Formulary,
         at: Option<NaiveDateTime>,
     ) -> Result<Registered, StoreError> {
-        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let path = self.path.clone();
         let clerk = self.clerk.as_str().to_string();
         let clock = self.clock;
         let sqlite = self.sqlite_fn();
@@ -164,7 +170,12 @@ impl Store {
         let by_clock = at.is_none();
         let at = at.unwrap_or_else(|| clock.office_time());
         let today = at.date();
-        let columns = accepted(formulary, today)?;
+        let (columns, formulary) = accepted(formulary, today)?;
+        let formulary = &formulary;
+        let json = serde_json::to_string(formulary).map_err(|e| StoreError::Sqlite {
+            path,
+            message: format!("cannot encode the formulary: {e}"),
+        })?;
         let mut lifecycle = Lifecycle::new();
         let first = lifecycle
             .apply(Event::Register, &clerk, at, None)
@@ -247,8 +258,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Correction, StoreError> {
         let number = registration_key(number);
-        let columns = accepted(formulary, today)?;
-        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let (columns, formulary) = accepted(formulary, today)?;
+        let json = serde_json::to_string(&formulary).map_err(|e| self.encoding(e))?;
         let clerk = self.clerk.as_str().to_string();
         let clock = self.clock;
         let sqlite = self.sqlite_fn();

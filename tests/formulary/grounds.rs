@@ -133,3 +133,18 @@ fn every_codes_template_is_valid_and_states_its_grounds() {
         }
     }
 }
+
+#[test]
+fn the_grounds_texts_hold_no_control_character() {
+    let mut f = example("05");
+    f.data_change = Some(DataChange::Zags {
+        reference: Some("АЖ\u{7}1".into()),
+    });
+    assert_error(&f, "K-TEXT", "data_change.reference");
+    let mut g = example("18");
+    g.signature = Some(Signature::Absent {
+        reason: Some("инвалидность".into()),
+    });
+    g.signature_document = Some("справка\u{1b}[2J".into());
+    assert_error(&g, "K-TEXT", "signature_document");
+}

@@ -5,6 +5,7 @@
 use super::MoveArgs;
 use crate::domain::lifecycle::MoveKind;
 use crate::domain::mrz::Mrz;
+use crate::domain::text::{self, limit};
 use crate::store::{IssuePaper, MoveDetails, Store};
 use chrono::NaiveDate;
 use std::io::Read;
@@ -15,19 +16,26 @@ pub(super) fn details(
     store: &Store,
     today: NaiveDate,
 ) -> Result<MoveDetails, String> {
-    // Free text of the move goes into the register and onto papers: no control characters.
+    // Free text of the move goes into the register and onto papers: printable and within
+    // its limit (issue 15's checks), named by its flag, never repeated. The document
+    // number is checked with the move's own data (naming `document_number`).
     let texts = [
-        ("--protocol-number", args.protocol_number.as_deref()),
-        ("--receipt", args.receipt.as_deref()),
-        ("--document-number", args.document_number.as_deref()),
+        (
+            "--protocol-number",
+            args.protocol_number.as_deref(),
+            limit::NUMBER,
+        ),
+        ("--receipt", args.receipt.as_deref(), limit::NUMBER),
     ];
     let withdrawn = args
         .withdrawn
         .iter()
-        .map(|w| ("--withdrawn", Some(w.as_str())));
-    for (flag, text) in texts.into_iter().chain(withdrawn) {
-        if text.is_some_and(|t| t.chars().any(char::is_control)) {
-            return Err(format!("{flag}: control characters are not allowed"));
+        .map(|w| ("--withdrawn", Some(w.as_str()), limit::PLACE));
+    for (flag, value, max) in texts.into_iter().chain(withdrawn) {
+        if let Some(value) = value
+            && let Err(problem) = text::check(value, max)
+        {
+            return Err(format!("{flag}: {problem}"));
         }
     }
     let mut details = MoveDetails {

@@ -44,7 +44,9 @@ fn filled_at(f: &Formulary, code: &str, found: &mut Findings) {
     let Some(reason) = found.value("filled_at.reason", rule::PLACE, reason) else {
         return;
     };
-    if !code.is_empty() && !reason.codes().contains(&code) {
+    // Only a code of M-31 is named (it is two digits; anything else typed there may be
+    // anything, and the code's own check names it).
+    if code_rule(code).is_some() && !reason.codes().contains(&code) {
         let codes = reason.codes().join(", ");
         found.error(
             "filled_at.reason",
