@@ -15,6 +15,7 @@ pub mod form;
 mod moves;
 mod msg;
 pub mod store;
+mod store_rules;
 
 use msg::texts;
 
