@@ -156,6 +156,10 @@ pub enum Msg {
     KeyNewFormulary,
     NoProblemLeft,
     KeyYes,
+    AskProtocol,
+    BadProtocol,
+    AskDocumentNumber,
+    MrzNotThePerson,
 }
 
 /// The text of `msg` in `lang`.
