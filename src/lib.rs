@@ -9,5 +9,7 @@ pub mod cli;
 pub mod codes;
 pub mod domain;
 pub mod office;
+// The papers the orders require, as PDF (issue 13).
+pub mod papers;
 pub mod store;
 pub mod tui;

@@ -28,6 +28,8 @@ mod formularies;
 mod moves;
 pub mod numbers;
 mod persons;
+// What the papers read, and the record of every print (issue 13).
+mod papers;
 mod records;
 mod report;
 mod search;
@@ -38,6 +40,7 @@ pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::{StoreError, number_to_show};
 pub use ops::{DayClose, IssuedIin};
+pub use papers::{DestroyedForm, GeneratedIin, JournalLine, PrintRecord};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {
     formularies::Registered,

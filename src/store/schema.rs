@@ -137,6 +137,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(super::dsn::SCHEMA),
     M::up(V4),
     M::up(V5),
+    // The copies printed of each paper (issue 13).
+    M::up(super::papers::SCHEMA),
 ];
 
 /// Every migration, oldest first.

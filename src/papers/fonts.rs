@@ -1,0 +1,136 @@
+//! The papers' font: DejaVu Sans, regular and bold, shipped in `assets/fonts/` with its
+//! licence (Bitstream Vera; DejaVu changes public domain). It has every letter of the
+//! Kazakh alphabet (Ә Ғ Қ Ң Ө Ұ Ү Һ І), Russian, «», №: one font, so no fallback is ever
+//! needed and every glyph a paper prints is in the subset krilla embeds.
+
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+use std::sync::OnceLock;
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Which face of the font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    Regular,
+    Bold,
+}
+
+fn bytes(face: Face) -> &'static [u8] {
+    match face {
+        Face::Regular => REGULAR,
+        Face::Bold => BOLD,
+    }
+}
+
+/// The face for krilla; `None` only if the shipped file were not a font.
+pub fn font(face: Face) -> Option<krilla::text::Font> {
+    // krilla's fonts are reference-counted: one parse per process, cloned per paper.
+    static FONTS: OnceLock<(Option<krilla::text::Font>, Option<krilla::text::Font>)> =
+        OnceLock::new();
+    let (regular, bold) = FONTS.get_or_init(|| {
+        let load = |face| krilla::text::Font::new(bytes(face).to_vec().into(), 0);
+        (load(Face::Regular), load(Face::Bold))
+    });
+    match face {
+        Face::Regular => regular.clone(),
+        Face::Bold => bold.clone(),
+    }
+}
+
+/// The advance widths of one face, per character, in units of the em.
+struct Widths {
+    ascii: [f32; 128],
+    face: Option<FontRef<'static>>,
+    per_em: f32,
+}
+
+impl Widths {
+    fn load(face: Face) -> Widths {
+        let font = FontRef::new(bytes(face)).ok();
+        let mut widths = Widths {
+            ascii: [0.6; 128],
+            face: font.clone(),
+            per_em: 1.0,
+        };
+        if let Some(font) = font {
+            widths.per_em = f32::from(
+                font.metrics(Size::unscaled(), LocationRef::default())
+                    .units_per_em,
+            );
+            let mut ascii = [0.6; 128];
+            for (i, slot) in ascii.iter_mut().enumerate() {
+                if let Some(c) = char::from_u32(i as u32) {
+                    *slot = widths.of(c);
+                }
+            }
+            widths.ascii = ascii;
+        }
+        widths
+    }
+
+    fn of(&self, c: char) -> f32 {
+        let Some(font) = &self.face else {
+            return 0.6;
+        };
+        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        let glyph = font.charmap().map(c).unwrap_or_default();
+        metrics.advance_width(glyph).unwrap_or(0.0) / self.per_em.max(1.0)
+    }
+}
+
+fn widths(face: Face) -> &'static Widths {
+    static REGULAR_W: OnceLock<Widths> = OnceLock::new();
+    static BOLD_W: OnceLock<Widths> = OnceLock::new();
+    match face {
+        Face::Regular => REGULAR_W.get_or_init(|| Widths::load(Face::Regular)),
+        Face::Bold => BOLD_W.get_or_init(|| Widths::load(Face::Bold)),
+    }
+}
+
+/// The width of `text` at `size` points, as krilla will draw it (no kerning: krilla's
+/// simple text shapes without it for these scripts' pairs that matter here).
+pub fn width(text: &str, size: f32, face: Face) -> f32 {
+    let w = widths(face);
+    let ems: f32 = text
+        .chars()
+        .map(|c| match usize::try_from(u32::from(c)) {
+            Ok(i) if i < 128 => w.ascii[i],
+            _ => w.of(c),
+        })
+        .sum();
+    ems * size
+}
+
+/// Whether the font has a glyph for every character of `text`.
+#[cfg(test)]
+pub fn covers(text: &str) -> bool {
+    let Some(font) = &widths(Face::Regular).face else {
+        return false;
+    };
+    let charmap = font.charmap();
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| charmap.map(c).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_font_has_every_kazakh_letter_and_the_signs_papers_print() {
+        let letters = "ӘәҒғҚқҢңӨөҰұҮүҺһІі№«»АБВЁЖЩЪЫЬЭЮЯабвёжщъыьэюя";
+        assert!(covers(letters));
+        assert!(font(Face::Regular).is_some() && font(Face::Bold).is_some());
+    }
+
+    #[test]
+    fn widths_grow_with_the_text_and_the_size() {
+        let one = width("Қазақстан", 10.0, Face::Regular);
+        assert!(one > 30.0 && one < 80.0, "{one}");
+        assert!(width("Қазақстан", 20.0, Face::Regular) > one * 1.9);
+        assert!(width("Қазақстан", 10.0, Face::Bold) > one);
+    }
+}
