@@ -162,6 +162,9 @@ pub fn print(
     };
     let delivered = {
         let mut tty = if matches!(delivery, Delivery::Terminal) {
+            if let Err(e) = papers::deliver::check_terminal(&clerk) {
+                return Ok(delivery_failed(err, &e));
+            }
             match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
                 Ok(tty) => Some(tty),
                 Err(e) => return Ok(delivery_failed(err, &DeliveryError::NoTerminal(e))),
@@ -190,7 +193,10 @@ pub fn print(
     let recorded = match papers::record(&mut store, &rendered, args.copies, &delivery) {
         Ok(r) => r,
         Err(e) => {
-            let _ = writeln!(err, "kense: the paper was delivered but its print is not recorded");
+            let _ = writeln!(
+                err,
+                "kense: the paper was delivered but its print is not recorded"
+            );
             return Ok(fail(err, &e));
         }
     };
@@ -205,7 +211,10 @@ pub fn print(
         Delivered::File(path) => ("pdf", path.display().to_string()),
         Delivered::Queued { queue, job } => (
             "lp",
-            format!("queue {queue}{}", job.as_ref().map(|j| format!(" ({j})")).unwrap_or_default()),
+            format!(
+                "queue {queue}{}",
+                job.as_ref().map(|j| format!(" ({j})")).unwrap_or_default()
+            ),
         ),
         Delivered::Terminal { bytes } => ("terminal", format!("{bytes} bytes to the terminal")),
     };
@@ -228,9 +237,17 @@ pub fn print(
     } else {
         let copies = match recorded.copies {
             1 => format!("copy {}", recorded.first_copy),
-            n => format!("copies {}–{}", recorded.first_copy, recorded.first_copy + n - 1),
+            n => format!(
+                "copies {}–{}",
+                recorded.first_copy,
+                recorded.first_copy + n - 1
+            ),
         };
-        writeln!(out, "{}{subject}: {detail} ({copies}{reprint})", rendered.kind.name())?;
+        writeln!(
+            out,
+            "{}{subject}: {detail} ({copies}{reprint})",
+            rendered.kind.name()
+        )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -42,8 +42,13 @@ impl Delivery {
 pub enum Delivered {
     File(PathBuf),
     /// Spooled; CUPS's request id when `lp` printed one.
-    Queued { queue: String, job: Option<String> },
-    Terminal { bytes: usize },
+    Queued {
+        queue: String,
+        job: Option<String>,
+    },
+    Terminal {
+        bytes: usize,
+    },
 }
 
 /// Why a paper was not delivered.
@@ -96,16 +101,36 @@ pub fn deliver(
         Delivery::Pdf(path) => write_pdf(path, bytes),
         Delivery::Lp { queue } => to_queue(bytes, copies, queue, kind),
         Delivery::Terminal => {
-            let allowed = if clerk.print.terminal {
-                Ok(())
-            } else {
-                Err(DeliveryError::TerminalNotChosen {
-                    path: clerk.path.clone(),
-                })
-            };
             let tmux = std::env::var_os("TMUX");
-            to_terminal(bytes, copies, allowed, tmux.as_deref(), terminal)
+            to_terminal(
+                bytes,
+                copies,
+                terminal_allowed(clerk),
+                tmux.as_deref(),
+                terminal,
+            )
         }
+    }
+}
+
+/// Whether the clerk turned terminal printing on in their preferences.
+pub fn terminal_allowed(clerk: &crate::office::ClerkPrefs) -> Result<(), DeliveryError> {
+    if clerk.print.terminal {
+        Ok(())
+    } else {
+        Err(DeliveryError::TerminalNotChosen {
+            path: clerk.path.clone(),
+        })
+    }
+}
+
+/// Whether the paper can go through this terminal at all: turned on, and not under tmux
+/// or mosh. Checked before a terminal is opened, so the refusal names the real reason.
+pub fn check_terminal(clerk: &crate::office::ClerkPrefs) -> Result<(), DeliveryError> {
+    terminal_allowed(clerk)?;
+    match multiplexer(std::env::var_os("TMUX").as_deref()) {
+        Some(name) => Err(DeliveryError::Multiplexer(name)),
+        None => Ok(()),
     }
 }
 
@@ -264,7 +289,10 @@ mod tests {
     #[test]
     fn terminal_bytes_are_wrapped_per_copy() {
         let wrapped = wrap_for_terminal(b"%PDF-1.7 x", 2).unwrap_or_default();
-        assert_eq!(wrapped, b"\x1b[5i%PDF-1.7 x\x1b[4i\x1b[5i%PDF-1.7 x\x1b[4i".to_vec());
+        assert_eq!(
+            wrapped,
+            b"\x1b[5i%PDF-1.7 x\x1b[4i\x1b[5i%PDF-1.7 x\x1b[4i".to_vec()
+        );
         assert!(matches!(
             wrap_for_terminal(b"a\x1b[4ib", 1),
             Err(DeliveryError::WouldEndEarly)
@@ -282,7 +310,10 @@ mod tests {
             path: PathBuf::from("clerk.toml"),
         });
         let refused = to_terminal(b"%PDF", 1, not_chosen, None, &mut out);
-        assert!(matches!(refused, Err(DeliveryError::TerminalNotChosen { .. })));
+        assert!(matches!(
+            refused,
+            Err(DeliveryError::TerminalNotChosen { .. })
+        ));
         assert!(out.is_empty());
     }
 
@@ -290,7 +321,10 @@ mod tests {
     fn a_queue_name_with_shell_or_option_characters_is_refused() {
         for queue in ["", "-o", "a b", "q;rm"] {
             let refused = to_queue(b"%PDF", 1, queue, "day");
-            assert!(matches!(refused, Err(DeliveryError::BadQueue(_))), "{queue}");
+            assert!(
+                matches!(refused, Err(DeliveryError::BadQueue(_))),
+                "{queue}"
+            );
         }
     }
 }

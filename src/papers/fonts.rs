@@ -1,42 +1,35 @@
-//! The papers' font: DejaVu Sans, regular and bold, shipped in `assets/fonts/` with its
-//! licence (Bitstream Vera; DejaVu changes public domain). It has every letter of the
-//! Kazakh alphabet (Ә Ғ Қ Ң Ө Ұ Ү Һ І), Russian, «», №: one font, so no fallback is ever
-//! needed and every glyph a paper prints is in the subset krilla embeds.
+//! The papers' font: DejaVu Sans, shipped in `assets/fonts/` with its licence (Bitstream
+//! Vera; DejaVu changes public domain). It has every letter of the Kazakh alphabet (Ә Ғ Қ Ң
+//! Ө Ұ Ү Һ І), Russian, «», №: one font, so no fallback is ever needed and every glyph a
+//! paper prints is in the subset krilla embeds.
+//!
+//! One face only: the bold of headings and values is the same glyphs filled and stroked
+//! (PDF text rendering mode 2, [`BOLD_STROKE`]), which a printer renders as bold. A second
+//! face would add 0.7 MB to the binary (issue 13 allows 8 MB for all of the papers).
 
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 use std::sync::OnceLock;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-/// Which face of the font.
+/// How text is set: plain, or bold (filled and stroked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
     Regular,
     Bold,
 }
 
-fn bytes(face: Face) -> &'static [u8] {
-    match face {
-        Face::Regular => REGULAR,
-        Face::Bold => BOLD,
-    }
-}
+/// The stroke width of bold text, as a share of its size.
+pub const BOLD_STROKE: f32 = 0.04;
 
-/// The face for krilla; `None` only if the shipped file were not a font.
-pub fn font(face: Face) -> Option<krilla::text::Font> {
+/// The font for krilla; `None` only if the shipped file were not a font.
+pub fn font() -> Option<krilla::text::Font> {
     // krilla's fonts are reference-counted: one parse per process, cloned per paper.
-    static FONTS: OnceLock<(Option<krilla::text::Font>, Option<krilla::text::Font>)> =
-        OnceLock::new();
-    let (regular, bold) = FONTS.get_or_init(|| {
-        let load = |face| krilla::text::Font::new(bytes(face).to_vec().into(), 0);
-        (load(Face::Regular), load(Face::Bold))
-    });
-    match face {
-        Face::Regular => regular.clone(),
-        Face::Bold => bold.clone(),
-    }
+    static LOADED: OnceLock<Option<krilla::text::Font>> = OnceLock::new();
+    LOADED
+        .get_or_init(|| krilla::text::Font::new(FONT.to_vec().into(), 0))
+        .clone()
 }
 
 /// The advance widths of one face, per character, in units of the em.
@@ -47,8 +40,8 @@ struct Widths {
 }
 
 impl Widths {
-    fn load(face: Face) -> Widths {
-        let font = FontRef::new(bytes(face)).ok();
+    fn load() -> Widths {
+        let font = FontRef::new(FONT).ok();
         let mut widths = Widths {
             ascii: [0.6; 128],
             face: font.clone(),
@@ -80,19 +73,16 @@ impl Widths {
     }
 }
 
-fn widths(face: Face) -> &'static Widths {
-    static REGULAR_W: OnceLock<Widths> = OnceLock::new();
-    static BOLD_W: OnceLock<Widths> = OnceLock::new();
-    match face {
-        Face::Regular => REGULAR_W.get_or_init(|| Widths::load(Face::Regular)),
-        Face::Bold => BOLD_W.get_or_init(|| Widths::load(Face::Bold)),
-    }
+fn widths() -> &'static Widths {
+    static LOADED: OnceLock<Widths> = OnceLock::new();
+    LOADED.get_or_init(Widths::load)
 }
 
-/// The width of `text` at `size` points, as krilla will draw it (no kerning: krilla's
-/// simple text shapes without it for these scripts' pairs that matter here).
+/// The width of `text` at `size` points, by the font's advance widths (what krilla's
+/// shaping gives these scripts, which have no ligatures; kerning moves a letter by less
+/// than the margins leave). Bold text is wider by its stroke.
 pub fn width(text: &str, size: f32, face: Face) -> f32 {
-    let w = widths(face);
+    let w = widths();
     let ems: f32 = text
         .chars()
         .map(|c| match usize::try_from(u32::from(c)) {
@@ -100,13 +90,16 @@ pub fn width(text: &str, size: f32, face: Face) -> f32 {
             _ => w.of(c),
         })
         .sum();
-    ems * size
+    match face {
+        Face::Regular => ems * size,
+        Face::Bold => ems * size + size * BOLD_STROKE,
+    }
 }
 
 /// Whether the font has a glyph for every character of `text`.
 #[cfg(test)]
 pub fn covers(text: &str) -> bool {
-    let Some(font) = &widths(Face::Regular).face else {
+    let Some(font) = &widths().face else {
         return false;
     };
     let charmap = font.charmap();
@@ -123,7 +116,7 @@ mod tests {
     fn the_font_has_every_kazakh_letter_and_the_signs_papers_print() {
         let letters = "ӘәҒғҚқҢңӨөҰұҮүҺһІі№«»АБВЁЖЩЪЫЬЭЮЯабвёжщъыьэюя";
         assert!(covers(letters));
-        assert!(font(Face::Regular).is_some() && font(Face::Bold).is_some());
+        assert!(font().is_some());
     }
 
     #[test]

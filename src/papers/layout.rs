@@ -12,20 +12,20 @@ use krilla::Document;
 use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
-use krilla::paint::Stroke;
+use krilla::paint::{Fill, Stroke};
 use krilla::text::TextDirection;
 
 /// A4 in PDF points (210 × 297 mm).
 pub const A4_WIDTH: f32 = 595.28;
 pub const A4_HEIGHT: f32 = 841.89;
 /// Margins: 20 mm left for the binding, 15 mm elsewhere, 20 mm below for the footer.
-const LEFT: f32 = 56.7;
-const RIGHT: f32 = A4_WIDTH - 42.5;
+pub(super) const LEFT: f32 = 56.7;
+pub(super) const RIGHT: f32 = A4_WIDTH - 42.5;
 const TOP: f32 = 42.5;
 const BOTTOM: f32 = A4_HEIGHT - 56.7;
 /// Body text size and line height.
 pub const BODY: f32 = 10.0;
-const LEADING: f32 = 1.3;
+pub(super) const LEADING: f32 = 1.3;
 /// What a value the register does not hold is printed as: a line to fill in by hand.
 pub const BLANK: &str = "______________________________";
 
@@ -53,7 +53,7 @@ enum Op {
 pub struct Sheet {
     pages: Vec<Vec<Op>>,
     /// The top of the next thing on the current page.
-    y: f32,
+    pub(super) y: f32,
     /// Printed at the foot of every page with its number.
     footer: String,
     /// Printed at the head of every page after the first (a reprint's mark, M-57 asks
@@ -84,7 +84,7 @@ impl Sheet {
         &mut self.pages[last]
     }
 
-    fn text_at(&mut self, x: f32, baseline: f32, size: f32, face: Face, text: &str) {
+    pub(super) fn text_at(&mut self, x: f32, baseline: f32, size: f32, face: Face, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -97,7 +97,7 @@ impl Sheet {
         });
     }
 
-    fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+    pub(super) fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
         self.ops().push(Op::Line {
             x1,
             y1,
@@ -118,7 +118,7 @@ impl Sheet {
     }
 
     /// Starts a new page unless `height` more fits on this one.
-    fn room(&mut self, height: f32) {
+    pub(super) fn room(&mut self, height: f32) {
         if self.y + height > BOTTOM {
             self.pages.push(Vec::new());
             self.y = TOP;
@@ -174,33 +174,6 @@ impl Sheet {
         self.y += 2.0;
     }
 
-    /// An approval block ("УТВЕРЖДАЮ", who approves, a line to sign with the name, the
-    /// date to write in) in the right half of the page, as state papers put it.
-    pub fn approval(&mut self, lines: &[String], name: &str) {
-        let x = LEFT + (RIGHT - LEFT) * 0.52;
-        let w = RIGHT - x;
-        self.room(BODY * LEADING * 7.0);
-        for (i, text) in lines.iter().enumerate() {
-            let face = if i == 0 { Face::Bold } else { Face::Regular };
-            for line in wrap(text, BODY, face, w) {
-                self.text_at(x, self.y + BODY, BODY, face, &line);
-                self.y += BODY * LEADING;
-            }
-        }
-        self.y += 12.0;
-        let name = if name.trim().is_empty() { "" } else { name };
-        let line_to = x + w * 0.45;
-        self.line(x, self.y + 2.0, line_to, self.y + 2.0, 0.6);
-        if name.is_empty() {
-            self.line(line_to + 6.0, self.y + 2.0, RIGHT, self.y + 2.0, 0.6);
-        } else {
-            self.text_at(line_to + 6.0, self.y, BODY, Face::Regular, name);
-        }
-        self.y += BODY * LEADING + 4.0;
-        self.text_at(x, self.y + BODY, BODY, Face::Regular, &lines_date());
-        self.y += BODY * LEADING + 10.0;
-    }
-
     /// A paragraph, wrapped to the width of the page.
     pub fn paragraph(&mut self, text: &str) {
         for line in wrap(text, BODY, Face::Regular, RIGHT - LEFT) {
@@ -240,91 +213,6 @@ impl Sheet {
         self.y += 4.0;
     }
 
-    /// A table: a bold header row (repeated on each new page), then the rows, each cell
-    /// wrapped in its column; `widths` are the columns' shares of the page width.
-    pub fn table(&mut self, header: &[String], widths: &[f32], rows: &[Vec<String>]) {
-        let size = BODY - 1.5;
-        let total: f32 = widths.iter().sum();
-        let xs: Vec<(f32, f32)> = {
-            let mut x = LEFT;
-            widths
-                .iter()
-                .map(|w| {
-                    let cw = (RIGHT - LEFT) * w / total.max(f32::EPSILON);
-                    let at = (x, cw);
-                    x += cw;
-                    at
-                })
-                .collect()
-        };
-        let layout = |cells: &[String], face: Face| -> Vec<Vec<String>> {
-            cells
-                .iter()
-                .zip(&xs)
-                .map(|(c, (_, w))| wrap(c, size, face, w - 4.0))
-                .collect()
-        };
-        let head = layout(header, Face::Bold);
-        let head_lines = head.iter().map(Vec::len).max().unwrap_or(1);
-        let draw = |sheet: &mut Sheet, cells: &[Vec<String>], lines: usize, face: Face| {
-            let height = lines as f32 * size * LEADING + 3.0;
-            for (cell, (x, _)) in cells.iter().zip(&xs) {
-                for (i, l) in cell.iter().enumerate() {
-                    let y = sheet.y + size + i as f32 * size * LEADING;
-                    sheet.text_at(x + 1.0, y, size, face, l);
-                }
-            }
-            sheet.y += height;
-            let width = if face == Face::Bold { 0.6 } else { 0.2 };
-            sheet.line(LEFT, sheet.y - 1.5, RIGHT, sheet.y - 1.5, width);
-        };
-        let head_height = head_lines as f32 * size * LEADING + 3.0;
-        self.room(head_height * 2.0);
-        draw(self, &head, head_lines, Face::Bold);
-        for row in rows {
-            let cells = layout(row, Face::Regular);
-            let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
-            let height = lines as f32 * size * LEADING + 3.0;
-            let page = self.pages.len();
-            self.room(height);
-            if self.pages.len() != page {
-                draw(self, &head, head_lines, Face::Bold);
-            }
-            draw(self, &cells, lines, Face::Regular);
-        }
-        self.y += 6.0;
-    }
-
-    /// A signature place: who signs (their role), a line to sign on, the printed full name
-    /// under it, and «М.П.» beside it where the rule puts the seal.
-    pub fn signature(&mut self, role: &str, name: &str, seal: Option<&str>) {
-        self.room(BODY * LEADING * 4.0);
-        self.y += 14.0;
-        let roles = wrap(role, BODY, Face::Regular, (RIGHT - LEFT) * 0.42);
-        let line_from = LEFT + (RIGHT - LEFT) * 0.45;
-        let line_to = LEFT + (RIGHT - LEFT) * 0.68;
-        for (i, r) in roles.iter().enumerate() {
-            let y = self.y + BODY + i as f32 * BODY * LEADING;
-            self.text_at(LEFT, y, BODY, Face::Regular, r);
-        }
-        let base = self.y + BODY + 2.0;
-        self.line(line_from, base, line_to, base, 0.6);
-        let name = if name.trim().is_empty() { BLANK } else { name };
-        for (i, n) in wrap(name, BODY, Face::Regular, RIGHT - line_to - 6.0)
-            .iter()
-            .enumerate()
-        {
-            let y = base - 2.0 + i as f32 * BODY * LEADING;
-            self.text_at(line_to + 6.0, y, BODY, Face::Regular, n);
-        }
-        if let Some(seal) = seal {
-            let y = base + BODY * LEADING + 4.0;
-            self.text_at(line_from, y, BODY, Face::Bold, seal);
-        }
-        let lines = roles.len().max(2) as f32;
-        self.y += lines * BODY * LEADING + if seal.is_some() { 14.0 } else { 4.0 };
-    }
-
     /// The pages laid out so far.
     pub fn page_count(&self) -> usize {
         self.pages.len()
@@ -342,8 +230,7 @@ impl Sheet {
                 .creator("Kense".to_string()),
         );
         let settings = PageSettings::from_wh(A4_WIDTH, A4_HEIGHT).ok_or(PaperError::Layout)?;
-        let regular = super::fonts::font(Face::Regular).ok_or(PaperError::Font)?;
-        let bold = super::fonts::font(Face::Bold).ok_or(PaperError::Font)?;
+        let font = super::fonts::font().ok_or(PaperError::Font)?;
         for (n, ops) in self.pages.iter().enumerate() {
             let mut page = document.start_page_with(settings.clone());
             let mut surface = page.surface();
@@ -364,7 +251,14 @@ impl Sheet {
                         face,
                         text,
                     } => {
-                        let font = if *face == Face::Bold { &bold } else { &regular };
+                        surface.set_fill(Some(Fill::default()));
+                        // Bold: the glyphs filled and stroked (see fonts.rs).
+                        if *face == Face::Bold {
+                            surface.set_stroke(Some(Stroke {
+                                width: size * super::fonts::BOLD_STROKE,
+                                ..Stroke::default()
+                            }));
+                        }
                         surface.draw_text(
                             Point::from_xy(*x, *y),
                             font.clone(),
@@ -373,6 +267,7 @@ impl Sheet {
                             false,
                             TextDirection::Auto,
                         );
+                        surface.set_stroke(None);
                     }
                     Op::Line {
                         x1,
@@ -399,13 +294,10 @@ impl Sheet {
             surface.finish();
             page.finish();
         }
-        document.finish().map_err(|e| PaperError::Pdf(format!("{e:?}")))
+        document
+            .finish()
+            .map_err(|e| PaperError::Pdf(format!("{e:?}")))
     }
-}
-
-/// The date to write in by hand under an approval.
-fn lines_date() -> String {
-    "«___» ______________ 20___".to_string()
 }
 
 /// `text` broken into lines no wider than `max` at `size`: at spaces, and inside a word

@@ -10,6 +10,8 @@
 //! needs), then [`deliver::deliver`] (a file, the office's CUPS queue, or the clerk's own
 //! printer through the terminal), then [`record`] (the audit entry and the copy count).
 
+mod blocks;
+mod certificates;
 pub mod deliver;
 mod fonts;
 mod layout;
@@ -259,9 +261,9 @@ pub fn render(
     };
     let sheet = match request.kind {
         PaperKind::Formulary => person::formulary(store, &ctx, &subject)?,
-        PaperKind::Coupon => person::coupon(store, &ctx, &subject)?,
-        PaperKind::NationalityCertificate => person::nationality(store, &ctx, &subject)?,
-        PaperKind::Insert => person::insert(store, &ctx, &subject)?,
+        PaperKind::Coupon => certificates::coupon(store, &ctx, &subject)?,
+        PaperKind::NationalityCertificate => certificates::nationality(store, &ctx, &subject)?,
+        PaperKind::Insert => certificates::insert(store, &ctx, &subject)?,
         PaperKind::Conclusion => verification::conclusion(store, &ctx, &subject)?,
         PaperKind::Journal => verification::journal(store, &ctx, &subject)?,
         PaperKind::Act => verification::act(store, &ctx, &subject)?,

@@ -14,13 +14,13 @@ pub(super) fn seal(ctx: &Ctx) -> String {
     ctx.t("М.П.", "М.О.")
 }
 
-fn record(store: &Store, number: &str) -> Result<Record, PaperError> {
-    store.formulary(number)?.ok_or_else(|| {
-        PaperError::NotFound(format!("no formulary {number} in the register"))
-    })
+pub(super) fn record(store: &Store, number: &str) -> Result<Record, PaperError> {
+    store
+        .formulary(number)?
+        .ok_or_else(|| PaperError::NotFound(format!("no formulary {number} in the register")))
 }
 
-fn person_name(r: &Record) -> String {
+pub(super) fn person_name(r: &Record) -> String {
     let f = &r.formulary;
     full_name(
         f.surname.as_deref().unwrap_or_default(),
@@ -30,7 +30,12 @@ fn person_name(r: &Record) -> String {
 }
 
 /// The clerk of the last move of this kind, else the clerk printing.
-fn clerk_of(store: &Store, ctx: &Ctx, r: &Record, pick: fn(&Transition) -> bool) -> String {
+pub(super) fn clerk_of(
+    store: &Store,
+    ctx: &Ctx,
+    r: &Record,
+    pick: fn(&Transition) -> bool,
+) -> String {
     r.lifecycle
         .transitions()
         .iter()
@@ -40,7 +45,7 @@ fn clerk_of(store: &Store, ctx: &Ctx, r: &Record, pick: fn(&Transition) -> bool)
         .unwrap_or_else(|| ctx.printing.clone())
 }
 
-fn s(value: Option<&str>) -> String {
+pub(super) fn s(value: Option<&str>) -> String {
     value.unwrap_or_default().to_string()
 }
 
@@ -73,36 +78,95 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
         None => String::new(),
     };
     sheet.rows(&[
-        (ctx.t("Документ", "Құжат"), f.document.map(|d| words::document(ctx, d)).unwrap_or_default()),
-        (ctx.t("Код оформления (п. 31)", "Ресімдеу коды (31-т.)"), f.filling_code.as_deref().map(|c| words::filling(ctx, c)).unwrap_or_default()),
-        (ctx.t("Область, район (прил. 2)", "Облыс, аудан (2-қос.)"), words::place(ctx, f.region_code.as_deref(), f.district_code.as_deref())),
+        (
+            ctx.t("Документ", "Құжат"),
+            f.document
+                .map(|d| words::document(ctx, d))
+                .unwrap_or_default(),
+        ),
+        (
+            ctx.t("Код оформления (п. 31)", "Ресімдеу коды (31-т.)"),
+            f.filling_code
+                .as_deref()
+                .map(|c| words::filling(ctx, c))
+                .unwrap_or_default(),
+        ),
+        (
+            ctx.t("Область, район (прил. 2)", "Облыс, аудан (2-қос.)"),
+            words::place(ctx, f.region_code.as_deref(), f.district_code.as_deref()),
+        ),
         (ctx.t("ИИН", "ЖСН"), s(f.iin.as_deref())),
         (ctx.t("Фамилия", "Тегі"), s(f.surname.as_deref())),
         (ctx.t("Имя", "Аты"), s(f.given_name.as_deref())),
-        (ctx.t("Отчество", "Әкесінің аты"), s(f.patronymic.as_deref())),
+        (
+            ctx.t("Отчество", "Әкесінің аты"),
+            s(f.patronymic.as_deref()),
+        ),
         (ctx.t("Дата рождения", "Туған күні"), opt_date(f.birth_date)),
-        (ctx.t("Место рождения", "Туған жері"), s(f.birth_place.as_deref())),
+        (
+            ctx.t("Место рождения", "Туған жері"),
+            s(f.birth_place.as_deref()),
+        ),
         (ctx.t("Пол", "Жынысы"), words::sex(ctx, f.sex)),
         (ctx.t("Национальность", "Ұлты"), s(f.nationality.as_deref())),
-        (ctx.t("Гражданство", "Азаматтығы"), words::citizenship(ctx, f.citizenship.as_ref())),
-        (ctx.t("13. Место жительства (п. 17)", "13. Тұрғылықты жері (17-т.)"), s(residence.and_then(|x| x.address.as_deref()))),
-        (ctx.t("Дата прибытия (п. 17)", "Келген күні (17-т.)"), opt_date(residence.and_then(|x| x.arrival_date))),
-        (ctx.t("14. Прежнее место жительства", "14. Бұрынғы тұрғылықты жері"), s(f.previous_residence.as_ref().and_then(|x| x.address.as_deref()))),
+        (
+            ctx.t("Гражданство", "Азаматтығы"),
+            words::citizenship(ctx, f.citizenship.as_ref()),
+        ),
+        (
+            ctx.t(
+                "13. Место жительства (п. 17)",
+                "13. Тұрғылықты жері (17-т.)",
+            ),
+            s(residence.and_then(|x| x.address.as_deref())),
+        ),
+        (
+            ctx.t("Дата прибытия (п. 17)", "Келген күні (17-т.)"),
+            opt_date(residence.and_then(|x| x.arrival_date)),
+        ),
+        (
+            ctx.t(
+                "14. Прежнее место жительства",
+                "14. Бұрынғы тұрғылықты жері",
+            ),
+            s(f.previous_residence
+                .as_ref()
+                .and_then(|x| x.address.as_deref())),
+        ),
         (ctx.t("Подпись гражданина", "Азаматтың қолы"), signature),
-        (ctx.t("Дополнительная информация (п. 8)", "Қосымша ақпарат (8-т.)"), f.additional_information_text().unwrap_or_else(|| "—".into())),
-        (ctx.t("Дата заполнения", "Толтырылған күні"), opt_date(f.filled_on)),
+        (
+            ctx.t("Дополнительная информация (п. 8)", "Қосымша ақпарат (8-т.)"),
+            f.additional_information_text()
+                .unwrap_or_else(|| "—".into()),
+        ),
+        (
+            ctx.t("Дата заполнения", "Толтырылған күні"),
+            opt_date(f.filled_on),
+        ),
         (ctx.t("Заполнил", "Толтырған"), s(f.clerk.as_deref())),
     ]);
 
     sheet.new_page();
-    sheet.heading(&format!("{} · {} № {}", ctx.t("Оборотная сторона", "Сырт жағы"), ctx.t("рег.", "тірк."), r.number));
+    sheet.heading(&format!(
+        "{} · {} № {}",
+        ctx.t("Оборотная сторона", "Сырт жағы"),
+        ctx.t("рег.", "тірк."),
+        r.number
+    ));
     let mut notes: Vec<(String, String)> = f.reverse_side.iter().map(|n| note(ctx, n)).collect();
     // M-16: the conclusion's number and date go on the reverse side; those in the journal
     // are printed even when the formulary's notes do not repeat them.
-    let journal = r.lifecycle.transitions().iter().filter_map(|t| t.event.conclusion());
+    let journal = r
+        .lifecycle
+        .transitions()
+        .iter()
+        .filter_map(|t| t.event.conclusion());
     let mut from_journal = false;
     for c in journal {
-        let written = f.reverse_side.iter().any(|n| matches!(n, Note::Conclusion { number: Some(x), .. } if x.trim() == c.number));
+        let written = f
+            .reverse_side
+            .iter()
+            .any(|n| matches!(n, Note::Conclusion { number: Some(x), .. } if x.trim() == c.number));
         if !written {
             from_journal = true;
             let text = format!("№ {} {} {}", c.number, ctx.t("от", "күні"), date(c.date));
@@ -111,7 +175,16 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
     }
     let absent = matches!(&f.signature, Some(Signature::Absent { .. }));
     if let Some(Signature::Absent { reason }) = &f.signature {
-        notes.insert(0, (ctx.t("Причина отсутствия подписи (п. 8)", "Қолтаңбаның жоқ себебі (8-т.)"), s(reason.as_deref())));
+        notes.insert(
+            0,
+            (
+                ctx.t(
+                    "Причина отсутствия подписи (п. 8)",
+                    "Қолтаңбаның жоқ себебі (8-т.)",
+                ),
+                s(reason.as_deref()),
+            ),
+        );
     }
     if notes.is_empty() {
         sheet.paragraph(&ctx.t("Отметок нет.", "Белгілер жоқ."));
@@ -122,155 +195,143 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
     let sealed = absent
         || from_journal
         || f.reverse_side.iter().any(|n| {
-            matches!(n, Note::Conclusion { .. } | Note::IdentificationProtocol { .. } | Note::PenalInstitution { .. })
+            matches!(
+                n,
+                Note::Conclusion { .. }
+                    | Note::IdentificationProtocol { .. }
+                    | Note::PenalInstitution { .. }
+            )
         });
     if sealed {
         let who = clerk_of(store, ctx, &r, |t| matches!(t.event, Event::Register));
-        sheet.signature(&ctx.t("Уполномоченный сотрудник", "Уәкілетті қызметкер"), &who, Some(&seal(ctx)));
+        sheet.signature(
+            &ctx.t("Уполномоченный сотрудник", "Уәкілетті қызметкер"),
+            &who,
+            Some(&seal(ctx)),
+        );
     }
 
     sheet.heading(&ctx.t("Выдача документа (п. 57)", "Құжатты беру (57-т.)"));
-    let issue = r.lifecycle.transitions().iter().rev().find(|t| matches!(t.event, Event::Issue { .. }));
+    let issue = r
+        .lifecycle
+        .transitions()
+        .iter()
+        .rev()
+        .find(|t| matches!(t.event, Event::Issue { .. }));
     let issued_on = issue.map(|t| t.at.date());
     let document = issued_on.and_then(|d| {
-        r.documents.iter().find(|x| x.issued_on == d && Some(x.kind) == f.document)
+        r.documents
+            .iter()
+            .find(|x| x.issued_on == d && Some(x.kind) == f.document)
     });
     let invalid: Vec<String> = r
         .documents
         .iter()
         .filter_map(|x| match (&x.status, issued_on) {
-            (crate::domain::lifecycle::documents::DocumentStatus::Invalid { reason, since }, Some(d)) if *since == d => {
+            (
+                crate::domain::lifecycle::documents::DocumentStatus::Invalid { reason, since },
+                Some(d),
+            ) if *since == d => {
                 let why = reason.text();
-                Some(format!("{} № {} — {} {} ({})", words::document(ctx, x.kind), x.number, ctx.t("недействителен с", "жарамсыз"), date(*since), ctx.t(&why.ru, &why.kk)))
+                Some(format!(
+                    "{} № {} — {} {} ({})",
+                    words::document(ctx, x.kind),
+                    x.number,
+                    ctx.t("недействителен с", "жарамсыз"),
+                    date(*since),
+                    ctx.t(&why.ru, &why.kk)
+                ))
             }
             _ => None,
         })
         .collect();
     sheet.rows(&[
         (ctx.t("Дата выдачи", "Берілген күні"), opt_date(issued_on)),
-        (ctx.t("Номер талона регистрации заявки", "Өтінімді тіркеу талонының нөмірі"), r.coupon.clone()),
-        (ctx.t("Номер документа", "Құжаттың нөмірі"), document.map(|x| x.number.clone()).unwrap_or_default()),
-        (ctx.t("Прежние документы", "Бұрынғы құжаттар"), if invalid.is_empty() { "—".into() } else { invalid.join("; ") }),
+        (
+            ctx.t(
+                "Номер талона регистрации заявки",
+                "Өтінімді тіркеу талонының нөмірі",
+            ),
+            r.coupon.clone(),
+        ),
+        (
+            ctx.t("Номер документа", "Құжаттың нөмірі"),
+            document.map(|x| x.number.clone()).unwrap_or_default(),
+        ),
+        (
+            ctx.t("Прежние документы", "Бұрынғы құжаттар"),
+            if invalid.is_empty() {
+                "—".into()
+            } else {
+                invalid.join("; ")
+            },
+        ),
     ]);
     let issuer = match issue {
         Some(t) => signer_name(store, &t.clerk),
         None => ctx.printing.clone(),
     };
-    sheet.signature(&ctx.t("Подпись гражданина", "Азаматтың қолы"), &person_name(&r), None);
-    sheet.signature(&ctx.t("Сотрудник, выдавший документ", "Құжатты берген қызметкер"), &issuer, None);
+    sheet.signature(
+        &ctx.t("Подпись гражданина", "Азаматтың қолы"),
+        &person_name(&r),
+        None,
+    );
+    sheet.signature(
+        &ctx.t("Сотрудник, выдавший документ", "Құжатты берген қызметкер"),
+        &issuer,
+        None,
+    );
     Ok(sheet)
 }
 
 /// One reverse-side note as a label and its text, with its rule.
 fn note(ctx: &Ctx, n: &Note) -> (String, String) {
     let nd = |num: &Option<String>, d: &Option<chrono::NaiveDate>| {
-        format!("№ {} {} {}", s(num.as_deref()), ctx.t("от", "күні"), opt_date(*d))
+        format!(
+            "№ {} {} {}",
+            s(num.as_deref()),
+            ctx.t("от", "күні"),
+            opt_date(*d)
+        )
     };
     match n {
-        Note::Conclusion { number, date } => (ctx.t("Заключение (п. 16)", "Қорытынды (16-т.)"), nd(number, date)),
-        Note::IdentificationProtocol { number, date } => (ctx.t("Протокол опознания (п. 33)", "Тану хаттамасы (33-т.)"), nd(number, date)),
-        Note::ParentId { number, date, issuer } => (
+        Note::Conclusion { number, date } => (
+            ctx.t("Заключение (п. 16)", "Қорытынды (16-т.)"),
+            nd(number, date),
+        ),
+        Note::IdentificationProtocol { number, date } => (
+            ctx.t("Протокол опознания (п. 33)", "Тану хаттамасы (33-т.)"),
+            nd(number, date),
+        ),
+        Note::ParentId {
+            number,
+            date,
+            issuer,
+        } => (
             ctx.t("Документ родителя (п. 12)", "Ата-ананың құжаты (12-т.)"),
             format!("{}, {}", nd(number, date), s(issuer.as_deref())),
         ),
-        Note::PenalInstitution { location, institution } => (
+        Note::PenalInstitution {
+            location,
+            institution,
+        } => (
             ctx.t("Учреждение УИС (п. 43)", "ҚАЖ мекемесі (43-т.)"),
             format!("{}, {}", s(location.as_deref()), s(institution.as_deref())),
         ),
-        Note::AddressAbroad { address } => (ctx.t("Адрес за рубежом (п. 17)", "Шетелдегі мекенжай (17-т.)"), s(address.as_deref())),
-        Note::BasisDocument { document, number, date } => {
+        Note::AddressAbroad { address } => (
+            ctx.t("Адрес за рубежом (п. 17)", "Шетелдегі мекенжай (17-т.)"),
+            s(address.as_deref()),
+        ),
+        Note::BasisDocument {
+            document,
+            number,
+            date,
+        } => {
             let kind = document.map(|k| format!("{k:?}")).unwrap_or_default();
-            (ctx.t("Документ-основание (п. 12)", "Негіздеме құжат (12-т.)"), format!("{kind} {}", nd(number, date)))
+            (
+                ctx.t("Документ-основание (п. 12)", "Негіздеме құжат (12-т.)"),
+                format!("{kind} {}", nd(number, date)),
+            )
         }
     }
-}
-
-/// M-56, M-57: the coupon slip given at registration: its number finds the application and
-/// the ready document; it is shown, with the documents to be withdrawn, to collect.
-pub fn coupon(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperError> {
-    let r = record(store, number)?;
-    let f = &r.formulary;
-    let mut sheet = ctx.sheet();
-    sheet.header(&ctx.office, &ctx.title("Талон регистрации заявки", "Өтінімді тіркеу талоны", None));
-    sheet.rows(&[
-        (ctx.t("Номер талона", "Талон нөмірі"), r.coupon.clone()),
-        (ctx.t("Регистрационный номер", "Тіркеу нөмірі"), r.number.clone()),
-        (ctx.t("Дата регистрации", "Тіркелген күні"), date(r.registered_on)),
-        (ctx.t("Заявитель", "Өтініш беруші"), person_name(&r)),
-        (ctx.t("Документ", "Құжат"), f.document.map(|d| words::document(ctx, d)).unwrap_or_default()),
-        (ctx.t("Код оформления (п. 31)", "Ресімдеу коды (31-т.)"), f.filling_code.as_deref().map(|c| words::filling(ctx, c)).unwrap_or_default()),
-    ]);
-    sheet.paragraph(&ctx.t(
-        "Для получения изготовленного документа предъявите этот талон (или квитанцию) и документы, подлежащие изъятию (п. 56 Правил). По номеру талона находятся ваша заявка и готовые документы (п. 57).",
-        "Дайын құжатты алу үшін осы талонды (немесе түбіртекті) және алынуға жататын құжаттарды көрсетіңіз (Қағидалардың 56-т.). Талон нөмірі бойынша өтініміңіз бен дайын құжаттар табылады (57-т.).",
-    ));
-    let who = clerk_of(store, ctx, &r, |t| matches!(t.event, Event::Register));
-    sheet.signature(&ctx.t("Принял", "Қабылдаған"), &who, None);
-    Ok(sheet)
-}
-
-/// M-12.e: with a formulary of code 08 the citizen gets a certificate of the change of the
-/// nationality record, to present to the civil registry (РАГС).
-pub fn nationality(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperError> {
-    let r = record(store, number)?;
-    let f = &r.formulary;
-    let code = f.filling_code.as_deref().unwrap_or_default();
-    if code != "08" {
-        return Err(PaperError::NotApplicable(format!(
-            "the certificate of the change of the nationality record is for filling code 08 (M-12.e); formulary {} has code {code}",
-            r.number
-        )));
-    }
-    let mut sheet = ctx.sheet();
-    let title = ctx.title(
-        "Справка об изменении записи о национальности",
-        "Ұлты туралы жазбаның өзгергені туралы анықтама",
-        Some(format!("№ {} {} {}", r.number, ctx.t("от", "күні"), date(ctx.now.date()))),
-    );
-    sheet.header(&ctx.office, &title);
-    sheet.rows(&[
-        (ctx.t("Фамилия, имя, отчество", "Тегі, аты, әкесінің аты"), person_name(&r)),
-        (ctx.t("Дата рождения", "Туған күні"), opt_date(f.birth_date)),
-        (ctx.t("ИИН", "ЖСН"), s(f.iin.as_deref())),
-        (ctx.t("Прежняя запись о национальности", "Ұлты туралы бұрынғы жазба"), String::new()),
-        (ctx.t("Новая запись о национальности", "Ұлты туралы жаңа жазба"), s(f.nationality.as_deref())),
-        (ctx.t("Формуляр (код 08)", "Формуляр (08 код)"), format!("№ {} {} {}", r.number, ctx.t("от", "күні"), date(r.registered_on))),
-    ]);
-    sheet.paragraph(&ctx.t(
-        "Справка выдана при оформлении документа по коду «08» (изменение национальности) и предъявляется в орган РАГС по месту постоянного жительства для внесения изменений в сведения о национальности в записях актов гражданского состояния (п. 12 Правил).",
-        "Анықтама «08» коды (ұлтын өзгерту) бойынша құжат ресімдеу кезінде берілді және азаматтық хал актілері жазбаларындағы ұлты туралы мәліметтерге өзгерістер енгізу үшін тұрақты тұрғылықты жері бойынша АХАТ органына ұсынылады (Қағидалардың 12-т.).",
-    ));
-    let who = clerk_of(store, ctx, &r, |t| matches!(t.event, Event::Register));
-    sheet.signature(&ctx.t("Уполномоченный сотрудник", "Уәкілетті қызметкер"), &who, None);
-    Ok(sheet)
-}
-
-/// M-12.b: the insert to the birth certificate (appendix 3) with the IIN the register
-/// generated, signed by the clerk and sealed. The birth certificate's number, date and
-/// issuer are lines to fill in until the register records them.
-pub fn insert(store: &Store, ctx: &Ctx, iin: &str) -> Result<Sheet, PaperError> {
-    let g = store.generated_iin(iin)?.ok_or_else(|| {
-        PaperError::NotFound("this register generated no such IIN (M-12.a)".to_string())
-    })?;
-    let mut sheet = ctx.sheet();
-    let title = ctx.title(
-        "Вкладыш к свидетельству о рождении",
-        "Туу туралы куәлікке қосымша парақ",
-        Some(ctx.t("с присвоенным ИИН (приложение 3 к Правилам)", "берілген ЖСН-мен (Қағидаларға 3-қосымша)")),
-    );
-    sheet.header(&ctx.office, &title);
-    sheet.rows(&[
-        (ctx.t("ИИН", "ЖСН"), g.iin.clone()),
-        (ctx.t("Фамилия", "Тегі"), s(g.surname.as_deref())),
-        (ctx.t("Имя", "Аты"), s(g.given_name.as_deref())),
-        (ctx.t("Отчество", "Әкесінің аты"), s(g.patronymic.as_deref())),
-        (ctx.t("Дата рождения", "Туған күні"), date(g.birth_date)),
-        (ctx.t("Пол", "Жынысы"), words::sex(ctx, Some(g.sex))),
-        (ctx.t("Свидетельство о рождении: номер", "Туу туралы куәлік: нөмірі"), String::new()),
-        (ctx.t("дата выдачи", "берілген күні"), String::new()),
-        (ctx.t("орган выдачи", "берген орган"), String::new()),
-        (ctx.t("ИИН присвоен", "ЖСН берілді"), words::audit_time(ctx, &g.issued_at)),
-    ]);
-    sheet.signature(&ctx.t("Уполномоченный сотрудник", "Уәкілетті қызметкер"), &signer_name(store, &g.clerk), Some(&seal(ctx)));
-    Ok(sheet)
 }

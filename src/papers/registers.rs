@@ -27,35 +27,87 @@ pub fn day(store: &Store, ctx: &Ctx, day: &str) -> Result<Sheet, PaperError> {
     sheet.header(&ctx.office, &title);
     let close = match &summary.closed {
         Some(c) => vec![
-            (ctx.t("День закрыт", "Күн жабылды"), words::audit_time(ctx, &c.closed_at)),
+            (
+                ctx.t("День закрыт", "Күн жабылды"),
+                words::audit_time(ctx, &c.closed_at),
+            ),
             (ctx.t("Закрыл", "Жапқан"), signer_name(store, &c.clerk)),
-            (ctx.t("Голова цепочки аудита при закрытии", "Жабу кезіндегі аудит тізбегінің басы"), c.audit_hash.clone()),
-            (ctx.t("Запись аудита о закрытии", "Жабу туралы аудит жазбасы"), format!("№ {}", c.audit_id)),
+            (
+                ctx.t(
+                    "Голова цепочки аудита при закрытии",
+                    "Жабу кезіндегі аудит тізбегінің басы",
+                ),
+                c.audit_hash.clone(),
+            ),
+            (
+                ctx.t("Запись аудита о закрытии", "Жабу туралы аудит жазбасы"),
+                format!("№ {}", c.audit_id),
+            ),
         ],
         None => vec![(
             ctx.t("День закрыт", "Күн жабылды"),
-            ctx.t("нет — реестр может измениться", "жоқ — тізілім өзгеруі мүмкін"),
+            ctx.t(
+                "нет — реестр может измениться",
+                "жоқ — тізілім өзгеруі мүмкін",
+            ),
         )],
     };
     sheet.rows(&close);
-    sheet.heading(&format!("{}: {}", ctx.t("Итого формуляров", "Барлық формулярлар"), summary.total));
+    sheet.heading(&format!(
+        "{}: {}",
+        ctx.t("Итого формуляров", "Барлық формулярлар"),
+        summary.total
+    ));
     let totals = |what: String, counts: Vec<(String, u64)>| {
         let sum: u64 = counts.iter().map(|(_, n)| n).sum();
-        let mut rows: Vec<Vec<String>> = counts.into_iter().map(|(k, n)| vec![what.clone(), k, n.to_string()]).collect();
-        rows.push(vec![what, ctx.t("сходится с итогом", "жиынтықпен сәйкес"), format!("{sum} = {}", summary.total)]);
+        let mut rows: Vec<Vec<String>> = counts
+            .into_iter()
+            .map(|(k, n)| vec![what.clone(), k, n.to_string()])
+            .collect();
+        rows.push(vec![
+            what,
+            ctx.t("сходится с итогом", "жиынтықпен сәйкес"),
+            format!("{sum} = {}", summary.total),
+        ]);
         rows
     };
     let mut rows = totals(
         ctx.t("Статус", "Күйі"),
-        summary.by_status.iter().map(|(s, n)| (words::state(ctx, *s), *n)).collect(),
+        summary
+            .by_status
+            .iter()
+            .map(|(s, n)| (words::state(ctx, *s), *n))
+            .collect(),
     );
-    rows.extend(totals(ctx.t("Код", "Код"), summary.by_filling_code.iter().map(|(c, n)| (c.clone(), *n)).collect()));
-    rows.extend(totals(ctx.t("Район", "Аудан"), summary.by_district.iter().map(|(c, n)| (c.clone(), *n)).collect()));
+    rows.extend(totals(
+        ctx.t("Код", "Код"),
+        summary
+            .by_filling_code
+            .iter()
+            .map(|(c, n)| (c.clone(), *n))
+            .collect(),
+    ));
+    rows.extend(totals(
+        ctx.t("Район", "Аудан"),
+        summary
+            .by_district
+            .iter()
+            .map(|(c, n)| (c.clone(), *n))
+            .collect(),
+    ));
     rows.extend(totals(
         ctx.t("Сотрудник", "Қызметкер"),
-        summary.by_clerk.iter().map(|(c, n)| (signer_name(store, c), *n)).collect(),
+        summary
+            .by_clerk
+            .iter()
+            .map(|(c, n)| (signer_name(store, c), *n))
+            .collect(),
     ));
-    let header = [ctx.t("Разрез", "Бөлім"), ctx.t("Значение", "Мәні"), ctx.t("Количество", "Саны")];
+    let header = [
+        ctx.t("Разрез", "Бөлім"),
+        ctx.t("Значение", "Мәні"),
+        ctx.t("Количество", "Саны"),
+    ];
     sheet.table(&header, &[1.2, 3.0, 1.0], &rows);
     sheet.heading(&ctx.t("Формуляры дня", "Күннің формулярлары"));
     let list: Vec<Vec<String>> = summary
@@ -82,8 +134,15 @@ pub fn day(store: &Store, ctx: &Ctx, day: &str) -> Result<Sheet, PaperError> {
         ctx.t("Статус", "Күйі"),
     ];
     sheet.table(&header, &[0.6, 1.7, 1.6, 3.2, 0.6, 1.6], &list);
-    let closer = summary.closed.as_ref().map(|c| signer_name(store, &c.clerk));
-    sheet.signature(&ctx.t("Закрыл день", "Күнді жапқан"), &closer.unwrap_or_default(), None);
+    let closer = summary
+        .closed
+        .as_ref()
+        .map(|c| signer_name(store, &c.clerk));
+    sheet.signature(
+        &ctx.t("Закрыл день", "Күнді жапқан"),
+        &closer.unwrap_or_default(),
+        None,
+    );
     sheet.signature(&ctx.t("Напечатал", "Басып шығарған"), &ctx.printing, None);
     Ok(sheet)
 }
@@ -101,7 +160,13 @@ pub fn dsn_result(store: &Store, ctx: &Ctx, id: &str) -> Result<Sheet, PaperErro
     let title = ctx.title(
         "Результат рассмотрения заявки на присвоение ДСН-кода",
         "ДСН-код беруге арналған өтінімді қарау нәтижесі",
-        Some(format!("{} № {} {} {}", ctx.t("заявка", "өтінім"), app.id, ctx.t("от", "күні"), date(app.registered_on))),
+        Some(format!(
+            "{} № {} {} {}",
+            ctx.t("заявка", "өтінім"),
+            app.id,
+            ctx.t("от", "күні"),
+            date(app.registered_on)
+        )),
     );
     sheet.header(&ctx.office, &title);
     let country = codes::dsn_countries()
@@ -123,9 +188,21 @@ pub fn dsn_result(store: &Store, ctx: &Ctx, id: &str) -> Result<Sheet, PaperErro
         (ctx.t("Заявитель", "Өтініш беруші"), app.taxpayer.clone()),
         (ctx.t("ИИН/БИН", "ЖСН/БСН"), app.bin.clone()),
         (ctx.t("Вид субъекта", "Субъект түрі"), subject),
-        (ctx.t("Страна производства (фасет 1)", "Өндіруші ел (1-фасет)"), country),
-        (ctx.t("Административно-территориальная единица (фасет 2)", "Әкімшілік-аумақтық бірлік (2-фасет)"), unit),
-        (ctx.t("Зарегистрирована (п. 6)", "Тіркелді (6-т.)"), date(app.registered_on)),
+        (
+            ctx.t("Страна производства (фасет 1)", "Өндіруші ел (1-фасет)"),
+            country,
+        ),
+        (
+            ctx.t(
+                "Административно-территориальная единица (фасет 2)",
+                "Әкімшілік-аумақтық бірлік (2-фасет)",
+            ),
+            unit,
+        ),
+        (
+            ctx.t("Зарегистрирована (п. 6)", "Тіркелді (6-т.)"),
+            date(app.registered_on),
+        ),
     ]);
     let header = [
         "№".to_string(),
@@ -143,14 +220,26 @@ pub fn dsn_result(store: &Store, ctx: &Ctx, id: &str) -> Result<Sheet, PaperErro
                 .map(|x| ctx.t(x.name_ru, x.name_kk))
                 .unwrap_or_else(|| p.product_type.to_string());
             let result = match (&p.code_facets, &p.refusal) {
-                (Some(code), _) => format!("{}: {code}", ctx.t("присвоен ДСН-код", "ДСН-код берілді")),
+                (Some(code), _) => {
+                    format!("{}: {code}", ctx.t("присвоен ДСН-код", "ДСН-код берілді"))
+                }
                 (None, Some(refusal)) => {
                     let text = refusal.text(p.existing_code.as_ref());
-                    format!("{} ({}): {}", ctx.t("отказ", "бас тарту"), refusal.rule(), ctx.t(&text.ru, &text.kk))
+                    format!(
+                        "{} ({}): {}",
+                        ctx.t("отказ", "бас тарту"),
+                        refusal.rule(),
+                        ctx.t(&text.ru, &text.kk)
+                    )
                 }
                 (None, None) => String::new(),
             };
-            vec![p.row.to_string(), kind, format!("{}, {}", p.name, p.spec), result]
+            vec![
+                p.row.to_string(),
+                kind,
+                format!("{}, {}", p.name, p.spec),
+                result,
+            ]
         })
         .collect();
     sheet.table(&header, &[0.4, 1.0, 2.6, 4.0], &rows);
@@ -173,6 +262,10 @@ pub fn dsn_result(store: &Store, ctx: &Ctx, id: &str) -> Result<Sheet, PaperErro
             days(Body::QualityBody)
         ),
     ));
-    sheet.signature(&ctx.t("Услугодатель", "Көрсетілетін қызметті беруші"), &ctx.printing, None);
+    sheet.signature(
+        &ctx.t("Услугодатель", "Көрсетілетін қызметті беруші"),
+        &ctx.printing,
+        None,
+    );
     Ok(sheet)
 }

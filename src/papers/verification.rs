@@ -39,9 +39,9 @@ fn outcome(ctx: &Ctx, confirmed: bool) -> String {
 /// the ground of the verification, the decision, and the head who approves it; M-33: the
 /// identification protocol's reference, when the reverse side records one.
 pub fn conclusion(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperError> {
-    let r = store.formulary(number)?.ok_or_else(|| {
-        PaperError::NotFound(format!("no formulary {number} in the register"))
-    })?;
+    let r = store
+        .formulary(number)?
+        .ok_or_else(|| PaperError::NotFound(format!("no formulary {number} in the register")))?;
     let moves = r.lifecycle.transitions();
     let Some(at) = moves.iter().rposition(|t| t.event.conclusion().is_some()) else {
         return Err(PaperError::NotFound(format!(
@@ -72,7 +72,12 @@ pub fn conclusion(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, Paper
     let title = ctx.title(
         "Заключение по установлению личности и выдаче документов, удостоверяющих личность",
         "Жеке басын анықтау және жеке басын куәландыратын құжаттарды беру туралы қорытынды",
-        Some(format!("№ {} {} {}", c.number, ctx.t("от", "күні"), date(c.date))),
+        Some(format!(
+            "№ {} {} {}",
+            c.number,
+            ctx.t("от", "күні"),
+            date(c.date)
+        )),
     );
     sheet.header(&ctx.office, &title);
     approval(&mut sheet, ctx);
@@ -83,25 +88,63 @@ pub fn conclusion(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, Paper
     );
     let ground = started.map(|(g, d)| {
         let text = g.text();
-        format!("{} ({} {})", ctx.t(&text.ru, &text.kk), ctx.t("проверка начата", "тексеру басталды"), date(d))
+        format!(
+            "{} ({} {})",
+            ctx.t(&text.ru, &text.kk),
+            ctx.t("проверка начата", "тексеру басталды"),
+            date(d)
+        )
     });
     sheet.rows(&[
-        (ctx.t("Номер по журналу регистрации заключений (п. 16)", "Қорытындыларды тіркеу журналындағы нөмірі (16-т.)"), c.number.clone()),
+        (
+            ctx.t(
+                "Номер по журналу регистрации заключений (п. 16)",
+                "Қорытындыларды тіркеу журналындағы нөмірі (16-т.)",
+            ),
+            c.number.clone(),
+        ),
         (ctx.t("Дата заключения", "Қорытынды күні"), date(c.date)),
-        (ctx.t("Формуляр", "Формуляр"), format!("№ {} {} {}", r.number, ctx.t("от", "күні"), date(r.registered_on))),
-        (ctx.t("Фамилия, имя, отчество", "Тегі, аты, әкесінің аты"), name),
+        (
+            ctx.t("Формуляр", "Формуляр"),
+            format!(
+                "№ {} {} {}",
+                r.number,
+                ctx.t("от", "күні"),
+                date(r.registered_on)
+            ),
+        ),
+        (
+            ctx.t("Фамилия, имя, отчество", "Тегі, аты, әкесінің аты"),
+            name,
+        ),
         (ctx.t("Дата рождения", "Туған күні"), opt_date(f.birth_date)),
         (ctx.t("ИИН", "ЖСН"), f.iin.clone().unwrap_or_default()),
-        (ctx.t("Код оформления (п. 31)", "Ресімдеу коды (31-т.)"), f.filling_code.as_deref().map(|x| words::filling(ctx, x)).unwrap_or_default()),
-        (ctx.t("Основание проверки (п. 16)", "Тексеру негізі (16-т.)"), ground.unwrap_or_default()),
-        (ctx.t("Протокол опознания (п. 33)", "Тану хаттамасы (33-т.)"), protocol.unwrap_or_default()),
+        (
+            ctx.t("Код оформления (п. 31)", "Ресімдеу коды (31-т.)"),
+            f.filling_code
+                .as_deref()
+                .map(|x| words::filling(ctx, x))
+                .unwrap_or_default(),
+        ),
+        (
+            ctx.t("Основание проверки (п. 16)", "Тексеру негізі (16-т.)"),
+            ground.unwrap_or_default(),
+        ),
+        (
+            ctx.t("Протокол опознания (п. 33)", "Тану хаттамасы (33-т.)"),
+            protocol.unwrap_or_default(),
+        ),
         (ctx.t("Решение", "Шешім"), outcome(ctx, confirmed)),
     ]);
     sheet.paragraph(&ctx.t(
         "Номер и дата заключения и протокола опознания указываются на оборотной стороне формуляра и заверяются гербовой печатью (п. 16 Правил).",
         "Қорытындының және тану хаттамасының нөмірі мен күні формулярдың сырт жағында көрсетіліп, елтаңбалы мөрмен куәландырылады (Қағидалардың 16-т.).",
     ));
-    sheet.signature(&ctx.t("Уполномоченный сотрудник", "Уәкілетті қызметкер"), &signer_name(store, &made.clerk), None);
+    sheet.signature(
+        &ctx.t("Уполномоченный сотрудник", "Уәкілетті қызметкер"),
+        &signer_name(store, &made.clerk),
+        None,
+    );
     Ok(sheet)
 }
 
@@ -149,8 +192,16 @@ pub fn journal(store: &Store, ctx: &Ctx, year: &str) -> Result<Sheet, PaperError
         })
         .collect();
     sheet.table(&header, &[0.7, 1.2, 1.6, 3.0, 2.0, 1.6], &rows);
-    sheet.paragraph(&format!("{}: {}", ctx.t("Всего заключений", "Барлық қорытынды"), lines.len()));
-    sheet.signature(&ctx.t("Ответственный сотрудник", "Жауапты қызметкер"), &ctx.printing, None);
+    sheet.paragraph(&format!(
+        "{}: {}",
+        ctx.t("Всего заключений", "Барлық қорытынды"),
+        lines.len()
+    ));
+    sheet.signature(
+        &ctx.t("Ответственный сотрудник", "Жауапты қызметкер"),
+        &ctx.printing,
+        None,
+    );
     Ok(sheet)
 }
 
@@ -172,7 +223,11 @@ pub fn act(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperError> 
     let title = ctx.title(
         &format!("Акт № {number} об уничтожении формуляров"),
         &format!("Формулярларды жою туралы № {number} акт"),
-        Some(day),
+        Some(format!(
+            "{} {}",
+            ctx.t("от", "күні"),
+            day.split_whitespace().next().unwrap_or_default()
+        )),
     );
     sheet.header(&ctx.office, &title);
     approval(&mut sheet, ctx);
@@ -205,10 +260,24 @@ pub fn act(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperError> 
         })
         .collect();
     sheet.table(&header, &[0.5, 1.6, 1.2, 0.6, 2.2, 1.3, 2.2], &rows);
-    sheet.paragraph(&format!("{}: {}", ctx.t("Всего уничтожено формуляров", "Барлығы жойылған формулярлар"), forms.len()));
-    sheet.signature(&ctx.t("Председатель комиссии", "Комиссия төрағасы"), "", None);
+    sheet.paragraph(&format!(
+        "{}: {}",
+        ctx.t(
+            "Всего уничтожено формуляров",
+            "Барлығы жойылған формулярлар"
+        ),
+        forms.len()
+    ));
+    sheet.signature(
+        &ctx.t("Председатель комиссии", "Комиссия төрағасы"),
+        "",
+        None,
+    );
     sheet.signature(&ctx.t("Член комиссии", "Комиссия мүшесі"), "", None);
-    let clerk = forms.last().map(|f| signer_name(store, &f.clerk)).unwrap_or_default();
+    let clerk = forms
+        .last()
+        .map(|f| signer_name(store, &f.clerk))
+        .unwrap_or_default();
     sheet.signature(&ctx.t("Член комиссии", "Комиссия мүшесі"), &clerk, None);
     Ok(sheet)
 }

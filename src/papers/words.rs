@@ -20,11 +20,15 @@ pub fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(date).unwrap_or_default()
 }
 
-/// An audit-clock time (UTC, `2026-11-22T09:15:00.000000Z`) as office time; the text
-/// itself if it is not one.
+/// A stored time as office time: the audit clock's UTC (`2026-11-22T09:15:00.000000Z`)
+/// converted, a move's wall time (`2024-10-30 17:27:45`, already office time) as it is;
+/// the text itself if it is neither.
 pub fn audit_time(ctx: &Ctx, at: &str) -> String {
-    match at.parse::<DateTime<Utc>>() {
-        Ok(t) => date_time(t.with_timezone(&ctx.zone).naive_local()),
+    if let Ok(t) = at.parse::<DateTime<Utc>>() {
+        return date_time(t.with_timezone(&ctx.zone).naive_local());
+    }
+    match at.replace(' ', "T").parse::<NaiveDateTime>() {
+        Ok(t) => date_time(t),
         Err(_) => at.to_string(),
     }
 }
@@ -99,7 +103,10 @@ pub fn state_key(ctx: &Ctx, key: &str) -> String {
 
 /// The filling code with its name (M-31).
 pub fn filling(ctx: &Ctx, code: &str) -> String {
-    match crate::codes::filling_codes().iter().find(|f| f.code == code) {
+    match crate::codes::filling_codes()
+        .iter()
+        .find(|f| f.code == code)
+    {
         Some(f) => format!("{code} — {}", ctx.t(f.name_ru, f.name_kk)),
         None => code.to_string(),
     }
@@ -108,7 +115,11 @@ pub fn filling(ctx: &Ctx, code: &str) -> String {
 /// The region and district codes with their names (M-App2).
 pub fn place(ctx: &Ctx, region: Option<&str>, district: Option<&str>) -> String {
     let (Some(region), Some(district)) = (region, district) else {
-        return [region, district].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        return [region, district]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
     };
     match crate::codes::districts()
         .iter()

@@ -164,18 +164,20 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .map_err(&sqlite)?;
         rows.into_iter()
-            .map(|(number, date, outcome, formulary, surname, given, patronymic, clerk)| {
-                Ok(JournalLine {
-                    number,
-                    date: date.parse().map_err(|_| self.damaged("conclusion date"))?,
-                    outcome,
-                    formulary,
-                    surname,
-                    given_name: given,
-                    patronymic,
-                    clerk,
-                })
-            })
+            .map(
+                |(number, date, outcome, formulary, surname, given, patronymic, clerk)| {
+                    Ok(JournalLine {
+                        number,
+                        date: date.parse().map_err(|_| self.damaged("conclusion date"))?,
+                        outcome,
+                        formulary,
+                        surname,
+                        given_name: given,
+                        patronymic,
+                        clerk,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -219,20 +221,22 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .map_err(&sqlite)?;
         rows.into_iter()
-            .map(|(formulary, registered, code, document, from, at, clerk, reason)| {
-                Ok(DestroyedForm {
-                    formulary,
-                    registered_on: registered
-                        .parse()
-                        .map_err(|_| self.damaged("registration date"))?,
-                    filling_code: code,
-                    document,
-                    from_state: from,
-                    reason,
-                    destroyed_at: at,
-                    clerk,
-                })
-            })
+            .map(
+                |(formulary, registered, code, document, from, at, clerk, reason)| {
+                    Ok(DestroyedForm {
+                        formulary,
+                        registered_on: registered
+                            .parse()
+                            .map_err(|_| self.damaged("registration date"))?,
+                        filling_code: code,
+                        document,
+                        from_state: from,
+                        reason,
+                        destroyed_at: at,
+                        clerk,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -297,7 +301,9 @@ impl Store {
         tx.execute(
             "INSERT INTO prints (kind, subject, first_copy, copies, sha256, at, clerk, audit_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![kind, subject, first_copy, copies, sha256, at, clerk, entry.id],
+            params![
+                kind, subject, first_copy, copies, sha256, at, clerk, entry.id
+            ],
         )
         .map_err(&sqlite)?;
         tx.commit().map_err(&sqlite)?;

@@ -3,7 +3,7 @@
 // Each test file uses some of these.
 #![allow(dead_code)]
 
-pub use crate::common::{CLERK, Run, kense, kense_as, tempdir};
+pub use crate::common::{CLERK, Run, kense, tempdir};
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};
 
@@ -22,15 +22,28 @@ pub struct Demo {
 pub fn demo() -> Demo {
     let dir = tempdir();
     let db = dir.path().join("register.sqlite");
-    let run = kense(&db, &["demo", "--count", "300", "--seed", "1", "--now", NOW]);
+    let run = kense(
+        &db,
+        &["demo", "--count", "300", "--seed", "1", "--now", NOW],
+    );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let run = kense(
         &db,
-        &["iin", "generate", "--birth-date", "2026-10-01", "--sex", "male"],
+        &[
+            "iin",
+            "generate",
+            "--birth-date",
+            "2026-10-01",
+            "--sex",
+            "male",
+        ],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let iin = run.stdout.trim().to_string();
-    let run = kense(&db, &["dsn", "taxpayer", "add", "040540000123", "ТОО Мұнай"]);
+    let run = kense(
+        &db,
+        &["dsn", "taxpayer", "add", "040540000123", "ТОО Мұнай"],
+    );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let app = serde_json::json!({
         "taxpayer": "ТОО Мұнай", "bin": "040540000123", "subject_type": "producer",
@@ -40,9 +53,21 @@ pub fn demo() -> Demo {
             { "type": 1, "name": "АИ-92", "spec": "СТ РК 1501-2006" },
         ],
     });
-    let args = ["dsn", "apply", "-", "--received-at", "2025-03-11T10:00", "--json"];
+    let args = [
+        "dsn",
+        "apply",
+        "-",
+        "--received-at",
+        "2025-03-11T10:00",
+        "--json",
+    ];
     let run = crate::common::kense_in(&db, &args, Some(&app.to_string()));
-    assert_eq!(run.code, Some(1), "one row refused (D-7 (2)): {}", run.stderr);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "one row refused (D-7 (2)): {}",
+        run.stderr
+    );
     let dsn_id = run.json()["id"].to_string();
     Demo {
         dir,
