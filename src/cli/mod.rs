@@ -143,7 +143,7 @@ pub enum Command {
     /// Fill the register with synthetic formularies (a demo; refused on a real register).
     Demo(demo::DemoArgs),
     /// Print a paper of the register as PDF: to a file, the office's CUPS queue, or your
-    /// own printer through the terminal (issue 13).
+    /// own printer through the terminal.
     Print(print::PrintArgs),
     /// Reports on the register: the day's summary.
     Report {

@@ -21,8 +21,7 @@ const OUTPUT_FAILED: u8 = 74;
 #[derive(Debug, Args)]
 #[command(after_help = super::EXIT_STATUS)]
 pub struct PrintArgs {
-    /// The paper: formulary, insert, nationality-certificate, conclusion, journal, act,
-    /// coupon, day, dsn-result.
+    /// The paper.
     #[arg(value_name = "KIND", value_parser = kind_parser())]
     kind: PaperKind,
     /// What it is of: a registration number (formulary, nationality-certificate,
