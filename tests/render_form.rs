@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use kense::domain::Lang;
 use kense::tui::action::Action;
 use kense::tui::app::Effect;
-use kense::tui::form::spec::FieldId;
+use kense::tui::screens::formulary::spec::FieldId;
 use render_support::{
     COLOR, NO_COLOR, cells, form_app, render, row_text, screen_and_cursor, text, type_text,
 };
@@ -137,20 +137,20 @@ fn the_new_tab_switches_to_the_dsn_application_and_files_it() {
     let mut app = form_app(Lang::En, COLOR, 80, 24);
     assert_eq!(app.update(Action::OtherForm), Effect::Redraw);
     type_text(&mut app, "ТОО Мұнай");
-    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
     type_text(&mut app, "040540000123");
-    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
     app.update(Action::Edit(InputRequest::GoToNextChar)); // producer
-    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
     type_text(&mut app, "3");
-    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
     type_text(&mut app, "053");
     for (field, text) in [
         ("1", "type"),
         ("АИ-92", "name"),
         ("ГОСТ 32513-2013", "spec"),
     ] {
-        app.update(Action::Focus(kense::tui::form::Focus::Next));
+        app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
         type_text(&mut app, field);
         let _ = text;
     }
@@ -231,7 +231,7 @@ fn a_long_value_scrolls_so_the_cursor_and_the_text_around_it_are_seen() {
         assert_eq!(cursor.x, 27);
 
         // Left, the field is cut with "…" from its start.
-        app.update(Action::Focus(kense::tui::form::Focus::Next));
+        app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
         let screen = text(&render(&app, 80, 24));
         let row = screen
             .lines()
@@ -267,7 +267,7 @@ fn a_status_keeps_the_key_hints_whole_and_the_help_key_always() {
     assert_eq!(footer(&app), format!("{FILED}  F1 ? keys"));
     // A status longer than the line is cut with "…", and F1 stays.
     let long = format!("{FILED}; {FILED}");
-    app.dsn_filed(Err(long));
+    app.dsn_filed(Err(long.into()));
     let line = footer(&app);
     assert!(line.starts_with(FILED), "{line}");
     assert!(line.ends_with("…  F1 ?"), "{line}");

@@ -181,10 +181,10 @@ pub fn main() -> ExitCode {
     let Some(command) = cli.command else {
         let options = tui::Options {
             lang: cli.lang,
-            theme: tui::theme::Theme::from_env(),
+            theme: tui::ui::theme::Theme::from_env(),
             session: tui::app::Session {
                 clerk: register::clerk_name(&cli.register),
-                today: chrono::Local::now().date_naive(),
+                clock: crate::office::Clock::default(),
             },
         };
         let store = register::open(&cli.register, true);

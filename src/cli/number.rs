@@ -3,8 +3,8 @@
 
 use super::output::{Record, write_json, write_table};
 use crate::domain::iin::{Bin, EntityType, EntityUnit, Iin, NumberError};
-use crate::domain::{Sex, Text};
-use clap::{Args, Subcommand, ValueEnum};
+use crate::domain::{Lang, Sex, Text};
+use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -40,25 +40,8 @@ pub struct NumberArgs {
     #[arg(long)]
     json: bool,
     /// The language of the explanation.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_name = "LANG", value_parser = super::lang_parser(), default_value = "en")]
     lang: Lang,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    En,
-    Ru,
-    Kk,
-}
-
-impl Lang {
-    fn pick(self, text: &Text) -> &str {
-        match self {
-            Lang::En => &text.en,
-            Lang::Ru => &text.ru,
-            Lang::Kk => &text.kk,
-        }
-    }
 }
 
 /// A label or value in three languages.
@@ -242,13 +225,13 @@ fn check<T>(
                 write_json(out, &Value::Object(object))?;
             } else {
                 let valid = t("действителен", "жарамды", "valid");
-                writeln!(out, "{name} {digits}: {}", lang.pick(&valid))?;
+                writeln!(out, "{name} {digits}: {}", valid.get(lang))?;
                 let rows: Vec<Record> = fields
                     .iter()
                     .map(|(_, label, value, _)| {
                         vec![
-                            ("field", lang.pick(label).to_string()),
-                            ("value", lang.pick(value).to_string()),
+                            ("field", label.get(lang).to_string()),
+                            ("value", value.get(lang).to_string()),
                         ]
                     })
                     .collect();
@@ -272,8 +255,8 @@ fn check<T>(
                 writeln!(
                     out,
                     "{name} {typed}: {}: {}",
-                    lang.pick(&invalid),
-                    lang.pick(&text)
+                    invalid.get(lang),
+                    text.get(lang)
                 )?;
             }
             Ok(ExitCode::from(INVALID))

@@ -2,22 +2,12 @@
 
 use super::{Common, Lang, REFUSED_OR_MALFORMED};
 use crate::cli::output::{Record, write_json, write_table};
-use crate::domain::Text;
 use crate::domain::dsn::{self, Report};
 use crate::domain::formulary::Violation;
 use crate::store::dsn::{ListedApplication, ListedRow};
 use serde_json::json;
 use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// The text in the chosen language.
-pub(super) fn pick(lang: Lang, text: &Text) -> &str {
-    match lang {
-        Lang::En => &text.en,
-        Lang::Ru => &text.ru,
-        Lang::Kk => &text.kk,
-    }
-}
 
 /// `kense dsn decode`.
 pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -48,7 +38,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
                         let marked = if f.marked { " *" } else { "" };
                         vec![
                             ("facet", f.facet.number().to_string()),
-                            ("what", pick(lang, &f.facet.name()).to_string()),
+                            ("what", f.facet.name().get(lang).to_string()),
                             ("code", f.code.clone()),
                             ("name", format!("{name}{marked}")),
                         ]
@@ -72,12 +62,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
                     }),
                 )?;
             } else {
-                writeln!(
-                    out,
-                    "{}: not a DSN code: {}",
-                    code.trim(),
-                    pick(lang, &text)
-                )?;
+                writeln!(out, "{}: not a DSN code: {}", code.trim(), text.get(lang))?;
             }
             Ok(ExitCode::from(REFUSED_OR_MALFORMED))
         }
@@ -85,7 +70,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
 }
 
 fn violation_line(v: &Violation, lang: Lang) -> String {
-    format!("{} [{}]: {}", v.field, v.rule, pick(lang, &v.message))
+    format!("{} [{}]: {}", v.field, v.rule, v.message.get(lang))
 }
 
 /// An application that did not pass validation: each problem on `err`, one line each
@@ -124,7 +109,7 @@ fn outcome(row: &ListedRow, lang: Lang) -> String {
     match (&row.code, &row.ground) {
         (Some(code), _) => format!("assigned {} ({code})", code.format_facets()),
         (None, Some(ground)) => {
-            let reason = row.reason.as_ref().map(|t| pick(lang, t)).unwrap_or("");
+            let reason = row.reason.as_ref().map(|t| t.get(lang)).unwrap_or("");
             format!("refused under {ground}: {reason}")
         }
         (None, None) => String::new(),

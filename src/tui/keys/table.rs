@@ -3,13 +3,13 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
+use super::Scope::{Correction, DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
+use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
-use crate::tui::form::Focus;
-use crate::tui::i18n::Msg;
+use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
-use ratatui::crossterm::event::KeyCode::{PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyCode::{End, Home, PageDown, PageUp, Up};
 use ratatui::crossterm::event::KeyModifiers;
 
 type Key = (KeyModifiers, KeyCode);
@@ -95,6 +95,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
     bind(List,      "PgUp PgDn", NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageDown), &[key(PageDown)]),
     bind(List,      "PgUp",      NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageUp),   &[key(PageUp)]),
+    // In a list Home and End are its first and last row; its line of text keeps Ctrl-A
+    // and Ctrl-E for its own start and end.
+    bind(List,      "Home End",  NO_FOOTER, Msg::KeyEnds,      Action::Select(Move::Last),     &[key(End)]),
+    bind(List,      "Home",      NO_FOOTER, Msg::KeyEnds,      Action::Select(Move::First),    &[key(Home)]),
     bind(Lookup,    "Ctrl-C",    FOOTER,    Msg::KeyCopy,      Action::Copy,                   &[ctrl('c')]),
     bind(Form,      "Ctrl-N",    NO_FOOTER, Msg::KeyOtherForm, Action::OtherForm,              &[ctrl('n')]),
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
@@ -106,8 +110,10 @@ pub static BINDINGS: &[Binding] = &[
     // The digits of an opened formulary's moves are read in `action_for`; this line only lists
     // them in the footer and the help.
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
+    bind(Record,    "Ctrl-R",    FOOTER,    Msg::KeyCorrect,   Action::Correct,                &[ctrl('r')]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
-    bind(Record,    "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
+    bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
     bind(OpenDay,   "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
