@@ -12,6 +12,7 @@
 
 mod blocks;
 mod certificates;
+mod data_change;
 pub mod deliver;
 mod fonts;
 mod layout;

@@ -327,7 +327,7 @@ fn note(ctx: &Ctx, n: &Note) -> (String, String) {
             number,
             date,
         } => {
-            let kind = document.map(|k| format!("{k:?}")).unwrap_or_default();
+            let kind = document.map(|k| words::basis(ctx, k)).unwrap_or_default();
             (
                 ctx.t("Документ-основание (п. 12)", "Негіздеме құжат (12-т.)"),
                 format!("{kind} {}", nd(number, date)),

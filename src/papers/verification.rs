@@ -10,7 +10,7 @@ use crate::store::Store;
 
 /// "УТВЕРЖДАЮ": the head's approval above a paper (M-16: the head of the police unit or
 /// the deputy approves the conclusion).
-fn approval(sheet: &mut Sheet, ctx: &Ctx) {
+pub(super) fn approval(sheet: &mut Sheet, ctx: &Ctx) {
     let lines = [
         ctx.t("УТВЕРЖДАЮ", "БЕКІТЕМІН"),
         ctx.t(
@@ -44,8 +44,13 @@ pub fn conclusion(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, Paper
         .ok_or_else(|| PaperError::NotFound(format!("no formulary {number} in the register")))?;
     let moves = r.lifecycle.transitions();
     let Some(at) = moves.iter().rposition(|t| t.event.conclusion().is_some()) else {
+        // No verification: the conclusion on a change of personal data (M-12.d), if the
+        // reverse side refers to one.
+        if let Some((number, on)) = super::data_change::reference(&r) {
+            return Ok(super::data_change::paper(store, ctx, &r, &number, on));
+        }
         return Err(PaperError::NotFound(format!(
-            "formulary {} has no conclusion in the journal (M-16)",
+            "formulary {} has no conclusion: none in the journal (M-16), none on a change of personal data on its reverse side (M-12.d)",
             r.number
         )));
     };

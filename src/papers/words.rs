@@ -2,7 +2,7 @@
 //! sexes and citizenships in the paper's language, and the subjects `kense print` takes.
 
 use super::{Ctx, PaperError, PaperKind};
-use crate::domain::formulary::Citizenship;
+use crate::domain::formulary::{BasisKind, Citizenship};
 use crate::domain::lifecycle::State;
 use crate::domain::{DocumentKind, Sex};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -70,6 +70,25 @@ pub fn document_key(ctx: &Ctx, key: &str) -> String {
     serde_json::from_value::<DocumentKind>(serde_json::Value::String(key.to_string()))
         .map(|k| document(ctx, k))
         .unwrap_or_else(|_| key.to_string())
+}
+
+/// A basis document of a change of personal data (M-12.d).
+pub fn basis(ctx: &Ctx, kind: BasisKind) -> String {
+    match kind {
+        BasisKind::BirthCertificate => ctx.t("свидетельство о рождении", "туу туралы куәлік"),
+        BasisKind::MarriageRecord => ctx.t(
+            "запись акта о заключении брака",
+            "неке қию туралы акт жазбасы",
+        ),
+        BasisKind::DivorceRecord => ctx.t(
+            "запись акта о расторжении брака",
+            "некені бұзу туралы акт жазбасы",
+        ),
+        BasisKind::DataChangeConclusion => ctx.t(
+            "заключение о перемене установочных данных",
+            "белгілеу деректерін ауыстыру туралы қорытынды",
+        ),
+    }
 }
 
 pub fn sex(ctx: &Ctx, sex: Option<Sex>) -> String {
