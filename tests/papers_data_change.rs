@@ -21,9 +21,15 @@ fn the_appendix_4_conclusion_is_printed_from_the_reverse_side_note() {
     f["filled_on"] = serde_json::Value::String(today);
     let file = demo.dir.path().join("f04.json");
     std::fs::write(&file, f.to_string()).unwrap_or_else(|e| panic!("{e}"));
-    let added = with_office(&demo, &["formulary", "add", &file.to_string_lossy(), "--json"]);
+    let added = with_office(
+        &demo,
+        &["formulary", "add", &file.to_string_lossy(), "--json"],
+    );
     assert_eq!(added.code, Some(0), "{}", added.stderr);
-    let number = added.json()["number"].as_str().unwrap_or_default().to_string();
+    let number = added.json()["number"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
 
     let (run, bytes) = print(&demo, "conclusion", &number, &[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);

@@ -78,9 +78,8 @@ fn widths() -> &'static Widths {
     LOADED.get_or_init(Widths::load)
 }
 
-/// The width of `text` at `size` points, by the font's advance widths (what krilla's
-/// shaping gives these scripts, which have no ligatures; kerning moves a letter by less
-/// than the margins leave). Bold text is wider by its stroke.
+/// The width of `text` at `size` points, by the font's advance widths: exactly what
+/// [`glyphs`] draws. Bold text is wider by its stroke.
 pub fn width(text: &str, size: f32, face: Face) -> f32 {
     let w = widths();
     let ems: f32 = text
@@ -94,6 +93,37 @@ pub fn width(text: &str, size: f32, face: Face) -> f32 {
         Face::Regular => ems * size,
         Face::Bold => ems * size + size * BOLD_STROKE,
     }
+}
+
+/// `text` as krilla's glyphs: one glyph per character, by the font's character map, with
+/// its advance width (in ems, as krilla wants them) and its byte range in `text`, so the
+/// PDF's text stays extractable. Kazakh, Russian and Latin need no shaping beyond that (no
+/// ligatures, no reordering), which spares the binary a shaping engine; and the widths
+/// drawn are exactly those [`width`] measures.
+pub fn glyphs(text: &str) -> Vec<krilla::text::KrillaGlyph> {
+    let w = widths();
+    let charmap = w.face.as_ref().map(|f| f.charmap());
+    text.char_indices()
+        .map(|(at, c)| {
+            let id = charmap
+                .as_ref()
+                .and_then(|m| m.map(c))
+                .map_or(0, |g| g.to_u32());
+            let advance = match usize::try_from(u32::from(c)) {
+                Ok(i) if i < 128 => w.ascii[i],
+                _ => w.of(c),
+            };
+            krilla::text::KrillaGlyph::new(
+                krilla::text::GlyphId::new(id),
+                advance,
+                0.0,
+                0.0,
+                0.0,
+                at..at + c.len_utf8(),
+                None,
+            )
+        })
+        .collect()
 }
 
 /// Whether the font has a glyph for every character of `text`.

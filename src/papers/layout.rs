@@ -13,7 +13,6 @@ use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
-use krilla::text::TextDirection;
 
 /// A4 in PDF points (210 × 297 mm).
 pub const A4_WIDTH: f32 = 595.28;
@@ -259,13 +258,13 @@ impl Sheet {
                                 ..Stroke::default()
                             }));
                         }
-                        surface.draw_text(
+                        surface.draw_glyphs(
                             Point::from_xy(*x, *y),
+                            &super::fonts::glyphs(text),
                             font.clone(),
-                            *size,
                             text,
+                            *size,
                             false,
-                            TextDirection::Auto,
                         );
                         surface.set_stroke(None);
                     }
