@@ -175,7 +175,8 @@ pub fn to_queue(
     }
     let mut child = Command::new("lp")
         .args(["-d", queue, "-n", &copies.max(1).to_string()])
-        .args(["-t", &format!("kense-{kind}"), "--", "-"])
+        // No file named: lp reads the print file from its standard input (CUPS lp(1)).
+        .args(["-t", &format!("kense-{kind}")])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
