@@ -77,10 +77,7 @@ fn the_office_queue_gets_the_pdf_on_lps_stdin_and_nothing_personal_on_its_comman
     assert!(done.stdout.contains("copies 1–2"), "{}", done.stdout);
     let args = std::fs::read_to_string(dir.join("lp.args")).unwrap_or_default();
     let args: Vec<&str> = args.lines().collect();
-    assert_eq!(
-        args,
-        ["-d", "front", "-n", "2", "-t", "kense-coupon", "--", "-"]
-    );
+    assert_eq!(args, ["-d", "front", "-n", "2", "-t", "kense-coupon"]);
     let pdf = std::fs::read(dir.join("lp.stdin")).unwrap_or_default();
     let text = Pdf::read(&pdf).words();
     assert!(text.contains("Талон регистрации заявки"), "{text}");
