@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use kense::domain::Sex;
 use kense::domain::dsn::{self, Application, TaxpayerId};
-use kense::office::{Clock, Settings};
+use kense::office::Settings;
 use kense::papers::{self, PaperKind, PaperLang, Request};
 use kense::store::dsn::Taxpayer;
 use kense::store::{Clerk, DemoOptions, Location, Store};
@@ -49,6 +49,8 @@ fn bench(c: &mut Criterion) {
         .dsn_add_taxpayer(&Taxpayer {
             tin,
             name: "ТОО Мұнай".into(),
+            activity: None,
+            place: None,
         })
         .unwrap_or_else(|e| panic!("{e:?}"));
     let app: Application = serde_json::from_str(
@@ -107,7 +109,6 @@ fn bench(c: &mut Criterion) {
         (PaperKind::DsnResult, applied.id.to_string()),
     ];
     let settings = Settings::default();
-    let clock = Clock::default();
     let mut group = c.benchmark_group("papers");
     for (kind, subject) in subjects {
         let request = Request {
@@ -117,7 +118,7 @@ fn bench(c: &mut Criterion) {
             head: None,
         };
         group.bench_function(kind.name(), |b| {
-            b.iter(|| papers::render(&store, &settings, &clock, &request).map(|r| r.bytes.len()))
+            b.iter(|| papers::render(&store, &settings, &request).map(|r| r.bytes.len()))
         });
     }
     group.finish();

@@ -249,6 +249,9 @@ fn the_insert_carries_the_generated_iin_and_the_seal_m12b() {
         "01.10.2026",
         "мужской",
         "Свидетельство о рождении: номер",
+        "I-АК 0654321",
+        "05.10.2026",
+        "Отдел ЗАГС г. Кокшетау",
         "М.П.",
         "Уполномоченный сотрудник",
         "aigul",
@@ -368,7 +371,7 @@ fn a_reprint_is_marked_and_every_print_is_audited_without_personal_data() {
 /// what the audit needs; terminal delivery wraps them in printer controller mode.
 #[test]
 fn the_entry_points_render_in_process_and_wrap_for_the_terminal() {
-    use kense::office::{Clock, Settings};
+    use kense::office::Settings;
     use kense::papers::{self, PaperKind, PaperLang, Request, deliver};
     use kense::store::{Clerk, Location, Store};
     let demo = shared();
@@ -384,8 +387,8 @@ fn the_entry_points_render_in_process_and_wrap_for_the_terminal() {
         lang: PaperLang::Ru,
         head: None,
     };
-    let rendered = papers::render(&store, &Settings::default(), &Clock::default(), &request)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let rendered =
+        papers::render(&store, &Settings::default(), &request).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(rendered.subject, number);
     assert_eq!(rendered.sha256.len(), 64);
     assert!(rendered.bytes.starts_with(b"%PDF-"));

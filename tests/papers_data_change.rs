@@ -1,6 +1,6 @@
-//! M-12.d: `kense print conclusion` of a formulary without a verification but with a
-//! conclusion on a change of personal data on its reverse side prints that conclusion
-//! (appendix 4); the formulary's reverse side names its basis documents in words.
+//! Papers from what moves and notes record: the conclusion on a change of personal data
+//! (appendix 4, M-12.d) from the reverse side's note, the basis documents named in words,
+//! and how a document was handed over (M-56, M-57) on the formulary at issue.
 
 mod common;
 mod papers_support;
@@ -52,4 +52,43 @@ fn the_appendix_4_conclusion_is_printed_from_the_reverse_side_note() {
         text.contains("заключение о перемене установочных данных № 17 от 30.11.2026"),
         "{text}"
     );
+}
+
+/// M-56, M-57: the formulary printed at issue says what was presented (here the receipt),
+/// the documents withdrawn, and the issued document's number.
+#[test]
+fn the_formulary_at_issue_shows_how_the_document_was_handed_over() {
+    let demo = demo();
+    let number = papers_support::one(
+        &demo.db,
+        "SELECT number FROM formularies WHERE status = 'manufactured' ORDER BY id LIMIT 1",
+    );
+    let issued = with_office(
+        &demo,
+        &[
+            "formulary",
+            "move",
+            &number,
+            "--to",
+            "issue",
+            "--receipt",
+            "R-77",
+            "--withdrawn",
+            "паспорт N12345678",
+            "--document-number",
+            "N99887766",
+        ],
+    );
+    assert_eq!(issued.code, Some(0), "{}", issued.stderr);
+    let (run, bytes) = print(&demo, "formulary", &number, &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let text = Pdf::read(&bytes.unwrap_or_default()).words();
+    for expected in [
+        "Предъявлен (п. 56) квитанция № R-77",
+        "Изъятые документы (п. 56) паспорт N12345678",
+        "номер введён вручную",
+        "N99887766",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in {text}");
+    }
 }

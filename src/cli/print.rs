@@ -124,7 +124,7 @@ pub fn print(
         Ok(c) => c,
         Err(e) => return Ok(bad_input(err, &e)),
     };
-    let clock = Clock::new(settings.office.time_zone);
+    let clock = options.clock;
     let delivery = match choose(&args, &settings, &clerk, &clock) {
         Ok(d) => d,
         Err(e) => return Ok(delivery_failed(err, &e)),
@@ -146,7 +146,7 @@ pub fn print(
         lang: args.lang,
         head: None,
     };
-    let rendered = match papers::render(&store, &settings, &clock, &request) {
+    let rendered = match papers::render(&store, &settings, &request) {
         Ok(r) => r,
         Err(PaperError::Store(e)) => return Ok(fail(err, &e)),
         Err(e) => {

@@ -15,6 +15,7 @@ pub mod form;
 mod moves;
 mod msg;
 pub mod store;
+mod store_rules;
 
 use msg::texts;
 
@@ -147,6 +148,14 @@ pub enum Msg {
     CloseDayWrongDate,
     EndQuestion,
     KeyMakeMove,
+    QuitQuestionNoDraft,
+    RegisteredBanner,
+    ReplaceIinQuestion,
+    NewFormularyQuestion,
+    KeyNextProblem,
+    KeyNewFormulary,
+    NoProblemLeft,
+    KeyYes,
 }
 
 /// The text of `msg` in `lang`.

@@ -119,12 +119,22 @@ pub fn nationality(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, Pape
 }
 
 /// M-12.b: the insert to the birth certificate (appendix 3) with the IIN the register
-/// generated, signed by the clerk and sealed. The birth certificate's number, date and
-/// issuer are lines to fill in until the register records them.
+/// generated, signed by the clerk and sealed, with the birth certificate's number, date
+/// and issuer recorded when it was generated (M-12.a).
 pub fn insert(store: &Store, ctx: &Ctx, iin: &str) -> Result<Sheet, PaperError> {
     let g = store.generated_iin(iin)?.ok_or_else(|| {
         PaperError::NotFound("this register generated no such IIN (M-12.a)".to_string())
     })?;
+    // M-12.a: the certificate shown when the IIN was generated; lines to fill in for an
+    // IIN generated before the register recorded it.
+    let (cert_number, cert_date, cert_issuer) = match &g.certificate {
+        Some((number, on, issuer)) => (
+            number.clone(),
+            on.parse().map(date).unwrap_or_else(|_| on.clone()),
+            issuer.clone(),
+        ),
+        None => Default::default(),
+    };
     let mut sheet = ctx.sheet();
     let title = ctx.title(
         "Вкладыш к свидетельству о рождении",
@@ -150,10 +160,10 @@ pub fn insert(store: &Store, ctx: &Ctx, iin: &str) -> Result<Sheet, PaperError> 
                 "Свидетельство о рождении: номер",
                 "Туу туралы куәлік: нөмірі",
             ),
-            String::new(),
+            cert_number,
         ),
-        (ctx.t("дата выдачи", "берілген күні"), String::new()),
-        (ctx.t("орган выдачи", "берген орган"), String::new()),
+        (ctx.t("дата выдачи", "берілген күні"), cert_date),
+        (ctx.t("орган выдачи", "берген орган"), cert_issuer),
         (
             ctx.t("ИИН присвоен", "ЖСН берілді"),
             words::audit_time(ctx, &g.issued_at),

@@ -21,7 +21,7 @@ mod registers;
 mod verification;
 mod words;
 
-use crate::office::{Clock, Settings};
+use crate::office::Settings;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
@@ -229,15 +229,17 @@ impl Ctx {
     }
 }
 
-/// Makes the paper `request` asks for from the register: the PDF bytes, their SHA-256, and
+/// Makes the paper `request` asks for from the register, dated by the register's clock
+/// ([`Store::clock`], the office's): the PDF bytes, their SHA-256, and
 /// the copy number it will be (a reprint says so on the paper). Reads only; [`record`]
 /// writes the audit entry once the paper is delivered.
 pub fn render(
     store: &Store,
     settings: &Settings,
-    clock: &Clock,
     request: &Request,
 ) -> Result<Rendered, PaperError> {
+    // The register's clock is the office's (issue 14): the paper's date is the one written.
+    let clock = store.clock();
     let subject = words::subject_key(request.kind, &request.subject)?;
     let printed = store.copies_printed(request.kind.name(), &subject)?;
     let first_copy = printed.saturating_add(1);

@@ -153,9 +153,11 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
         ctx.t("рег.", "тірк."),
         r.number
     ));
-    let mut notes: Vec<(String, String)> = f.reverse_side.iter().map(|n| note(ctx, n)).collect();
-    // M-16: the conclusion's number and date go on the reverse side; those in the journal
-    // are printed even when the formulary's notes do not repeat them.
+    // The reverse side as it stands: the formulary's notes and those the journal of
+    // conclusions wrote (M-16: the conclusion and the identification protocol).
+    let side = store.reverse_side(&r.number)?;
+    let mut notes: Vec<(String, String)> = side.iter().map(|n| note(ctx, n)).collect();
+    // M-16: a conclusion of the history not on the reverse side yet is printed too.
     let journal = r
         .lifecycle
         .transitions()
@@ -163,8 +165,7 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
         .filter_map(|t| t.event.conclusion());
     let mut from_journal = false;
     for c in journal {
-        let written = f
-            .reverse_side
+        let written = side
             .iter()
             .any(|n| matches!(n, Note::Conclusion { number: Some(x), .. } if x.trim() == c.number));
         if !written {
@@ -194,7 +195,7 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
     // M-8, M-16, M-33, M-43: these notes are certified by the clerk and the seal.
     let sealed = absent
         || from_journal
-        || f.reverse_side.iter().any(|n| {
+        || side.iter().any(|n| {
             matches!(
                 n,
                 Note::Conclusion { .. }
@@ -245,15 +246,48 @@ pub fn formulary(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperE
             _ => None,
         })
         .collect();
+    // M-56: handed over on the coupon or the receipt, with the documents withdrawn; M-57:
+    // the number read from the MRZ. Issues recorded before the register kept this show
+    // the coupon, by which every issue is recorded (M-57).
+    let how = store.issue_record(&r.number)?;
+    let (paper, withdrawn) = match &how {
+        Some(h) if h.by_paper == "receipt" => (
+            format!(
+                "{} № {}",
+                ctx.t("квитанция", "түбіртек"),
+                s(h.receipt.as_deref())
+            ),
+            h.withdrawn.join("; "),
+        ),
+        Some(h) => (
+            format!("{} № {}", ctx.t("талон", "талон"), r.coupon),
+            h.withdrawn.join("; "),
+        ),
+        None => (
+            format!("{} № {}", ctx.t("талон", "талон"), r.coupon),
+            String::new(),
+        ),
+    };
+    let mrz = how.as_ref().map_or(String::new(), |h| {
+        if h.mrz_read {
+            ctx.t("номер считан с MRZ", "нөмір MRZ-ден оқылды")
+        } else {
+            ctx.t("номер введён вручную", "нөмір қолмен енгізілді")
+        }
+    });
+    let withdrawn = if how.is_some() && withdrawn.is_empty() {
+        "—".to_string()
+    } else {
+        withdrawn
+    };
     sheet.rows(&[
         (ctx.t("Дата выдачи", "Берілген күні"), opt_date(issued_on)),
+        (ctx.t("Предъявлен (п. 56)", "Көрсетілді (56-т.)"), paper),
         (
-            ctx.t(
-                "Номер талона регистрации заявки",
-                "Өтінімді тіркеу талонының нөмірі",
-            ),
-            r.coupon.clone(),
+            ctx.t("Изъятые документы (п. 56)", "Алынған құжаттар (56-т.)"),
+            withdrawn,
         ),
+        (ctx.t("Считывание MRZ (п. 57)", "MRZ оқу (57-т.)"), mrz),
         (
             ctx.t("Номер документа", "Құжаттың нөмірі"),
             document.map(|x| x.number.clone()).unwrap_or_default(),

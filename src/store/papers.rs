@@ -48,11 +48,14 @@ pub struct GeneratedIin {
     pub surname: Option<String>,
     pub given_name: Option<String>,
     pub patronymic: Option<String>,
+    /// M-12.a: the birth certificate shown for it (number, date, issuer), when recorded
+    /// (IINs generated before it was recorded have none).
+    pub certificate: Option<(String, String, String)>,
 }
 
 /// One line of the journal of conclusions (M-16).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct JournalLine {
+pub struct ConclusionLine {
     pub number: String,
     pub date: NaiveDate,
     /// `confirm` or `refuse`.
@@ -81,6 +84,18 @@ pub struct DestroyedForm {
     pub clerk: String,
 }
 
+/// How a document was handed over (M-56, M-57), as the `issue` move recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IssueRecord {
+    /// `coupon` or `receipt`.
+    pub by_paper: String,
+    pub receipt: Option<String>,
+    /// The document's number was read from its machine-readable zone (M-57).
+    pub mrz_read: bool,
+    /// The documents withdrawn, as the clerk named them (M-56).
+    pub withdrawn: Vec<String>,
+}
+
 /// A print recorded: which copies of the paper it was, and its audit entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PrintRecord {
@@ -97,8 +112,10 @@ impl Store {
             .conn
             .query_row(
                 "SELECT i.iin, i.birth_date, i.sex, i.issued_at, i.clerk,
-                        p.surname, p.given_name, p.patronymic
-                 FROM iin_issued i LEFT JOIN persons p ON p.iin = i.iin WHERE i.iin = ?1",
+                        p.surname, p.given_name, p.patronymic,
+                        b.certificate_number, b.certificate_date, b.certificate_issuer
+                 FROM iin_issued i LEFT JOIN persons p ON p.iin = i.iin
+                 LEFT JOIN iin_births b ON b.iin = i.iin WHERE i.iin = ?1",
                 [iin.trim()],
                 |r| {
                     Ok((
@@ -110,14 +127,24 @@ impl Store {
                         r.get::<_, Option<String>>(5)?,
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, Option<String>>(7)?,
+                        (
+                            r.get::<_, Option<String>>(8)?,
+                            r.get::<_, Option<String>>(9)?,
+                            r.get::<_, Option<String>>(10)?,
+                        ),
                     ))
                 },
             )
             .optional()
             .map_err(&sqlite)?;
-        let Some((iin, birth, sex, issued_at, clerk, surname, given_name, patronymic)) = found
+        let Some((iin, birth, sex, issued_at, clerk, surname, given_name, patronymic, cert)) =
+            found
         else {
             return Ok(None);
+        };
+        let certificate = match cert {
+            (Some(number), Some(date), Some(issuer)) => Some((number, date, issuer)),
+            _ => None,
         };
         Ok(Some(GeneratedIin {
             iin,
@@ -132,11 +159,12 @@ impl Store {
             surname,
             given_name,
             patronymic,
+            certificate,
         }))
     }
 
     /// The journal of conclusions of `year` (M-16), in the journal's order.
-    pub fn journal_of_conclusions(&self, year: i32) -> Result<Vec<JournalLine>, StoreError> {
+    pub fn journal_of_conclusions(&self, year: i32) -> Result<Vec<ConclusionLine>, StoreError> {
         let sqlite = self.sqlite_fn();
         let mut statement = self
             .conn
@@ -166,7 +194,7 @@ impl Store {
         rows.into_iter()
             .map(
                 |(number, date, outcome, formulary, surname, given, patronymic, clerk)| {
-                    Ok(JournalLine {
+                    Ok(ConclusionLine {
                         number,
                         date: date.parse().map_err(|_| self.damaged("conclusion date"))?,
                         outcome,
@@ -240,6 +268,39 @@ impl Store {
             .collect()
     }
 
+    /// How formulary `number`'s document was handed over, when the issue recorded it
+    /// (issues made before the register kept this have none).
+    pub fn issue_record(&self, number: &str) -> Result<Option<IssueRecord>, StoreError> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT i.by_paper, i.receipt, i.mrz_read, i.withdrawn_json
+                 FROM issues i JOIN formularies f ON f.id = i.formulary_id WHERE f.number = ?1",
+                [number.trim()],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(self.sqlite_fn())?;
+        found
+            .map(|(by_paper, receipt, mrz, withdrawn)| {
+                Ok(IssueRecord {
+                    by_paper,
+                    receipt,
+                    mrz_read: mrz != 0,
+                    withdrawn: serde_json::from_str(&withdrawn)
+                        .map_err(|_| self.damaged("documents withdrawn"))?,
+                })
+            })
+            .transpose()
+    }
+
     /// One DSN application with its product rows, or `None`.
     pub fn dsn_application(&self, id: i64) -> Result<Option<ListedApplication>, StoreError> {
         super::dsn::read_one(&self.conn, id).map_err(self.sqlite_fn())
@@ -275,6 +336,7 @@ impl Store {
         delivery: &str,
     ) -> Result<PrintRecord, StoreError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         let tx = self.write()?;
         let printed: i64 = tx
@@ -287,7 +349,7 @@ impl Store {
             .map_err(&sqlite)?;
         let first_copy = printed + 1;
         let copies = copies.max(1);
-        let at = now();
+        let at = now(&clock);
         let details = json!({
             "paper": kind,
             "sha256": sha256,

@@ -27,17 +27,26 @@ pub fn demo() -> Demo {
         &["demo", "--count", "300", "--seed", "1", "--now", NOW],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    let run = kense(
-        &db,
-        &[
-            "iin",
-            "generate",
-            "--birth-date",
-            "2026-10-01",
-            "--sex",
-            "male",
-        ],
-    );
+    // M-12.a: a child's IIN is generated on the birth certificate it is written into.
+    let args = [
+        "iin",
+        "generate",
+        "--birth-date",
+        "2026-10-01",
+        "--sex",
+        "male",
+        "--birth-certificate",
+        "I-АК 0654321",
+        "--certificate-date",
+        "2026-10-05",
+        "--certificate-issuer",
+        "Отдел ЗАГС г. Кокшетау",
+        "--parent-document",
+        "удостоверение личности 045678912",
+        "--zags-found",
+        "yes",
+    ];
+    let run = kense(&db, &args);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let iin = run.stdout.trim().to_string();
     let run = kense(
