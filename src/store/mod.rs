@@ -33,6 +33,8 @@ mod move_records;
 mod moves;
 pub mod numbers;
 mod persons;
+// What the papers read, and the record of every print (issue 13).
+mod papers;
 mod records;
 mod report;
 mod search;
@@ -47,6 +49,7 @@ pub use emigration::Emigration;
 pub use error::{StoreError, number_to_show};
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
+pub use papers::{ConclusionLine, DestroyedForm, GeneratedIin, IssueRecord, PrintRecord};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {
     formularies::Registered,

@@ -219,6 +219,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
+    // Version 7: the copies printed of each paper (issue 13).
+    M::up(super::papers::SCHEMA),
 ];
 
 /// Every migration, oldest first.
