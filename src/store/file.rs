@@ -187,6 +187,8 @@ pub(super) fn migrate(
     waited: Duration,
 ) -> Result<(), StoreError> {
     let version = |conn: &Connection| MIGRATIONS.current_version(conn).map(usize::from);
+    super::schema::register_functions(conn)
+        .map_err(|err| StoreError::from_sqlite(path, waited, err))?;
     for _ in 0..3 {
         let before = version(conn);
         match MIGRATIONS.to_latest(conn) {

@@ -6,7 +6,9 @@
 //! event of the day it is made on, not an edit of the sealed day.
 
 use super::corrections::{self, Correction, sha256};
-use super::numbers::{coupon_from, fold_name, registration_key, registration_number};
+use super::numbers::{
+    coupon_from, fold_name, name_key, registration_key, registration_number,
+};
 use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
@@ -167,9 +169,10 @@ impl Store {
         tx.execute(
             "INSERT INTO formularies (number, coupon, year, seq, registered_on, clerk, iin,
                 surname, given_name, patronymic, surname_key, given_key, filling_code,
-                region_code, district_code, document, status, formulary_json)
+                region_code, district_code, document, status, formulary_json,
+                surname_fold, given_fold)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                'registered', ?17)",
+                'registered', ?17, ?18, ?19)",
             params![
                 number,
                 coupon,
@@ -187,7 +190,9 @@ impl Store {
                 c.region_code,
                 c.district_code,
                 c.document,
-                json
+                json,
+                name_key(&c.surname),
+                name_key(&c.given_name)
             ],
         )
         .map_err(&sqlite)?;
@@ -263,7 +268,8 @@ impl Store {
         tx.execute(
             "UPDATE formularies SET iin = ?2, surname = ?3, given_name = ?4, patronymic = ?5,
                 surname_key = ?6, given_key = ?7, filling_code = ?8, region_code = ?9,
-                district_code = ?10, document = ?11, formulary_json = ?12
+                district_code = ?10, document = ?11, formulary_json = ?12,
+                surname_fold = ?13, given_fold = ?14
              WHERE id = ?1",
             params![
                 id,
@@ -277,7 +283,9 @@ impl Store {
                 c.region_code,
                 c.district_code,
                 c.document,
-                json
+                json,
+                name_key(&c.surname),
+                name_key(&c.given_name)
             ],
         )
         .map_err(&sqlite)?;

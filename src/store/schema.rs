@@ -130,6 +130,42 @@ ALTER TABLE documents ADD COLUMN number_key TEXT GENERATED ALWAYS AS (upper(trim
 CREATE INDEX documents_number ON documents (kind, number_key);
 "#;
 
+/// Version 6 (issue 11): names searched as Code lookup folds them. The surname and the
+/// given name get a key in the ASCII skeleton of `codes::fold` ([`super::numbers::name_key`]):
+/// `жумабек` typed on a Russian keyboard and `zhumabek` both find ЖҰМАБЕКОВ. New columns,
+/// not a rewrite of `surname_key`: that one is sealed with its day's data, and a key is
+/// not data. The indexes keep their names and move to the new keys, so every name walk
+/// stays a range of one index. Existing rows are keyed by `kense_name_key`, the same
+/// function in Rust, given to SQLite for the upgrade ([`NAME_KEY_FUNCTION`]).
+const V6: &str = r#"
+ALTER TABLE formularies ADD COLUMN surname_fold TEXT NOT NULL DEFAULT '';
+ALTER TABLE formularies ADD COLUMN given_fold TEXT NOT NULL DEFAULT '';
+UPDATE formularies SET surname_fold = kense_name_key(surname),
+    given_fold = kense_name_key(given_name);
+DROP INDEX formularies_surname;
+DROP INDEX formularies_given;
+CREATE INDEX formularies_surname ON formularies (surname_fold, id);
+CREATE INDEX formularies_given ON formularies (given_fold, id);
+"#;
+
+/// The SQL function version 6 keys existing names with; [`register_functions`] gives it
+/// to a connection before its schema is upgraded.
+pub const NAME_KEY_FUNCTION: &str = "kense_name_key";
+
+/// Gives `conn` the functions the migrations call (version 6's name key).
+pub fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        NAME_KEY_FUNCTION,
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(super::numbers::name_key(text.as_deref().unwrap_or_default()))
+        },
+    )
+}
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
@@ -137,6 +173,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(super::dsn::SCHEMA),
     M::up(V4),
     M::up(V5),
+    M::up(V6),
 ];
 
 /// Every migration, oldest first.
@@ -150,9 +187,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn migrations_validate() {
+    fn migrations_apply_to_an_empty_database() {
+        // `Migrations::validate` opens a connection of its own, without kense's functions.
+        let mut conn = rusqlite::Connection::open_in_memory()
+            .unwrap_or_else(|e| panic!("an in-memory database: {e}"));
+        register_functions(&conn).unwrap_or_else(|e| panic!("the functions: {e}"));
         MIGRATIONS
-            .validate()
+            .to_latest(&mut conn)
             .unwrap_or_else(|e| panic!("migrations do not apply to an empty database: {e}"));
     }
 }
