@@ -21,7 +21,11 @@ fn folded_sample(db: &std::path::Path) -> Vec<String> {
     let mut store = open(db, "aigul");
     let d = day(2024, 4, 1);
     vec![
-        register(&mut store, &person("18", "ЖҰМАБЕКОВ", "ҚАЙРАТ", 1), at(d, 9)),
+        register(
+            &mut store,
+            &person("18", "ЖҰМАБЕКОВ", "ҚАЙРАТ", 1),
+            at(d, 9),
+        ),
         register(&mut store, &person("18", "ӘЛ-ФАРАБИ", "ӘЛИЯ", 2), at(d, 10)),
         register(&mut store, &person("18", "ХОХЛОВ", "ЁЛКИН", 3), at(d, 11)),
     ]
@@ -102,4 +106,36 @@ fn a_register_of_version_5_gets_its_names_keyed_when_upgraded() {
         .join("\n");
     assert!(plan.contains("formularies_surname"), "{plan}");
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}
+
+#[test]
+fn the_command_line_finds_a_coupon_typed_in_groups_and_calls_a_typo_one() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    let n = folded_sample(&db);
+    let coupon = open(&db, "aigul")
+        .formulary(&n[0])
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("{} is there", n[0]))
+        .coupon;
+    for typed in [
+        format!("{}-{}", &coupon[..3], &coupon[3..]),
+        format!("{} {}", &coupon[..5], &coupon[5..]),
+    ] {
+        let run = kense(&db, &["register", "--coupon", &typed]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert!(run.stdout.contains(&n[0]), "{}", run.stdout);
+    }
+    // M-57: one wrong digit is a typo, said as such (exit 2), the coupon not repeated.
+    let mut typo: Vec<char> = coupon.chars().collect();
+    typo[9] = if typo[9] == '0' { '1' } else { '0' };
+    let typo: String = typo.into_iter().collect();
+    let run = kense(&db, &["register", "--coupon", &typo]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--coupon") && run.stderr.contains("M-57"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(&typo), "{}", run.stderr);
 }

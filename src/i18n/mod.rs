@@ -6,7 +6,8 @@
 //! - this file: the screens' words, [`Msg`];
 //! - `form`: the formulary's field labels, group headings and choice names;
 //! - `moves`: texts built from a move's data (history lines, conclusions, a closed day);
-//! - `store`: the register's refusals and failures.
+//! - `store`: the register's refusals and failures;
+//! - `search`: why a register search can match nothing.
 
 use crate::codes::Kind;
 use crate::domain::Lang;
@@ -14,6 +15,7 @@ use crate::domain::Lang;
 pub mod form;
 mod moves;
 mod msg;
+pub mod search;
 pub mod store;
 
 use msg::texts;

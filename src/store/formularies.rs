@@ -6,9 +6,7 @@
 //! event of the day it is made on, not an edit of the sealed day.
 
 use super::corrections::{self, Correction, sha256};
-use super::numbers::{
-    coupon_from, fold_name, name_key, registration_key, registration_number,
-};
+use super::numbers::{coupon_from, fold_name, name_key, registration_key, registration_number};
 use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};

@@ -45,7 +45,9 @@ pub use {
 };
 pub use {
     report::DaySummary,
-    search::{BadCursor, Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
+    search::{
+        BadCursor, Bound, Cursor, DEFAULT_LIMIT, MAX_LIMIT, NoMatch, Page, Query, RegisterRow,
+    },
 };
 
 use file::{

@@ -161,7 +161,9 @@ pub fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| {
             let text: Option<String> = ctx.get(0)?;
-            Ok(super::numbers::name_key(text.as_deref().unwrap_or_default()))
+            Ok(super::numbers::name_key(
+                text.as_deref().unwrap_or_default(),
+            ))
         },
     )
 }

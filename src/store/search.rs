@@ -21,8 +21,10 @@
 //! range `>= prefix AND < prefix_end`, which an index serves.
 
 mod cursor;
+mod no_match;
 
 pub use cursor::{BadCursor, Cursor};
+pub use no_match::{Bound, NoMatch};
 
 use super::numbers::{name_query_keys, parse_coupon, prefix_end};
 use super::records::{from_key, key};

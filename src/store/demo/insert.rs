@@ -2,8 +2,8 @@
 
 use super::synth::Planned;
 use crate::domain::lifecycle::{Event, State};
-use crate::store::numbers::{fold_name, name_key};
 use crate::store::numbers::registration_number;
+use crate::store::numbers::{fold_name, name_key};
 use crate::store::records::key;
 use chrono::Datelike;
 use rusqlite::{Connection, params};
