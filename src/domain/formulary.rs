@@ -69,6 +69,7 @@
 
 mod by_code;
 mod example;
+mod known;
 mod model;
 mod names;
 mod notes;
@@ -77,13 +78,14 @@ mod texts;
 mod validate;
 mod violation;
 
+pub use known::{Known, KnownNames, OpenFormulary};
 pub use model::{
     Citizenship, CitizenshipError, Formulary, Holder, Override, PreviousResidence, Residence,
     Signature,
 };
 pub use notes::{BasisKind, Note, NoteKind};
 pub use rules::{Age, CODE_RULES, CodeRule, code_rule};
-pub use validate::validate;
+pub use validate::{validate, validate_known};
 pub use violation::{Overridden, Printout, Report, Severity, Violation, rule};
 
 use std::fmt;

@@ -6,13 +6,14 @@
 //! event of the day it is made on, not an edit of the sealed day.
 
 use super::corrections::{self, Correction, sha256};
+use super::known::read_known;
 use super::numbers::{coupon_from, fold_name, name_key, registration_key, registration_number};
 use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
 use crate::domain::Text;
-use crate::domain::formulary::{Formulary, Severity, Violation, rule, validate};
+use crate::domain::formulary::{Formulary, Severity, Violation, rule, validate, validate_known};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
 use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
@@ -94,6 +95,42 @@ fn accepted(f: &Formulary, today: NaiveDate) -> Result<Columns, StoreError> {
     Columns::of(f)
 }
 
+/// A refusal of [`known_accepted`]: the rules' or SQLite's.
+enum KnownRefusal {
+    Invalid(StoreError),
+    Sqlite(rusqlite::Error),
+}
+
+impl KnownRefusal {
+    fn or(self, sqlite: &impl Fn(rusqlite::Error) -> StoreError) -> StoreError {
+        match self {
+            KnownRefusal::Invalid(e) => e,
+            KnownRefusal::Sqlite(e) => sqlite(e),
+        }
+    }
+}
+
+/// Issue 11: validates again with what the register knows of the person (another
+/// formulary in its course, other names: warnings to let pass with a reason), inside the
+/// write's transaction, so that two clerks registering one person cannot both pass.
+fn known_accepted(
+    tx: &Transaction<'_>,
+    f: &Formulary,
+    today: NaiveDate,
+    iin: &str,
+    except: Option<&str>,
+) -> Result<(), KnownRefusal> {
+    let known = read_known(tx, iin, except).map_err(KnownRefusal::Sqlite)?;
+    let report = validate_known(f, today, &known);
+    if report.is_accepted() {
+        Ok(())
+    } else {
+        Err(KnownRefusal::Invalid(StoreError::Invalid(
+            report.open().cloned().collect(),
+        )))
+    }
+}
+
 impl Store {
     /// A stored value the register cannot read back: the file was changed outside kense.
     pub(super) fn damaged(&self, what: &str) -> StoreError {
@@ -142,6 +179,7 @@ impl Store {
         if is_sealed(&tx, today).map_err(&sqlite)? {
             return Err(StoreError::DaySealed { date: today });
         }
+        known_accepted(&tx, formulary, today, &columns.iin, None).map_err(|e| e.or(&sqlite))?;
         let year = today.year();
         let seq: i64 = tx
             .query_row(
@@ -260,6 +298,8 @@ impl Store {
                 state: state.map_or(status, |s| s.text().en),
             });
         }
+        known_accepted(&tx, formulary, today, &columns.iin, Some(number))
+            .map_err(|e| e.or(&sqlite))?;
         // The new IIN's person first: the formulary refers to it (foreign key).
         upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
         let c = &columns;

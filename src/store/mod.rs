@@ -25,6 +25,7 @@ mod corrections;
 mod drafts;
 mod emigration;
 mod formularies;
+mod known;
 mod moves;
 pub mod numbers;
 mod persons;
@@ -37,6 +38,7 @@ pub use corrections::Correction;
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::{StoreError, number_to_show};
+pub use known::Prefill;
 pub use ops::{DayClose, IssuedIin};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {
@@ -51,7 +53,8 @@ pub use {
 };
 
 use file::{
-    check_before_writing, check_header, make_private, migrate, prepare_file, switch_to_wal,
+    check_before_writing, check_header, key_names, make_private, migrate, prepare_file,
+    switch_to_wal,
 };
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;
@@ -161,6 +164,7 @@ impl Store {
         // rusqlite_migration's transaction, and any `transaction()`, begin IMMEDIATE too.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrate(&mut conn, &path, waited)?;
+        key_names(&mut conn, &path, waited)?;
         Ok(Store {
             conn,
             path,

@@ -135,38 +135,19 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 /// `жумабек` typed on a Russian keyboard and `zhumabek` both find ЖҰМАБЕКОВ. New columns,
 /// not a rewrite of `surname_key`: that one is sealed with its day's data, and a key is
 /// not data. The indexes keep their names and move to the new keys, so every name walk
-/// stays a range of one index. Existing rows are keyed by `kense_name_key`, the same
-/// function in Rust, given to SQLite for the upgrade ([`NAME_KEY_FUNCTION`]).
+/// stays a range of one index.
+///
+/// The key is kense's fold, which SQL does not have: rows written before are keyed by
+/// [`super::file::key_names`] right after the upgrade, and again by any writing open that
+/// finds a row without its key (an upgrade cut short), on the same index.
 const V6: &str = r#"
 ALTER TABLE formularies ADD COLUMN surname_fold TEXT NOT NULL DEFAULT '';
 ALTER TABLE formularies ADD COLUMN given_fold TEXT NOT NULL DEFAULT '';
-UPDATE formularies SET surname_fold = kense_name_key(surname),
-    given_fold = kense_name_key(given_name);
 DROP INDEX formularies_surname;
 DROP INDEX formularies_given;
 CREATE INDEX formularies_surname ON formularies (surname_fold, id);
 CREATE INDEX formularies_given ON formularies (given_fold, id);
 "#;
-
-/// The SQL function version 6 keys existing names with; [`register_functions`] gives it
-/// to a connection before its schema is upgraded.
-pub const NAME_KEY_FUNCTION: &str = "kense_name_key";
-
-/// Gives `conn` the functions the migrations call (version 6's name key).
-pub fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    use rusqlite::functions::FunctionFlags;
-    conn.create_scalar_function(
-        NAME_KEY_FUNCTION,
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
-            let text: Option<String> = ctx.get(0)?;
-            Ok(super::numbers::name_key(
-                text.as_deref().unwrap_or_default(),
-            ))
-        },
-    )
-}
 
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
@@ -189,13 +170,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn migrations_apply_to_an_empty_database() {
-        // `Migrations::validate` opens a connection of its own, without kense's functions.
-        let mut conn = rusqlite::Connection::open_in_memory()
-            .unwrap_or_else(|e| panic!("an in-memory database: {e}"));
-        register_functions(&conn).unwrap_or_else(|e| panic!("the functions: {e}"));
+    fn migrations_validate() {
         MIGRATIONS
-            .to_latest(&mut conn)
+            .validate()
             .unwrap_or_else(|e| panic!("migrations do not apply to an empty database: {e}"));
     }
 }

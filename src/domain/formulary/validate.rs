@@ -2,6 +2,7 @@
 //! overrides that let warnings pass.
 
 use super::by_code;
+use super::known::Known;
 use super::model::{Citizenship, Formulary, Holder, Signature, filled};
 use super::names::name_problem;
 use super::notes::Note;
@@ -15,6 +16,13 @@ use chrono::NaiveDate;
 /// Checks a formulary against the Rules as of `today`, and says what to print. Pure: the
 /// same formulary and day give the same report.
 pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
+    validate_known(formulary, today, &Known::default())
+}
+
+/// [`validate`], and the warnings of what the register knows of the person (issue 11:
+/// another formulary in its course, other names; see `known.rs`). Still pure: the store
+/// reads `known`, the rules only compare.
+pub fn validate_known(formulary: &Formulary, today: NaiveDate, known: &Known) -> Report {
     let mut found = Findings::default();
     person(formulary, &mut found);
     iin(formulary, &mut found);
@@ -22,6 +30,7 @@ pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
     signature(formulary, &mut found);
     reverse_side(formulary, &mut found);
     dates(formulary, today, &mut found);
+    super::known::check(formulary, known, &mut found);
     found.text("clerk", rule::REQUIRED, formulary.clerk.as_deref());
     let prints = by_code::check(formulary, &mut found);
     finish(formulary, found.0, prints)
@@ -34,6 +43,10 @@ pub(super) struct Findings(Vec<Violation>);
 impl Findings {
     pub(super) fn error(&mut self, field: impl Into<String>, rule: &'static str, message: Text) {
         self.push(field, rule, Severity::Error, message);
+    }
+
+    pub(super) fn warning(&mut self, field: impl Into<String>, rule: &'static str, message: Text) {
+        self.push(field, rule, Severity::Warning, message);
     }
 
     fn push(
