@@ -10,7 +10,7 @@ use super::texts::{document_name, future, holder_name, missing};
 use super::violation::{Overridden, Printout, Report, Severity, Violation, rule};
 use crate::codes::districts;
 use crate::domain::iin::Iin;
-use crate::domain::{Sex, Text};
+use crate::domain::{Sex, Text, shown_date};
 use chrono::NaiveDate;
 
 /// Checks a formulary against the Rules as of `today`, and says what to print. Pure: the
@@ -163,6 +163,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
             }
         };
         if let Some(encoded) = encoded {
+            let stated = crate::domain::shown_date(stated);
             found.push(
                 "birth_date",
                 rule::IIN_DATA,
@@ -307,6 +308,7 @@ fn dates(f: &Formulary, today: NaiveDate, found: &mut Findings) {
         if let Some(date) = date
             && date < birth
         {
+            let (date, birth) = (shown_date(date), shown_date(birth));
             found.error(
                 field,
                 rule::DATE,
