@@ -9,9 +9,11 @@
 
 mod apply;
 mod list;
+mod names;
 mod schema;
 
 pub use list::{ListFilter, ListedApplication, ListedRow};
+pub use names::{DsnCodeNames, ProductName, SubjectName};
 pub(super) use schema::SCHEMA;
 
 use super::audit;

@@ -5,8 +5,9 @@
 use super::{Cx, redraw_if};
 use crate::codes::{Entry, Hit, Kind, Names, Searcher};
 use crate::domain::Lang;
-use crate::domain::dsn::{Decoded, decode};
+use crate::domain::dsn::{Decoded, DsnCode, Facet, decode};
 use crate::i18n::{Msg, tr};
+use crate::store::dsn::DsnCodeNames;
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
 use crate::tui::ui::list::Selection;
@@ -29,6 +30,8 @@ pub struct LookupTab {
     selected: Selection,
     /// The query read as a whole DSN code (D-App3), when it is one.
     dsn: Option<Decoded>,
+    /// The register's names of that code (the taxpayer, the product), once read.
+    dsn_names: Option<DsnCodeNames>,
 }
 
 impl LookupTab {
@@ -49,15 +52,28 @@ impl LookupTab {
         if changed.value {
             self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = Selection::default();
-            // Twelve digits or more can only be a whole DSN code: take it apart.
-            let digits = self.input.value().trim();
-            self.dsn = (self.kind.is_none()
-                && digits.len() >= 12
-                && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| decode(digits).ok())
-            .flatten();
+            self.dsn = (self.kind.is_none())
+                .then(|| whole_dsn_code(self.input.value()))
+                .flatten();
+            self.dsn_names = None;
         }
         true
+    }
+
+    /// The DSN code the query was read as, for the register's names of it (issue 11:
+    /// `Store::dsn_code_names`, asked through an effect).
+    pub fn dsn_code(&self) -> Option<DsnCode> {
+        self.dsn.as_ref().map(|d| d.code)
+    }
+
+    /// The register's names of `code`, shown when the query still reads as that code (an
+    /// answer to an older query is dropped).
+    pub fn show_dsn_names(&mut self, code: DsnCode, names: DsnCodeNames) -> bool {
+        let current = self.dsn_code() == Some(code);
+        if current {
+            self.dsn_names = Some(names);
+        }
+        current
     }
 
     /// An action for Code lookup, the screen showing.
@@ -207,11 +223,19 @@ impl LookupTab {
                         };
                         names.get(lang)
                     });
+                    // The register's names where the directories have none: the taxpayer of
+                    // the market subject, the product of the whole code (issue 11).
+                    let register = self.dsn_names.as_ref().and_then(|n| match f.facet {
+                        Facet::Subject => n.subject.as_ref().map(|s| s.taxpayer.clone()),
+                        Facet::Brand => n.product.as_ref().map(|p| p.name.clone()),
+                        _ => None,
+                    });
+                    let name = name.map(str::to_string).or(register);
                     let mark = if f.marked { " *" } else { "" };
                     Line::from(vec![
                         Span::styled(format!("{} {:<8}", f.facet.number(), f.code), theme.key()),
                         Span::styled(format!("{}: ", f.facet.name().get(lang)), theme.dim()),
-                        Span::raw(format!("{}{mark}", name.unwrap_or("—"))),
+                        Span::raw(format!("{}{mark}", name.as_deref().unwrap_or("—"))),
                     ])
                 })
                 .collect();
@@ -342,4 +366,25 @@ mod tests {
         tab.select(Move::First, 10);
         assert_eq!(tab.selected.at(), 0);
     }
+}
+
+/// The query as a whole DSN code (D-App3), when it can only be one: twelve digits or more,
+/// plain (`315900011001`) or as printed, its facets separated by hyphens or spaces
+/// (`3-159-0001-1-001`, `3 159 0001 1 001`, issue 11).
+fn whole_dsn_code(query: &str) -> Option<Decoded> {
+    let query = query.trim();
+    let digits = query.bytes().filter(u8::is_ascii_digit).count();
+    let shape = query
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ');
+    if digits < 12 || !shape {
+        return None;
+    }
+    // Spaces stand for the printed form's hyphens: one separator between two groups.
+    let printed = query
+        .split(|c: char| c == ' ' || c == '-')
+        .filter(|g| !g.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    decode(&printed).ok()
 }
