@@ -78,13 +78,15 @@ impl Prefill {
 /// The states whose data the register trusts for a person (see the module docs).
 const NOT_TRUSTED: [State; 3] = [State::Cancelled, State::Spoiled, State::Destroyed];
 
-/// The person's formularies, newest first: (number, state, registered_on, json), but
-/// `except` (the formulary being corrected).
+/// One formulary of a person: number, state (`None`: unreadable), registered_on, JSON.
+type Row = (String, Option<State>, String, String);
+
+/// The person's formularies, newest first, but `except` (the formulary being corrected).
 fn formularies_of(
     conn: &Connection,
     iin: &str,
     except: Option<&str>,
-) -> rusqlite::Result<Vec<(String, Option<State>, String, String)>> {
+) -> rusqlite::Result<Vec<Row>> {
     // The (iin, id) index: a person has a handful of rows, read newest first.
     let mut statement = conn.prepare_cached(
         "SELECT number, status, registered_on, formulary_json FROM formularies

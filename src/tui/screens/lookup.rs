@@ -31,7 +31,8 @@ pub struct LookupTab {
     /// The query read as a whole DSN code (D-App3), when it is one.
     dsn: Option<Decoded>,
     /// The register's names of that code (the taxpayer, the product), once read.
-    dsn_names: Option<DsnCodeNames>,
+    /// Boxed: the picker dialog holds a lookup, and most lookups never have names.
+    dsn_names: Option<Box<DsnCodeNames>>,
 }
 
 impl LookupTab {
@@ -71,7 +72,7 @@ impl LookupTab {
     pub fn show_dsn_names(&mut self, code: DsnCode, names: DsnCodeNames) -> bool {
         let current = self.dsn_code() == Some(code);
         if current {
-            self.dsn_names = Some(names);
+            self.dsn_names = Some(Box::new(names));
         }
         current
     }
@@ -345,6 +346,27 @@ impl Detail {
     }
 }
 
+/// The query as a whole DSN code (D-App3), when it can only be one: twelve digits or more,
+/// plain (`315900011001`) or as printed, its facets separated by hyphens or spaces
+/// (`3-159-0001-1-001`, `3 159 0001 1 001`, issue 11).
+fn whole_dsn_code(query: &str) -> Option<Decoded> {
+    let query = query.trim();
+    let digits = query.bytes().filter(u8::is_ascii_digit).count();
+    let shape = query
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ');
+    if digits < 12 || !shape {
+        return None;
+    }
+    // Spaces stand for the printed form's hyphens: one separator between two groups.
+    let printed = query
+        .split([' ', '-'])
+        .filter(|g| !g.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    decode(&printed).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,25 +388,4 @@ mod tests {
         tab.select(Move::First, 10);
         assert_eq!(tab.selected.at(), 0);
     }
-}
-
-/// The query as a whole DSN code (D-App3), when it can only be one: twelve digits or more,
-/// plain (`315900011001`) or as printed, its facets separated by hyphens or spaces
-/// (`3-159-0001-1-001`, `3 159 0001 1 001`, issue 11).
-fn whole_dsn_code(query: &str) -> Option<Decoded> {
-    let query = query.trim();
-    let digits = query.bytes().filter(u8::is_ascii_digit).count();
-    let shape = query
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ');
-    if digits < 12 || !shape {
-        return None;
-    }
-    // Spaces stand for the printed form's hyphens: one separator between two groups.
-    let printed = query
-        .split(|c: char| c == ' ' || c == '-')
-        .filter(|g| !g.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    decode(&printed).ok()
 }
