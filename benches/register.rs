@@ -40,6 +40,8 @@ fn report(what: &str, times: &mut [Duration]) {
 struct Samples {
     iins: Vec<String>,
     prefixes: Vec<String>,
+    /// The same starts typed in Latin letters (issue 11: `zhumab` for ЖҰМАБЕКОВ).
+    latin: Vec<String>,
     coupons: Vec<String>,
 }
 
@@ -63,6 +65,7 @@ fn samples(db: &Path, n: usize) -> Samples {
     let mut s = Samples {
         iins: Vec::new(),
         prefixes: Vec::new(),
+        latin: Vec::new(),
         coupons: Vec::new(),
     };
     for (i, (iin, surname, coupon)) in rows.into_iter().enumerate() {
@@ -72,6 +75,12 @@ fn samples(db: &Path, n: usize) -> Samples {
         let len = 3 + i % 4;
         s.prefixes
             .push(surname.to_lowercase().chars().take(len).collect());
+        s.latin.push(
+            kense::store::numbers::name_key(&surname)
+                .chars()
+                .take(len)
+                .collect(),
+        );
         // Every other coupon as printed on the slip, with spaces.
         s.coupons.push(if i % 2 == 0 {
             coupon
@@ -138,6 +147,14 @@ fn main() {
         &store,
         "search by surname prefix (lower case)",
         s.prefixes.iter().map(|p| Query {
+            name_prefix: Some(p.clone()),
+            ..Query::default()
+        }),
+    );
+    time_searches(
+        &store,
+        "search by surname prefix (Latin letters)",
+        s.latin.iter().map(|p| Query {
             name_prefix: Some(p.clone()),
             ..Query::default()
         }),
