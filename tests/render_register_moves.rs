@@ -47,7 +47,7 @@ fn opened(lang: Lang, record: Record) -> App {
     let mut app = form_app(lang, NO_COLOR, 80, 24);
     app.update(Action::ShowTab(Tab::Register));
     app.record(Ok(Some(record)));
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     app
 }
 
@@ -91,7 +91,9 @@ fn verified_returned_and_resent() -> Vec<Event> {
 /// the moves keep their place below.
 #[test]
 fn the_history_shows_what_each_move_recorded() {
-    let app = opened(Lang::En, record(verified_returned_and_resent()));
+    let mut app = opened(Lang::En, record(verified_returned_and_resent()));
+    // The history closes the record: End scrolls to it, the moves stay below.
+    app.update(Action::Select(kense::tui::action::Move::Last));
     let shown = screen(&app);
     for said in [
         "sent for manufacture → returned",
@@ -104,7 +106,8 @@ fn the_history_shows_what_each_move_recorded() {
     ] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
-    let app = opened(Lang::Ru, record(verified_returned_and_resent()));
+    let mut app = opened(Lang::Ru, record(verified_returned_and_resent()));
+    app.update(Action::Select(kense::tui::action::Move::Last));
     let shown = screen(&app);
     for said in [
         "заключение № 5 от 20.11.2026",
@@ -125,7 +128,8 @@ fn the_history_shows_what_each_move_recorded() {
         },
     ];
     let shown = screen(&opened(Lang::En, record(issued)));
-    assert!(shown.contains("issued · coupon 8194641626"), "{shown}");
+    assert!(shown.contains("manufactured → issued"), "{shown}");
+    assert!(shown.contains("· coupon 8194641626"), "{shown}");
     let destroyed = vec![
         Event::Register,
         Event::Cancel {
@@ -135,7 +139,9 @@ fn the_history_shows_what_each_move_recorded() {
             act_number: "17/2026".into(),
         },
     ];
-    let shown = screen(&opened(Lang::En, record(destroyed)));
+    let mut app = opened(Lang::En, record(destroyed));
+    app.update(Action::Select(kense::tui::action::Move::Last));
+    let shown = screen(&app);
     assert!(shown.contains("act No. 17/2026"), "{shown}");
     assert!(shown.contains("reason: the person withdrew"), "{shown}");
 }
@@ -149,7 +155,11 @@ fn a_refusal_over_a_formulary_stays_until_a_key() {
         Effect::Move { .. }
     ));
     app.moved(Err("the register is busy; try again".into()));
-    assert_eq!(app.context(), Context::Record, "the formulary stays open");
+    assert_eq!(
+        app.context(),
+        Context::Screen(Screen::Record),
+        "the formulary stays open"
+    );
     for _ in 0..8 {
         assert_eq!(app.update(Action::Tick), Effect::None);
     }
@@ -182,7 +192,7 @@ fn a_refused_move_keeps_its_dialog_and_esc_goes_back_to_the_formulary() {
         "{shown}"
     );
     assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert_eq!(app.context(), Context::Screen(Screen::Formularies));
 }
@@ -292,7 +302,7 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
     assert!(keys.contains("n Esc back"), "{keys}");
     // n: back to the formulary, nothing moved.
     assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     // y: the refusal, the journal giving its number; the formulary stays open under it.
     choose(&mut app, state, MoveKind::Refuse);
     match app.update(Action::Confirm) {
@@ -302,7 +312,7 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
         }
         effect => panic!("{effect:?}"),
     }
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     // In Russian the question says the same.
     let mut app = opened(Lang::Ru, verifying());
     choose(&mut app, state, MoveKind::Refuse);

@@ -134,6 +134,22 @@ pub enum Msg {
     KeyFile,
     KeyOtherList,
     Refused,
+    RecordOverrides,
+    RecordDocuments,
+    RecordCorrections,
+    DocumentValid,
+    DocumentInvalidSince,
+    VerificationDue,
+    ConclusionDue,
+    Overdue,
+    KeyCorrect,
+    KeySaveCorrection,
+    Corrected,
+    NotCorrectable,
+    CorrectBeforeResend,
+    CorrectionTitle,
+    LastMove,
+    CouponOnTheCitizens,
 }
 
 /// The text of `msg` in `lang`.

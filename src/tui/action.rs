@@ -19,6 +19,9 @@ pub enum Action {
     Copy,
     /// A key for the text field that has the focus (typing, cursor movement, deletion).
     Edit(tui_input::InputRequest),
+    /// Text pasted into the text field that has the focus, whole (bracketed paste): its
+    /// tabs and newlines are text, never a move between fields or a submit.
+    Paste(String),
     /// Move the focus to another field of the form.
     Focus(crate::tui::screens::formulary::Focus),
     /// Open the directory picker for the focused code field.
@@ -37,6 +40,8 @@ pub enum Action {
     Confirm,
     /// Choose the n-th action offered (the digit keys of an opened formulary).
     Choose(u8),
+    /// Correct the opened formulary's data (a formulary still in the office).
+    Correct,
     /// Open the end-of-day view.
     Day,
     /// Close the day shown in the end-of-day view (after a question).

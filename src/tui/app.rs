@@ -53,6 +53,12 @@ pub enum Effect {
     DiscardDraft,
     /// Register the formulary; the runner reports back with [`App::registered`].
     Register(Box<Formulary>),
+    /// Save the correction of registered formulary `number`; the runner answers with
+    /// [`App::corrected`] and the formulary as it is now ([`App::record`]).
+    Correct {
+        number: String,
+        formulary: Box<Formulary>,
+    },
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
@@ -62,7 +68,8 @@ pub enum Effect {
     DsnList,
     /// Read a page of the register; the runner answers with [`App::page`].
     Search(Box<Query>, Option<Cursor>),
-    /// Read one formulary; the runner answers with [`App::record`].
+    /// Read one formulary with its corrections; the runner answers with [`App::record`]
+    /// and [`App::corrections`].
     Open(String),
     /// Make a move of the lifecycle; the runner answers with [`App::moved`] (and with
     /// [`App::record`] and [`App::page_again`] when the formulary changed).
@@ -125,6 +132,8 @@ impl App {
                 lookup: Default::default(),
                 formularies: Default::default(),
                 dsn_list: Default::default(),
+                record: Default::default(),
+                correction: super::screens::formulary::FormTab::new(&session.clerk, today),
             },
             dialog: None,
             status: None,
@@ -241,6 +250,13 @@ impl App {
         }
     }
 
+    /// Shows `screen` as it stands, reading nothing (back from a formulary to the list
+    /// keeps the list's place).
+    pub(super) fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.last_of_tab[tab_index(screen.tab())] = screen;
+    }
+
     /// What screens and dialogs are given to act.
     fn cx(&self) -> Cx {
         Cx {
@@ -249,6 +265,7 @@ impl App {
             clock: self.session.clock,
             status: None,
             open: None,
+            go: None,
         }
     }
 
@@ -259,6 +276,9 @@ impl App {
         }
         if let Some(dialog) = cx.open {
             self.dialog = Some(dialog);
+        }
+        if let Some(screen) = cx.go {
+            self.go(screen);
         }
         match effect {
             // A key that changed nothing still takes the status line away.
@@ -273,7 +293,7 @@ impl App {
     }
 }
 
-fn tab_index(tab: Tab) -> usize {
+pub(super) fn tab_index(tab: Tab) -> usize {
     Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0)
 }
 

@@ -28,6 +28,8 @@ impl App {
             Screen::Lookup => screens.lookup.draw(frame, body, view),
             Screen::Formularies => screens.formularies.draw(frame, body, view),
             Screen::DsnList => screens.dsn_list.draw(frame, body, view),
+            Screen::Record => screens.record.draw(frame, body, view),
+            Screen::Correction => screens.correction.draw(frame, body, view),
         }
         let status = match &self.status {
             Some(Status::Msg(msg)) => tr(self.lang, *msg).to_string(),

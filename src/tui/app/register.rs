@@ -4,7 +4,7 @@
 use super::{App, Problem, ProblemKind, Status};
 use crate::domain::lifecycle::{Event, Transition};
 use crate::i18n::{Msg, conclusion_made};
-use crate::store::{Cursor, DaySummary, Page, Query, Record};
+use crate::store::{Correction, Cursor, DaySummary, Page, Query, Record};
 use crate::tui::dialogs::Dialog;
 use crate::tui::screens::Screen;
 
@@ -20,7 +20,8 @@ impl App {
     /// cursor), to read it again once a move or a day's close changed the register under
     /// it; `None` while the tab shows the DSN applications.
     pub fn shown_query(&self) -> Option<Query> {
-        if self.last_of_tab[2] == Screen::DsnList {
+        if self.last_of_tab[super::tab_index(crate::tui::action::Tab::Register)] == Screen::DsnList
+        {
             return None;
         }
         Some(self.screens.formularies.shown_query())
@@ -32,12 +33,34 @@ impl App {
         self.screens.formularies.refresh(page.map_err(|p| p.text));
     }
 
-    /// The register's answer to [`super::Effect::Open`]: the formulary, opened over the
-    /// list; after a move, in place of the dialog it was made from.
+    /// The register's answer to [`super::Effect::Open`]: the formulary, in full on its
+    /// screen; after a move or a correction, as it is now.
     pub fn record(&mut self, record: Result<Option<Record>, Problem>) {
         match record {
-            Ok(Some(record)) => self.dialog = Some(Dialog::Record(Box::new(record))),
+            Ok(Some(record)) => {
+                let today = self.session.clock.today();
+                self.screens.record.show(record, today);
+                self.go(Screen::Record);
+            }
             Ok(None) => self.status = Some(Status::Msg(Msg::NothingFound)),
+            Err(problem) => self.problem(problem),
+        }
+    }
+
+    /// The register's answer to [`super::Effect::Open`], second part: the formulary's
+    /// corrections (a failure to read them leaves the record without them, said).
+    pub fn corrections(&mut self, corrections: Result<Vec<Correction>, Problem>) {
+        match corrections {
+            Ok(corrections) => self.screens.record.show_corrections(corrections),
+            Err(problem) => self.problem(problem),
+        }
+    }
+
+    /// The register's answer to [`super::Effect::Correct`]: saved (the runner then shows the
+    /// formulary as it is now), or why not, over the correction that stays as typed.
+    pub fn corrected(&mut self, outcome: Result<(), Problem>) {
+        match outcome {
+            Ok(()) => self.status = Some(Status::Msg(Msg::Corrected)),
             Err(problem) => self.problem(problem),
         }
     }
@@ -45,9 +68,9 @@ impl App {
     /// The register's answer to [`super::Effect::Move`]: the move as recorded, or why it was
     /// refused. A refusal leaves the dialog the move was made from open, with what was
     /// typed in it, to correct and try again; a refusal because another clerk moved the
-    /// formulary first is followed by the formulary as it is now ([`App::record`]). A move
-    /// made closes the dialog; the runner then opens the formulary again and reads the page
-    /// again ([`App::shown_query`]).
+    /// formulary first closes it, and the runner shows the formulary as it is now
+    /// ([`App::record`]). A move made closes the dialog; the runner then reads the formulary
+    /// and the page again ([`App::shown_query`]).
     pub fn moved(&mut self, outcome: Result<Transition, Problem>) {
         let made = match outcome {
             Ok(made) => made,
@@ -61,7 +84,7 @@ impl App {
         };
         if matches!(
             self.dialog,
-            Some(Dialog::Record(_) | Dialog::MoveData { .. })
+            Some(Dialog::MoveData { .. } | Dialog::Refuse { .. })
         ) {
             self.dialog = None;
         }

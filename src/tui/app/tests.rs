@@ -65,6 +65,7 @@ fn the_context_follows_the_screen_and_the_dialog() {
         assert_eq!(app.context(), Context::Screen(screen));
         assert_eq!(app.tab(), screen.tab());
     }
+    app.show(Screen::DsnList);
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
     app.update(Action::Back);

@@ -12,7 +12,6 @@ pub mod move_data;
 mod picker;
 mod question;
 mod reason;
-pub mod record;
 
 use super::action::Action;
 use super::app::Effect;
@@ -22,7 +21,7 @@ use super::screens::lookup::LookupTab;
 use super::screens::{Cx, Screens};
 use super::ui::View;
 use crate::domain::lifecycle::MoveKind;
-use crate::store::{DaySummary, Record};
+use crate::store::DaySummary;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use tui_input::Input;
@@ -30,21 +29,25 @@ use tui_input::Input;
 /// A dialog over the current screen.
 pub enum Dialog {
     Help,
-    /// The directory picker for a code field.
+    /// The directory picker for a code field of the new formulary, or of the correction.
     Picker {
         field: FieldId,
         list: LookupTab,
+        correction: bool,
     },
-    /// The reason for letting the focused field's warning pass.
-    Reason(Input),
+    /// The reason for letting the focused field's warning pass, in the new formulary or in
+    /// the correction.
+    Reason {
+        input: Input,
+        correction: bool,
+    },
     /// "Quit with an unregistered formulary?"
     Quit,
-    /// An opened formulary, with its history and the moves it allows.
-    Record(Box<Record>),
-    /// The data a move needs: a line of text, or one of a few choices. It stays open while
-    /// the move is made, so that a refused move leaves what was typed to correct.
+    /// The data a move of formulary `number` needs: a line of text, or one of a few
+    /// choices. It stays open while the move is made, so that a refused move leaves what was
+    /// typed to correct.
     MoveData {
-        record: Box<Record>,
+        number: String,
         kind: MoveKind,
         input: Input,
         choice: usize,
@@ -53,9 +56,11 @@ pub enum Dialog {
     Day(Box<DaySummary>),
     /// "Close the day?", over the end-of-day view it goes back to.
     CloseDay(Box<DaySummary>),
-    /// "Refuse the documents (M-16)?", over the opened formulary it goes back to: a
-    /// refusal cannot be undone (`move_data::begin`).
-    Refuse(Box<Record>),
+    /// "Refuse the documents (M-16)?" over the opened formulary `number`: a refusal cannot
+    /// be undone (`move_data::begin`).
+    Refuse {
+        number: String,
+    },
 }
 
 /// What a dialog's update gives back: the dialog open next, and the effect; no effect
@@ -83,11 +88,10 @@ impl Dialog {
         match self {
             Dialog::Help => Context::Help,
             Dialog::Picker { .. } => Context::Picker,
-            Dialog::Reason(_) => Context::Reason,
+            Dialog::Reason { .. } => Context::Reason,
             Dialog::Quit => Context::QuitQuestion,
             Dialog::CloseDay(_) => Context::CloseDayQuestion,
-            Dialog::Refuse(_) => Context::RefuseQuestion,
-            Dialog::Record(_) => Context::Record,
+            Dialog::Refuse { .. } => Context::RefuseQuestion,
             Dialog::MoveData { .. } => Context::MoveData,
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
             Dialog::Day(_) => Context::Day,
@@ -111,16 +115,21 @@ impl Dialog {
                 Action::Back => become_(None),
                 _ => stay(Dialog::Quit, false),
             },
-            Dialog::Picker { field, list } => picker::update(field, list, action, screens, cx),
-            Dialog::Reason(input) => reason::update(input, action, screens),
-            Dialog::Record(record) => record::update(record, action, cx),
+            Dialog::Picker {
+                field,
+                list,
+                correction,
+            } => picker::update(field, list, correction, action, screens, cx),
+            Dialog::Reason { input, correction } => {
+                reason::update(input, correction, action, screens)
+            }
             Dialog::MoveData {
-                record,
+                number,
                 kind,
                 input,
                 choice,
-            } => move_data::update(record, kind, input, choice, action, cx),
-            Dialog::Refuse(record) => question::refuse(record, action, cx),
+            } => move_data::update(number, kind, input, choice, action, cx),
+            Dialog::Refuse { number } => question::refuse(number, action, cx),
             Dialog::Day(day) => day::update(day, action),
             Dialog::CloseDay(day) => question::close_day(day, action),
         }
@@ -134,14 +143,10 @@ impl Dialog {
         match self {
             Dialog::Help => help::draw(frame, body, view, under),
             Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
-            Dialog::Reason(input) => reason::draw(frame, body, input, view),
+            Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
             Dialog::Quit => question::draw(frame, body, Msg::QuitQuestion, view),
             Dialog::CloseDay(_) => question::draw(frame, body, Msg::CloseDayQuestion, view),
-            Dialog::Record(record) => record::draw(frame, body, record, view),
-            Dialog::Refuse(record) => {
-                record::draw(frame, body, record, view);
-                question::draw(frame, body, Msg::RefuseQuestion, view);
-            }
+            Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
             Dialog::Day(day) => day::draw(frame, body, day, view),
             Dialog::MoveData {
                 kind,

@@ -88,24 +88,22 @@ pub fn choices(kind: MoveKind) -> Vec<Text> {
 /// manufacturer may still return it, M-40), manufacture (issue follows) and the confirming
 /// conclusion (back to registered, M-16); one key each. The tests below check this against
 /// the table.
-pub fn begin(record: Box<Record>, kind: MoveKind, cx: &mut Cx) -> Next {
+pub fn begin(record: &Record, kind: MoveKind, cx: &mut Cx) -> Effect {
+    let number = record.number.clone();
     match data_of(kind) {
-        MoveData::None if kind == MoveKind::Refuse => become_(Some(Dialog::Refuse(record))),
-        // The formulary stays open: the register's answer shows it moved, or says over it
+        MoveData::None if kind == MoveKind::Refuse => cx.open(Dialog::Refuse { number }),
+        // The formulary stays shown: the register's answer shows it moved, or says over it
         // why not.
-        MoveData::None => {
-            let effect = now(&record.number, kind, cx.today());
-            (Some(Dialog::Record(record)), Some(effect))
-        }
+        MoveData::None => now(&number, kind, cx.today()),
         // Empty, the coupon too: an issue is recorded by the number read off the person's
         // coupon (M-57), which the register then checks is this formulary's; shown already
         // typed, the check would be one Enter.
-        _ => become_(Some(Dialog::MoveData {
-            record,
+        _ => cx.open(Dialog::MoveData {
+            number,
             kind,
             input: Input::default(),
             choice: 0,
-        })),
+        }),
     }
 }
 
@@ -137,7 +135,7 @@ pub fn now(number: &str, kind: MoveKind, today: NaiveDate) -> Effect {
 /// The move dialog's keys: typing or choosing, Enter to make the move, Esc back to the
 /// formulary.
 pub fn update(
-    record: Box<Record>,
+    number: String,
     kind: MoveKind,
     mut input: Input,
     mut choice: usize,
@@ -145,13 +143,17 @@ pub fn update(
     cx: &mut Cx,
 ) -> Next {
     let changed = match action {
-        // Back one step: to the formulary the move was chosen on.
-        Action::Back => return become_(Some(Dialog::Record(record))),
+        // Back to the formulary the move was chosen on.
+        Action::Back => return become_(None),
         Action::Edit(request) => edit(kind, &mut input, &mut choice, request),
+        // A choice takes no paste; a line of text takes it whole.
+        Action::Paste(text) if choices(kind).is_empty() => {
+            crate::tui::ui::text::paste(&mut input, &text)
+        }
         Action::Confirm => {
-            let effect = finish(&record, kind, &input, choice, cx);
+            let effect = finish(&number, kind, &input, choice, cx);
             let dialog = Dialog::MoveData {
-                record,
+                number,
                 kind,
                 input,
                 choice,
@@ -161,7 +163,7 @@ pub fn update(
         _ => false,
     };
     let dialog = Dialog::MoveData {
-        record,
+        number,
         kind,
         input,
         choice,
@@ -185,7 +187,7 @@ fn edit(kind: MoveKind, input: &mut Input, choice: &mut usize, request: InputReq
 
 /// Enter: the move with what was typed or chosen. The dialog stays open until the
 /// register's answer, so a refusal leaves the typed text to correct.
-fn finish(record: &Record, kind: MoveKind, input: &Input, choice: usize, cx: &mut Cx) -> Effect {
+fn finish(number: &str, kind: MoveKind, input: &Input, choice: usize, cx: &mut Cx) -> Effect {
     let text = input.value().trim().to_string();
     let event = match kind {
         MoveKind::Return => ReturnReason::ALL
@@ -204,7 +206,7 @@ fn finish(record: &Record, kind: MoveKind, input: &Input, choice: usize, cx: &mu
     };
     match event {
         Some(event) => Effect::Move {
-            number: record.number.clone(),
+            number: number.to_string(),
             event: Box::new(event),
         },
         // Nothing typed yet: keep asking, and say so.

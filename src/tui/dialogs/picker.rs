@@ -16,23 +16,37 @@ use ratatui::widgets::{Block, Borders, Clear};
 pub fn update(
     field: FieldId,
     mut list: LookupTab,
+    correction: bool,
     action: Action,
     screens: &mut Screens,
     cx: &mut Cx,
 ) -> Next {
+    let open = |field, list| Dialog::Picker {
+        field,
+        list,
+        correction,
+    };
     match action {
         Action::Back => become_(None),
         Action::Edit(request) => {
             let changed = list.edit(request);
-            stay(Dialog::Picker { field, list }, changed)
+            stay(open(field, list), changed)
+        }
+        Action::Paste(text) => {
+            let changed = list.paste(&text);
+            stay(open(field, list), changed)
         }
         Action::Select(step) => {
             // The picker pages by the rows it shows, which the terminal's size decides.
             let changed = list.select(step, layout::picker_rows(cx.body));
-            stay(Dialog::Picker { field, list }, changed)
+            stay(open(field, list), changed)
         }
         Action::Confirm => {
-            let form = &mut screens.formulary;
+            let form = if correction {
+                &mut screens.correction
+            } else {
+                &mut screens.formulary
+            };
             match list.selected() {
                 Some(Entry::District(d)) => {
                     form.set(FieldId::RegionCode, d.region_code);
@@ -43,7 +57,7 @@ pub fn update(
             }
             become_(None)
         }
-        _ => stay(Dialog::Picker { field, list }, false),
+        _ => stay(open(field, list), false),
     }
 }
 

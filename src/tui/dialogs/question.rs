@@ -5,7 +5,7 @@
 use super::{Dialog, Next, become_, stay};
 use crate::domain::lifecycle::MoveKind;
 use crate::i18n::{Msg, tr};
-use crate::store::{DaySummary, Record};
+use crate::store::DaySummary;
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
 use crate::tui::screens::Cx;
@@ -25,16 +25,16 @@ pub fn close_day(day: Box<DaySummary>, action: Action) -> Next {
     }
 }
 
-/// "Refuse the documents (M-16)?" over the opened formulary: `y` refuses, and the formulary
-/// stays open under the register's answer, as for a move made at once.
-pub fn refuse(record: Box<Record>, action: Action, cx: &mut Cx) -> Next {
+/// "Refuse the documents (M-16)?" over the opened formulary: `y` refuses; the register's
+/// answer shows the formulary as it is then.
+pub fn refuse(number: String, action: Action, cx: &mut Cx) -> Next {
     match action {
-        Action::Confirm => {
-            let effect = super::move_data::now(&record.number, MoveKind::Refuse, cx.today());
-            (Some(Dialog::Record(record)), Some(effect))
-        }
-        Action::Back => become_(Some(Dialog::Record(record))),
-        _ => stay(Dialog::Refuse(record), false),
+        Action::Confirm => (
+            None,
+            Some(super::move_data::now(&number, MoveKind::Refuse, cx.today())),
+        ),
+        Action::Back => become_(None),
+        _ => stay(Dialog::Refuse { number }, false),
     }
 }
 

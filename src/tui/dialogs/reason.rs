@@ -12,22 +12,32 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use tui_input::Input;
 
-pub fn update(mut input: Input, action: Action, screens: &mut Screens) -> Next {
+pub fn update(mut input: Input, correction: bool, action: Action, screens: &mut Screens) -> Next {
+    let open = |input| Dialog::Reason { input, correction };
     match action {
         Action::Back => become_(None),
         Action::Edit(request) => {
             let changed = input.handle(request).is_some();
-            stay(Dialog::Reason(input), changed)
+            stay(open(input), changed)
+        }
+        Action::Paste(text) => {
+            let changed = crate::tui::ui::text::paste(&mut input, &text);
+            stay(open(input), changed)
         }
         Action::Confirm => {
             let reason = input.value().trim().to_string();
             if reason.is_empty() {
-                return stay(Dialog::Reason(input), false);
+                return stay(open(input), false);
             }
-            screens.formulary.accept_warning(&reason);
+            let form = if correction {
+                &mut screens.correction
+            } else {
+                &mut screens.formulary
+            };
+            form.accept_warning(&reason);
             become_(None)
         }
-        _ => stay(Dialog::Reason(input), false),
+        _ => stay(open(input), false),
     }
 }
 

@@ -44,6 +44,8 @@ pub enum Scope {
     DsnList,
     /// An opened formulary.
     Record,
+    /// The correction of an opened formulary: its own save and the way back.
+    Correction,
     /// The end-of-day view, whichever day it shows.
     Day,
     /// The end-of-day view of a day still open: what closes it.
@@ -64,7 +66,6 @@ pub enum Context {
     CloseDayQuestion,
     /// "Refuse the documents (M-16)? The formulary will be cancelled for good."
     RefuseQuestion,
-    Record,
     MoveData,
     /// The end-of-day view of a day still open, which Ctrl-E closes.
     Day,
@@ -88,7 +89,13 @@ impl Context {
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
-            Context::Record => &[Scope::Record],
+            Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
+            Context::Screen(Screen::Correction) => &[
+                Scope::Correction,
+                Scope::Formulary,
+                Scope::Form,
+                Scope::Global,
+            ],
             Context::MoveData => &[Scope::Entry],
             Context::Day => &[Scope::OpenDay, Scope::Day],
             Context::ClosedDay => &[Scope::Day],
@@ -104,7 +111,11 @@ impl Context {
                 | Context::Reason
                 | Context::MoveData
                 | Context::Screen(
-                    Screen::Formulary | Screen::DsnForm | Screen::Lookup | Screen::Formularies
+                    Screen::Formulary
+                        | Screen::DsnForm
+                        | Screen::Lookup
+                        | Screen::Formularies
+                        | Screen::Correction
                 )
         )
     }
@@ -130,10 +141,13 @@ pub use table::BINDINGS;
 pub fn action_for(event: &Event, context: Context) -> Option<Action> {
     let key = match event {
         Event::Resize(_, _) => return Some(Action::Resize),
+        // Only where text is typed; elsewhere a paste would be keys the clerk never pressed.
+        Event::Paste(text) if context.types_text() => return Some(Action::Paste(text.clone())),
         Event::Key(key) if key.kind != KeyEventKind::Release => key,
         _ => return None,
     };
-    if context == Context::Record
+    if context == Context::Screen(Screen::Record)
+        && key.modifiers == KeyModifiers::NONE
         && let KeyCode::Char(c @ '1'..='9') = key.code
     {
         return u8::try_from(c.to_digit(10).unwrap_or(0))

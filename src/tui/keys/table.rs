@@ -3,8 +3,8 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
+use super::Scope::{Correction, DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
@@ -110,8 +110,10 @@ pub static BINDINGS: &[Binding] = &[
     // The digits of an opened formulary's moves are read in `action_for`; this line only lists
     // them in the footer and the help.
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
+    bind(Record,    "Ctrl-R",    FOOTER,    Msg::KeyCorrect,   Action::Correct,                &[ctrl('r')]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
-    bind(Record,    "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
+    bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
     bind(OpenDay,   "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),

@@ -92,6 +92,25 @@ pub(super) fn next(timeout: Duration, hangup: &AtomicBool) -> io::Result<Input> 
     }
 }
 
+/// Whether more input can be read at once: the event loop then takes it before drawing, so
+/// a burst of keys (typed ahead over a slow link, or pasted by a terminal without bracketed
+/// paste) costs one frame instead of one per key.
+pub(super) fn pending(hangup: &AtomicBool) -> io::Result<bool> {
+    if hangup.load(Ordering::Relaxed) {
+        return Ok(false);
+    }
+    let stdin = io::stdin();
+    if !stdin.is_terminal() {
+        return event::poll(Duration::ZERO);
+    }
+    match readiness(&stdin, Duration::ZERO)? {
+        Readiness::HungUp => Ok(false),
+        Readiness::Readable => Ok(true),
+        // Events crossterm has read already, still to be taken.
+        Readiness::Quiet => event::poll(Duration::ZERO),
+    }
+}
+
 /// Watches for the end of the session from its own thread: a hung-up terminal (POLLHUP,
 /// with or without a SIGHUP) or SIGHUP/SIGTERM. A hung-up terminal is taken away from
 /// crossterm (see the module docs) and the flag raised, so the event loop saves the draft

@@ -23,6 +23,7 @@ use super::ui::theme::Theme;
 use crate::domain::Lang;
 use base64::Engine;
 use ratatui::Terminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -33,7 +34,10 @@ use ratatui::layout::Rect;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// The longest a frame waits for a burst of keys to end.
+const BURST: Duration = Duration::from_millis(100);
 
 // Sends only what changed between frames (issue 7, bytes per keystroke).
 type Backend = backend::LeanBackend<BufWriter<Stdout>>;
@@ -89,7 +93,10 @@ pub fn run(
 fn enter() -> io::Result<Terminal<Backend>> {
     enable_raw_mode()?;
     let mut out = backend::LeanBackend::new(BufWriter::new(io::stdout()));
-    queue!(out, EnterAlternateScreen)?;
+    // A paste arrives as one event (`Action::Paste`): its tabs and newlines go into the
+    // field as text instead of moving between fields or registering, and it costs one
+    // validation, not one per letter.
+    queue!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     // Through the backend, which then knows the cursor is hidden and need not say it again.
     ratatui::backend::Backend::hide_cursor(&mut out)?;
     out.flush()?;
@@ -101,7 +108,7 @@ fn leave(terminal: &mut Terminal<Backend>) -> io::Result<()> {
     let backend = terminal.backend_mut();
     // The backend keeps its colours between frames: give the shell a plain pen back.
     let reset = backend.reset_style();
-    let left = queue!(backend, LeaveAlternateScreen);
+    let left = queue!(backend, DisableBracketedPaste, LeaveAlternateScreen);
     // Through the terminal, which then knows and does not show it again when dropped.
     let shown = terminal.show_cursor();
     let flushed = terminal.backend_mut().flush();
@@ -121,6 +128,7 @@ fn install_panic_hook() {
         let _ = execute!(
             io::stdout(),
             SetAttribute(Attribute::Reset),
+            DisableBracketedPaste,
             LeaveAlternateScreen,
             cursor::Show
         );
@@ -160,10 +168,19 @@ fn serve(
     hangup: &AtomicBool,
 ) -> io::Result<()> {
     let mut dirty = true;
+    // Since when a frame has waited for keys still coming; never longer than `BURST`, so a
+    // long burst still shows what it typed.
+    let mut deferred: Option<Instant> = None;
     loop {
         if dirty {
-            draw(terminal, app)?;
-            dirty = false;
+            let since = *deferred.get_or_insert_with(Instant::now);
+            if since.elapsed() < BURST && input::pending(hangup)? {
+                // Take the next key first: one frame for a burst.
+            } else {
+                draw(terminal, app)?;
+                dirty = false;
+                deferred = None;
+            }
         }
         // The timeout only bounds how late a signal is noticed; an idle wait writes nothing.
         let event = match input::next(Duration::from_millis(250), hangup)? {

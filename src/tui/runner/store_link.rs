@@ -114,7 +114,16 @@ impl StoreLink {
                     .map(|done| done.iin.to_string());
                 app.generated(iin.map_err(problem));
             }
-            Effect::Open(number) => app.record(store.formulary(&number).map_err(problem)),
+            Effect::Open(number) => show_record(store, app, &number, lang),
+            Effect::Correct { number, formulary } => {
+                let corrected = store.correct_formulary(&number, &formulary, clock.today());
+                let saved = corrected.is_ok();
+                app.corrected(corrected.map(|_| ()).map_err(problem));
+                if saved {
+                    show_record(store, app, &number, lang);
+                    read_page_again(store, app, lang);
+                }
+            }
             Effect::Move { number, event } => make_move(store, app, &number, *event, clock, lang),
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
             Effect::CloseDay(date) => {
@@ -192,9 +201,19 @@ fn make_move(
         }
     };
     if reread {
-        let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
-        app.record(store.formulary(number).map_err(problem));
+        show_record(store, app, number, lang);
         read_page_again(store, app, lang);
+    }
+}
+
+/// Reads formulary `number` with its corrections for the record screen.
+fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
+    let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
+    let found = store.formulary(number).map_err(problem);
+    let exists = matches!(found, Ok(Some(_)));
+    app.record(found);
+    if exists {
+        app.corrections(store.corrections(number).map_err(problem));
     }
 }
 
@@ -253,6 +272,8 @@ fn file_dsn(
 mod answers_tests;
 #[cfg(test)]
 mod moves_tests;
+#[cfg(test)]
+mod record_tests;
 
 #[cfg(test)]
 mod tests {

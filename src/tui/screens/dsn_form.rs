@@ -186,6 +186,7 @@ impl DsnForm {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
             Action::Edit(request) => redraw_if(self.edit(request)),
+            Action::Paste(text) => redraw_if(self.paste(&text)),
             Action::Focus(step) => redraw_if(self.move_focus(step == Focus::Next)),
             Action::Save if self.report.errors.is_empty() => {
                 Effect::DsnApply(Box::new(self.application()))
@@ -229,6 +230,21 @@ impl DsnForm {
         } else {
             input.handle(request).is_some_and(|c| c.value)
         };
+        if changed {
+            self.revalidate();
+        }
+        changed
+    }
+
+    /// Text pasted into the focused field, whole (the subject type, a choice, takes none).
+    pub fn paste(&mut self, text: &str) -> bool {
+        if Self::field(self.focus) == Some(Field::SubjectType) {
+            return false;
+        }
+        let changed = self
+            .inputs
+            .get_mut(self.focus)
+            .is_some_and(|input| crate::tui::ui::text::paste(input, text));
         if changed {
             self.revalidate();
         }

@@ -11,7 +11,7 @@ use crate::store::dsn::DsnCodeNames;
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
 use crate::tui::ui::list::Selection;
-use crate::tui::ui::text::truncate;
+use crate::tui::ui::text::{paste, truncate};
 use crate::tui::ui::theme::Theme;
 use crate::tui::ui::{View, fit, layout};
 use ratatui::Frame;
@@ -51,6 +51,23 @@ impl LookupTab {
             return false;
         };
         if changed.value {
+            self.search();
+        }
+        true
+    }
+
+    /// Text pasted into the query, whole.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let changed = paste(&mut self.input, text);
+        if changed {
+            self.search();
+        }
+        changed
+    }
+
+    /// Searches again for the query as it is now.
+    fn search(&mut self) {
+        {
             self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = Selection::default();
             self.dsn = (self.kind.is_none())
@@ -58,7 +75,6 @@ impl LookupTab {
                 .flatten();
             self.dsn_names = None;
         }
-        true
     }
 
     /// The DSN code the query was read as, for the register's names of it (issue 11:
@@ -81,6 +97,7 @@ impl LookupTab {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
             Action::Edit(request) => redraw_if(self.edit(request)),
+            Action::Paste(text) => redraw_if(self.paste(&text)),
             Action::Select(step) => redraw_if(self.select(step, layout::lookup_rows(cx.body))),
             Action::Copy => match self.selected() {
                 Some(entry) => {

@@ -10,8 +10,9 @@ pub mod dsn_list;
 pub mod formularies;
 pub mod formulary;
 pub mod lookup;
+pub mod record;
 
-use super::action::Tab;
+use super::action::{Action, Tab};
 use super::app::{Effect, Status};
 use super::dialogs::Dialog;
 use crate::domain::Lang;
@@ -32,16 +33,22 @@ pub enum Screen {
     Formularies,
     /// The Register tab's DSN applications.
     DsnList,
+    /// The Register tab's opened formulary, in full, with its moves.
+    Record,
+    /// The Register tab's correction of an opened formulary (the form, filled with its data).
+    Correction,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
         Screen::Formularies,
         Screen::DsnList,
+        Screen::Record,
+        Screen::Correction,
     ];
 
     /// The tab the screen belongs to.
@@ -49,7 +56,9 @@ impl Screen {
         match self {
             Screen::Formulary | Screen::DsnForm => Tab::NewFormulary,
             Screen::Lookup => Tab::CodeLookup,
-            Screen::Formularies | Screen::DsnList => Tab::Register,
+            Screen::Formularies | Screen::DsnList | Screen::Record | Screen::Correction => {
+                Tab::Register
+            }
         }
     }
 
@@ -60,7 +69,7 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup => None,
+            Screen::Lookup | Screen::Record | Screen::Correction => None,
         }
     }
 
@@ -82,6 +91,10 @@ pub struct Screens {
     pub lookup: lookup::LookupTab,
     pub formularies: formularies::RegisterTab,
     pub dsn_list: dsn_list::DsnList,
+    pub record: record::RecordScreen,
+    /// The correction in progress of the opened formulary (a form with the number it
+    /// corrects); a new one each time the clerk starts correcting.
+    pub correction: formulary::FormTab,
 }
 
 /// What a screen's or a dialog's `update` is given besides the action, and what it may ask
@@ -96,6 +109,8 @@ pub struct Cx {
     pub status: Option<Status>,
     /// Set: this dialog opens over the screen.
     pub open: Option<Dialog>,
+    /// Set: the App shows this screen next (going back, or on to a correction).
+    pub go: Option<Screen>,
 }
 
 impl Cx {
@@ -127,13 +142,58 @@ pub fn redraw_if(changed: bool) -> Effect {
 
 impl Screens {
     /// An action for `screen`, the one showing with no dialog over it.
-    pub fn update(&mut self, screen: Screen, action: super::action::Action, cx: &mut Cx) -> Effect {
+    pub fn update(&mut self, screen: Screen, action: Action, cx: &mut Cx) -> Effect {
         match screen {
             Screen::Formulary => self.formulary.update(action, cx),
             Screen::DsnForm => self.dsn_form.update(action, cx),
             Screen::Lookup => self.lookup.update(action, cx),
             Screen::Formularies => self.formularies.update(action, cx),
             Screen::DsnList => self.dsn_list.update(action, cx),
+            Screen::Record => self.update_record(action, cx),
+            Screen::Correction => match action {
+                // Back to the formulary; what was typed in the correction is dropped.
+                Action::Back => {
+                    cx.go = Some(Screen::Record);
+                    Effect::Redraw
+                }
+                action => self.correction.update(action, cx),
+            },
         }
+    }
+
+    /// The opened formulary, where a correction moves to the correction screen: asked
+    /// (Ctrl-R), or offered before a resend of a formulary returned for its data or its
+    /// filling code and not corrected since (M-40).
+    fn update_record(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let resend_first = match action {
+            Action::Choose(n) => {
+                self.record.chosen(n) == Some(crate::domain::lifecycle::MoveKind::Resend)
+                    && self.record.needs_correction(cx.clock.zone())
+            }
+            _ => false,
+        };
+        if action == Action::Correct || resend_first {
+            return self.start_correction(cx, resend_first);
+        }
+        self.record.update(action, cx)
+    }
+
+    /// The correction of the opened formulary, filled with its data, if it is still in the
+    /// office; said why not otherwise.
+    fn start_correction(&mut self, cx: &mut Cx, resend_first: bool) -> Effect {
+        let Some(record) = self.record.record() else {
+            return Effect::None;
+        };
+        if !self.record.correctable() {
+            return cx.say(crate::i18n::Msg::NotCorrectable);
+        }
+        let clerk = record.formulary.clerk.clone().unwrap_or_default();
+        self.correction =
+            formulary::FormTab::correcting(&record.number, &record.formulary, &clerk, cx.today());
+        cx.go = Some(Screen::Correction);
+        if resend_first {
+            cx.status = Some(crate::i18n::Msg::CorrectBeforeResend.into());
+        }
+        Effect::Redraw
     }
 }

@@ -100,3 +100,9 @@ pub fn dsn_list_rows(body: Rect) -> usize {
 pub fn form_areas(body: Rect, message_height: u16) -> [Rect; 2] {
     Layout::vertical([Constraint::Min(4), Constraint::Length(message_height)]).areas(body)
 }
+
+/// How many rows of an opened formulary show above its moves (`moves` of them, under
+/// their heading; "no moves" takes a row too).
+pub fn record_rows(body: Rect, moves: usize) -> usize {
+    usize::from(inner(body).height).saturating_sub(1 + moves.max(1))
+}

@@ -6,7 +6,6 @@ use super::moves_tests::{Desk, open};
 use super::*;
 use crate::domain::lifecycle::{Event, MoveKind, State};
 use crate::tui::action::Action;
-use crate::tui::dialogs::Dialog;
 use crate::tui::screens::formulary::spec::FieldId;
 use std::time::Duration;
 use tui_input::InputRequest;
@@ -60,7 +59,7 @@ fn a_move_another_clerk_made_first_shows_the_formulary_as_it_is_now() {
     // allowed from "sent".
     desk.choose(MoveKind::StartVerification);
     desk.press(Action::Confirm);
-    let Some(Dialog::Record(record)) = &desk.app.dialog else {
+    let Some(record) = desk.app.screens.record.record() else {
         panic!("the formulary is shown again");
     };
     assert_eq!(record.lifecycle.state(), State::Sent);

@@ -12,6 +12,7 @@ use crate::tui::action::{Action, Tab};
 use crate::tui::app::{Session, Status};
 use crate::tui::dialogs::Dialog;
 use crate::tui::keys::Context;
+use crate::tui::screens::Screen;
 use crate::tui::ui::theme::Theme;
 use ratatui::layout::Rect;
 use tui_input::InputRequest;
@@ -118,12 +119,12 @@ impl Desk {
         self.press(Action::ShowTab(Tab::Register));
         assert_eq!(self.app.screens.formularies.rows()[0].number, number);
         self.press(Action::Confirm);
-        assert_eq!(self.app.context(), Context::Record);
+        assert_eq!(self.app.context(), Context::Screen(Screen::Record));
     }
 
     /// The move `kind` of the opened formulary, by its digit.
     pub(super) fn choose(&mut self, kind: crate::domain::lifecycle::MoveKind) {
-        let Some(Dialog::Record(record)) = &self.app.dialog else {
+        let Some(record) = self.app.screens.record.record() else {
             panic!("a formulary is open");
         };
         let moves = crate::domain::lifecycle::moves_from(record.lifecycle.state());
@@ -152,7 +153,7 @@ fn a_move_reads_the_page_behind_the_formulary_again() {
     // The older formulary is the second row.
     desk.press(Action::Select(crate::tui::action::Move::Down));
     desk.press(Action::Confirm);
-    assert_eq!(desk.app.context(), Context::Record);
+    assert_eq!(desk.app.context(), Context::Screen(Screen::Record));
     desk.choose(crate::domain::lifecycle::MoveKind::Send);
     assert_eq!(desk.status(), "Done");
     assert_eq!(desk.listed_status(&older), Some(State::Sent));
@@ -165,7 +166,7 @@ fn a_move_reads_the_page_behind_the_formulary_again() {
         .selected()
         .map(|r| r.number.clone());
     assert_eq!(chosen.as_deref(), Some(older.as_str()));
-    let Some(Dialog::Record(record)) = &desk.app.dialog else {
+    let Some(record) = desk.app.screens.record.record() else {
         panic!("the formulary stays open");
     };
     assert_eq!(record.lifecycle.state(), State::Sent);
@@ -279,7 +280,7 @@ fn a_refused_issue_keeps_the_typed_coupon_and_says_why() {
     desk.type_text(&coupon);
     desk.press(Action::Confirm);
     assert_eq!(desk.status(), "Done");
-    assert_eq!(desk.app.context(), Context::Record);
+    assert_eq!(desk.app.context(), Context::Screen(Screen::Record));
     assert_eq!(desk.listed_status(&number), Some(State::Issued));
     let shown = screen(&desk.app);
     assert!(shown.contains(&format!("coupon {coupon}")), "{shown}");

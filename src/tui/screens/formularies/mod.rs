@@ -48,6 +48,13 @@ impl RegisterTab {
                     Effect::None
                 }
             }
+            Action::Paste(text) => {
+                if self.paste(&text) {
+                    self.search(None)
+                } else {
+                    Effect::None
+                }
+            }
             // By the rows the table shows, not the lookup's: a page key is a screenful.
             Action::Select(step) => match self.select(step, layout::register_rows(cx.body)) {
                 Ok(moved) => redraw_if(moved),
@@ -92,6 +99,17 @@ impl RegisterTab {
     /// Edits the filter line; `true` when its text changed (search again from page one).
     pub fn edit(&mut self, request: InputRequest) -> bool {
         let changed = self.filter.handle(request).is_some_and(|c| c.value);
+        self.filtered(changed)
+    }
+
+    /// Text pasted into the filter line, whole; `true` when it changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let changed = crate::tui::ui::text::paste(&mut self.filter, text);
+        self.filtered(changed)
+    }
+
+    /// A changed filter reads the register from its first page.
+    fn filtered(&mut self, changed: bool) -> bool {
         if changed {
             self.previous.clear();
             self.current = None;

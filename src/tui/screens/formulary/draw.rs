@@ -22,9 +22,11 @@ impl FormTab {
     }
 
     fn draw_fields(&self, frame: &mut Frame, area: Rect, view: View) {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(tr(view.lang, Msg::FormTitle));
+        let title = match self.corrects() {
+            Some(number) => format!("{} № {number}", tr(view.lang, Msg::CorrectionTitle)),
+            None => tr(view.lang, Msg::FormTitle).to_string(),
+        };
+        let block = Block::default().borders(Borders::ALL).title(title);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         // A heading before each group, then its fields.

@@ -5,18 +5,17 @@
 pub mod convert;
 mod draw;
 pub mod shown;
+mod update;
+
+use update::by_letter;
+pub use update::code_name;
 pub mod spec;
 
-use super::{Cx, redraw_if};
 use crate::codes;
 use crate::domain::Sex;
 use crate::domain::formulary::{Formulary, Override, Report, Severity, Violation, validate};
 use crate::domain::iin::Iin;
-use crate::i18n::Msg;
-use crate::tui::action::Action;
-use crate::tui::app::Effect;
-use crate::tui::dialogs::Dialog;
-use crate::tui::screens::lookup::LookupTab;
+use crate::tui::ui::text::paste;
 use chrono::NaiveDate;
 use convert::{Values, field_of, format_date, is_choice, note_order, to_formulary};
 use spec::{FIELDS, FieldId, Input as Kind, NoteSlot};
@@ -47,6 +46,12 @@ pub struct FormTab {
     /// Fields the clerk has typed in or left: only their problems are marked, so a fresh
     /// form is not a wall of red. Registering marks them all.
     touched: std::collections::HashSet<FieldId>,
+    /// The registration number of the formulary this form corrects; `None` for a new one.
+    /// A correction is saved with Ctrl-S as `formulary correct` does, and is never a draft.
+    correcting: Option<String>,
+    /// The day the formulary was filled, when it is not today: a correction keeps the
+    /// original's, on which ages are counted.
+    filled_on: Option<NaiveDate>,
 }
 
 impl FormTab {
@@ -63,9 +68,25 @@ impl FormTab {
             notes: Vec::new(),
             unsaved: false,
             touched: std::collections::HashSet::new(),
+            correcting: None,
+            filled_on: None,
         };
         tab.revalidate();
         tab
+    }
+
+    /// A form correcting registered formulary `number`, filled with its data.
+    pub fn correcting(number: &str, formulary: &Formulary, clerk: &str, today: NaiveDate) -> Self {
+        let mut tab = Self::from_formulary(formulary, clerk, today);
+        tab.correcting = Some(number.to_string());
+        tab.filled_on = formulary.filled_on;
+        tab.revalidate();
+        tab
+    }
+
+    /// The number of the formulary this form corrects, if it corrects one.
+    pub fn corrects(&self) -> Option<&str> {
+        self.correcting.as_deref()
     }
 
     /// A form holding `formulary` (a draft coming back).
@@ -78,74 +99,6 @@ impl FormTab {
         tab.touch_all();
         tab.revalidate();
         tab
-    }
-
-    /// An action for the form, the screen showing.
-    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
-        // The session's clock, not the date the session started: a form left open past
-        // midnight validates against the day it will be registered on.
-        self.set_today(cx.today());
-        match action {
-            Action::Edit(request) => redraw_if(self.edit(request)),
-            Action::Focus(step) => {
-                let moved = self.move_focus(step);
-                // Leaving a field is a natural moment to keep the draft.
-                if moved && self.unsaved() {
-                    self.mark_saved();
-                    return Effect::SaveDraft(Box::new(self.formulary().clone()));
-                }
-                redraw_if(moved)
-            }
-            Action::Pick => {
-                let kind = match self.focused() {
-                    FieldId::FillingCode => codes::Kind::Filling,
-                    FieldId::RegionCode | FieldId::DistrictCode => codes::Kind::District,
-                    _ => return Effect::None,
-                };
-                let mut list = LookupTab::with_kind(kind);
-                for c in self.value(self.focused()).chars() {
-                    list.edit(InputRequest::InsertChar(c));
-                }
-                cx.open(Dialog::Picker {
-                    field: self.focused(),
-                    list,
-                })
-            }
-            Action::Accept if self.has_warning() => cx.open(Dialog::Reason(Input::default())),
-            Action::GenerateIin => match (self.formulary.birth_date, self.formulary.sex) {
-                (Some(born), Some(sex)) => Effect::GenerateIin(born, sex),
-                _ => cx.say(Msg::NeedBirthAndSex),
-            },
-            Action::Save if self.report().is_accepted() => {
-                Effect::Register(Box::new(self.formulary().clone()))
-            }
-            Action::Save => {
-                // Show every field's problems, so the clerk sees what stops registering.
-                self.touch_all();
-                cx.say(Msg::NotReady)
-            }
-            _ => Effect::None,
-        }
-    }
-
-    /// The date the form validates against; a new one validates again.
-    fn set_today(&mut self, today: NaiveDate) {
-        if today != self.today {
-            self.today = today;
-            self.revalidate();
-        }
-    }
-
-    /// Moves the focus to `id` as the clerk would with Tab and Shift-Tab, every field on
-    /// the way counting as visited (tests, and a restored draft's first field).
-    pub fn focus_on(&mut self, id: FieldId) {
-        let mut guard = 0;
-        while self.focused() != id && guard < 2 * FIELDS.len() {
-            if !self.move_focus(Focus::Next) {
-                while self.move_focus(Focus::Previous) {}
-            }
-            guard += 1;
-        }
     }
 
     pub fn focused(&self) -> FieldId {
@@ -236,6 +189,9 @@ impl FormTab {
                 }
                 InputRequest::GoToPrevChar => (at + options.len() - 1) % options.len(),
                 InputRequest::DeletePrevChar | InputRequest::DeleteLine => 0,
+                // A letter chooses the value whose name starts with it, in any of the three
+                // languages (м/ж, е/ә, m/f for the sex); again, the next such value.
+                InputRequest::InsertChar(c) => by_letter(options, at, c).unwrap_or(at),
                 _ => at,
             };
             let changed = next != at;
@@ -245,14 +201,36 @@ impl FormTab {
             input.handle(request).is_some_and(|c| c.value)
         };
         if changed {
-            self.touched.insert(id);
-            if id == FieldId::Iin {
-                self.fill_from_iin();
-            }
-            self.unsaved = true;
-            self.revalidate();
+            self.changed(id);
         }
         changed
+    }
+
+    /// Text pasted into the focused field, whole (a choice field takes none).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let id = self.focused();
+        if is_choice(id) {
+            return false;
+        }
+        let changed = self
+            .inputs
+            .get_mut(self.focus)
+            .is_some_and(|input| paste(input, text));
+        if changed {
+            self.changed(id);
+        }
+        changed
+    }
+
+    /// What follows a change of field `id`: its problems show, an IIN fills birth date and
+    /// sex, the draft is to be kept, and the formulary is checked again.
+    fn changed(&mut self, id: FieldId) {
+        self.touched.insert(id);
+        if id == FieldId::Iin {
+            self.fill_from_iin();
+        }
+        self.unsaved = true;
+        self.revalidate();
     }
 
     /// Sets a field outright (a code chosen in the picker).
@@ -294,24 +272,9 @@ impl FormTab {
     /// The name of the code in a code field: the filling code's, the region's, or the
     /// district's (M-31, M-App2).
     pub fn code_name(&self, id: FieldId) -> Option<codes::Names> {
-        let value = self.value(id).trim();
         let region = self.value(FieldId::RegionCode).trim();
         let district = self.value(FieldId::DistrictCode).trim();
-        match id {
-            FieldId::FillingCode => codes::filling_codes()
-                .iter()
-                .find(|f| f.code == value)
-                .map(|f| codes::Entry::Filling(f).name()),
-            FieldId::RegionCode => codes::districts()
-                .iter()
-                .find(|d| d.region_code == region)
-                .map(|d| codes::Names::kk_ru(d.region_name_kk, d.region_name_ru)),
-            FieldId::DistrictCode => codes::districts()
-                .iter()
-                .find(|d| d.region_code == region && d.district_code == district)
-                .map(|d| codes::Entry::District(d).name()),
-            _ => None,
-        }
+        code_name(id, self.value(id).trim(), region, district)
     }
 
     fn values(&self) -> Values {
@@ -352,7 +315,8 @@ impl FormTab {
 
     fn revalidate(&mut self) {
         let values = self.values();
-        let (mut formulary, problems) = to_formulary(&values, &self.clerk, self.today);
+        let filled_on = self.filled_on.unwrap_or(self.today);
+        let (mut formulary, problems) = to_formulary(&values, &self.clerk, filled_on);
         formulary.overrides = self.overrides.clone();
         let mut report = validate(&formulary, self.today);
         // A field that could not be read is reported once, as what the clerk typed.

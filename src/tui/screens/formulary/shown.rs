@@ -7,20 +7,36 @@ use crate::domain::formulary::{BasisKind, Formulary, Note, Signature};
 use crate::domain::{DocumentKind, Sex};
 use chrono::NaiveDate;
 
+/// The JSON spelling of a document kind, as the form's choice holds it.
+pub fn document_key(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Passport => "passport",
+        DocumentKind::IdCard => "id_card",
+        DocumentKind::ResidencePermit => "residence_permit",
+        DocumentKind::StatelessCertificate => "stateless_certificate",
+    }
+}
+
+/// What a registered formulary shows for field `id` on the record screen: the field's text
+/// (a choice in its JSON spelling, for the catalogue to name), a code with its name in the
+/// clerk's language.
+pub fn shown_text(f: &Formulary, id: FieldId, lang: crate::domain::Lang) -> String {
+    let value = value_of(f, id);
+    let region = f.region_code.as_deref().unwrap_or_default();
+    let district = f.district_code.as_deref().unwrap_or_default();
+    match super::code_name(id, &value, region, district) {
+        Some(name) if !value.is_empty() => format!("{value}  {}", name.get(lang)),
+        _ => value,
+    }
+}
+
 /// The text a field shows for a formulary (a draft or an example coming back).
 pub fn value_of(f: &Formulary, id: FieldId) -> String {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let date = |d: Option<NaiveDate>| d.map(format_date).unwrap_or_default();
     let note = |slot: NoteSlot| f.reverse_side.iter().find(|n| slot_of(n) == slot);
     match id {
-        FieldId::Document => match f.document {
-            Some(DocumentKind::Passport) => "passport",
-            Some(DocumentKind::IdCard) => "id_card",
-            Some(DocumentKind::ResidencePermit) => "residence_permit",
-            Some(DocumentKind::StatelessCertificate) => "stateless_certificate",
-            None => "",
-        }
-        .to_string(),
+        FieldId::Document => f.document.map(document_key).unwrap_or_default().to_string(),
         FieldId::FillingCode => text(&f.filling_code),
         FieldId::Iin => text(&f.iin),
         FieldId::Surname => text(&f.surname),

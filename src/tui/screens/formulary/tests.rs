@@ -77,3 +77,46 @@ fn a_full_example_typed_in_validates_and_a_warning_is_accepted_with_a_reason() {
     assert!(tab.report().is_accepted());
     assert_eq!(tab.formulary().overrides.len(), 1);
 }
+
+#[test]
+fn a_choice_field_takes_the_first_letter_of_a_value_in_any_language() {
+    let mut tab = FormTab::new("clerk", today());
+    tab.focus_on(FieldId::Sex);
+    for (letter, value) in [
+        ('ж', "female"),
+        ('м', "male"),
+        ('ә', "female"),
+        ('m', "male"),
+    ] {
+        tab.edit(InputRequest::InsertChar(letter));
+        assert_eq!(tab.value(FieldId::Sex), value, "{letter}");
+    }
+    tab.focus_on(FieldId::Document);
+    tab.edit(InputRequest::InsertChar('п'));
+    assert_eq!(tab.value(FieldId::Document), "passport");
+    // Two kinds start with «У» in Russian: the letter again goes on to the next.
+    tab.edit(InputRequest::InsertChar('у'));
+    let first = tab.value(FieldId::Document).to_string();
+    tab.edit(InputRequest::InsertChar('у'));
+    assert_ne!(tab.value(FieldId::Document), first);
+    assert!(
+        !tab.edit(InputRequest::InsertChar('щ')),
+        "no value starts with it"
+    );
+}
+
+#[test]
+fn a_paste_fills_the_focused_field_only() {
+    let mut tab = FormTab::new("clerk", today());
+    tab.focus_on(FieldId::Surname);
+    assert!(tab.paste("Ахметова\tАйгүл\n"));
+    assert_eq!(tab.value(FieldId::Surname), "Ахметова Айгүл");
+    assert_eq!(
+        tab.focused(),
+        FieldId::Surname,
+        "a tab in a paste moves nowhere"
+    );
+    assert_eq!(tab.value(FieldId::GivenName), "");
+    tab.focus_on(FieldId::Sex);
+    assert!(!tab.paste("male"), "a choice takes no paste");
+}
