@@ -78,8 +78,9 @@ impl Prefill {
 /// The states whose data the register trusts for a person (see the module docs).
 const NOT_TRUSTED: [State; 3] = [State::Cancelled, State::Spoiled, State::Destroyed];
 
-/// One formulary of a person: number, state (`None`: unreadable), registered_on, JSON.
-type Row = (String, Option<State>, String, String);
+/// One formulary of a person: number, state (`None`: unreadable), registered_on. Its JSON
+/// is read for the one formulary used ([`json_of`]): a person may have many.
+type Row = (String, Option<State>, String);
 
 /// The person's formularies, newest first, but `except` (the formulary being corrected).
 fn formularies_of(
@@ -89,13 +90,13 @@ fn formularies_of(
 ) -> rusqlite::Result<Vec<Row>> {
     // The (iin, id) index: a person has a handful of rows, read newest first.
     let mut statement = conn.prepare_cached(
-        "SELECT number, status, registered_on, formulary_json FROM formularies
+        "SELECT number, status, registered_on FROM formularies
          WHERE iin = ?1 ORDER BY id DESC",
     )?;
     let rows = statement.query_map([iin], |r| {
         let status: String = r.get(1)?;
         let number: String = r.get(0)?;
-        Ok((number, from_key::<State>(&status), r.get(2)?, r.get(3)?))
+        Ok((number, from_key::<State>(&status), r.get(2)?))
     })?;
     let mut out = Vec::new();
     for row in rows {
@@ -107,6 +108,12 @@ fn formularies_of(
     Ok(out)
 }
 
+/// The JSON of the formulary of `number`.
+fn json_of(conn: &Connection, number: &str) -> rusqlite::Result<String> {
+    conn.prepare_cached("SELECT formulary_json FROM formularies WHERE number = ?1")?
+        .query_row([number], |r| r.get(0))
+}
+
 /// What the rules check a formulary for `iin` against ([`Known`]), read on `conn` (inside
 /// the registering transaction, so two clerks cannot both pass the check).
 pub(super) fn read_known(
@@ -115,7 +122,7 @@ pub(super) fn read_known(
     except: Option<&str>,
 ) -> Result<Known, rusqlite::Error> {
     let mut known = Known::default();
-    for (number, state, _, json) in formularies_of(conn, iin, except)? {
+    for (number, state, _) in formularies_of(conn, iin, except)? {
         let Some(state) = state else { continue };
         if state.is_open() {
             known.open.push(OpenFormulary {
@@ -125,7 +132,7 @@ pub(super) fn read_known(
         }
         if known.names.is_none()
             && !NOT_TRUSTED.contains(&state)
-            && let Ok(f) = Formulary::from_json(&json)
+            && let Ok(f) = Formulary::from_json(&json_of(conn, &number)?)
         {
             known.names = Some(KnownNames {
                 surname: f.surname.unwrap_or_default(),
@@ -165,10 +172,11 @@ impl Store {
         let rows = formularies_of(&self.conn, &iin, None).map_err(self.sqlite_fn())?;
         let trusted = rows
             .into_iter()
-            .find(|(_, state, _, _)| state.is_some_and(|s| !NOT_TRUSTED.contains(&s)));
-        let Some((number, _, registered_on, json)) = trusted else {
+            .find(|(_, state, _)| state.is_some_and(|s| !NOT_TRUSTED.contains(&s)));
+        let Some((number, _, registered_on)) = trusted else {
             return Ok(None);
         };
+        let json = json_of(&self.conn, &number).map_err(self.sqlite_fn())?;
         let f = Formulary::from_json(&json).map_err(|_| self.damaged("formulary"))?;
         let from_date = registered_on
             .parse()
