@@ -164,7 +164,10 @@ fn the_cursor_of_a_folded_name_search_carries_no_name() {
             ..name("zhumab")
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let next = first.next.clone().unwrap_or_else(|| panic!("a second page"));
+    let next = first
+        .next
+        .clone()
+        .unwrap_or_else(|| panic!("a second page"));
     let text = next.to_string();
     assert!(
         text.chars().all(|c| c.is_ascii_digit() || c == '~'),

@@ -17,6 +17,7 @@ use kense::tui::keys::Context;
 use kense::tui::screens::Screen;
 use render_support::{NO_COLOR, form_app, render, text, type_text};
 use std::collections::BTreeMap;
+use tui_input::InputRequest;
 
 fn on(day: u32, hour: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, day)
@@ -223,18 +224,25 @@ fn the_close_day_question_says_what_yes_does_and_no_goes_back_to_the_day() {
     app.update(Action::ShowTab(Tab::Register));
     app.day(Ok(day(false)));
     assert!(
-        footer(&app).contains("Ctrl-E close the day"),
+        footer(&app).contains("Ctrl-K close the day"),
         "{}",
         footer(&app)
     );
     assert_eq!(app.update(Action::CloseDay), Effect::Redraw);
     assert_eq!(app.context(), Context::CloseDayQuestion);
-    let shown = footer(&app);
-    assert!(shown.contains("y close the day"), "{shown}");
-    assert!(!shown.contains("quit"), "{shown}");
+    let shown = screen(&app);
+    assert!(shown.contains("Type the day's date"), "{shown}");
+    assert!(!footer(&app).contains("quit"), "{shown}");
+    // Enter alone, or another date, closes nothing.
+    assert_eq!(app.update(Action::Confirm), Effect::Redraw);
+    assert_eq!(app.context(), Context::CloseDayQuestion);
+    assert!(screen(&app).contains("is not the day being closed"));
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert_eq!(app.context(), Context::Day);
     app.update(Action::CloseDay);
+    for c in "22.11.2026".chars() {
+        app.update(Action::Edit(InputRequest::InsertChar(c)));
+    }
     assert_eq!(
         app.update(Action::Confirm),
         Effect::CloseDay(on(22, 9).date())
@@ -249,7 +257,7 @@ fn a_closed_day_offers_nothing_to_close() {
     app.day(Ok(day(true)));
     assert_eq!(app.context(), Context::ClosedDay);
     let shown = screen(&app);
-    assert!(!shown.contains("Ctrl-E"), "{shown}");
+    assert!(!shown.contains("Ctrl-K"), "{shown}");
     assert!(
         shown.contains("Closed not a time by Болат: the day's records no longer change"),
         "{shown}"
@@ -293,12 +301,19 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
         "(M-16)?",
         "The formulary will be",
         "cancelled for good",
-        "(y/n)",
+        "(y",
+        "yes,",
+        "no)",
     ] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
     let keys = footer(&app);
-    assert!(keys.contains("y refuse"), "{keys}");
+    assert!(keys.contains("y/д refuse"), "{keys}");
+    // Enter is no yes here, a refusal cannot be undone: it maps to no action at all.
+    let enter = ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Enter,
+    ));
+    assert_eq!(kense::tui::keys::action_for(&enter, app.context()), None);
     assert!(keys.contains("n Esc back"), "{keys}");
     // n: back to the formulary, nothing moved.
     assert_eq!(app.update(Action::Back), Effect::Redraw);
@@ -317,14 +332,23 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
     let mut app = opened(Lang::Ru, verifying());
     choose(&mut app, state, MoveKind::Refuse);
     let shown = screen(&app);
-    for said in ["Формуляр будет аннулирован", "(y/n)"] {
+    for said in [
+        "Формуляр будет аннулирован",
+        "(y/д",
+        "да,",
+        "n/н/Esc",
+        "нет)",
+    ] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
-    assert!(footer(&app).contains("y отказать"), "{}", footer(&app));
+    assert!(footer(&app).contains("y/д отказать"), "{}", footer(&app));
     // And in Kazakh, whole in the question's two lines.
     let mut app = opened(Lang::Kk, verifying());
     choose(&mut app, state, MoveKind::Refuse);
-    assert!(screen(&app).contains("(y/n)"), "{}", screen(&app));
+    let shown = screen(&app);
+    for said in ["(y/и", "иә,", "n/ж/Esc", "жоқ)"] {
+        assert!(shown.contains(said), "{said}:\n{shown}");
+    }
     // The confirming conclusion, and sending, are made at once.
     let mut app = opened(Lang::En, verifying());
     assert!(matches!(

@@ -34,7 +34,7 @@ pub enum BinCommand {
 
 #[derive(Debug, Args)]
 pub struct NumberArgs {
-    /// The 12 digits.
+    /// The 12 digits; `-` reads them from standard input.
     number: String,
     /// Print a JSON object.
     #[arg(long)]
@@ -212,7 +212,21 @@ fn check<T>(
     decode: impl Fn(&T) -> (String, Vec<Field>),
 ) -> io::Result<ExitCode> {
     let lang = args.lang;
-    match parse(&args.number) {
+    // Issue 15: `-` reads the number from standard input (not in `ps` nor in history);
+    // nothing readable there is an empty number, which the parser names.
+    let typed = match args.number.as_str() {
+        "-" => super::stdin::value_or_line(
+            "NUMBER",
+            Some("-".into()),
+            &mut io::stdin().lock(),
+            &mut false,
+        )
+        .ok()
+        .flatten()
+        .unwrap_or_default(),
+        _ => args.number.clone(),
+    };
+    match parse(&typed) {
         Ok(number) => {
             let (digits, fields) = decode(&number);
             if args.json {

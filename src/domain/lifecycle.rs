@@ -46,7 +46,7 @@ mod event;
 mod history;
 mod names;
 
-pub use event::{Conclusion, DataError, Event, ReturnReason, VerificationGround};
+pub use event::{Conclusion, DataError, Event, ReturnReason, VerificationGround, check_text};
 pub use history::{Lifecycle, LifecycleError, Transition};
 
 use serde::{Deserialize, Serialize};

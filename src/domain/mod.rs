@@ -6,6 +6,7 @@ pub mod dsn;
 pub mod formulary;
 pub mod iin;
 pub mod lifecycle;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -150,6 +150,9 @@ pub enum Msg {
     CorrectionTitle,
     LastMove,
     CouponOnTheCitizens,
+    CloseDayWrongDate,
+    EndQuestion,
+    KeyMakeMove,
 }
 
 /// The text of `msg` in `lang`.

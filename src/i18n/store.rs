@@ -37,6 +37,7 @@ pub fn move_refusal(error: &StoreError, event: &Event) -> Text {
                 | DataError::ConclusionBeforeVerification { .. } => conclusion,
                 DataError::EmptyCorrection => ("Исправление", "Түзету", "Correction", "M-40"),
                 DataError::EmptyReason(_) | DataError::EmptyActNumber => return store_error(error),
+                DataError::BadText { .. } => return store_error(error),
             };
             (field, data.text())
         }
@@ -211,6 +212,28 @@ pub fn store_error(error: &StoreError) -> Text {
             t(
                 format!("день {date} уже закрыт ({closed_at}, сотрудник {clerk})"),
                 format!("{date} күні жабылған ({closed_at}, қызметкер {clerk})"),
+            )
+        }
+        StoreError::Backup { path, detail } => {
+            let p = path.display();
+            t(
+                format!("резервная копия {p} не сделана: {detail}"),
+                format!("{p} сақтық көшірмесі жасалмады: {detail}"),
+            )
+        }
+        StoreError::LooseSidecar { path } => {
+            let p = path.display();
+            t(
+                format!(
+                    "у файла {p} права шире, чем у реестра (или это не обычный файл): реестр не \
+                     открыт; когда kense нигде не запущен, удалите его или дайте ему владельца, \
+                     группу и права реестра"
+                ),
+                format!(
+                    "{p} файлының құқықтары тізілімнікінен кең (немесе ол қарапайым файл емес): \
+                     тізілім ашылмады; kense еш жерде іске қосылмаған кезде оны жойыңыз немесе \
+                     оған тізілімнің иесін, тобын және құқықтарын беріңіз"
+                ),
             )
         }
         StoreError::Io { path, source } => {

@@ -13,7 +13,9 @@ use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
 use crate::domain::Text;
-use crate::domain::formulary::{Formulary, Severity, Violation, rule, validate, validate_known};
+use crate::domain::formulary::{
+    Formulary, Severity, Violation, overrides_in_use, rule, validate, validate_known,
+};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
 use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
@@ -86,13 +88,28 @@ fn required<'a>(field: &str, text: Option<&'a str>) -> Result<&'a str, StoreErro
     filled(text).ok_or_else(|| missing(field))
 }
 
-/// Validates as of `today`: every open error and warning not overridden refuses it.
-fn accepted(f: &Formulary, today: NaiveDate) -> Result<Columns, StoreError> {
+/// Validates as of `today`: every open error and warning not overridden refuses it. What
+/// is kept is the formulary with only the overrides that let a warning present pass, each
+/// once (issue 15: the register holds no overrides of nothing).
+fn accepted(f: &Formulary, today: NaiveDate) -> Result<(Columns, Formulary), StoreError> {
     let report = validate(f, today);
     if !report.is_accepted() {
         return Err(StoreError::Invalid(report.open().cloned().collect()));
     }
-    Columns::of(f)
+    let kept = Formulary {
+        overrides: overrides_in_use(f, &report),
+        ..f.clone()
+    };
+    Ok((Columns::of(&kept)?, kept))
+}
+
+/// A formulary that cannot be written as JSON (it always can: the error is kept, not
+/// unwrapped).
+fn encoding(path: &std::path::Path, e: serde_json::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        message: format!("cannot encode the formulary: {e}"),
+    }
 }
 
 /// A refusal of [`known_accepted`]: the rules' or SQLite's.
@@ -119,11 +136,16 @@ fn known_accepted(
     today: NaiveDate,
     iin: &str,
     except: Option<&str>,
-) -> Result<(), KnownRefusal> {
+) -> Result<Formulary, KnownRefusal> {
     let known = read_known(tx, iin, except).map_err(KnownRefusal::Sqlite)?;
     let report = validate_known(f, today, &known);
     if report.is_accepted() {
-        Ok(())
+        // Issue 15: only the overrides that let a warning pass are kept, the register's
+        // own warnings (K-OPEN, K-PERSON) among them.
+        Ok(Formulary {
+            overrides: overrides_in_use(f, &report),
+            ..f.clone()
+        })
     } else {
         Err(KnownRefusal::Invalid(StoreError::Invalid(
             report.open().cloned().collect(),
@@ -167,8 +189,10 @@ impl Store {
         at: NaiveDateTime,
     ) -> Result<Registered, StoreError> {
         let today = at.date();
-        let columns = accepted(formulary, today)?;
-        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        // Checked first without the register, then again inside the transaction with what
+        // it knows of the person (issue 11), which also says which overrides are kept.
+        let (columns, _) = accepted(formulary, today)?;
+        let path = self.path.clone();
         let clerk = self.clerk.as_str().to_string();
         let mut lifecycle = Lifecycle::new();
         let first = lifecycle
@@ -179,7 +203,9 @@ impl Store {
         if is_sealed(&tx, today).map_err(&sqlite)? {
             return Err(StoreError::DaySealed { date: today });
         }
-        known_accepted(&tx, formulary, today, &columns.iin, None).map_err(|e| e.or(&sqlite))?;
+        let kept =
+            known_accepted(&tx, formulary, today, &columns.iin, None).map_err(|e| e.or(&sqlite))?;
+        let json = serde_json::to_string(&kept).map_err(|e| encoding(&path, e))?;
         let year = today.year();
         let seq: i64 = tx
             .query_row(
@@ -255,8 +281,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Correction, StoreError> {
         let number = registration_key(number);
-        let columns = accepted(formulary, today)?;
-        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let (columns, _) = accepted(formulary, today)?;
+        let path = self.path.clone();
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_fn();
         let damaged = {
@@ -298,8 +324,9 @@ impl Store {
                 state: state.map_or(status, |s| s.text().en),
             });
         }
-        known_accepted(&tx, formulary, today, &columns.iin, Some(number))
+        let kept = known_accepted(&tx, formulary, today, &columns.iin, Some(number))
             .map_err(|e| e.or(&sqlite))?;
+        let json = serde_json::to_string(&kept).map_err(|e| encoding(&path, e))?;
         // The new IIN's person first: the formulary refers to it (foreign key).
         upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
         let c = &columns;
@@ -362,13 +389,6 @@ impl Store {
     pub(super) fn sqlite_fn(&self) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         move |e| StoreError::from_sqlite(&path, waited, e)
-    }
-
-    fn encoding(&self, e: serde_json::Error) -> StoreError {
-        StoreError::Sqlite {
-            path: self.path.clone(),
-            message: format!("cannot encode the formulary: {e}"),
-        }
     }
 }
 

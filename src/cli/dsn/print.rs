@@ -1,7 +1,7 @@
 //! How `kense dsn` prints: plain lines for reading, JSON, CSV.
 
 use super::{Common, Lang, REFUSED_OR_MALFORMED};
-use crate::cli::output::{Record, write_json, write_table};
+use crate::cli::output::{Record, csv_cell, write_json, write_table};
 use crate::domain::dsn::{self, Report};
 use crate::domain::formulary::Violation;
 use crate::store::dsn::{DsnCodeNames, ListedApplication, ListedRow};
@@ -227,25 +227,28 @@ pub(super) fn list(
         writer.write_record(CSV_HEADER)?;
         for app in apps {
             for row in &app.products {
-                writer.write_record([
-                    app.id.to_string(),
-                    app.received_at.clone(),
-                    app.registered_on.to_string(),
-                    app.due_on.to_string(),
-                    text(app.handed_over_on.map(|d| d.to_string())),
-                    app.overdue.to_string(),
-                    app.bin.clone(),
-                    app.id_kind.clone(),
-                    app.taxpayer.clone(),
-                    app.subject_type.clone(),
-                    row.row.to_string(),
-                    row.product_type.to_string(),
-                    row.name.clone(),
-                    row.spec.clone(),
-                    text(row.code.map(|c| c.to_string())),
-                    text(row.ground.map(str::to_string)),
-                    text(row.existing_code.map(|c| c.to_string())),
-                ])?;
+                writer.write_record(
+                    [
+                        app.id.to_string(),
+                        app.received_at.clone(),
+                        app.registered_on.to_string(),
+                        app.due_on.to_string(),
+                        text(app.handed_over_on.map(|d| d.to_string())),
+                        app.overdue.to_string(),
+                        app.bin.clone(),
+                        app.id_kind.clone(),
+                        app.taxpayer.clone(),
+                        app.subject_type.clone(),
+                        row.row.to_string(),
+                        row.product_type.to_string(),
+                        row.name.clone(),
+                        row.spec.clone(),
+                        text(row.code.map(|c| c.to_string())),
+                        text(row.ground.map(str::to_string)),
+                        text(row.existing_code.map(|c| c.to_string())),
+                    ]
+                    .map(|cell| csv_cell(&cell).into_owned()),
+                )?;
             }
         }
         return writer.flush();

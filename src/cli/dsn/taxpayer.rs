@@ -4,6 +4,7 @@ use super::{Common, Lang, bad_input, dsn_fail};
 use crate::cli::output::write_json;
 use crate::cli::register::{RegisterOptions, open};
 use crate::domain::dsn::TaxpayerId;
+use crate::domain::text::{self, limit};
 use crate::store::dsn::{DsnError, Taxpayer};
 use serde_json::json;
 use std::io::{self, Write};
@@ -15,9 +16,11 @@ fn taxpayer(bin: &str, name: &str, lang: Lang) -> Result<Taxpayer, String> {
     let tin = TaxpayerId::parse(bin)
         .map_err(|e| format!("not a valid BIN or IIN: {}", e.text().get(lang)))?;
     let name = name.trim();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        return Err("the taxpayer's name is empty or holds control characters".into());
+    if name.is_empty() {
+        return Err("name: the taxpayer's name is empty [D-4]".into());
     }
+    // Issue 15: printable, and within its limit; the name itself is not repeated.
+    text::check(name, limit::TAXPAYER).map_err(|problem| format!("name: {problem}"))?;
     Ok(Taxpayer {
         tin,
         name: name.to_string(),

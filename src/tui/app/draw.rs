@@ -36,9 +36,16 @@ impl App {
             Some(Status::Text(text)) => text.clone(),
             None => String::new(),
         };
-        footer::draw(frame, foot, &status, self.context(), view);
         if let Some(dialog) = &self.dialog {
             dialog.draw(frame, body, view, self.screen_context());
+        }
+        // A message is never cut: one too long for the footer's line is shown whole above
+        // it, over whatever is drawn there, until the next key.
+        if footer::status_fits(&status, foot.width) {
+            footer::draw(frame, foot, &status, self.context(), view);
+        } else {
+            footer::draw_long_status(frame, body, &status, view);
+            footer::draw(frame, foot, "", self.context(), view);
         }
     }
 

@@ -77,6 +77,21 @@ impl App {
             Err(problem) => {
                 if problem.kind == ProblemKind::Stale {
                     self.dialog = None;
+                } else if matches!(self.dialog, Some(Dialog::EndMove { .. }))
+                    && let Some(Dialog::EndMove {
+                        number,
+                        kind,
+                        input,
+                        ..
+                    }) = self.dialog.take()
+                {
+                    // Back to the move's dialog with what was typed, to correct it.
+                    self.dialog = Some(Dialog::MoveData {
+                        number,
+                        kind,
+                        input,
+                        choice: 0,
+                    });
                 }
                 self.problem(problem);
                 return;
@@ -84,7 +99,7 @@ impl App {
         };
         if matches!(
             self.dialog,
-            Some(Dialog::MoveData { .. } | Dialog::Refuse { .. })
+            Some(Dialog::MoveData { .. } | Dialog::Refuse { .. } | Dialog::EndMove { .. })
         ) {
             self.dialog = None;
         }

@@ -16,7 +16,10 @@ pub fn update(day: Box<DaySummary>, action: Action) -> Next {
         Action::Back => become_(None),
         // Quitting from over the day is quitting from the screen under it.
         Action::Quit => (None, None),
-        Action::CloseDay if day.closed.is_none() => become_(Some(Dialog::CloseDay(day))),
+        Action::CloseDay if day.closed.is_none() => become_(Some(Dialog::CloseDay {
+            day,
+            input: tui_input::Input::default(),
+        })),
         _ => stay(Dialog::Day(day), false),
     }
 }

@@ -54,8 +54,20 @@ pub enum Dialog {
     },
     /// The end-of-day view.
     Day(Box<DaySummary>),
-    /// "Close the day?", over the end-of-day view it goes back to.
-    CloseDay(Box<DaySummary>),
+    /// "Close the day?" over the end-of-day view it goes back to, answered by typing the
+    /// day's date: a day is sealed for good, so no single key closes it.
+    CloseDay {
+        day: Box<DaySummary>,
+        input: Input,
+    },
+    /// "y/д" before a move that ends the formulary's course (cancel, spoil, destroy), with
+    /// the move's dialog and what was typed in it to go back to.
+    EndMove {
+        number: String,
+        kind: MoveKind,
+        input: Input,
+        event: Box<crate::domain::lifecycle::Event>,
+    },
     /// "Refuse the documents (M-16)?" over the opened formulary `number`: a refusal cannot
     /// be undone (`move_data::begin`).
     Refuse {
@@ -90,7 +102,8 @@ impl Dialog {
             Dialog::Picker { .. } => Context::Picker,
             Dialog::Reason { .. } => Context::Reason,
             Dialog::Quit => Context::QuitQuestion,
-            Dialog::CloseDay(_) => Context::CloseDayQuestion,
+            Dialog::CloseDay { .. } => Context::CloseDayQuestion,
+            Dialog::EndMove { .. } => Context::EndQuestion,
             Dialog::Refuse { .. } => Context::RefuseQuestion,
             Dialog::MoveData { .. } => Context::MoveData,
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
@@ -131,7 +144,13 @@ impl Dialog {
             } => move_data::update(number, kind, input, choice, action, cx),
             Dialog::Refuse { number } => question::refuse(number, action, cx),
             Dialog::Day(day) => day::update(day, action),
-            Dialog::CloseDay(day) => question::close_day(day, action),
+            Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
+            Dialog::EndMove {
+                number,
+                kind,
+                input,
+                event,
+            } => move_data::end_move(number, kind, input, event, action),
         }
     }
 
@@ -145,7 +164,11 @@ impl Dialog {
             Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
             Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
             Dialog::Quit => question::draw(frame, body, Msg::QuitQuestion, view),
-            Dialog::CloseDay(_) => question::draw(frame, body, Msg::CloseDayQuestion, view),
+            Dialog::CloseDay { day, input } => {
+                day::draw(frame, body, day, view);
+                question::draw_close_day(frame, body, input, view);
+            }
+            Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
             Dialog::Day(day) => day::draw(frame, body, day, view),
             Dialog::MoveData {

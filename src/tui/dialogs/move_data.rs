@@ -4,7 +4,9 @@
 
 use super::{Dialog, Next, become_, stay};
 use crate::domain::Text;
-use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
+use crate::domain::lifecycle::{
+    Conclusion, Event, MoveKind, ReturnReason, State, VerificationGround, moves_from,
+};
 use crate::i18n::{Msg, tr};
 use crate::store::Record;
 use crate::tui::action::Action;
@@ -132,8 +134,25 @@ pub fn now(number: &str, kind: MoveKind, today: NaiveDate) -> Effect {
     }
 }
 
-/// The move dialog's keys: typing or choosing, Enter to make the move, Esc back to the
-/// formulary.
+/// Whether a formulary moved by `kind` can no longer come to be issued, by the transition
+/// table: cancel, spoil, destroy, and the refusing conclusion (M-16). Such a move asks
+/// "y/д" before it is made, and Enter never answers that.
+pub fn ends_course(kind: MoveKind) -> bool {
+    let mut seen = vec![kind.target()];
+    let mut at = 0;
+    while let Some(&state) = seen.get(at) {
+        for next in moves_from(state).iter().map(|m| m.target()) {
+            if !seen.contains(&next) {
+                seen.push(next);
+            }
+        }
+        at += 1;
+    }
+    !seen.contains(&State::Issued)
+}
+
+/// The move dialog's keys: typing or choosing, Enter to make the move (after a question
+/// when it ends the formulary's course), Esc back to the formulary.
 pub fn update(
     number: String,
     kind: MoveKind,
@@ -151,14 +170,41 @@ pub fn update(
             crate::tui::ui::text::paste(&mut input, &text)
         }
         Action::Confirm => {
-            let effect = finish(&number, kind, &input, choice, cx);
-            let dialog = Dialog::MoveData {
-                number,
-                kind,
-                input,
-                choice,
+            let Some(event) = event_of(kind, &input, choice) else {
+                // Nothing typed yet: keep asking, and say so.
+                let effect = cx.say(Msg::NeedText);
+                return (
+                    Some(Dialog::MoveData {
+                        number,
+                        kind,
+                        input,
+                        choice,
+                    }),
+                    Some(effect),
+                );
             };
-            return (Some(dialog), Some(effect));
+            if ends_course(kind) {
+                let ask = Dialog::EndMove {
+                    number,
+                    kind,
+                    input,
+                    event: Box::new(event),
+                };
+                return become_(Some(ask));
+            }
+            let effect = Effect::Move {
+                number: number.clone(),
+                event: Box::new(event),
+            };
+            return (
+                Some(Dialog::MoveData {
+                    number,
+                    kind,
+                    input,
+                    choice,
+                }),
+                Some(effect),
+            );
         }
         _ => false,
     };
@@ -185,11 +231,10 @@ fn edit(kind: MoveKind, input: &mut Input, choice: &mut usize, request: InputReq
     input.handle(request).is_some()
 }
 
-/// Enter: the move with what was typed or chosen. The dialog stays open until the
-/// register's answer, so a refusal leaves the typed text to correct.
-fn finish(number: &str, kind: MoveKind, input: &Input, choice: usize, cx: &mut Cx) -> Effect {
+/// The move with what was typed or chosen; `None` while the line is empty.
+fn event_of(kind: MoveKind, input: &Input, choice: usize) -> Option<Event> {
     let text = input.value().trim().to_string();
-    let event = match kind {
+    match kind {
         MoveKind::Return => ReturnReason::ALL
             .get(choice)
             .map(|r| Event::Return { reason: *r }),
@@ -203,14 +248,43 @@ fn finish(number: &str, kind: MoveKind, input: &Input, choice: usize, cx: &mut C
         MoveKind::Destroy => Some(Event::Destroy { act_number: text }),
         MoveKind::Issue => Some(Event::Issue { coupon: text }),
         _ => None,
-    };
-    match event {
-        Some(event) => Effect::Move {
-            number: number.to_string(),
-            event: Box::new(event),
-        },
-        // Nothing typed yet: keep asking, and say so.
-        None => cx.say(Msg::NeedText),
+    }
+}
+
+/// "y/д" to a move that ends the formulary's course: made; `n` or Esc: back to its dialog
+/// with what was typed.
+pub fn end_move(
+    number: String,
+    kind: MoveKind,
+    input: Input,
+    event: Box<Event>,
+    action: Action,
+) -> Next {
+    match action {
+        Action::Confirm => (
+            Some(Dialog::MoveData {
+                number: number.clone(),
+                kind,
+                input,
+                choice: 0,
+            }),
+            Some(Effect::Move { number, event }),
+        ),
+        Action::Back => become_(Some(Dialog::MoveData {
+            number,
+            kind,
+            input,
+            choice: 0,
+        })),
+        _ => stay(
+            Dialog::EndMove {
+                number,
+                kind,
+                input,
+                event,
+            },
+            false,
+        ),
     }
 }
 
@@ -243,22 +317,6 @@ pub fn draw(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::lifecycle::{State, moves_from};
-
-    /// Whether a formulary in `state` can still come to be issued, by the table.
-    fn can_be_issued(state: State) -> bool {
-        let mut seen = vec![state];
-        let mut at = 0;
-        while let Some(&state) = seen.get(at) {
-            for next in moves_from(state).iter().map(|m| m.target()) {
-                if !seen.contains(&next) {
-                    seen.push(next);
-                }
-            }
-            at += 1;
-        }
-        seen.contains(&State::Issued)
-    }
 
     /// `begin` asks before the refusal alone of the moves that need no data: by the table,
     /// it alone of them ends the course (the document can no longer be made).
@@ -267,10 +325,21 @@ mod tests {
         let ending: Vec<MoveKind> = MoveKind::ALL
             .into_iter()
             .filter(|k| matches!(data_of(*k), MoveData::None))
-            .filter(|k| !can_be_issued(k.target()))
+            .filter(|k| ends_course(*k))
             .collect();
         assert_eq!(ending, [MoveKind::Refuse]);
-        assert!(can_be_issued(State::Registered));
-        assert!(!can_be_issued(State::Cancelled));
+        let asking: Vec<MoveKind> = MoveKind::ALL
+            .into_iter()
+            .filter(|k| ends_course(*k))
+            .collect();
+        assert_eq!(
+            asking,
+            [
+                MoveKind::Refuse,
+                MoveKind::Cancel,
+                MoveKind::Spoil,
+                MoveKind::Destroy
+            ]
+        );
     }
 }

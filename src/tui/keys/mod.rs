@@ -22,8 +22,8 @@ pub enum Scope {
     Question,
     /// The "yes" of the question before quitting: it quits.
     YesQuit,
-    /// The "yes" of the question before closing the day: it closes the day.
-    YesClose,
+    /// The "yes" of the question before a move that ends a formulary's course: it makes it.
+    YesEnd,
     /// The "yes" of the question before a refusing conclusion (M-16): it refuses.
     YesRefuse,
     /// A list of codes: the Code lookup tab and the code picker.
@@ -66,6 +66,8 @@ pub enum Context {
     CloseDayQuestion,
     /// "Refuse the documents (M-16)? The formulary will be cancelled for good."
     RefuseQuestion,
+    /// "This move ends the formulary's course: make it?" (cancel, spoil, destroy).
+    EndQuestion,
     MoveData,
     /// The end-of-day view of a day still open, which Ctrl-E closes.
     Day,
@@ -82,7 +84,9 @@ impl Context {
             Context::Reason => &[Scope::Entry],
             // Each question's "yes" says what it does; the "no" is the same for all.
             Context::QuitQuestion => &[Scope::YesQuit, Scope::Question],
-            Context::CloseDayQuestion => &[Scope::YesClose, Scope::Question],
+            // The date typed closes the day (Enter), Esc goes back.
+            Context::CloseDayQuestion => &[Scope::Entry],
+            Context::EndQuestion => &[Scope::YesEnd, Scope::Question],
             Context::RefuseQuestion => &[Scope::YesRefuse, Scope::Question],
             Context::Screen(Screen::Lookup) => &[Scope::List, Scope::Lookup, Scope::Global],
             Context::Screen(Screen::Formulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
@@ -110,6 +114,7 @@ impl Context {
             Context::Picker
                 | Context::Reason
                 | Context::MoveData
+                | Context::CloseDayQuestion
                 | Context::Screen(
                     Screen::Formulary
                         | Screen::DsnForm

@@ -3,7 +3,7 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
+use super::Scope::{Correction, DsnList, OpenDay, Record, Register, YesEnd, YesQuit, YesRefuse};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
 use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
@@ -42,8 +42,13 @@ const HELP: Keys = &[key(F(1)), key(Char('?')), shift(Char('?'))];
 /// The keys that open the help also close it, and so does Esc.
 const CLOSE_HELP: Keys = &[key(Esc), key(F(1)), key(Char('?')), shift(Char('?'))];
 /// Yes and no in Latin and in Cyrillic letters, whatever the keyboard layout.
-const YES: Keys = &[key(Char('y')), key(Char('д')), key(Enter)];
-const NO: Keys = &[key(Char('n')), key(Char('н')), key(Esc)];
+/// «д» (да) and «и» (иә) answer yes on a Russian and a Kazakh keyboard, «н» (нет) and «ж»
+/// (жоқ) no.
+const YES: Keys = &[key(Char('y')), key(Char('д')), key(Char('и')), key(Enter)];
+/// The "yes" of a question before what cannot be undone (a move that ends a formulary's
+/// course): never Enter, which a clerk presses out of habit.
+const YES_ONLY: Keys = &[key(Char('y')), key(Char('д')), key(Char('и'))];
+const NO: Keys = &[key(Char('n')), key(Char('н')), key(Char('ж')), key(Esc)];
 const NEXT_FIELD: Keys = &[key(KeyCode::Tab), key(Down), key(Enter)];
 /// Shift-Tab comes as BackTab with or without the Shift flag, by terminal.
 const PREVIOUS_FIELD: Keys = &[shift(BackTab), key(BackTab), key(Up)];
@@ -76,8 +81,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help,      "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   CLOSE_HELP),
     bind(Help,      "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(YesQuit,   "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
-    bind(YesClose,  "y",         FOOTER,    Msg::KeyCloseDay,  Action::Confirm,                YES),
-    bind(YesRefuse, "y",         FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES),
+    bind(YesRefuse, "y/д",       FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES_ONLY),
+    bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
@@ -115,7 +120,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
     bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
-    bind(OpenDay,   "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
+    // Far from Ctrl-D, which shows the day: one stray key must not reach the question.
+    bind(OpenDay,   "Ctrl-K",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('k')]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Day,       "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),

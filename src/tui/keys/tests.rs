@@ -221,19 +221,28 @@ fn footer_help(context: Context, label: &str) -> Option<Msg> {
 
 #[test]
 fn each_questions_yes_says_what_it_does() {
-    assert_eq!(
-        footer_help(Context::CloseDayQuestion, "y"),
-        Some(Msg::KeyCloseDay)
-    );
     assert_eq!(footer_help(Context::QuitQuestion, "y"), Some(Msg::KeyQuit));
     assert_eq!(
-        footer_help(Context::RefuseQuestion, "y"),
+        footer_help(Context::RefuseQuestion, "y/д"),
         Some(Msg::KeyRefuse)
     );
+    assert_eq!(
+        footer_help(Context::EndQuestion, "y/д"),
+        Some(Msg::KeyMakeMove)
+    );
+    // Enter never answers yes to what cannot be undone.
+    for question in [Context::RefuseQuestion, Context::EndQuestion] {
+        assert_eq!(action_for(&key(NONE, KeyCode::Enter), question), None);
+    }
+    // A day is closed by typing its date: letters are text there, Enter submits it.
+    assert!(matches!(
+        action_for(&key(NONE, KeyCode::Char('y')), Context::CloseDayQuestion),
+        Some(Action::Edit(_))
+    ));
     for question in [
         Context::QuitQuestion,
-        Context::CloseDayQuestion,
         Context::RefuseQuestion,
+        Context::EndQuestion,
     ] {
         assert_eq!(footer_help(question, "n Esc"), Some(Msg::KeyBack));
         for (yes, no) in [('y', 'n'), ('д', 'н')] {
@@ -250,11 +259,16 @@ fn each_questions_yes_says_what_it_does() {
 }
 
 #[test]
-fn a_closed_day_offers_no_ctrl_e_and_an_open_one_does() {
-    let ctrl_e = key(CTRL, KeyCode::Char('e'));
-    assert_eq!(footer_help(Context::Day, "Ctrl-E"), Some(Msg::KeyCloseDay));
+fn a_closed_day_offers_no_ctrl_k_and_an_open_one_does() {
+    let ctrl_e = key(CTRL, KeyCode::Char('k'));
+    assert_eq!(footer_help(Context::Day, "Ctrl-K"), Some(Msg::KeyCloseDay));
     assert_eq!(action_for(&ctrl_e, Context::Day), Some(Action::CloseDay));
-    assert_eq!(footer_help(Context::ClosedDay, "Ctrl-E"), None);
+    // Ctrl-D shows the day; the key that closes it is not beside it.
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('e')), Context::Day),
+        None
+    );
+    assert_eq!(footer_help(Context::ClosedDay, "Ctrl-K"), None);
     assert!(visible(Context::ClosedDay).all(|b| b.action != Action::CloseDay));
     assert_eq!(action_for(&ctrl_e, Context::ClosedDay), None);
     assert_eq!(footer_help(Context::ClosedDay, "Esc"), Some(Msg::KeyBack));

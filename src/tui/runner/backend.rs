@@ -298,7 +298,13 @@ impl<W: Write> Backend for LeanBackend<W> {
             let at = Position { x, y };
             self.move_to(at)?;
             self.set_pen(Pen::of(cell))?;
-            let symbol = cell.symbol();
+            // The last line of defence: a control or bidi-override character that reached a
+            // cell (text stored before kense refused them on input) is sent as a visible
+            // replacement, never as something the terminal acts on.
+            let symbol = match cell.symbol() {
+                s if s.chars().any(crate::domain::text::is_forbidden) => "\u{fffd}",
+                s => s,
+            };
             self.writer.write_all(symbol.as_bytes())?;
             self.cursor = self.after_print(at, symbol);
         }

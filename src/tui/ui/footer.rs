@@ -8,7 +8,7 @@ use crate::tui::keys::{self, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// The footer: what the last action came to (the status), then the keys of the screen.
@@ -21,6 +21,34 @@ use unicode_width::UnicodeWidthStr;
 /// is always kept, so every dropped key is one press away; where even its word would
 /// leave a status too little room, it is shown as its keys alone ("F1 ?"). A status
 /// wider than what is left is cut with "…".
+/// Whether `status` fits on the footer's line of `width` beside the help key at least
+/// ("F1 ?"); a longer one is shown whole above the footer ([`draw_long_status`]), never cut.
+pub fn status_fits(status: &str, width: u16) -> bool {
+    status.width() + "  F1 ?".len() <= usize::from(width)
+}
+
+/// A status too long for the footer's line: whole, wrapped in a box over the bottom of
+/// `body`, up to its height.
+pub fn draw_long_status(frame: &mut Frame, body: Rect, status: &str, view: View) {
+    let width = usize::from(body.width.saturating_sub(2)).max(1);
+    let rows = super::fit::wrap(&Line::raw(status.replace('\n', " ")), width);
+    let height = u16::try_from(rows.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(body.height);
+    let area = Rect::new(
+        body.x,
+        body.bottom().saturating_sub(height),
+        body.width,
+        height,
+    );
+    frame.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::ALL);
+    frame.render_widget(
+        Paragraph::new(rows).style(view.theme.ok()).block(block),
+        area,
+    );
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, status: &str, context: Context, view: View) {
     const GAP: &str = "  ";
     let width = usize::from(area.width);

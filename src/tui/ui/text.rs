@@ -3,14 +3,20 @@
 use tui_input::Input;
 use unicode_width::UnicodeWidthStr;
 
-/// `text` pasted into a one-line field at its cursor, in one step: tabs, newlines and other
-/// control characters become spaces (a paste never moves between fields, submits, or drives
+/// `text` pasted into a one-line field at its cursor, in one step: tabs, newlines, other
+/// control characters and bidi overrides become spaces (a paste never moves between fields, submits, or drives
 /// the terminal), a trailing line end is dropped. `true` when the field changed.
 pub fn paste(input: &mut Input, text: &str) -> bool {
     let clean: String = text
         .trim_end_matches(['\r', '\n'])
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::domain::text::is_forbidden(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     if clean.is_empty() {
         return false;

@@ -298,3 +298,29 @@ fn a_clear_does_not_paint_the_screen() {
     parser.process(terminal.backend().writer());
     assert_screen(parser.screen(), &buffer, None, &HashSet::new());
 }
+
+/// A bidi override or an escape in a cell (text stored before input refused them) reaches
+/// the terminal as a replacement character, never as itself.
+#[test]
+fn a_cell_holding_a_control_or_bidi_character_is_sent_replaced() {
+    use ratatui::backend::Backend;
+    use ratatui::buffer::Cell;
+    let mut backend = LeanBackend::new(Vec::new());
+    let mut cells = Vec::new();
+    for symbol in ["\u{202e}", "\u{1b}", "a"] {
+        let mut cell = Cell::default();
+        cell.set_symbol(symbol);
+        cells.push(cell);
+    }
+    let content = cells
+        .iter()
+        .enumerate()
+        .map(|(x, cell)| (u16::try_from(x).unwrap_or(0), 0, cell));
+    backend.draw(content).unwrap_or_else(|e| panic!("{e}"));
+    let sent = String::from_utf8_lossy(backend.writer.as_slice()).to_string();
+    assert!(
+        !sent.contains('\u{202e}') && !sent.contains("\u{1b}a"),
+        "{sent:?}"
+    );
+    assert_eq!(sent.matches('\u{fffd}').count(), 2, "{sent:?}");
+}

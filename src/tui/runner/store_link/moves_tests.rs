@@ -94,7 +94,7 @@ impl Desk {
         self.register.perform(&mut self.app, effect);
     }
 
-    fn type_text(&mut self, text: &str) {
+    pub(super) fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             self.press(Action::Edit(InputRequest::InsertChar(c)));
         }
@@ -184,6 +184,11 @@ fn closing_the_day_reads_the_page_again() {
     desk.press(Action::Day);
     desk.press(Action::CloseDay);
     assert_eq!(desk.app.context(), Context::CloseDayQuestion);
+    // Enter alone does not close it: the day's date is typed.
+    desk.press(Action::Confirm);
+    assert_eq!(desk.app.context(), Context::CloseDayQuestion);
+    let today = Clock::default().today().format("%d.%m.%Y").to_string();
+    desk.type_text(&today);
     desk.press(Action::Confirm);
     assert_eq!(desk.app.context(), Context::ClosedDay);
     assert_eq!(desk.listed_status(&theirs), Some(State::Registered));
