@@ -6,16 +6,14 @@
 //! event of the day it is made on, not an edit of the sealed day.
 
 use super::corrections::{self, Correction, sha256};
-use super::known::read_known;
+use super::known::{encoding, known_accepted};
 use super::numbers::{coupon_from, fold_name, name_key, registration_key, registration_number};
 use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
 use crate::domain::Text;
-use crate::domain::formulary::{
-    Formulary, Severity, Violation, overrides_in_use, rule, validate, validate_known,
-};
+use crate::domain::formulary::{Formulary, Severity, Violation, overrides_in_use, rule, validate};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
 use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
@@ -101,56 +99,6 @@ fn accepted(f: &Formulary, today: NaiveDate) -> Result<(Columns, Formulary), Sto
         ..f.clone()
     };
     Ok((Columns::of(&kept)?, kept))
-}
-
-/// A formulary that cannot be written as JSON (it always can: the error is kept, not
-/// unwrapped).
-fn encoding(path: &std::path::Path, e: serde_json::Error) -> StoreError {
-    StoreError::Sqlite {
-        path: path.to_path_buf(),
-        message: format!("cannot encode the formulary: {e}"),
-    }
-}
-
-/// A refusal of [`known_accepted`]: the rules' or SQLite's.
-enum KnownRefusal {
-    Invalid(StoreError),
-    Sqlite(rusqlite::Error),
-}
-
-impl KnownRefusal {
-    fn or(self, sqlite: &impl Fn(rusqlite::Error) -> StoreError) -> StoreError {
-        match self {
-            KnownRefusal::Invalid(e) => e,
-            KnownRefusal::Sqlite(e) => sqlite(e),
-        }
-    }
-}
-
-/// Issue 11: validates again with what the register knows of the person (another
-/// formulary in its course, other names: warnings to let pass with a reason), inside the
-/// write's transaction, so that two clerks registering one person cannot both pass.
-fn known_accepted(
-    tx: &Transaction<'_>,
-    f: &Formulary,
-    today: NaiveDate,
-    iin: &str,
-    except: Option<&str>,
-) -> Result<Formulary, KnownRefusal> {
-    let known = read_known(tx, iin, except).map_err(KnownRefusal::Sqlite)?;
-    let report = validate_known(f, today, &known);
-    if report.is_accepted() {
-        // Issue 15: only the overrides that let a warning pass are kept, the register's
-        // own warnings (K-OPEN, K-PERSON) among them.
-        Ok(Formulary {
-            overrides: overrides_in_use(f, &report),
-            ..f.clone()
-        })
-    } else {
-        Err(KnownRefusal::Invalid(StoreError::Invalid(
-            report.open().cloned().collect(),
-        )))
-    }
 }
 
 impl Store {

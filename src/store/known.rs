@@ -8,12 +8,13 @@ use super::numbers::registration_key;
 use super::records::from_key;
 use super::{Store, StoreError};
 use crate::domain::formulary::{
-    Citizenship, Formulary, Known, KnownNames, OpenFormulary, Residence,
+    Citizenship, Formulary, Known, KnownNames, OpenFormulary, Residence, overrides_in_use,
+    validate_known,
 };
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::State;
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 
 /// What a known person's formulary is filled from: their latest formulary in the
@@ -148,6 +149,56 @@ pub(super) fn read_known(
 /// The IIN as the register keeps it, or `None` for text that is no IIN (nothing known).
 fn iin_key(iin: &str) -> Option<String> {
     Iin::parse(iin.trim()).ok().map(|i| i.as_str().to_string())
+}
+
+/// A formulary that cannot be written as JSON (it always can: the error is kept, not
+/// unwrapped).
+pub(super) fn encoding(path: &std::path::Path, e: serde_json::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        message: format!("cannot encode the formulary: {e}"),
+    }
+}
+
+/// A refusal of [`known_accepted`]: the rules' or SQLite's.
+pub(super) enum KnownRefusal {
+    Invalid(StoreError),
+    Sqlite(rusqlite::Error),
+}
+
+impl KnownRefusal {
+    pub(super) fn or(self, sqlite: &impl Fn(rusqlite::Error) -> StoreError) -> StoreError {
+        match self {
+            KnownRefusal::Invalid(e) => e,
+            KnownRefusal::Sqlite(e) => sqlite(e),
+        }
+    }
+}
+
+/// Issue 11: validates again with what the register knows of the person (another
+/// formulary in its course, other names: warnings to let pass with a reason), inside the
+/// write's transaction, so that two clerks registering one person cannot both pass.
+pub(super) fn known_accepted(
+    tx: &Transaction<'_>,
+    f: &Formulary,
+    today: NaiveDate,
+    iin: &str,
+    except: Option<&str>,
+) -> Result<Formulary, KnownRefusal> {
+    let known = read_known(tx, iin, except).map_err(KnownRefusal::Sqlite)?;
+    let report = validate_known(f, today, &known);
+    if report.is_accepted() {
+        // Issue 15: only the overrides that let a warning pass are kept, the register's
+        // own warnings (K-OPEN, K-PERSON) among them.
+        Ok(Formulary {
+            overrides: overrides_in_use(f, &report),
+            ..f.clone()
+        })
+    } else {
+        Err(KnownRefusal::Invalid(StoreError::Invalid(
+            report.open().cloned().collect(),
+        )))
+    }
 }
 
 impl Store {
