@@ -5,7 +5,7 @@
 use super::{Cx, redraw_if};
 use crate::codes::{Entry, Hit, Kind, Names, Searcher};
 use crate::domain::Lang;
-use crate::domain::dsn::{Decoded, DsnCode, Facet, decode};
+use crate::domain::dsn::{Decoded, DsnCode, Facet, whole_code};
 use crate::i18n::{Msg, tr};
 use crate::store::dsn::DsnCodeNames;
 use crate::tui::action::{Action, Move};
@@ -71,7 +71,7 @@ impl LookupTab {
             self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = Selection::default();
             self.dsn = (self.kind.is_none())
-                .then(|| whole_dsn_code(self.input.value()))
+                .then(|| whole_code(self.input.value()))
                 .flatten();
             self.dsn_names = None;
         }
@@ -361,27 +361,6 @@ impl Detail {
         let wrapped: usize = self.lines.iter().map(|l| fit::wrap(l, width).len()).sum();
         wrapped + self.pinned.len() + 2
     }
-}
-
-/// The query as a whole DSN code (D-App3), when it can only be one: twelve digits or more,
-/// plain (`315900011001`) or as printed, its facets separated by hyphens or spaces
-/// (`3-159-0001-1-001`, `3 159 0001 1 001`, issue 11).
-fn whole_dsn_code(query: &str) -> Option<Decoded> {
-    let query = query.trim();
-    let digits = query.bytes().filter(u8::is_ascii_digit).count();
-    let shape = query
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ');
-    if digits < 12 || !shape {
-        return None;
-    }
-    // Spaces stand for the printed form's hyphens: one separator between two groups.
-    let printed = query
-        .split([' ', '-'])
-        .filter(|g| !g.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    decode(&printed).ok()
 }
 
 #[cfg(test)]
