@@ -195,7 +195,16 @@ fn formulary_move_takes_the_state_it_leads_to() {
     );
     let run = kense(
         &db,
-        &["formulary", "move", &number, "--to", "confirm", "--json"],
+        &[
+            "formulary",
+            "move",
+            &number,
+            "--to",
+            "confirm",
+            "--protocol-number",
+            "1",
+            "--json",
+        ],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let run = kense(
@@ -216,7 +225,7 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
     for step in [
         &["send"][..],
         &["manufacture"],
-        &["issue", "--coupon", &coupon],
+        &["issue", "--coupon", &coupon, "--document-number", "N1"],
     ] {
         let mut args = vec!["formulary", "move", &number, "--to"];
         args.extend_from_slice(step);

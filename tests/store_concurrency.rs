@@ -62,6 +62,17 @@ fn clerks_saving_at_once_lose_nothing() {
                 "2020-02-29",
                 "--sex",
                 "male",
+                // M-12.a: what the parent showed for a child's IIN.
+                "--birth-certificate",
+                "I-АК 1",
+                "--certificate-date",
+                "2020-03-10",
+                "--certificate-issuer",
+                "РАГС",
+                "--parent-document",
+                "удостоверение 1",
+                "--zags-found",
+                "yes",
             ],
         );
         assert_eq!(code, Some(0), "{name}: {err}");

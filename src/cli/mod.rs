@@ -3,9 +3,12 @@
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
 mod backup;
+mod births;
+mod clock;
 mod demo;
 mod dsn;
 mod formulary;
+mod journal;
 mod number;
 mod output;
 mod person;
@@ -28,6 +31,9 @@ use std::process::ExitCode;
 
 /// Exit status when a lookup finds nothing.
 const NOTHING_FOUND: u8 = 1;
+/// Exit status when the office's settings file cannot be read or is not valid: as a bad
+/// argument, nothing was done.
+const BAD_SETTINGS: u8 = 2;
 /// Exit status when standard output cannot be written (sysexits' EX_IOERR).
 const OUTPUT_FAILED: u8 = 74;
 
@@ -47,15 +53,16 @@ Exit status:
       or DSN code not valid, the audit chain broken, or a DSN application with
       a refused product row (D-7; the other rows were assigned)
   2   bad arguments, or a formulary or DSN application that is not valid:
-      each problem on stderr with its field and rule, nothing saved
+      each problem on stderr with its field and rule, nothing saved; or the
+      office's settings (/etc/kense/kense.toml, KENSE_CONFIG) are not valid
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
       schema version, or with a -wal/-shm/-journal beside it that grants more
       than the register (nothing was changed); a backup that failed its check
   4   the register refused the change: the day is closed (sealed), the move is
       not allowed from the formulary's state, the coupon, the conclusion or the
-      document number does not fit, no IIN serial is left, or a DSN code number
-      ran out
+      document number does not fit, no IIN serial is left, a DSN code number
+      ran out, or the office's clock is behind the register (set back)
   74  the output cannot be written
   129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
       draft is kept)";
@@ -132,6 +139,8 @@ pub enum Command {
         #[command(subcommand)]
         command: formulary::FormularyCommand,
     },
+    /// The journal of conclusions (M-16): every line, or one year's.
+    Journal(journal::JournalArgs),
     /// Persons in the register: deregistration for emigration (M-57).
     Person {
         #[command(subcommand)]
@@ -186,17 +195,31 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
     };
+    // One clock per command, from the office's settings (issue 14). Only the commands that
+    // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad.
+    match clock::office_clock() {
+        Ok(clock) => cli.register.clock = clock,
+        Err(message) => {
+            if !matches!(
+                cli.command,
+                Some(Command::Lookup { .. } | Command::Codes { .. } | Command::Bin { .. })
+            ) {
+                let _ = writeln!(io::stderr(), "kense: {message}");
+                return ExitCode::from(BAD_SETTINGS);
+            }
+        }
+    }
     let Some(command) = cli.command else {
         let options = tui::Options {
             lang: cli.lang,
             theme: tui::ui::theme::Theme::from_env(),
             session: tui::app::Session {
                 clerk: register::clerk_name(&cli.register),
-                clock: crate::office::Clock::default(),
+                clock: cli.register.clock,
             },
         };
         let store = register::open(&cli.register, true);
@@ -283,8 +306,14 @@ pub fn run(
         }
         Command::Iin { command } => {
             let code = match command {
-                number::IinCommand::Check(args) => number::iin(args, out)?,
+                number::IinCommand::Check(args) => number::iin(args, options.clock.today(), out)?,
                 number::IinCommand::Generate(args) => register::generate(&options, args, out, err)?,
+                number::IinCommand::Requests { json } => {
+                    births::requests(&options, json, out, err)?
+                }
+                number::IinCommand::RequestSent { iin, date } => {
+                    births::request_sent(&options, &iin, date, out, err)?
+                }
             };
             out.flush()?;
             Ok(code)
@@ -301,6 +330,7 @@ pub fn run(
         }
         Command::Formulary { command } => formulary::run(&options, command, out, err),
         Command::Person { command } => person::run(&options, command, out, err),
+        Command::Journal(args) => journal::journal(&options, args, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),

@@ -75,6 +75,8 @@
 mod by_code;
 mod example;
 mod free_text;
+mod grounds;
+mod grounds_check;
 mod known;
 mod model;
 mod names;
@@ -85,6 +87,7 @@ mod validate;
 mod violation;
 
 pub use free_text::{MAX_NOTES, MAX_OVERRIDES};
+pub use grounds::{BirthCertificateGround, DataChange, FilledAt, StayReason};
 pub use known::{Known, KnownNames, OpenFormulary};
 pub use model::{
     Citizenship, CitizenshipError, Formulary, Holder, Override, PreviousResidence, Residence,

@@ -21,6 +21,7 @@ mod msg;
 pub mod paths;
 pub mod search;
 pub mod store;
+mod store_rules;
 
 use msg::texts;
 
@@ -153,6 +154,14 @@ pub enum Msg {
     CloseDayWrongDate,
     EndQuestion,
     KeyMakeMove,
+    QuitQuestionNoDraft,
+    RegisteredBanner,
+    ReplaceIinQuestion,
+    NewFormularyQuestion,
+    KeyNextProblem,
+    KeyNewFormulary,
+    NoProblemLeft,
+    KeyYes,
 }
 
 /// The text of `msg` in `lang`.

@@ -256,8 +256,8 @@ pub(super) fn migrate(
     })
 }
 
-/// Keys the names of the rows that have no search key yet (schema version 6, issue 11):
-/// every row of a register upgraded from version 5, none afterwards. Found on the name
+/// Keys the names of the rows that have no search key yet (schema version 7, issue 11):
+/// every row of a register upgraded from an earlier version, none afterwards. Found on the name
 /// indexes (`surname_fold = ''`), so a register with nothing to key pays two index probes.
 /// One transaction: a cut-short run is done again by the next writing open.
 pub(super) fn key_names(

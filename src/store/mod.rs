@@ -15,6 +15,8 @@
 mod audit;
 // Backups and the audit head (issue 15).
 mod backup;
+mod births;
+mod clock_guard;
 // The demo register in bulk (issue 7).
 pub mod demo;
 pub mod dsn;
@@ -28,6 +30,7 @@ mod drafts;
 mod emigration;
 mod formularies;
 mod known;
+mod move_records;
 mod moves;
 pub mod numbers;
 mod persons;
@@ -37,12 +40,15 @@ mod search;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use backup::{AuditHead, Backup};
+pub use births::RegistryRequest;
+pub use clock_guard::Behind;
 pub use corrections::Correction;
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::{StoreError, number_to_show};
 pub use known::Prefill;
-pub use ops::{DayClose, IssuedIin};
+pub use move_records::{IssuePaper, JournalLine, MoveDetails};
+pub use ops::{DayClose, IssuedIin, office_time};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {
     formularies::Registered,
@@ -55,6 +61,7 @@ pub use {
     },
 };
 
+use crate::office::Clock;
 use file::{
     check_before_writing, check_header, check_sidecars, key_names, make_private, migrate,
     prepare_file, switch_to_wal,
@@ -134,6 +141,8 @@ pub struct Store {
     path: PathBuf,
     clerk: Clerk,
     busy_timeout: Duration,
+    /// The office's clock: every "now" and "today" the register writes (issue 14).
+    clock: Clock,
 }
 
 impl Store {
@@ -174,7 +183,21 @@ impl Store {
             path,
             clerk,
             busy_timeout: waited,
+            clock: Clock::default(),
         })
+    }
+
+    /// The register read and written by `clock`'s time: the office's, made once per
+    /// command or session from the office's settings (issue 14). Without it, the real time
+    /// in Kazakhstan's zone ([`Clock::default`]), never the host's.
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock the register writes by.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn path(&self) -> &Path {
@@ -216,6 +239,7 @@ impl Store {
             path,
             clerk,
             busy_timeout: waited,
+            clock: Clock::default(),
         })
     }
 

@@ -130,7 +130,88 @@ ALTER TABLE documents ADD COLUMN number_key TEXT GENERATED ALWAYS AS (upper(trim
 CREATE INDEX documents_number ON documents (kind, number_key);
 "#;
 
-/// Version 6 (issue 11): names searched as Code lookup folds them. The surname and the
+/// Version 6 (issue 14): what order 451 and order 579 still asked to record.
+///
+/// - M-16: the identification protocol a conclusion refers to (its number and date), on the
+///   journal's line; NULL on lines written before (the protocol was not recorded then).
+/// - M-56/M-57: how a document was handed over (by the coupon or the receipt, the
+///   receipt's number, whether the MRZ was read) and the documents withdrawn, one row per
+///   issue. Append-only.
+/// - D-7 (1): the activity a taxpayer is registered for under Tax Code art. 88 (producer,
+///   importer or both) and the place; NULL for taxpayers added before (not recorded: the
+///   application is checked against registration only, as before).
+/// - D-6: a result kept a month and passed to the provider, and a result asked for later
+///   with the day it is due back (1 working day) and the day it was sent back.
+/// - D-12: complaints against an application, with their body and term. Append-only.
+/// - M-12.a: what was shown for a child's IIN (the birth certificate, the parent's
+///   document, whether ИС ЗАГС had the birth record), and the request to РАГС when it did
+///   not: due in two working days, marked sent once.
+const V6: &str = r#"
+ALTER TABLE conclusions ADD COLUMN protocol_number TEXT;
+ALTER TABLE conclusions ADD COLUMN protocol_date TEXT;
+
+CREATE TABLE issues (
+    formulary_id INTEGER PRIMARY KEY REFERENCES formularies (id),
+    by_paper     TEXT NOT NULL CHECK (by_paper IN ('coupon', 'receipt')),
+    receipt      TEXT,
+    mrz_read     INTEGER NOT NULL CHECK (mrz_read IN (0, 1)),
+    withdrawn_json TEXT NOT NULL,
+    audit_id     INTEGER NOT NULL UNIQUE REFERENCES audit_log (id)
+) STRICT;
+CREATE TRIGGER issues_no_update BEFORE UPDATE ON issues
+BEGIN SELECT RAISE(ABORT, 'issues are append-only'); END;
+CREATE TRIGGER issues_no_delete BEFORE DELETE ON issues
+BEGIN SELECT RAISE(ABORT, 'issues are append-only'); END;
+
+ALTER TABLE dsn_taxpayers ADD COLUMN activity TEXT
+    CHECK (activity IN ('producer', 'importer', 'both'));
+ALTER TABLE dsn_taxpayers ADD COLUMN place TEXT;
+
+ALTER TABLE dsn_applications ADD COLUMN passed_to_provider_on TEXT;
+ALTER TABLE dsn_applications ADD COLUMN requested_on TEXT;
+ALTER TABLE dsn_applications ADD COLUMN requested_due TEXT;
+ALTER TABLE dsn_applications ADD COLUMN sent_back_on TEXT;
+
+CREATE TABLE dsn_complaints (
+    id             INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES dsn_applications (id),
+    body           TEXT NOT NULL CHECK (body IN ('provider', 'front_office', 'quality_body')),
+    filed_on       TEXT NOT NULL,
+    due_on         TEXT NOT NULL,
+    clerk          TEXT NOT NULL,
+    audit_id       INTEGER NOT NULL UNIQUE REFERENCES audit_log (id)
+) STRICT;
+CREATE INDEX dsn_complaints_application ON dsn_complaints (application_id);
+CREATE TRIGGER dsn_complaints_no_update BEFORE UPDATE ON dsn_complaints
+BEGIN SELECT RAISE(ABORT, 'dsn_complaints are append-only'); END;
+CREATE TRIGGER dsn_complaints_no_delete BEFORE DELETE ON dsn_complaints
+BEGIN SELECT RAISE(ABORT, 'dsn_complaints are append-only'); END;
+
+CREATE TABLE iin_births (
+    iin                TEXT PRIMARY KEY NOT NULL REFERENCES iin_issued (iin),
+    certificate_number TEXT NOT NULL,
+    certificate_date   TEXT NOT NULL,
+    certificate_issuer TEXT NOT NULL,
+    parent_document    TEXT NOT NULL,
+    zags_found         INTEGER NOT NULL CHECK (zags_found IN (0, 1)),
+    applied_on         TEXT NOT NULL,
+    request_due        TEXT,
+    request_sent_on    TEXT
+) STRICT;
+CREATE INDEX iin_births_open_requests ON iin_births (request_due)
+    WHERE request_due IS NOT NULL AND request_sent_on IS NULL;
+CREATE TRIGGER iin_births_fixed BEFORE UPDATE OF
+    iin, certificate_number, certificate_date, certificate_issuer, parent_document,
+    zags_found, applied_on, request_due ON iin_births
+BEGIN SELECT RAISE(ABORT, 'what was shown for an IIN is not rewritten'); END;
+CREATE TRIGGER iin_births_sent_once BEFORE UPDATE OF request_sent_on ON iin_births
+WHEN OLD.request_sent_on IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the request to the civil registry is marked sent once'); END;
+CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
+BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
+"#;
+
+/// Version 7 (issue 11): names searched as Code lookup folds them. The surname and the
 /// given name get a key in the ASCII skeleton of `codes::fold` ([`super::numbers::name_key`]):
 /// `жумабек` typed on a Russian keyboard and `zhumabek` both find ЖҰМАБЕКОВ. New columns,
 /// not a rewrite of `surname_key`: that one is sealed with its day's data, and a key is
@@ -140,7 +221,7 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 /// The key is kense's fold, which SQL does not have: rows written before are keyed by
 /// [`super::file::key_names`] right after the upgrade, and again by any writing open that
 /// finds a row without its key (an upgrade cut short), on the same index.
-const V6: &str = r#"
+const V7: &str = r#"
 ALTER TABLE formularies ADD COLUMN surname_fold TEXT NOT NULL DEFAULT '';
 ALTER TABLE formularies ADD COLUMN given_fold TEXT NOT NULL DEFAULT '';
 DROP INDEX formularies_surname;
@@ -157,6 +238,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
+    M::up(V7),
 ];
 
 /// Every migration, oldest first.

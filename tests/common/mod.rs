@@ -57,6 +57,10 @@ pub fn process(db: &Path) -> std::process::Command {
         .env_remove("KENSE_DB")
         .env_remove("KENSE_CLERK")
         .env_remove("KENSE_BUSY_TIMEOUT")
+        // The office's clock: running (a test fixes it with KENSE_NOW on the command), in
+        // the default zone (no settings file of the machine's).
+        .env_remove("KENSE_NOW")
+        .env("KENSE_CONFIG", db.with_extension("no-settings.toml"))
         .arg("--db")
         .arg(db);
     command
@@ -192,23 +196,45 @@ pub fn clerks_at_once<T: Send>(
 }
 
 /// `iin generate` of a girl born 2015-03-08: the least a command that writes does.
-pub const GENERATE_GIRL: [&str; 6] = [
+pub const GENERATE_GIRL: [&str; 16] = [
     "iin",
     "generate",
     "--birth-date",
     "2015-03-08",
     "--sex",
     "female",
+    // M-12.a: what the parent showed for a child's IIN.
+    "--birth-certificate",
+    "I-АК 1",
+    "--certificate-date",
+    "2015-03-20",
+    "--certificate-issuer",
+    "РАГС",
+    "--parent-document",
+    "удостоверение 1",
+    "--zags-found",
+    "yes",
 ];
 
 /// [`GENERATE_GIRL`] for a boy.
-pub const GENERATE_BOY: [&str; 6] = [
+pub const GENERATE_BOY: [&str; 16] = [
     "iin",
     "generate",
     "--birth-date",
     "2015-03-08",
     "--sex",
     "male",
+    // M-12.a: what the parent showed for a child's IIN.
+    "--birth-certificate",
+    "I-АК 1",
+    "--certificate-date",
+    "2015-03-20",
+    "--certificate-issuer",
+    "РАГС",
+    "--parent-document",
+    "удостоверение 1",
+    "--zags-found",
+    "yes",
 ];
 
 /// [`GENERATE_GIRL`] on `db`.

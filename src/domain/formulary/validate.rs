@@ -35,6 +35,7 @@ pub fn validate_known(formulary: &Formulary, today: NaiveDate, known: &Known) ->
     super::known::check(formulary, known, &mut found);
     found.text("clerk", rule::REQUIRED, formulary.clerk.as_deref());
     let prints = by_code::check(formulary, &mut found);
+    super::grounds_check::check(formulary, today, &mut found);
     finish(formulary, found.0, prints)
 }
 
