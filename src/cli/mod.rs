@@ -12,6 +12,7 @@ mod journal;
 mod number;
 mod output;
 mod person;
+mod print;
 mod register;
 mod safe;
 mod search;
@@ -49,12 +50,15 @@ is made private (0600).
 Exit status:
   0   done: found, valid, generated, registered, moved, closed, or the audit
       chain intact
-  1   nothing found (no such formulary or person, no matching rows), a number
+  1   nothing found (no such formulary or person, no matching rows, nothing
+      for the paper asked: no conclusion, no entry in the journal), a number
       or DSN code not valid, the audit chain broken, or a DSN application with
       a refused product row (D-7; the other rows were assigned)
   2   bad arguments, or a formulary or DSN application that is not valid:
       each problem on stderr with its field and rule, nothing saved; or the
-      office's settings (/etc/kense/kense.toml, KENSE_CONFIG) are not valid
+      office's settings (/etc/kense/kense.toml, KENSE_CONFIG) are not valid;
+      for print, also a delivery that cannot be used (no queue, terminal
+      printing not turned on, or under tmux or mosh)
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
       schema version, or with a -wal/-shm/-journal beside it that grants more
@@ -62,8 +66,10 @@ Exit status:
   4   the register refused the change: the day is closed (sealed), the move is
       not allowed from the formulary's state, the coupon, the conclusion or the
       document number does not fit, no IIN serial is left, a DSN code number
-      ran out, or the office's clock is behind the register (set back)
-  74  the output cannot be written
+      ran out, or the office's clock is behind the register (set back); a
+      paper that does not apply (a nationality certificate for a formulary
+      not of code 08, M-12.e)
+  74  the output cannot be written (for print: the PDF file, lp, the terminal)
   129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
       draft is kept)";
 
@@ -163,6 +169,9 @@ pub enum Command {
     },
     /// Fill the register with synthetic formularies (a demo; refused on a real register).
     Demo(demo::DemoArgs),
+    /// Print a paper of the register as PDF: to a file, the office's CUPS queue, or your
+    /// own printer through the terminal.
+    Print(print::PrintArgs),
     /// Reports on the register: the day's summary.
     Report {
         #[command(subcommand)]
@@ -334,6 +343,7 @@ pub fn run(
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),
+        Command::Print(args) => print::print(&options, args, out, err),
         Command::Backup { file, json } => backup::backup(&options, file, json, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {

@@ -256,7 +256,7 @@ pub(super) fn migrate(
     })
 }
 
-/// Keys the names of the rows that have no search key yet (schema version 7, issue 11):
+/// Keys the names of the rows that have no search key yet (schema version 8, issue 11):
 /// every row of a register upgraded from an earlier version, none afterwards. Found on the name
 /// indexes (`surname_fold = ''`), so a register with nothing to key pays two index probes.
 /// One transaction: a cut-short run is done again by the next writing open.

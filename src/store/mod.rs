@@ -34,6 +34,8 @@ mod move_records;
 mod moves;
 pub mod numbers;
 mod persons;
+// What the papers read, and the record of every print (issue 13).
+mod papers;
 mod records;
 mod report;
 mod search;
@@ -49,6 +51,7 @@ pub use error::{StoreError, number_to_show};
 pub use known::Prefill;
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
+pub use papers::{ConclusionLine, DestroyedForm, GeneratedIin, IssueRecord, PrintRecord};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use {
     formularies::Registered,

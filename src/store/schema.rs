@@ -211,7 +211,7 @@ CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
 BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 "#;
 
-/// Version 7 (issue 11): names searched as Code lookup folds them. The surname and the
+/// Version 8 (issue 11): names searched as Code lookup folds them. The surname and the
 /// given name get a key in the ASCII skeleton of `codes::fold` ([`super::numbers::name_key`]):
 /// `жумабек` typed on a Russian keyboard and `zhumabek` both find ЖҰМАБЕКОВ. New columns,
 /// not a rewrite of `surname_key`: that one is sealed with its day's data, and a key is
@@ -221,7 +221,7 @@ BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 /// The key is kense's fold, which SQL does not have: rows written before are keyed by
 /// [`super::file::key_names`] right after the upgrade, and again by any writing open that
 /// finds a row without its key (an upgrade cut short), on the same index.
-const V7: &str = r#"
+const V8: &str = r#"
 ALTER TABLE formularies ADD COLUMN surname_fold TEXT NOT NULL DEFAULT '';
 ALTER TABLE formularies ADD COLUMN given_fold TEXT NOT NULL DEFAULT '';
 DROP INDEX formularies_surname;
@@ -238,7 +238,10 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
-    M::up(V7),
+    // Version 7: the copies printed of each paper (issue 13).
+    M::up(super::papers::SCHEMA),
+    // Version 8: the folded name keys (issue 11).
+    M::up(V8),
 ];
 
 /// Every migration, oldest first.
