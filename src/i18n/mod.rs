@@ -166,6 +166,7 @@ pub enum Msg {
     BadProtocol,
     AskDocumentNumber,
     MrzNotThePerson,
+    PrefilledFrom,
 }
 
 /// The text of `msg` in `lang`.

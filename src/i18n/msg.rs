@@ -215,6 +215,11 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "МОА: тегі, аты немесе туған күні формулярдағыдай емес: бұл осы тұлғаның құжаты емес [M-57]",
             "MRZ: the surname, name or birth date is not the formulary's: this is not the person's document [M-57]",
         ),
+        Msg::PrefilledFrom => (
+            "Из формуляра № {number} от {date} заполнено: {fields} (проверьте и исправьте)",
+            "№ {number} формулярдан ({date}) толтырылды: {fields} (тексеріп, түзетіңіз)",
+            "Filled from formulary No. {number} of {date}: {fields} (check and change as needed)",
+        ),
         Msg::NeedText => (
             "Строка пуста: заполните её и нажмите Enter (Esc — отмена)",
             "Жол бос: толтырып, Enter басыңыз (Esc — болдырмау)",

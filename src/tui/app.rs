@@ -62,6 +62,10 @@ pub enum Effect {
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
+    /// Read what the register knows of a person by IIN (open formularies, names, what to
+    /// prefill), leaving out the formulary corrected; the runner answers with
+    /// [`App::known_person`].
+    Known { iin: String, except: Option<String> },
     /// File a DSN application (D-4); the runner answers with [`App::dsn_filed`].
     DsnApply(Box<crate::domain::dsn::Application>),
     /// Read the DSN applications; the runner answers with [`App::dsn_list`].

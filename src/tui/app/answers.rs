@@ -72,6 +72,42 @@ impl App {
         self.discard_pending = !discarded;
     }
 
+    /// The register's answer to [`super::Effect::Known`]: the form that asked (the new
+    /// formulary, or the correction of `except`) takes it; what it filled is said, with the
+    /// formulary it came from.
+    pub fn known_person(
+        &mut self,
+        iin: &str,
+        except: Option<&str>,
+        known: Result<
+            (
+                crate::domain::formulary::Known,
+                Option<crate::store::Prefill>,
+            ),
+            Problem,
+        >,
+    ) {
+        let (known, prefill) = match known {
+            Ok(found) => found,
+            Err(problem) => return self.problem(problem),
+        };
+        let form = match except {
+            Some(_) => &mut self.screens.correction,
+            None => &mut self.screens.formulary,
+        };
+        if let Some((paths, number, date)) = form.take_known(iin, known, prefill.as_ref()) {
+            let fields: Vec<String> = paths
+                .iter()
+                .map(|p| crate::i18n::paths::path_label(self.lang, p, None))
+                .collect();
+            let text = crate::i18n::tr(self.lang, crate::i18n::Msg::PrefilledFrom)
+                .replace("{number}", &number)
+                .replace("{date}", &date.format("%d.%m.%Y").to_string())
+                .replace("{fields}", &fields.join(", "));
+            self.status = Some(Status::Text(text));
+        }
+    }
+
     /// The register's answer to [`super::Effect::GenerateIin`]: the new IIN goes into the form.
     pub fn generated(&mut self, iin: Result<String, Problem>) {
         match iin {

@@ -100,6 +100,17 @@ impl StoreLink {
             Effect::Search(query, cursor) => {
                 app.page(store.search(&query).map_err(problem), cursor)
             }
+            Effect::Known { iin, except } => {
+                let known = store.known(&iin, except.as_deref()).and_then(|known| {
+                    // Only a new formulary is filled; a correction keeps its own data.
+                    let prefill = match except {
+                        Some(_) => None,
+                        None => store.prefill(&iin)?,
+                    };
+                    Ok((known, prefill))
+                });
+                app.known_person(&iin, except.as_deref(), known.map_err(problem));
+            }
             Effect::DsnApply(application) => {
                 let filed = file_dsn(store, &application, clock, lang);
                 app.dsn_filed(filed);
@@ -186,7 +197,10 @@ fn register(store: &mut Store, app: &mut App, formulary: &Formulary, lang: Lang)
             let text = violations
                 .iter()
                 .take(2)
-                .map(|v| format!("{}: {} [{}]", v.field, v.message.get(lang), v.rule))
+                .map(|v| {
+                    let field = crate::i18n::paths::path_label(lang, &v.field, Some(formulary));
+                    format!("{field}: {} [{}]", v.message.get(lang), v.rule)
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             app.registered(Err(Problem::new(ProblemKind::Other, text)));
@@ -256,6 +270,8 @@ use steps::{file_dsn, issue_details};
 
 #[cfg(test)]
 mod answers_tests;
+#[cfg(test)]
+mod known_tests;
 #[cfg(test)]
 mod moves_tests;
 #[cfg(test)]

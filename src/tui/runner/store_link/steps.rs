@@ -62,7 +62,10 @@ pub(super) fn file_dsn(
             .errors
             .iter()
             .take(2)
-            .map(|v| format!("{}: {} [{}]", v.field, v.message.get(lang), v.rule))
+            .map(|v| {
+                let field = crate::i18n::paths::dsn_path_label(lang, &v.field);
+                format!("{field}: {} [{}]", v.message.get(lang), v.rule)
+            })
             .collect::<Vec<_>>()
             .join("; ")
             .into());

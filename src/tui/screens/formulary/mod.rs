@@ -14,7 +14,9 @@ pub mod spec;
 
 use crate::codes;
 use crate::domain::Sex;
-use crate::domain::formulary::{Formulary, Override, Report, Severity, Violation, validate};
+use crate::domain::formulary::{
+    Formulary, Known, Override, Report, Severity, Violation, validate_known,
+};
 use crate::domain::iin::Iin;
 use crate::tui::ui::text::paste;
 use chrono::NaiveDate;
@@ -56,6 +58,12 @@ pub struct FormTab {
     /// The registration number and coupon of the formulary registered just before this
     /// form, shown until the clerk starts typing the next one (M-56).
     banner: Option<(String, String)>,
+    /// What the register knows of the IIN typed (its open formularies, its names): the
+    /// K-OPEN and K-PERSON warnings come from it. `known_for` is the IIN it is about.
+    known: Known,
+    known_for: Option<String>,
+    /// The IIN the register was last asked about, not to ask twice.
+    asked: Option<String>,
 }
 
 impl FormTab {
@@ -75,9 +83,60 @@ impl FormTab {
             correcting: None,
             filled_on: None,
             banner: None,
+            known: Known::default(),
+            known_for: None,
+            asked: None,
         };
         tab.revalidate();
         tab
+    }
+
+    /// A well-formed IIN typed that the register has not been asked about yet: asked once
+    /// (its open formularies, its names, what to prefill).
+    pub fn wants_known(&mut self) -> Option<String> {
+        let iin = self.formulary.iin.clone()?;
+        let checked = Iin::parse(&iin).is_ok();
+        if !checked || self.asked.as_deref() == Some(iin.as_str()) {
+            return None;
+        }
+        self.asked = Some(iin.clone());
+        Some(iin)
+    }
+
+    /// The register's answer about `iin`: its warnings (K-OPEN, K-PERSON) hold from now
+    /// on, and a new formulary's empty fields are filled from the person's latest trusted
+    /// formulary (the clerk may change them). Returns the paths filled and their source.
+    pub fn take_known(
+        &mut self,
+        iin: &str,
+        known: Known,
+        prefill: Option<&crate::store::Prefill>,
+    ) -> Option<(Vec<&'static str>, String, NaiveDate)> {
+        if self.formulary.iin.as_deref() != Some(iin) {
+            return None;
+        }
+        self.known = known;
+        self.known_for = Some(iin.to_string());
+        let filled = match prefill.filter(|_| self.correcting.is_none()) {
+            Some(prefill) => {
+                let mut f = self.formulary.clone();
+                let paths = prefill.fill(&mut f);
+                for (spec, input) in FIELDS.iter().zip(self.inputs.iter_mut()) {
+                    if input.value().trim().is_empty() {
+                        let value = shown::value_of(&f, spec.id);
+                        if !value.is_empty() {
+                            *input = Input::new(value);
+                            self.touched.insert(spec.id);
+                        }
+                    }
+                }
+                self.unsaved = true;
+                (!paths.is_empty()).then(|| (paths, prefill.from_number.clone(), prefill.from_date))
+            }
+            None => None,
+        };
+        self.revalidate();
+        filled
     }
 
     /// This form, showing the numbers of the formulary registered just before it.
@@ -370,7 +429,13 @@ impl FormTab {
         let filled_on = self.filled_on.unwrap_or(self.today);
         let (mut formulary, problems) = to_formulary(&values, &self.clerk, filled_on);
         formulary.overrides = self.overrides.clone();
-        let mut report = validate(&formulary, self.today);
+        // What the register knows counts only for the IIN it was read for.
+        let iin = formulary.iin.clone();
+        let known = match (&self.known_for, iin) {
+            (Some(known_for), Some(iin)) if *known_for == iin => &self.known,
+            _ => &Known::default(),
+        };
+        let mut report = validate_known(&formulary, self.today, known);
         // A field that could not be read is reported once, as what the clerk typed.
         report
             .errors

@@ -21,7 +21,7 @@ impl FormTab {
         // The session's clock, not the date the session started: a form left open past
         // midnight validates against the day it will be registered on.
         self.set_today(cx.today());
-        match action {
+        let effect = match action {
             Action::Edit(request) => redraw_if(self.edit(request)),
             Action::Paste(text) => redraw_if(self.paste(&text)),
             Action::Focus(step) => {
@@ -80,6 +80,14 @@ impl FormTab {
                 cx.say(Msg::NotReady)
             }
             _ => Effect::None,
+        };
+        // An IIN just typed in full: what the register knows of the person (issue 11).
+        match (effect, self.wants_known()) {
+            (Effect::Redraw | Effect::None, Some(iin)) => Effect::Known {
+                iin,
+                except: self.corrects().map(str::to_string),
+            },
+            (effect, _) => effect,
         }
     }
 
