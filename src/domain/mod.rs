@@ -2,10 +2,12 @@
 //! Rule ids (M-…, D-…) are those of `../shared/DOMAIN.md`.
 
 pub mod calendar;
+pub mod day;
 pub mod dsn;
 pub mod formulary;
 pub mod iin;
 pub mod lifecycle;
+pub mod queue;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -31,14 +31,24 @@ mod persons;
 mod records;
 mod report;
 mod search;
+// Staff and roles (issue 12).
+mod days;
+mod queue;
+mod roles;
+mod staff;
+// The day's review (issue 12).
+mod day;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use corrections::Correction;
+pub use day::{DayMove, DayReview, Replay};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
-pub use error::{StoreError, number_to_show};
+pub use error::{HeadAct, StoreError, number_to_show};
 pub use ops::{DayClose, IssuedIin};
+pub use queue::QUEUE_SQL;
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+pub use staff::{Role, StaffChange, StaffMember};
 pub use {
     formularies::Registered,
     records::{CouponMatch, Person, Record},
