@@ -270,3 +270,126 @@ fn neither_clerk_nor_kense_clerk_records_another_account() {
     assert!(read.stdout.contains(&me()), "{}", read.stdout);
     assert_eq!(count(&db, "day_closes"), 0);
 }
+
+#[test]
+fn only_a_head_keeps_the_staff_and_a_retired_member_only_reads() {
+    if !root("staff") {
+        return;
+    }
+    let (_dir, db) = shared_register();
+    let generate = [
+        "iin",
+        "generate",
+        "--birth-date",
+        "2015-03-08",
+        "--sex",
+        "male",
+    ];
+    assert_eq!(kense(&db, &generate, "").code, Some(0));
+    share(&db);
+    let clerk = Account::new("k");
+    let added = kense(&db, &["staff", "add", &clerk.name], "КЛЕРК Д. Е.\n");
+    assert_eq!(added.code, Some(0), "{}", added.stderr);
+    assert_eq!(kense_as(&clerk.name, &db, &generate, "").code, Some(0));
+
+    // A clerk does not keep the staff (K-HEAD), not even to make itself a head.
+    let promote = kense_as(
+        &clerk.name,
+        &db,
+        &["staff", "set", &clerk.name, "--role", "head"],
+        "",
+    );
+    assert_eq!(promote.code, Some(4), "{}", promote.stderr);
+    assert!(
+        promote.stderr.contains("only a head may change the staff"),
+        "{}",
+        promote.stderr
+    );
+    let other = kense_as(&clerk.name, &db, &["staff", "add", "nobody"], "Н\n");
+    assert_eq!(other.code, Some(4), "{}", other.stderr);
+
+    // Retired, it still reads but writes nothing more.
+    assert_eq!(
+        kense(&db, &["staff", "retire", &clerk.name], "").code,
+        Some(0)
+    );
+    let write = kense_as(&clerk.name, &db, &generate, "");
+    assert_eq!(write.code, Some(4), "{}", write.stderr);
+    assert!(write.stderr.contains("[K-STAFF]"), "{}", write.stderr);
+    let read = kense_as(&clerk.name, &db, &["audit", "verify"], "");
+    assert_eq!(read.code, Some(0), "{}", read.stderr);
+    let actions: Vec<String> = raw(&db)
+        .prepare("SELECT action FROM audit_log WHERE subject = ?1 ORDER BY id")
+        .and_then(|mut s| {
+            s.query_map([&clerk.name], |r| r.get(0))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        actions,
+        ["staff_added", "staff_retired"],
+        "every change audited"
+    );
+}
+
+/// A register with no staff (written before staff were kept) takes its first head only
+/// from the account that owns the file.
+#[test]
+fn only_the_files_owner_names_the_first_head_of_a_register_without_staff() {
+    if !root("first_head") {
+        return;
+    }
+    let (_dir, db) = shared_register();
+    {
+        let mut conn = raw(&db);
+        kense::store::MIGRATIONS
+            .to_version(&mut conn, 5)
+            .unwrap_or_else(|e| panic!("{e}"));
+        conn.execute(
+            "INSERT INTO audit_log (id, at, clerk, action, subject, details_json, prev_hash, hash)
+             VALUES (1, '2025-01-01T00:00:00Z', 'old', 'x', 'y', '{}', ?1, 'h')",
+            [kense::store::GENESIS],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    // Upgraded by the owner's read-write open, then shared.
+    assert_eq!(
+        kense(&db, &["staff", "list"], "").code,
+        Some(3),
+        "older schema: read-only refuses"
+    );
+    let _ = kense(
+        &db,
+        &[
+            "iin",
+            "generate",
+            "--birth-date",
+            "2015-03-08",
+            "--sex",
+            "male",
+        ],
+        "",
+    );
+    share(&db);
+    let stranger = Account::new("s");
+    let claim = kense_as(
+        &stranger.name,
+        &db,
+        &["staff", "add", &stranger.name, "--role", "head"],
+        "Ч\n",
+    );
+    assert_eq!(claim.code, Some(4), "{}", claim.stderr);
+    assert!(
+        claim.stderr.contains("owns the register file"),
+        "{}",
+        claim.stderr
+    );
+    assert_eq!(count(&db, "staff"), 0);
+    let owner = kense(
+        &db,
+        &["staff", "add", &stranger.name, "--role", "head"],
+        "ГЛАВА Г. Г.\n",
+    );
+    assert_eq!(owner.code, Some(0), "{}", owner.stderr);
+    assert_eq!(count(&db, "staff"), 1);
+}

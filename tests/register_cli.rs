@@ -81,11 +81,7 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     assert_eq!(show["state"], "registered");
     assert_eq!(show["coupon"], coupon.as_str());
     assert_eq!(show["formulary"]["surname"], "СЕЙТҚАЛИЕВ");
-    assert_eq!(
-        show["lifecycle"][0]["clerk"],
-        common::me(),
-        "the OS account (issue 12)"
-    );
+    assert_eq!(show["lifecycle"][0]["clerk"], common::me(), "OS account");
 
     let steps: [&[&str]; 4] = [
         &["start_verification", "--ground", "photo_identity"],
@@ -95,8 +91,7 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     ];
     for step in steps {
         if step[0] == "confirm" {
-            // Maker-checker (M-16, issue 12): this account registered the formulary and
-            // started its verification; another head approves the conclusion.
+            // Maker-checker (M-16): another head approves what this account started.
             common::confirm_by_another_head(&db, "chief", &number, step[2]);
             continue;
         }
@@ -165,9 +160,8 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     assert_eq!(show["documents"][0]["status"]["status"], "valid");
     assert_eq!(count(&db, "conclusions"), 1, "M-16: in the journal");
     let audit = kense(&db, &["audit", "verify"]);
-    // Six moves, and the second head's joining the staff (issue 12).
     assert!(
-        audit.stdout.starts_with("audit log intact: 7 entries"),
+        audit.stdout.starts_with("audit log intact: 7 entries"), // and the second head's
         "{}",
         audit.stdout
     );
