@@ -39,7 +39,8 @@ fn a_verification_started_before_nauryz_is_due_after_it() {
 
     let run = kense(&db, &["queue", "--json"]);
     ok(&run);
-    let items = run.json();
+    let queue = run.json();
+    let items = &queue["items"];
     let item = items
         .as_array()
         .and_then(|a| a.iter().find(|i| i["subject"] == number.as_str()))
@@ -59,6 +60,8 @@ fn a_verification_started_before_nauryz_is_due_after_it() {
     assert_eq!(item["overdue"], true);
     assert_eq!(item["rule"], "M-16");
     assert_eq!(items[0]["overdue"], true, "overdue first");
+    assert_eq!(queue["waiting"]["m16_verification"], 1);
+    assert_eq!(queue["overdue"], 1);
 }
 
 /// The queue walks indexes only: each of its statements searches an index, none scans a
@@ -70,7 +73,7 @@ fn the_queue_never_scans_the_register() {
     drop(open(&db, &me()));
     let conn = raw(&db);
     for sql in QUEUE_SQL {
-        let sql = sql.replace("?1", "'x'");
+        let sql = sql.replace("?1", "'x'").replace("?2", "10");
         let plan: Vec<String> = conn
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .and_then(|mut s| {

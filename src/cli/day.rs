@@ -182,6 +182,7 @@ fn write_review(out: &mut impl Write, r: &DayReview) -> io::Result<()> {
 /// `kense queue`; flushes `out`.
 pub fn queue(
     options: &RegisterOptions,
+    limit: u32,
     format: TableFormat,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -193,45 +194,61 @@ pub fn queue(
     let terms = OfficeTerms {
         sent_back_within: settings.queue.sent_back_within_working_days,
     };
-    let items = match open_read(options).and_then(|s| s.work_queue(clock.today(), terms)) {
-        Ok(items) => items,
+    let found = open_read(options).and_then(|s| s.work_queue(clock.today(), terms, limit));
+    let queue = match found {
+        Ok(queue) => queue,
         Err(e) => return Ok(fail(err, &e)),
     };
     if format.json {
-        write_json(out, &items)?;
+        write_json(out, &queue)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows: Vec<Vec<String>> = queue.items.iter().map(queue_row).collect();
+    if format.csv {
+        let header = [
+            "overdue",
+            "kind",
+            "rule",
+            "subject",
+            "since",
+            "due",
+            "days_waiting",
+        ];
+        write_csv(out, &header, &rows)?;
     } else {
-        let rows: Vec<Vec<String>> = items.iter().map(queue_row).collect();
-        if format.csv {
-            write_csv(
-                out,
-                &[
-                    "overdue",
-                    "kind",
-                    "rule",
-                    "subject",
-                    "since",
-                    "due",
-                    "days_waiting",
-                ],
-                &rows,
-            )?;
-        } else {
-            let overdue = items.iter().filter(|i| i.overdue).count();
-            writeln!(out, "{} waiting, {overdue} overdue", items.len())?;
-            for r in &rows {
-                writeln!(
-                    out,
-                    "{:<7} {:<16} {:<6} {:<12} since {} due {:<10} {} days",
-                    if r[0] == "true" { "OVERDUE" } else { "" },
-                    r[1],
-                    r[2],
-                    r[3],
-                    r[4],
-                    if r[5].is_empty() { "—" } else { &r[5] },
-                    r[6]
-                )?;
-            }
+        let total: u64 = queue.waiting.values().sum();
+        writeln!(
+            out,
+            "{} {total} waiting, {} overdue",
+            queue.today, queue.overdue
+        )?;
+        for (kind, n) in &queue.waiting {
+            writeln!(out, "  {:<16} {n}", key(kind))?;
         }
+        for r in &rows {
+            writeln!(
+                out,
+                "{:<7} {:<16} {:<6} {:<12} since {} due {:<10} {} days",
+                if r[0] == "true" { "OVERDUE" } else { "" },
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                if r[5].is_empty() { "—" } else { &r[5] },
+                r[6]
+            )?;
+        }
+    }
+    // Past the limit: say so, and how to see more.
+    let shown = u64::try_from(queue.items.len()).unwrap_or(u64::MAX);
+    let total: u64 = queue.waiting.values().sum();
+    if shown < total {
+        let _ = writeln!(
+            err,
+            "kense: {} more not shown (the {limit} longest waiting of each kind are): --limit N",
+            total - shown
+        );
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -159,6 +159,9 @@ pub enum Command {
     /// DSN results (1 working day).
     #[command(after_help = EXIT_STATUS)]
     Queue {
+        /// At most N items of each kind, the longest waiting first.
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: u32,
         #[command(flatten)]
         format: search::TableFormat,
     },
@@ -304,7 +307,7 @@ pub fn run(
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),
-        Command::Queue { format } => day::queue(&options, format, out, err),
+        Command::Queue { limit, format } => day::queue(&options, limit, format, out, err),
         Command::Staff { command } => staff::run(&options, command, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {

@@ -46,7 +46,7 @@ pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};
 pub use ops::{DayClose, IssuedIin};
-pub use queue::QUEUE_SQL;
+pub use queue::{QUEUE_SQL, WorkQueue};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use staff::{Role, StaffChange, StaffMember};
 pub use {

@@ -1,96 +1,143 @@
 //! What waits on the office (issue 12), found by index: the formularies in a waiting state
 //! through `formularies_waiting (status, status_since)` and the DSN results not handed
-//! over through `dsn_applications_waiting`. The queue reads as many rows as it lists,
-//! never the register (`tests/queue.rs` checks the plans); `domain::queue` dates them.
+//! over through `dsn_applications_waiting`. Each kind is read oldest first and at most
+//! `limit` rows of it, and counted on the same index, so the queue costs what it shows,
+//! never a walk of the register (`tests/day_queue.rs` checks the plans); `domain::queue`
+//! dates and orders what is read.
 
 use super::{Store, StoreError};
-use crate::domain::queue::{OfficeTerms, QueueItem, Waiting, queue, sent_overdue_through};
+use crate::domain::queue::{
+    ItemKind, OfficeTerms, QueueItem, Waiting, queue, sent_overdue_through,
+};
 use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// The statements the queue runs, each on its index (named for the plan test).
-pub const QUEUE_SQL: [&str; 3] = [
+/// The statements the queue runs, each on its index (for the plan test). `?1` is a state
+/// or a day, `?2` the limit.
+pub const QUEUE_SQL: [&str; 7] = [
     "SELECT number, status_since FROM formularies
-     WHERE status = ?1 AND status_since IS NOT NULL",
+     WHERE status = ?1 AND status_since IS NOT NULL ORDER BY status_since LIMIT ?2",
+    "SELECT COUNT(*) FROM formularies WHERE status = ?1",
     "SELECT number, status_since FROM formularies
-     WHERE status = 'sent' AND status_since < ?1",
-    "SELECT id, registered_on FROM dsn_applications WHERE handed_over_on IS NULL",
+     WHERE status = 'sent' AND status_since < ?1 ORDER BY status_since LIMIT ?2",
+    "SELECT COUNT(*) FROM formularies WHERE status = 'sent' AND status_since < ?1",
+    "SELECT CAST(id AS TEXT), registered_on FROM dsn_applications
+     WHERE handed_over_on IS NULL ORDER BY due_on LIMIT ?2",
+    "SELECT COUNT(*) FROM dsn_applications WHERE handed_over_on IS NULL",
+    "SELECT COUNT(*) FROM dsn_applications WHERE handed_over_on IS NULL AND due_on < ?1",
 ];
+
+/// The work queue of a day (the queue screen's and `kense queue`'s).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkQueue {
+    pub today: NaiveDate,
+    /// Overdue first; at most `limit` of each kind, the longest waiting.
+    pub items: Vec<QueueItem>,
+    /// How many wait, of each kind (also those past the limit).
+    pub waiting: BTreeMap<ItemKind, u64>,
+    /// How many are overdue (for the tab bar): every sent one past the office's term, the
+    /// DSN results past their day, and the M-16 ones among those read (the oldest).
+    pub overdue: u64,
+}
 
 fn day_of(moment: &str) -> Option<NaiveDate> {
     moment.get(..10).and_then(|d| d.parse().ok())
 }
 
 impl Store {
-    /// Everything waiting on the office on `today`, undated (see [`Store::work_queue`]).
-    pub fn waiting(
-        &self,
-        today: NaiveDate,
-        terms: OfficeTerms,
-    ) -> Result<Vec<Waiting>, StoreError> {
+    fn count(&self, sql: &str, param: &str) -> Result<u64, StoreError> {
         let sqlite = self.sqlite_fn();
-        let mut all = Vec::new();
-        let rows = |sql: &str, param: &str| -> Result<Vec<(String, NaiveDate)>, StoreError> {
-            let mut statement = self.conn.prepare_cached(sql).map_err(&sqlite)?;
-            let found = statement
-                .query_map([param], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })
-                .map_err(&sqlite)?;
-            let mut out = Vec::new();
-            for row in found {
-                let (number, since) = row.map_err(&sqlite)?;
-                let since = day_of(&since).ok_or_else(|| self.damaged("status date"))?;
-                out.push((number, since));
-            }
-            Ok(out)
-        };
-        for (state, make) in [
-            (
-                "under_verification",
-                make_verification as fn(String, NaiveDate) -> Waiting,
-            ),
-            ("returned", |number, since| Waiting::Returned {
-                number,
-                since,
-            }),
-            ("manufactured", |number, since| Waiting::Manufactured {
-                number,
-                since,
-            }),
-        ] {
-            for (number, since) in rows(QUEUE_SQL[0], state)? {
-                all.push(make(number, since));
-            }
+        let mut statement = self.conn.prepare_cached(sql).map_err(&sqlite)?;
+        let n: i64 = if sql.contains("?1") {
+            statement.query_row([param], |r| r.get(0))
+        } else {
+            statement.query_row([], |r| r.get(0))
         }
-        // Sent on the cutoff day or before: past the office's term (K-SENT).
-        if let Some(through) = sent_overdue_through(today, terms).and_then(|d| d.succ_opt()) {
-            for (number, since) in rows(QUEUE_SQL[1], &through.to_string())? {
-                all.push(Waiting::Sent { number, since });
-            }
-        }
-        let mut statement = self.conn.prepare_cached(QUEUE_SQL[2]).map_err(&sqlite)?;
-        let found = statement
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-            .map_err(&sqlite)?;
-        for row in found {
-            let (id, registered_on) = row.map_err(&sqlite)?;
-            let since = day_of(&registered_on).ok_or_else(|| self.damaged("DSN date"))?;
-            all.push(Waiting::DsnResult { id, since });
-        }
-        Ok(all)
+        .map_err(&sqlite)?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
-    /// The work queue on `today`: every item with its due date in working days, overdue
-    /// first (`domain::queue::queue`).
+    fn oldest(
+        &self,
+        sql: &str,
+        param: &str,
+        limit: u32,
+    ) -> Result<Vec<(String, NaiveDate)>, StoreError> {
+        let sqlite = self.sqlite_fn();
+        let mut statement = self.conn.prepare_cached(sql).map_err(&sqlite)?;
+        let found = statement
+            .query_map(params![param, limit], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(&sqlite)?;
+        let mut out = Vec::new();
+        for row in found {
+            let (number, since) = row.map_err(&sqlite)?;
+            let since = day_of(&since).ok_or_else(|| self.damaged("status date"))?;
+            out.push((number, since));
+        }
+        Ok(out)
+    }
+
+    /// The work queue on `today` (office time): see [`WorkQueue`]. `limit` bounds the rows
+    /// read of each kind (oldest first), and so the time the queue takes.
     pub fn work_queue(
         &self,
         today: NaiveDate,
         terms: OfficeTerms,
-    ) -> Result<Vec<QueueItem>, StoreError> {
-        Ok(queue(&self.waiting(today, terms)?, today, terms))
+        limit: u32,
+    ) -> Result<WorkQueue, StoreError> {
+        let mut all = Vec::new();
+        let mut waiting = BTreeMap::new();
+        type Make = fn(String, NaiveDate) -> Waiting;
+        let kinds: [(&str, ItemKind, Make); 3] = [
+            (
+                "under_verification",
+                ItemKind::M16Verification,
+                |number, since| Waiting::Verification { number, since },
+            ),
+            ("returned", ItemKind::M40Returned, |number, since| {
+                Waiting::Returned { number, since }
+            }),
+            ("manufactured", ItemKind::Manufactured, |number, since| {
+                Waiting::Manufactured { number, since }
+            }),
+        ];
+        for (state, kind, make) in kinds {
+            waiting.insert(kind, self.count(QUEUE_SQL[1], state)?);
+            for (number, since) in self.oldest(QUEUE_SQL[0], state, limit)? {
+                all.push(make(number, since));
+            }
+        }
+        // Sent on the cut-off day or before: past the office's term (K-SENT).
+        let mut overdue = 0;
+        if let Some(through) = sent_overdue_through(today, terms).and_then(|d| d.succ_opt()) {
+            let before = through.to_string();
+            let sent = self.count(QUEUE_SQL[3], &before)?;
+            waiting.insert(ItemKind::SentNotBack, sent);
+            overdue += sent;
+            for (number, since) in self.oldest(QUEUE_SQL[2], &before, limit)? {
+                all.push(Waiting::Sent { number, since });
+            }
+        }
+        waiting.insert(ItemKind::D6Result, self.count(QUEUE_SQL[5], "")?);
+        overdue += self.count(QUEUE_SQL[6], &today.to_string())?;
+        for (id, since) in self.oldest(QUEUE_SQL[4], "", limit)? {
+            let id = id.parse().map_err(|_| self.damaged("DSN application"))?;
+            all.push(Waiting::DsnResult { id, since });
+        }
+        let items = queue(&all, today, terms);
+        overdue += items
+            .iter()
+            .filter(|i| i.overdue && i.rule == "M-16")
+            .count() as u64;
+        Ok(WorkQueue {
+            today,
+            items,
+            waiting,
+            overdue,
+        })
     }
-}
-
-fn make_verification(number: String, since: NaiveDate) -> Waiting {
-    Waiting::Verification { number, since }
 }
