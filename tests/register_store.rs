@@ -206,6 +206,12 @@ fn one_draft_per_clerk_audited_without_its_content() {
         None,
         "one per clerk"
     );
+    // Closing the day asks with whose drafts are still there (issue 12).
+    let held = bolat.drafts_held().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        held.iter().map(|d| d.clerk.as_str()).collect::<Vec<_>>(),
+        ["aigul"]
+    );
     bolat.discard_draft().unwrap_or_else(|e| panic!("{e}"));
     aigul.discard_draft().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(aigul.load_draft().unwrap_or_else(|e| panic!("{e}")), None);

@@ -43,6 +43,7 @@ pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash}
 pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
+pub use drafts::DraftHeld;
 pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};
 pub use ops::{DayClose, IssuedIin};

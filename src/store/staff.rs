@@ -245,7 +245,8 @@ impl Store {
 
     /// Names the first head of a register that has no staff (one written before staff
     /// were kept). The caller establishes that the acting account owns the register file
-    /// (the CLI does; see `kense staff add`); refused once the register has any staff.
+    /// (the CLI does; see `kense staff add`). Once the register has staff, this is
+    /// [`Store::add_staff`] of a head (a head's act).
     pub fn add_first_head(
         &mut self,
         account: &Clerk,
@@ -259,8 +260,9 @@ impl Store {
             .query_row("SELECT NOT EXISTS (SELECT 1 FROM staff)", [], |r| r.get(0))
             .map_err(&sqlite)?;
         if !staffless {
-            require_head(&tx, &clerk, HeadAct::ManageStaff)
-                .map_err(|e| e.unwrap_or_else(&sqlite))?;
+            // Not the first any more: a head adds a head as any member.
+            drop(tx);
+            return self.add_staff(account, &name, Role::Head);
         }
         let added =
             insert(&tx, &clerk, account, &name, Role::Head, Some(true)).map_err(&sqlite)??;
