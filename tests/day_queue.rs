@@ -225,3 +225,44 @@ fn day_close_keeps_days_in_order_and_refuses_a_broken_chain() {
     );
     assert_eq!(common::count(&db, "day_closes"), 1);
 }
+
+/// A damaged page that opening does not read (an index of the register) is found by the
+/// close's `quick_check`, and nothing is sealed on it (issue 12).
+#[test]
+fn day_close_refuses_a_damaged_file() {
+    let dir = tempdir();
+    let db = register_in(&dir);
+    let mut store = open(&db, &me());
+    register(
+        &mut store,
+        &person("18", "ОСПАНОВ", "ЕРЛАН", 3),
+        at(day(2026, 11, 2), 10),
+    );
+    drop(store);
+    let (root, page): (i64, i64) = {
+        let conn = raw(&db);
+        let root = conn
+            .query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'formularies_given'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        let page = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        (root, page)
+    };
+    let mut bytes = std::fs::read(&db).unwrap_or_else(|e| panic!("{e}"));
+    let from = usize::try_from((root - 1) * page).unwrap_or_else(|e| panic!("{e}"));
+    let to = from + usize::try_from(page).unwrap_or_else(|e| panic!("{e}"));
+    for (i, b) in bytes[from..to].iter_mut().enumerate() {
+        *b = (i * 7 + 13) as u8;
+    }
+    std::fs::write(&db, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let run = kense(&db, &["day", "close", "--date", "2026-11-02"]);
+    assert_eq!(run.code, Some(3), "{}", run.stderr);
+    assert!(run.stderr.contains("damaged"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(common::count(&db, "day_closes"), 0, "nothing sealed");
+}

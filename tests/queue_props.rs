@@ -5,7 +5,9 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use kense::domain::calendar::{covered_years, is_working_day};
-use kense::domain::queue::{ItemKind, OfficeTerms, Waiting, item, queue, sent_overdue_through};
+use kense::domain::queue::{
+    ItemKind, OfficeTerms, Waiting, item, m16_overdue_through, queue, sent_overdue_through,
+};
 use proptest::prelude::*;
 
 fn day(offset: u64) -> NaiveDate {
@@ -120,6 +122,18 @@ proptest! {
             let next = through.succ_opt().unwrap_or(through);
             let not_yet = item(&Waiting::Sent { number: "x".into(), since: next }, today, terms);
             prop_assert!(!not_yet.overdue, "{next}: {not_yet:?}");
+        }
+    }
+
+    /// The M-16 cut-off the store counts overdue conclusions with: started on it or before,
+    /// overdue today; the day after, not.
+    #[test]
+    fn the_m16_cutoff_matches_the_items(today in start()) {
+        let today = today + Days::new(10);
+        if let Some(through) = m16_overdue_through(today) {
+            let at = |s| item(&Waiting::Verification { number: "x".into(), since: s }, today, TERMS);
+            prop_assert!(at(through).overdue, "{through}");
+            prop_assert!(!at(through.succ_opt().unwrap_or(through)).overdue, "{through}");
         }
     }
 

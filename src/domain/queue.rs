@@ -200,12 +200,26 @@ pub fn queue(waiting: &[Waiting], today: NaiveDate, terms: OfficeTerms) -> Vec<Q
 /// days. The store asks its index for the formularies sent up to this day only. `None`
 /// when the calendar cannot tell (today outside its years).
 pub fn sent_overdue_through(today: NaiveDate, terms: OfficeTerms) -> Option<NaiveDate> {
+    overdue_through(today, terms.sent_back_within)
+}
+
+/// M-16: the latest day a verification may have started on to have its conclusion overdue
+/// today (3 working days, then 2: the conclusion is due 5 working days after the start).
+pub fn m16_overdue_through(today: NaiveDate) -> Option<NaiveDate> {
+    overdue_through(today, M16_TOTAL_DAYS)
+}
+
+/// The working days from an M-16 verification's start to its conclusion's due date.
+const M16_TOTAL_DAYS: u32 = 5;
+
+/// The latest start day whose term of `n` working days ended before `today`.
+fn overdue_through(today: NaiveDate, n: u32) -> Option<NaiveDate> {
     // Due dates only move forward with the start day, so walk back from yesterday to the
     // first start whose due date is before today; a term of n working days spans at most
     // n weeks and the longest run of days off in the calendar.
     let mut day = today.pred_opt()?;
-    for _ in 0..(terms.sent_back_within * 7 + 30) {
-        match add_working_days(day, terms.sent_back_within) {
+    for _ in 0..(n * 7 + 30) {
+        match add_working_days(day, n) {
             Ok(due) if due < today => return Some(day),
             Ok(_) => day = day.pred_opt()?,
             // Before the calendar's first year: every such day is past any term.

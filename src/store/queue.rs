@@ -7,7 +7,7 @@
 
 use super::{Store, StoreError};
 use crate::domain::queue::{
-    ItemKind, OfficeTerms, QueueItem, Waiting, queue, sent_overdue_through,
+    ItemKind, OfficeTerms, QueueItem, Waiting, m16_overdue_through, queue, sent_overdue_through,
 };
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 /// The statements the queue runs, each on its index (for the plan test). `?1` is a state
 /// or a day, `?2` the limit.
-pub const QUEUE_SQL: [&str; 7] = [
+pub const QUEUE_SQL: [&str; 8] = [
     "SELECT number, status_since FROM formularies
      WHERE status = ?1 AND status_since IS NOT NULL ORDER BY status_since LIMIT ?2",
     "SELECT COUNT(*) FROM formularies WHERE status = ?1",
@@ -27,6 +27,8 @@ pub const QUEUE_SQL: [&str; 7] = [
      WHERE handed_over_on IS NULL ORDER BY due_on LIMIT ?2",
     "SELECT COUNT(*) FROM dsn_applications WHERE handed_over_on IS NULL",
     "SELECT COUNT(*) FROM dsn_applications WHERE handed_over_on IS NULL AND due_on < ?1",
+    "SELECT COUNT(*) FROM formularies
+     WHERE status = 'under_verification' AND status_since < ?1",
 ];
 
 /// The work queue of a day (the queue screen's and `kense queue`'s).
@@ -37,8 +39,9 @@ pub struct WorkQueue {
     pub items: Vec<QueueItem>,
     /// How many wait, of each kind (also those past the limit).
     pub waiting: BTreeMap<ItemKind, u64>,
-    /// How many are overdue (for the tab bar): every sent one past the office's term, the
-    /// DSN results past their day, and the M-16 ones among those read (the oldest).
+    /// How many are overdue (for the tab bar): the M-16 conclusions past their day, every
+    /// sent one past the office's term, the DSN results past their day (counted on the
+    /// indexes, also past the limit).
     pub overdue: u64,
 }
 
@@ -128,11 +131,11 @@ impl Store {
             let id = id.parse().map_err(|_| self.damaged("DSN application"))?;
             all.push(Waiting::DsnResult { id, since });
         }
+        // M-16: started on the cut-off day or before, the conclusion is overdue.
+        if let Some(through) = m16_overdue_through(today).and_then(|d| d.succ_opt()) {
+            overdue += self.count(QUEUE_SQL[7], &through.to_string())?;
+        }
         let items = queue(&all, today, terms);
-        overdue += items
-            .iter()
-            .filter(|i| i.overdue && i.rule == "M-16")
-            .count() as u64;
         Ok(WorkQueue {
             today,
             items,
