@@ -145,7 +145,9 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 ///   transition's moment), kept by a trigger, so that the work queue walks the
 ///   `(status, status_since)` index for what waits in a state since a day, and never scans
 ///   the register. Filled from the transitions for the formularies already there.
-/// - `transitions_at`: the day's moves on older formularies (`kense day show`) by index.
+/// - `transitions_at`: the day's moves on older formularies (`kense day show`) by index,
+///   and the moves of a span counted by (from, to) from the index alone (covering), as the
+///   day's accounting replays them.
 /// - `dsn_applications_waiting`: the D-6 results not yet handed over, by due date.
 const V6: &str = r#"
 CREATE TABLE staff (
@@ -172,7 +174,7 @@ CREATE INDEX formularies_waiting ON formularies (status, status_since);
 CREATE TRIGGER formularies_status_since AFTER INSERT ON transitions
 BEGIN UPDATE formularies SET status_since = NEW.at WHERE id = NEW.formulary_id; END;
 
-CREATE INDEX transitions_at ON transitions (at);
+CREATE INDEX transitions_at ON transitions (at, from_state, to_state);
 
 CREATE INDEX dsn_applications_waiting ON dsn_applications (due_on)
     WHERE handed_over_on IS NULL;
