@@ -82,6 +82,12 @@ for n in $SIZES; do
         echo "register --$what: kense ${ms[0]} ms, sqlite3 ${ms[1]} ms"
     done
 
+    echo "== $n formularies: the work queue and the day's review through the CLI (median ms of $RUNS)"
+    # Issue 12: the queue by index only (target <= 20 ms in-process); the last day of the demo.
+    last=$(sqlite3 "$db" "SELECT MAX(registered_on) FROM formularies")
+    mapfile -t ms < <(median_ms "$kense --db $db queue --json" "$kense --db $db day show --date $last --json")
+    echo "queue --json: ${ms[0]} ms; day show --date $last --json: ${ms[1]} ms"
+
     echo "== $n formularies: the workstation in a pty"
     KENSE_BENCH_DB=$db KENSE_BENCH_TIME=/usr/bin/time cargo bench --locked --bench tui
 done
