@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod codes;
 pub mod domain;
+pub mod i18n;
 pub mod office;
 pub mod store;
 pub mod tui;

@@ -57,9 +57,11 @@ fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
     );
     s.send(b"\r"); // open it
     s.wait_for(
-        |c| c.contains("History") && c.contains("registered"),
-        "its history",
+        |c| c.contains("Last move") && c.contains("registered"),
+        "the formulary with its last move",
     );
+    s.send(b"\x1b[F"); // End: the rest of the record, its history last
+    s.wait_for(|c| c.contains("History"), "its history");
     // A lone Esc must arrive alone: sent glued to the next key it reads as Alt.
     s.send(b"\x1b");
     s.wait_for(|c| !c.contains("History"), "the formulary closed");

@@ -176,6 +176,12 @@ fn all_pages(store: &kense::store::Store, query: Query, limit: usize) -> Vec<Str
             // The cursor goes through its text form, as `--after` takes it.
             Some(next) => {
                 let text = next.to_string();
+                // Issue 15: a cursor (shell history, scripts) carries no name.
+                assert!(
+                    text.chars()
+                        .all(|c| c.is_ascii_digit() || c == '~' || c == '-'),
+                    "{text}"
+                );
                 query.after = Some(text.parse().unwrap_or_else(|e| panic!("{text}: {e}")));
             }
             None => return seen,
@@ -292,6 +298,11 @@ fn every_search_filter_is_served_by_an_index_without_sorting() {
         Query {
             name_prefix: text("ақж"),
             after: Some("2~1~ақжол".parse().unwrap_or_else(|e| panic!("{e}"))),
+            ..q()
+        },
+        Query {
+            name_prefix: text("ақж"),
+            after: Some("2~0~".parse().unwrap_or_else(|e| panic!("{e}"))),
             ..q()
         },
         Query {

@@ -7,7 +7,7 @@ mod render_support;
 use kense::domain::Lang;
 use kense::tui::action::{Action, Move};
 use kense::tui::app::Effect;
-use kense::tui::form::spec::FieldId;
+use kense::tui::screens::formulary::spec::FieldId;
 use render_support::{
     COLOR, cells, form_app, render, row_text, screen_and_cursor, text, type_text,
 };

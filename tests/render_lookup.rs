@@ -158,7 +158,7 @@ fn inside(row: &str) -> &str {
 
 #[test]
 fn the_pickers_detail_takes_the_rows_the_list_leaves_and_shows_every_name() {
-    use kense::tui::form::spec::FieldId;
+    use kense::tui::screens::formulary::spec::FieldId;
     let mut app = render_support::form_app(Lang::Kk, COLOR, 80, 24);
     app.focus_field(FieldId::FillingCode);
     assert_eq!(app.update(Action::Pick), Effect::Redraw);

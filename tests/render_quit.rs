@@ -7,7 +7,7 @@ mod render_support;
 use kense::domain::Lang;
 use kense::tui::action::Action;
 use kense::tui::app::Effect;
-use kense::tui::form::spec::FieldId;
+use kense::tui::screens::formulary::spec::FieldId;
 use render_support::{COLOR, form_app, render, text, type_text};
 
 /// The DSN application is not kept as a draft: quitting with one typed says it will be
@@ -27,7 +27,7 @@ fn quitting_with_a_dsn_entry_says_it_will_be_lost() {
     // A quiet moment neither quits nor hides the warning; another key stays.
     assert_eq!(app.update(Action::Tick), Effect::None);
     assert!(text(&render(&app, 80, 24)).contains("it will be lost"));
-    app.update(Action::Focus(kense::tui::form::Focus::Next));
+    app.update(Action::Focus(kense::tui::screens::formulary::Focus::Next));
     assert!(!text(&render(&app, 80, 24)).contains("it will be lost"));
     assert_eq!(app.update(Action::Quit), Effect::Redraw, "asked again");
     assert_eq!(app.update(Action::Quit), Effect::Quit);

@@ -134,7 +134,7 @@ fn page_down_shows_the_next_screenful_of_formularies() {
     use kense::domain::lifecycle::State;
     use kense::store::Page;
     use kense::tui::action::Move;
-    use kense::tui::register::view::visible_rows;
+    use kense::tui::ui::layout::register_rows as visible_rows;
     use ratatui::layout::Rect;
 
     let mut app = form_app(Lang::En, NO_COLOR, 80, 24);

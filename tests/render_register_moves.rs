@@ -14,8 +14,10 @@ use kense::store::{DayClose, DaySummary, Record};
 use kense::tui::action::{Action, Tab};
 use kense::tui::app::{App, Effect};
 use kense::tui::keys::Context;
+use kense::tui::screens::Screen;
 use render_support::{NO_COLOR, form_app, render, text, type_text};
 use std::collections::BTreeMap;
+use tui_input::InputRequest;
 
 fn on(day: u32, hour: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, day)
@@ -46,7 +48,7 @@ fn opened(lang: Lang, record: Record) -> App {
     let mut app = form_app(lang, NO_COLOR, 80, 24);
     app.update(Action::ShowTab(Tab::Register));
     app.record(Ok(Some(record)));
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     app
 }
 
@@ -90,7 +92,9 @@ fn verified_returned_and_resent() -> Vec<Event> {
 /// the moves keep their place below.
 #[test]
 fn the_history_shows_what_each_move_recorded() {
-    let app = opened(Lang::En, record(verified_returned_and_resent()));
+    let mut app = opened(Lang::En, record(verified_returned_and_resent()));
+    // The history closes the record: End scrolls to it, the moves stay below.
+    app.update(Action::Select(kense::tui::action::Move::Last));
     let shown = screen(&app);
     for said in [
         "sent for manufacture → returned",
@@ -103,7 +107,8 @@ fn the_history_shows_what_each_move_recorded() {
     ] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
-    let app = opened(Lang::Ru, record(verified_returned_and_resent()));
+    let mut app = opened(Lang::Ru, record(verified_returned_and_resent()));
+    app.update(Action::Select(kense::tui::action::Move::Last));
     let shown = screen(&app);
     for said in [
         "заключение № 5 от 20.11.2026",
@@ -124,7 +129,8 @@ fn the_history_shows_what_each_move_recorded() {
         },
     ];
     let shown = screen(&opened(Lang::En, record(issued)));
-    assert!(shown.contains("issued · coupon 8194641626"), "{shown}");
+    assert!(shown.contains("manufactured → issued"), "{shown}");
+    assert!(shown.contains("· coupon 8194641626"), "{shown}");
     let destroyed = vec![
         Event::Register,
         Event::Cancel {
@@ -134,7 +140,9 @@ fn the_history_shows_what_each_move_recorded() {
             act_number: "17/2026".into(),
         },
     ];
-    let shown = screen(&opened(Lang::En, record(destroyed)));
+    let mut app = opened(Lang::En, record(destroyed));
+    app.update(Action::Select(kense::tui::action::Move::Last));
+    let shown = screen(&app);
     assert!(shown.contains("act No. 17/2026"), "{shown}");
     assert!(shown.contains("reason: the person withdrew"), "{shown}");
 }
@@ -148,7 +156,11 @@ fn a_refusal_over_a_formulary_stays_until_a_key() {
         Effect::Move { .. }
     ));
     app.moved(Err("the register is busy; try again".into()));
-    assert_eq!(app.context(), Context::Record, "the formulary stays open");
+    assert_eq!(
+        app.context(),
+        Context::Screen(Screen::Record),
+        "the formulary stays open"
+    );
     for _ in 0..8 {
         assert_eq!(app.update(Action::Tick), Effect::None);
     }
@@ -181,9 +193,9 @@ fn a_refused_move_keeps_its_dialog_and_esc_goes_back_to_the_formulary() {
         "{shown}"
     );
     assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Tab(Tab::Register));
+    assert_eq!(app.context(), Context::Screen(Screen::Formularies));
 }
 
 fn day(closed: bool) -> DaySummary {
@@ -212,18 +224,25 @@ fn the_close_day_question_says_what_yes_does_and_no_goes_back_to_the_day() {
     app.update(Action::ShowTab(Tab::Register));
     app.day(Ok(day(false)));
     assert!(
-        footer(&app).contains("Ctrl-E close the day"),
+        footer(&app).contains("Ctrl-K close the day"),
         "{}",
         footer(&app)
     );
     assert_eq!(app.update(Action::CloseDay), Effect::Redraw);
     assert_eq!(app.context(), Context::CloseDayQuestion);
-    let shown = footer(&app);
-    assert!(shown.contains("y close the day"), "{shown}");
-    assert!(!shown.contains("quit"), "{shown}");
+    let shown = screen(&app);
+    assert!(shown.contains("Type the day's date"), "{shown}");
+    assert!(!footer(&app).contains("quit"), "{shown}");
+    // Enter alone, or another date, closes nothing.
+    assert_eq!(app.update(Action::Confirm), Effect::Redraw);
+    assert_eq!(app.context(), Context::CloseDayQuestion);
+    assert!(screen(&app).contains("is not the day being closed"));
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert_eq!(app.context(), Context::Day);
     app.update(Action::CloseDay);
+    for c in "22.11.2026".chars() {
+        app.update(Action::Edit(InputRequest::InsertChar(c)));
+    }
     assert_eq!(
         app.update(Action::Confirm),
         Effect::CloseDay(on(22, 9).date())
@@ -238,7 +257,7 @@ fn a_closed_day_offers_nothing_to_close() {
     app.day(Ok(day(true)));
     assert_eq!(app.context(), Context::ClosedDay);
     let shown = screen(&app);
-    assert!(!shown.contains("Ctrl-E"), "{shown}");
+    assert!(!shown.contains("Ctrl-K"), "{shown}");
     assert!(
         shown.contains("Closed not a time by Болат: the day's records no longer change"),
         "{shown}"
@@ -282,16 +301,23 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
         "(M-16)?",
         "The formulary will be",
         "cancelled for good",
-        "(y/n)",
+        "(y",
+        "yes,",
+        "no)",
     ] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
     let keys = footer(&app);
-    assert!(keys.contains("y refuse"), "{keys}");
+    assert!(keys.contains("y/д refuse"), "{keys}");
+    // Enter is no yes here, a refusal cannot be undone: it maps to no action at all.
+    let enter = ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Enter,
+    ));
+    assert_eq!(kense::tui::keys::action_for(&enter, app.context()), None);
     assert!(keys.contains("n Esc back"), "{keys}");
     // n: back to the formulary, nothing moved.
     assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     // y: the refusal, the journal giving its number; the formulary stays open under it.
     choose(&mut app, state, MoveKind::Refuse);
     match app.update(Action::Confirm) {
@@ -301,19 +327,28 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
         }
         effect => panic!("{effect:?}"),
     }
-    assert_eq!(app.context(), Context::Record);
+    assert_eq!(app.context(), Context::Screen(Screen::Record));
     // In Russian the question says the same.
     let mut app = opened(Lang::Ru, verifying());
     choose(&mut app, state, MoveKind::Refuse);
     let shown = screen(&app);
-    for said in ["Формуляр будет аннулирован", "(y/n)"] {
+    for said in [
+        "Формуляр будет аннулирован",
+        "(y/д",
+        "да,",
+        "n/н/Esc",
+        "нет)",
+    ] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
-    assert!(footer(&app).contains("y отказать"), "{}", footer(&app));
+    assert!(footer(&app).contains("y/д отказать"), "{}", footer(&app));
     // And in Kazakh, whole in the question's two lines.
     let mut app = opened(Lang::Kk, verifying());
     choose(&mut app, state, MoveKind::Refuse);
-    assert!(screen(&app).contains("(y/n)"), "{}", screen(&app));
+    let shown = screen(&app);
+    for said in ["(y/и", "иә,", "n/ж/Esc", "жоқ)"] {
+        assert!(shown.contains(said), "{said}:\n{shown}");
+    }
     // The confirming conclusion, and sending, are made at once.
     let mut app = opened(Lang::En, verifying());
     assert!(matches!(

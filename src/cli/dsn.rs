@@ -4,9 +4,9 @@
 mod print;
 mod taxpayer;
 
-use super::number::Lang;
 use super::output::write_json;
 use super::register::{RegisterOptions, bad_input, fail, open, open_read};
+use crate::domain::Lang;
 use crate::domain::dsn::{self, Application, TaxpayerId};
 use crate::store::dsn::{DsnError, ListFilter};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -129,7 +129,7 @@ pub struct Common {
     #[arg(long)]
     json: bool,
     /// The language of explanations.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_name = "LANG", value_parser = super::lang_parser(), default_value = "en")]
     lang: Lang,
 }
 
@@ -229,7 +229,7 @@ fn list(
     let tin = match bin.map(TaxpayerId::parse).transpose() {
         Ok(tin) => tin,
         Err(e) => {
-            let why = print::pick(Lang::En, &e.text()).to_string();
+            let why = e.text().get(Lang::En).to_string();
             return Ok(bad_input(
                 err,
                 &format!("--bin: not a valid BIN or IIN: {why}"),

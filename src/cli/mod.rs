@@ -3,6 +3,7 @@
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
 mod account;
+mod backup;
 mod day;
 mod demo;
 mod dsn;
@@ -11,8 +12,10 @@ mod number;
 mod output;
 mod person;
 mod register;
+mod safe;
 mod search;
 mod staff;
+mod stdin;
 
 pub use account::os_account;
 pub use register::{RegisterOptions, acting_clerk, resolve_db};
@@ -57,9 +60,10 @@ Exit status:
       is not valid: each problem on stderr with its field and rule, nothing
       saved
   3   the register cannot be used: missing, read-only, busy too long, not a
-      register (or another application's database), damaged, or of another
-      schema version (nothing was changed); or the office's settings cannot
-      be read, or the process's uid has no account
+      register (or another application's database), damaged, of another
+      schema version, or with a -wal/-shm/-journal beside it that grants more
+      than the register (nothing was changed); a backup that failed its check;
+      the office's settings cannot be read, or the process's uid has no account
   4   the register refused the change: the day is closed (sealed) or an
       earlier day is still open, the move is not allowed from the
       formulary's state, the coupon, the conclusion or the document number
@@ -122,7 +126,7 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
-    /// Check the register's audit log.
+    /// Check the register's audit log, or print its head.
     Audit {
         #[command(subcommand)]
         command: register::AuditCommand,
@@ -149,6 +153,19 @@ pub enum Command {
     },
     /// Search the register, a page at a time: newest first, by name in name order.
     Register(search::RegisterArgs),
+    /// Copy the register while clerks work: private, checked, with its audit head.
+    ///
+    /// The copy is a new file (FILE must not exist), mode 0600, checked like `audit
+    /// verify` (quick_check and the whole chain); it prints the copy's audit head.
+    #[command(after_help = EXIT_STATUS)]
+    Backup {
+        /// The new file of the copy.
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Fill the register with synthetic formularies (a demo; refused on a real register).
     Demo(demo::DemoArgs),
     /// The work queue: what waits on the office, due dates in working days, overdue first.
@@ -202,18 +219,21 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(&e),
+    };
     let Some(command) = cli.command else {
         let options = tui::Options {
             lang: cli.lang,
-            theme: tui::theme::Theme::from_env(),
+            theme: tui::ui::theme::Theme::from_env(),
             session: tui::app::Session {
                 // Issue 12: the OS account; without one the store refuses every write
                 // and the screens say why.
                 clerk: account::os_account()
                     .map(|c| c.as_str().to_string())
                     .unwrap_or_default(),
-                today: chrono::Local::now().date_naive(),
+                clock: crate::office::Clock::default(),
             },
         };
         let store = register::open(&cli.register, true);
@@ -227,8 +247,9 @@ pub fn main() -> ExitCode {
         };
     };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
+    // Issue 15: nothing printed can drive the terminal (see `safe`).
+    let mut out = safe::Escaping::new(BufWriter::new(stdout.lock()));
+    let mut err = safe::Escaping::new(io::stderr());
     match run(command, cli.register, &mut out, &mut err) {
         Ok(code) => code,
         // The reader went away (`kense codes district | head`): nothing left to say.
@@ -239,6 +260,19 @@ pub fn main() -> ExitCode {
             ExitCode::from(OUTPUT_FAILED)
         }
     }
+}
+
+/// clap's own message (a bad argument, or `--help`/`--version`), printed through the same
+/// filter as everything else (issue 15): clap quotes the value it refused, and a value with
+/// an escape sequence would reach the terminal. Plain text, exit status as clap gives it.
+fn argument_error(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let _ = if e.use_stderr() {
+        safe::Escaping::new(io::stderr()).write_all(text.as_bytes())
+    } else {
+        safe::Escaping::new(io::stdout()).write_all(text.as_bytes())
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// Runs one command: results to `out` (flushed before returning), notes to `err`.
@@ -307,6 +341,7 @@ pub fn run(
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),
+        Command::Backup { file, json } => backup::backup(&options, file, json, out, err),
         Command::Queue { limit, format } => day::queue(&options, limit, format, out, err),
         Command::Staff { command } => staff::run(&options, command, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),

@@ -3,8 +3,8 @@
 
 use super::output::{Record, write_json, write_table};
 use crate::domain::iin::{Bin, EntityType, EntityUnit, Iin, NumberError};
-use crate::domain::{Sex, Text};
-use clap::{Args, Subcommand, ValueEnum};
+use crate::domain::{Lang, Sex, Text};
+use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -34,31 +34,14 @@ pub enum BinCommand {
 
 #[derive(Debug, Args)]
 pub struct NumberArgs {
-    /// The 12 digits.
+    /// The 12 digits; `-` reads them from standard input.
     number: String,
     /// Print a JSON object.
     #[arg(long)]
     json: bool,
     /// The language of the explanation.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, value_name = "LANG", value_parser = super::lang_parser(), default_value = "en")]
     lang: Lang,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    En,
-    Ru,
-    Kk,
-}
-
-impl Lang {
-    fn pick(self, text: &Text) -> &str {
-        match self {
-            Lang::En => &text.en,
-            Lang::Ru => &text.ru,
-            Lang::Kk => &text.kk,
-        }
-    }
 }
 
 /// A label or value in three languages.
@@ -229,7 +212,21 @@ fn check<T>(
     decode: impl Fn(&T) -> (String, Vec<Field>),
 ) -> io::Result<ExitCode> {
     let lang = args.lang;
-    match parse(&args.number) {
+    // Issue 15: `-` reads the number from standard input (not in `ps` nor in history);
+    // nothing readable there is an empty number, which the parser names.
+    let typed = match args.number.as_str() {
+        "-" => super::stdin::value_or_line(
+            "NUMBER",
+            Some("-".into()),
+            &mut io::stdin().lock(),
+            &mut false,
+        )
+        .ok()
+        .flatten()
+        .unwrap_or_default(),
+        _ => args.number.clone(),
+    };
+    match parse(&typed) {
         Ok(number) => {
             let (digits, fields) = decode(&number);
             if args.json {
@@ -242,13 +239,13 @@ fn check<T>(
                 write_json(out, &Value::Object(object))?;
             } else {
                 let valid = t("действителен", "жарамды", "valid");
-                writeln!(out, "{name} {digits}: {}", lang.pick(&valid))?;
+                writeln!(out, "{name} {digits}: {}", valid.get(lang))?;
                 let rows: Vec<Record> = fields
                     .iter()
                     .map(|(_, label, value, _)| {
                         vec![
-                            ("field", lang.pick(label).to_string()),
-                            ("value", lang.pick(value).to_string()),
+                            ("field", label.get(lang).to_string()),
+                            ("value", value.get(lang).to_string()),
                         ]
                     })
                     .collect();
@@ -272,8 +269,8 @@ fn check<T>(
                 writeln!(
                     out,
                     "{name} {typed}: {}: {}",
-                    lang.pick(&invalid),
-                    lang.pick(&text)
+                    invalid.get(lang),
+                    text.get(lang)
                 )?;
             }
             Ok(ExitCode::from(INVALID))

@@ -3,6 +3,7 @@
 
 use super::Format;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -31,9 +32,20 @@ fn write_tsv(out: &mut impl Write, rows: &[Record]) -> io::Result<()> {
         writer.write_record(first.iter().map(|(header, _)| *header))?;
     }
     for row in rows {
-        writer.write_record(row.iter().map(|(_, value)| value))?;
+        writer.write_record(row.iter().map(|(_, value)| csv_cell(value).into_owned()))?;
     }
     writer.flush()
+}
+
+/// A CSV or TSV cell as a spreadsheet may safely open it (issue 15): a cell beginning
+/// with `=`, `+`, `-` or `@` (or a tab or carriage return before one) would be read as a
+/// formula (`=HYPERLINK(…)` sending the register away), so it gets a leading apostrophe,
+/// which spreadsheets show as text. Every CSV and TSV writer of the CLI uses it.
+pub fn csv_cell(value: &str) -> Cow<'_, str> {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{value}")),
+        _ => Cow::Borrowed(value),
+    }
 }
 
 /// Columns padded to the widest cell, two spaces apart; no header, for reading.
@@ -110,7 +122,17 @@ fn without_quoted(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_json_error;
+    use super::{csv_cell, redact_json_error};
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for formula in ["=1+1", "+7", "-2+3", "@SUM(A1)", "\t=1"] {
+            assert_eq!(csv_cell(formula), format!("'{formula}"));
+        }
+        for plain in ["2026-0000001", "Ахметов", "", "0", "a=b"] {
+            assert_eq!(csv_cell(plain), plain);
+        }
+    }
 
     #[test]
     fn values_quoted_by_serde_are_left_out() {

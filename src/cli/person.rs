@@ -2,6 +2,7 @@
 
 use super::output::write_json;
 use super::register::{RegisterOptions, bad_input, fail, open, today};
+use super::stdin::value_or_line;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use std::io::{self, Write};
@@ -15,7 +16,7 @@ pub enum PersonCommand {
     /// when the day is closed.
     #[command(after_help = super::EXIT_STATUS)]
     Emigrate {
-        /// The person's IIN.
+        /// The person's IIN; `-` reads it from standard input.
         #[arg(long, value_name = "IIN")]
         iin: String,
         /// The day of deregistration [default: today].
@@ -35,6 +36,12 @@ pub fn run(
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let PersonCommand::Emigrate { iin, date, json } = command;
+    // Issue 15: `--iin -` reads it from standard input (not in `ps` nor in history).
+    let mut input = io::stdin().lock();
+    let iin = match value_or_line("--iin", Some(iin), &mut input, &mut false) {
+        Ok(iin) => iin.unwrap_or_default(),
+        Err(problem) => return Ok(bad_input(err, &problem)),
+    };
     let date = date.unwrap_or_else(today);
     if date > today() {
         return Ok(bad_input(err, &format!("the day {date} has not come yet")));

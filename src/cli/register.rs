@@ -66,6 +66,14 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print the audit chain's head and its number of entries, to be kept outside the
+    /// register (another host, syslog) as an anchor for later checks.
+    #[command(after_help = super::EXIT_STATUS)]
+    Head {
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -197,6 +205,8 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         | StoreError::CouponMismatch { .. }
         | StoreError::ConclusionTaken { .. }
         | StoreError::NotCorrectable { .. } => REFUSED,
+        // Issue 15: a planted -wal/-shm is the register's file being unusable.
+        StoreError::LooseSidecar { .. } => REGISTER_FAILED,
         _ => REGISTER_FAILED,
     })
 }
@@ -220,7 +230,8 @@ pub fn generate(
     if args.birth_date > today() {
         return Ok(bad_input(
             err,
-            &format!("the birth date {} is in the future", args.birth_date),
+            // Not repeated: a birth date is personal data (issue 15).
+            "--birth-date: the birth date is in the future",
         ));
     }
     let sex = match args.sex {
@@ -246,7 +257,10 @@ pub fn audit(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let AuditCommand::Verify { json } = command;
+    let json = match command {
+        AuditCommand::Verify { json } => json,
+        AuditCommand::Head { json } => return super::backup::head(options, json, out, err),
+    };
     // The whole file's quick_check first (too slow for every open, see `Store::open`): a
     // damaged file is exit 3 like on opening.
     let report = match open_read(options).and_then(|mut s| {
@@ -273,6 +287,10 @@ pub fn audit(
                 "audit log intact: {} entries, head {}",
                 report.entries, report.head
             )?,
+            // A row with no entry of its own (issue 15): the place is in the problem.
+            Some(bad) if bad.id == 0 => {
+                writeln!(out, "register and audit log disagree: {}", bad.problem)?
+            }
             Some(bad) => writeln!(out, "audit log broken at entry {}: {}", bad.id, bad.problem)?,
         }
     }

@@ -1,11 +1,13 @@
 //! `kense register`: search the register, a page at a time; and `kense report day`.
 
-use super::output::{Record, write_json, write_table};
+use super::output::{Record, csv_cell, write_json, write_table};
 use super::register::{bad_input, fail, open_read, today};
+use super::stdin::value_or_line;
 use crate::cli::RegisterOptions;
 use crate::codes;
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::State;
+use crate::domain::text::{self, limit};
 use crate::store::{Cursor, DaySummary, Query, RegisterRow};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -31,17 +33,17 @@ pub struct TableFormat {
 #[derive(Debug, Args)]
 #[command(after_help = super::EXIT_STATUS)]
 pub struct RegisterArgs {
-    /// The IIN, exactly.
+    /// The IIN, exactly; `-` reads it from standard input (kept out of `ps` and history).
     #[arg(long, value_name = "IIN")]
     iin: Option<String>,
     /// The start of the surname or the given name, any case ("ақж" finds "АҚЖОЛОВА");
-    /// two words: surname, then given name.
+    /// two words: surname, then given name; `-` reads it from standard input.
     #[arg(long, value_name = "TEXT")]
     name: Option<String>,
     /// The registration number, exactly.
     #[arg(long, value_name = "YYYY-NNNNNNN")]
     number: Option<String>,
-    /// The coupon number (M-57).
+    /// The coupon number (M-57); `-` reads it from standard input.
     #[arg(long, value_name = "COUPON")]
     coupon: Option<String>,
     /// The state: draft, registered, under_verification, sent, returned, manufactured,
@@ -121,7 +123,7 @@ pub(super) fn write_csv(
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header)?;
     for row in rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(|cell| csv_cell(cell).into_owned()))?;
     }
     writer.flush()
 }
@@ -193,7 +195,26 @@ pub fn register(
 /// 2): an IIN that is not one, a code of no directory, a span that ends before it starts
 /// would otherwise come back as "nothing matches", as if the register had been searched.
 /// Codes are taken as clerks type them: "8" is filling code 08, "53" district 053.
-fn filters(args: RegisterArgs) -> Result<Query, String> {
+fn filters(mut args: RegisterArgs) -> Result<Query, String> {
+    // Issue 15: `-` reads the filter from standard input (not in `ps` nor in history).
+    let (mut input, mut taken) = (std::io::stdin().lock(), false);
+    args.iin = value_or_line("--iin", args.iin.take(), &mut input, &mut taken)?;
+    args.name = value_or_line("--name", args.name.take(), &mut input, &mut taken)?;
+    args.coupon = value_or_line("--coupon", args.coupon.take(), &mut input, &mut taken)?;
+    // Issue 15: a filter is text typed like any other: printable, within its limit.
+    for (flag, value, max) in [
+        ("--iin", &args.iin, limit::NUMBER),
+        ("--name", &args.name, limit::NAME),
+        ("--number", &args.number, limit::NUMBER),
+        ("--coupon", &args.coupon, limit::NUMBER),
+        ("--code", &args.code, limit::NUMBER),
+        ("--region", &args.region, limit::NUMBER),
+        ("--district", &args.district, limit::NUMBER),
+    ] {
+        if let Some(value) = value {
+            text::check(value, max).map_err(|problem| format!("{flag}: {problem}"))?;
+        }
+    }
     let iin = match args.iin.as_deref() {
         Some(text) => Some(
             Iin::parse(text)

@@ -1,5 +1,6 @@
 //! One row of any directory, seen the same way by search, the CLI and the TUI.
 
+use super::Names;
 use super::tables::{District, DsnCountry, DsnProduct, DsnUnit, FillingCode};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Cow;
@@ -126,6 +127,18 @@ impl Entry {
             Entry::DsnCountry(c) => Some(c.name_ru),
             Entry::DsnUnit(_) => None,
             Entry::DsnProduct(p) => Some(p.name_ru),
+        }
+    }
+
+    /// The row's name in each language the directory gives, for the clerk's one.
+    pub fn name(self) -> Names {
+        Names {
+            kk: self.name_kk(),
+            ru: self.name_ru(),
+            en: match self {
+                Entry::Filling(f) => Some(f.name_en),
+                _ => None,
+            },
         }
     }
 

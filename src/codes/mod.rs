@@ -4,11 +4,13 @@
 mod entry;
 pub mod extract;
 pub mod fold;
+mod names;
 mod search;
 mod tables;
 mod typo;
 
 pub use entry::{Entry, Field, Kind, UnknownKind};
+pub use names::Names;
 pub use search::{Hit, Rank, Searcher};
 pub use tables::{District, DsnCountry, DsnProduct, DsnUnit, FillingCode};
 

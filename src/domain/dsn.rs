@@ -38,6 +38,7 @@
 mod application;
 mod code;
 mod decode_error;
+mod free_text;
 mod outcome;
 mod taxpayer;
 

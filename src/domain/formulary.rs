@@ -56,7 +56,12 @@
 //!   `YYMMDD`: those six digits are compared with the stated date's.
 //! - An override lets pass the warnings with its exact `rule` and `field`, and only
 //!   warnings: errors cannot be overridden. An override without a reason is an error
-//!   (`K-OVERRIDE`); one that matches no warning is kept and does nothing.
+//!   (`K-OVERRIDE`); one that matches no warning does nothing, and the register keeps only
+//!   the overrides in use ([`overrides_in_use`]).
+//! - Every text is one line of printable characters (`K-TEXT`: no C0, DEL, C1 or
+//!   bidirectional override, as they would drive the terminal it is printed on) within its
+//!   field's limit (`K-LENGTH`, see `crate::domain::text::limit`); at most [`MAX_NOTES`]
+//!   notes and [`MAX_OVERRIDES`] overrides (`K-ROWS`).
 //! - Ages count on `filled_on` in full years; a 29 February birthday falls on 28 February in
 //!   other years. No date may be after `today`; the filled-on and arrival dates may not be
 //!   before the birth date.
@@ -69,6 +74,7 @@
 
 mod by_code;
 mod example;
+mod free_text;
 mod model;
 mod names;
 mod notes;
@@ -77,13 +83,14 @@ mod texts;
 mod validate;
 mod violation;
 
+pub use free_text::{MAX_NOTES, MAX_OVERRIDES};
 pub use model::{
     Citizenship, CitizenshipError, Formulary, Holder, Override, PreviousResidence, Residence,
     Signature,
 };
 pub use notes::{BasisKind, Note, NoteKind};
 pub use rules::{Age, CODE_RULES, CodeRule, code_rule};
-pub use validate::validate;
+pub use validate::{overrides_in_use, validate};
 pub use violation::{Overridden, Printout, Report, Severity, Violation, rule};
 
 use std::fmt;

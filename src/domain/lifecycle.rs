@@ -46,7 +46,7 @@ mod event;
 mod history;
 mod names;
 
-pub use event::{Conclusion, DataError, Event, ReturnReason, VerificationGround};
+pub use event::{Conclusion, DataError, Event, ReturnReason, VerificationGround, check_text};
 pub use history::{Lifecycle, LifecycleError, Transition};
 
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,16 @@ pub enum State {
 }
 
 impl State {
+    /// Whether a formulary in this state is still in the office and its data may be
+    /// corrected: registered, held for verification (M-16) or returned (M-40); once sent,
+    /// made or ended, the data are the manufacturer's or the archive's.
+    pub fn is_correctable(self) -> bool {
+        matches!(
+            self,
+            State::Registered | State::UnderVerification | State::Returned
+        )
+    }
+
     /// Every state, in the order of the lifecycle.
     pub const ALL: [State; 10] = [
         State::Draft,

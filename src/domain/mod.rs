@@ -8,6 +8,7 @@ pub mod formulary;
 pub mod iin;
 pub mod lifecycle;
 pub mod queue;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -33,11 +34,7 @@ impl Text {
 impl Text {
     /// The text in one language.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Ru => &self.ru,
-            Lang::Kk => &self.kk,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.ru, &self.kk, &self.en)
     }
 }
 
@@ -49,6 +46,18 @@ pub enum Lang {
     Ru,
     Kk,
     En,
+}
+
+impl Lang {
+    /// The one of three that is in this language: the crate's one language picker, which
+    /// every text in three languages goes through.
+    pub fn pick<T>(self, ru: T, kk: T, en: T) -> T {
+        match self {
+            Lang::Ru => ru,
+            Lang::Kk => kk,
+            Lang::En => en,
+        }
+    }
 }
 
 /// English, for logs and tests; the UI picks its language from the fields.

@@ -15,6 +15,8 @@
 //! (the entry with its action, date and recorded head), so a cut starting at the close's
 //! own entry is caught too.
 
+// The tables against the log (issue 15).
+mod tables;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::Value;
@@ -161,6 +163,33 @@ pub enum Problem {
     /// A day close whose own `day_closed` entry (its id, action, date and the head it
     /// recorded) is not in the chain: the log was cut at or before the close.
     DayCloseEntryMissing { date: String, audit_id: i64 },
+    /// Issue 15 (`audit/tables.rs`): a `day_closed` entry whose close row is gone, which
+    /// reopens the sealed day.
+    CloseRowMissing { date: String },
+    /// A date closed by two entries.
+    DayClosedTwice { date: String },
+    /// A formulary registered by the entry is not in the register (deleted).
+    FormularyMissing { number: String },
+    /// A formulary whose first transition is no registration of it (inserted).
+    FormularyUnregistered { number: String },
+    /// A transition with no entry of its own (inserted, or its entry's details differ).
+    TransitionWithoutEntry { number: String, seq: i64 },
+    /// A move entry whose transition is gone (deleted).
+    TransitionMissing { number: String },
+    /// A transition that does not start where the one before it ended.
+    HistoryBroken { number: String, seq: i64 },
+    /// A formulary's stored status is not where its history leads (`None`: no history).
+    StateMismatch {
+        number: String,
+        status: String,
+        expected: Option<String>,
+    },
+    /// A transition dated on a closed day but written after its close.
+    AfterClose {
+        number: String,
+        seq: i64,
+        date: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -186,6 +215,51 @@ impl fmt::Display for Problem {
                 f,
                 "the close of {date} points at audit entry {audit_id}, which is not its \
                  day_closed entry any more (entries were removed)"
+            ),
+            Problem::CloseRowMissing { date } => write!(
+                f,
+                "the day {date} was closed by this entry, but its close row is gone (the day \
+                 was reopened)"
+            ),
+            Problem::DayClosedTwice { date } => {
+                write!(f, "the day {date} is closed a second time by this entry")
+            }
+            Problem::FormularyMissing { number } => write!(
+                f,
+                "formulary {number}, registered by this entry, is not in the register (deleted)"
+            ),
+            Problem::FormularyUnregistered { number } => write!(
+                f,
+                "formulary {number} has no registration entry in the audit log (inserted)"
+            ),
+            Problem::TransitionWithoutEntry { number, seq } => write!(
+                f,
+                "move {seq} of formulary {number} has no audit entry recording it (inserted \
+                 or changed)"
+            ),
+            Problem::TransitionMissing { number } => write!(
+                f,
+                "the move of formulary {number} recorded by this entry is not in its history \
+                 (deleted)"
+            ),
+            Problem::HistoryBroken { number, seq } => write!(
+                f,
+                "move {seq} of formulary {number} does not start where the move before it ended"
+            ),
+            Problem::StateMismatch {
+                number,
+                status,
+                expected,
+            } => write!(
+                f,
+                "formulary {number} is stored as {status}, but its history leads to {} (the \
+                 status was changed)",
+                expected.as_deref().unwrap_or("nothing")
+            ),
+            Problem::AfterClose { number, seq, date } => write!(
+                f,
+                "move {seq} of formulary {number} is dated {date}, a day closed before it was \
+                 written"
             ),
         }
     }
@@ -278,6 +352,10 @@ pub(super) fn verify(tx: &Transaction<'_>) -> rusqlite::Result<AuditReport> {
             });
             break;
         }
+    }
+    // The tables against the log (issue 15), once the log itself holds.
+    if first_bad.is_none() {
+        first_bad = tables::first_disagreement(tx)?;
     }
     Ok(AuditReport {
         entries,

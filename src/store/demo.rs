@@ -22,7 +22,10 @@
 //! times fewer B-tree writes a formulary. A fill that fails leaves such a register empty.
 //!
 //! A register that holds real formularies (registered by `formulary_registered`) is refused
-//! unless forced, so demo data never mixes into a live register by accident.
+//! unless forced, so demo data never mixes into a live register by accident; forced, the
+//! fill is one transaction (issue 15), so a run killed or failed halfway leaves no invented
+//! person among the real ones. Only a register of demo formularies alone is filled chunk
+//! by chunk, each chunk committed.
 //!
 //! The registrations are dated from [`FIRST_DAY`] to [`LAST_DAY`] only, and a fill writes
 //! exactly the count asked for or, when it cannot, says why before writing anything
@@ -155,7 +158,10 @@ impl Store {
                 "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; {off}"
             ))
             .map_err(&sqlite)?;
-        let filled = fill(&self.conn, self.clerk.as_str(), options, span, taken);
+        // Issue 15: forced into a register of real formularies, the fill is one
+        // transaction, so a killed run leaves no invented person among the real ones.
+        let whole = real > 0;
+        let filled = fill(&self.conn, self.clerk.as_str(), options, span, taken, whole);
         if filled.is_err() {
             // Only the chunk in progress is lost (all of a new register's fill); those
             // committed stay, each whole.
@@ -237,8 +243,11 @@ fn fill(
     options: &DemoOptions,
     (first, last): (NaiveDate, NaiveDate),
     taken: Taken,
+    whole: bool,
 ) -> rusqlite::Result<Result<DemoReport, DemoProblem>> {
     let fresh = !taken.any_formulary;
+    // Chunked (each chunk committed) only into a register of demo formularies alone.
+    let chunked = !fresh && !whole;
     let mut synth = Synth::new(options.seed, options.now, taken);
     let schedule = synth.schedule(options.count, first, last);
     if let Some(problem) = unworkable(&schedule, options.count, (first, last), &synth.taken) {
@@ -260,14 +269,17 @@ fn fill(
     let (give_back, spent) = std::sync::mpsc::channel();
     let maker = std::thread::spawn(move || make(synth, schedule, send, spent));
     // A new register: one transaction for the whole fill (see the module docs).
-    let suspended = if fresh {
+    // A register with real formularies (`whole`): one transaction too, with every check.
+    if !chunked {
         conn.execute_batch("BEGIN IMMEDIATE")?;
+    }
+    let suspended = if fresh {
         Some(bulk::suspend(conn)?)
     } else {
         None
     };
     for (index, batch) in receive.into_iter().enumerate() {
-        if !fresh {
+        if chunked {
             conn.execute_batch("BEGIN IMMEDIATE")?;
         }
         let mut chain = Chain::load(conn, clerk)?;
@@ -310,12 +322,14 @@ fn fill(
         }
         // Once the maker has ended, the last batches are freed here.
         let _ = give_back.send(batch);
-        if !fresh {
+        if chunked {
             conn.execute_batch("COMMIT")?;
         }
     }
     if let Some(suspended) = suspended {
         suspended.restore(conn)?;
+    }
+    if !chunked {
         conn.execute_batch("COMMIT")?;
     }
     // The maker only ends by itself; a panic there would leave formularies out.

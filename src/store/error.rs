@@ -206,6 +206,19 @@ pub enum StoreError {
         "the day {date} cannot be closed before the earlier day {earlier}, which is still open"
     )]
     EarlierDayOpen { date: NaiveDate, earlier: NaiveDate },
+    /// A `-wal`, `-shm` or `-journal` file beside the register that grants more than the
+    /// register (or another group), or is not a plain file: SQLite would write the
+    /// register's data into it (issue 15).
+    #[error(
+        "{} grants more than the register's own permissions (or is not a plain file): \
+         nothing was opened; with no kense running, remove it or give it the register's \
+         owner, group and mode",
+        path.display()
+    )]
+    LooseSidecar { path: PathBuf },
+    /// `kense backup`: the copy could not be made or failed its check (issue 15).
+    #[error("cannot make the backup {}: {detail}", path.display())]
+    Backup { path: PathBuf, detail: String },
     /// Any other SQLite failure (disk full, I/O error, …).
     #[error("the register {} failed: {message}", path.display())]
     Sqlite { path: PathBuf, message: String },

@@ -101,6 +101,48 @@ pub(super) fn make_private(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Issue 15: SQLite writes the register's pages (personal data) into `-wal` (and maps
+/// `-shm`, and may write `-journal`) beside it, and takes such a file as it finds it. One
+/// planted there beforehand, world-writable or a link, would receive the data. So each
+/// that exists must be a plain file granting its group and others no permission the
+/// register does not, and,
+/// when it grants its group any, of the register's group. Checked before any connection.
+pub(super) fn check_sidecars(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let register = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(io(e)),
+        };
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let sidecar = std::path::PathBuf::from(name);
+            let meta = match fs::symlink_metadata(&sidecar) {
+                Ok(meta) => meta,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io(e)),
+            };
+            // The group's and others' bits: the owner's own are no leak (a 0400 copy of
+            // a register may keep the 0600 files its writer left).
+            let looser = meta.mode() & 0o077 & !(register.mode() & 0o077) != 0;
+            let other_group = meta.mode() & 0o070 != 0 && meta.gid() != register.gid();
+            if !meta.file_type().is_file() || looser || other_group {
+                return Err(StoreError::LooseSidecar { path: sidecar });
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 /// The checks that must pass before anything is written, through a read-only connection
 /// so that a refused file is left exactly as it was: an SQLite file (its header), a schema
 /// this binary knows, and, at version 0, no tables of anyone else's. Returns the schema

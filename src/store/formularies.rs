@@ -12,7 +12,7 @@ use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
 use crate::domain::Text;
-use crate::domain::formulary::{Formulary, Severity, Violation, rule, validate};
+use crate::domain::formulary::{Formulary, Severity, Violation, overrides_in_use, rule, validate};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
 use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
@@ -85,13 +85,19 @@ fn required<'a>(field: &str, text: Option<&'a str>) -> Result<&'a str, StoreErro
     filled(text).ok_or_else(|| missing(field))
 }
 
-/// Validates as of `today`: every open error and warning not overridden refuses it.
-fn accepted(f: &Formulary, today: NaiveDate) -> Result<Columns, StoreError> {
+/// Validates as of `today`: every open error and warning not overridden refuses it. What
+/// is kept is the formulary with only the overrides that let a warning present pass, each
+/// once (issue 15: the register holds no overrides of nothing).
+fn accepted(f: &Formulary, today: NaiveDate) -> Result<(Columns, Formulary), StoreError> {
     let report = validate(f, today);
     if !report.is_accepted() {
         return Err(StoreError::Invalid(report.open().cloned().collect()));
     }
-    Columns::of(f)
+    let kept = Formulary {
+        overrides: overrides_in_use(f, &report),
+        ..f.clone()
+    };
+    Ok((Columns::of(&kept)?, kept))
 }
 
 impl Store {
@@ -146,8 +152,8 @@ impl Store {
         at: NaiveDateTime,
     ) -> Result<Registered, StoreError> {
         let today = at.date();
-        let columns = accepted(formulary, today)?;
-        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let (columns, formulary) = accepted(formulary, today)?;
+        let json = serde_json::to_string(&formulary).map_err(|e| self.encoding(e))?;
         let clerk = self.clerk.as_str().to_string();
         let mut lifecycle = Lifecycle::new();
         let first = lifecycle
@@ -230,8 +236,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Correction, StoreError> {
         let number = registration_key(number);
-        let columns = accepted(formulary, today)?;
-        let json = serde_json::to_string(formulary).map_err(|e| self.encoding(e))?;
+        let (columns, formulary) = accepted(formulary, today)?;
+        let json = serde_json::to_string(&formulary).map_err(|e| self.encoding(e))?;
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_fn();
         let damaged = {

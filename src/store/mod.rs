@@ -13,6 +13,8 @@
 //! only read use [`Store::open_read_only`], which changes nothing at all.
 
 mod audit;
+// Backups and the audit head (issue 15).
+mod backup;
 // The demo register in bulk (issue 7).
 pub mod demo;
 pub mod dsn;
@@ -40,6 +42,7 @@ mod staff;
 mod day;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
+pub use backup::{AuditHead, Backup};
 pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
@@ -60,7 +63,8 @@ pub use {
 };
 
 use file::{
-    check_before_writing, check_header, make_private, migrate, prepare_file, switch_to_wal,
+    check_before_writing, check_header, check_sidecars, make_private, migrate, prepare_file,
+    switch_to_wal,
 };
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;
@@ -147,6 +151,7 @@ impl Store {
         let path = location.path.clone();
         let waited = location.busy_timeout;
         prepare_file(location)?;
+        check_sidecars(&path)?;
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         // Version 0 (and no tables, or it is refused as another application's): kense is
         // about to make the register in this file, and it holds personal data from then on.
@@ -199,6 +204,7 @@ impl Store {
             Err(e) if e.kind() == ErrorKind::NotFound => return Err(StoreError::Missing { path }),
             Err(source) => return Err(StoreError::Io { path, source }),
         }
+        check_sidecars(&path)?;
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&path, flags).map_err(sqlite)?;

@@ -13,7 +13,8 @@ use super::{Store, StoreError, audit, roles};
 use crate::domain::lifecycle::documents::{
     DocumentStatus, IssuedDocument, NumberTaken, invalidated_by_issue,
 };
-use crate::domain::lifecycle::{DataError, Event, LifecycleError, State, Transition};
+use crate::domain::lifecycle::{DataError, Event, LifecycleError, State, Transition, check_text};
+use crate::domain::text::limit;
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
@@ -55,6 +56,11 @@ impl Store {
         document_number: Option<&str>,
     ) -> Result<Transition, StoreError> {
         let number = registration_key(number);
+        // Issue 15: a document number is printable and within its limit.
+        if let Some(typed) = document_number {
+            check_text("document_number", typed, limit::NUMBER)
+                .map_err(|e| StoreError::Move(LifecycleError::Data(e)))?;
+        }
         let clerk = self.clerk.as_str().to_string();
         let sqlite = self.sqlite_fn();
         // Everything is read inside the write lock: another clerk's move in between is seen.

@@ -260,15 +260,28 @@ fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
         let mut values = args.clone();
         conditions.extend(own);
         values.extend(own_args);
+        // The key the next page's cursor carries: none by id, the date by day, and by name
+        // an empty one that stands for the row's own (issue 15: no names in cursors).
         let (direction, key_column) = match order {
             Order::Id => ("DESC", "NULL"),
             Order::Day => ("DESC", column),
-            Order::Name => ("ASC", column),
+            Order::Name => ("ASC", "''"),
         };
         if let Some(c) = cursor {
             match (&c.key, order) {
                 (_, Order::Id) => {
                     conditions.push("id < ?".into());
+                    values.push(Value::Integer(c.id));
+                }
+                // Issue 15: a name order's cursor carries no name: the key is the row's
+                // own, read back by its id (one primary-key lookup). A row corrected
+                // between pages moves the place to its new name.
+                (Some(k), Order::Name) if k.is_empty() => {
+                    let op = if direction == "DESC" { "<" } else { ">" };
+                    conditions.push(format!(
+                        "({column}, id) {op} ((SELECT {column} FROM formularies WHERE id = ?), ?)"
+                    ));
+                    values.push(Value::Integer(c.id));
                     values.push(Value::Integer(c.id));
                 }
                 (Some(k), _) => {

@@ -1,5 +1,6 @@
-//! Everything the workstation can be asked to do. Keys map to actions (`keys.rs`); only
-//! `App::update` turns an action into a change of state, and drawing never changes state.
+//! Everything the workstation can be asked to do: the one documented list. Keys map to
+//! actions (`keys/`); only `update`s turn an action into a change of state, and drawing
+//! never changes state.
 
 /// A request from the clerk, after key mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +19,11 @@ pub enum Action {
     Copy,
     /// A key for the text field that has the focus (typing, cursor movement, deletion).
     Edit(tui_input::InputRequest),
+    /// Text pasted into the text field that has the focus, whole (bracketed paste): its
+    /// tabs and newlines are text, never a move between fields or a submit.
+    Paste(String),
     /// Move the focus to another field of the form.
-    Focus(crate::tui::form::Focus),
+    Focus(crate::tui::screens::formulary::Focus),
     /// Open the directory picker for the focused code field.
     Pick,
     /// Let the focused field's warning pass, with a reason asked for next.
@@ -36,6 +40,8 @@ pub enum Action {
     Confirm,
     /// Choose the n-th action offered (the digit keys of an opened formulary).
     Choose(u8),
+    /// Correct the opened formulary's data (a formulary still in the office).
+    Correct,
     /// Open the end-of-day view.
     Day,
     /// Close the day shown in the end-of-day view (after a question).
@@ -44,6 +50,17 @@ pub enum Action {
     Tick,
     /// The terminal changed size: draw again.
     Resize,
+}
+
+impl Action {
+    /// Whether the action acts while the terminal is smaller than the screens are laid out
+    /// for: quitting, the help, Esc and a resize (the way the screen comes back) only.
+    pub fn acts_when_too_small(&self) -> bool {
+        matches!(
+            self,
+            Action::Quit | Action::Help | Action::Resize | Action::Back
+        )
+    }
 }
 
 /// The tabs of the workstation, in the order of their keys (Alt-1, Alt-2, Alt-3).

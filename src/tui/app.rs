@@ -1,39 +1,39 @@
-//! The workstation's state and how actions change it. Drawing is in `view.rs` and takes
-//! `&App`: it cannot change state, so what is on screen is a function of the state. Work
-//! that touches the world (the register, the clipboard) comes back as an [`Effect`] for the
-//! runner to do, so this module stays testable without a terminal or a file.
+//! The workstation's state and how an action changes it.
+//!
+//! One-way: a key becomes an [`Action`] (`keys`), `App::update` changes the state and returns
+//! an [`Effect`] (data: what the world must do), the runner does it on the register and
+//! hands the answer back (`app/answers.rs`), and `App::draw` (`app/draw.rs`) paints the state
+//! without changing it. This module stays testable without a terminal or a file.
 
 use super::action::{Action, Tab};
-pub use super::app_dialog::Dialog;
-use super::form::spec::FieldId;
-use super::form::{Focus, FormTab};
-use super::i18n::Msg;
+use super::dialogs::Dialog;
 use super::keys::Context;
-use super::lookup::LookupTab;
-use super::register::RegisterTab;
-use super::theme::Theme;
-use crate::codes::Kind;
+use super::screens::{Cx, Screen, Screens, redraw_if};
+use super::ui::layout;
+use super::ui::theme::Theme;
 use crate::domain::Lang;
 use crate::domain::formulary::Formulary;
 use crate::domain::lifecycle::Event;
+use crate::i18n::Msg;
+use crate::office::Clock;
 use crate::store::{Cursor, Query};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
-use tui_input::{Input, InputRequest};
 
 mod answers;
+mod draw;
 mod quit;
+mod register;
 
-/// The smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use answers::{Problem, ProblemKind};
 
-/// Who works and on which day: the clerk recorded on every formulary, and "today" for
-/// validation (no date after it) and the filled-on date.
+/// Who works, and the session's one clock: the clerk recorded on every formulary, and the
+/// office's "now" that validation, registration, moves and the day view all read, so the
+/// date a clerk sees is the date written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     pub clerk: String,
-    pub today: NaiveDate,
+    pub clock: Clock,
 }
 
 /// What the runner must do after an action, beyond drawing again.
@@ -45,10 +45,20 @@ pub enum Effect {
     Redraw,
     /// Put this text on the clerk's clipboard (OSC 52), then draw.
     Copy(String),
-    /// Keep the form as the clerk's draft (no redraw).
+    /// Keep the form as the clerk's draft (no redraw); a failure answers with
+    /// [`App::draft_not_kept`].
     SaveDraft(Box<Formulary>),
+    /// Forget the clerk's draft (the formulary it held is registered); the runner answers
+    /// with [`App::draft_discarded`].
+    DiscardDraft,
     /// Register the formulary; the runner reports back with [`App::registered`].
     Register(Box<Formulary>),
+    /// Save the correction of registered formulary `number`; the runner answers with
+    /// [`App::corrected`] and the formulary as it is now ([`App::record`]).
+    Correct {
+        number: String,
+        formulary: Box<Formulary>,
+    },
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
@@ -58,10 +68,11 @@ pub enum Effect {
     DsnList,
     /// Read a page of the register; the runner answers with [`App::page`].
     Search(Box<Query>, Option<Cursor>),
-    /// Read one formulary; the runner answers with [`App::record`].
+    /// Read one formulary with its corrections; the runner answers with [`App::record`]
+    /// and [`App::corrections`].
     Open(String),
-    /// Make a move of the lifecycle; the runner answers with [`App::moved`] (and on
-    /// success with [`App::record`] and [`App::page_again`]).
+    /// Make a move of the lifecycle; the runner answers with [`App::moved`] (and with
+    /// [`App::record`] and [`App::page_again`] when the formulary changed).
     Move { number: String, event: Box<Event> },
     /// Read the day's summary; the runner answers with [`App::day`].
     Day(NaiveDate),
@@ -79,23 +90,31 @@ pub enum Status {
     Text(String),
 }
 
+impl From<Msg> for Status {
+    fn from(msg: Msg) -> Self {
+        Status::Msg(msg)
+    }
+}
+
+impl From<String> for Status {
+    fn from(text: String) -> Self {
+        Status::Text(text)
+    }
+}
+
 pub struct App {
-    pub(super) tab: Tab,
-    pub(super) lang: Lang,
-    pub(super) theme: Theme,
-    pub(super) lookup: LookupTab,
-    pub(super) form: FormTab,
-    pub(super) register: RegisterTab,
-    /// The New tab shows the DSN application instead of the formulary.
-    pub(super) dsn_mode: bool,
-    pub(super) dsn_form: super::dsn_form::DsnForm,
-    /// The Register tab shows DSN applications instead of formularies.
-    pub(super) dsn_list_mode: bool,
-    pub(super) dsn_list: super::register::DsnList,
+    pub(super) screen: Screen,
+    /// The screen each tab comes back to (its index in `Tab::ALL`).
+    pub(super) last_of_tab: [Screen; 3],
+    pub(super) screens: Screens,
     pub(super) dialog: Option<Dialog>,
     pub(super) status: Option<Status>,
+    pub(super) lang: Lang,
+    pub(super) theme: Theme,
     /// Ctrl-Q was pressed once over an unfiled DSN application: pressed again, it quits.
     pub(super) leaving_dsn: bool,
+    /// A registered formulary's draft is still in the register: forget it at the next tick.
+    pub(super) discard_pending: bool,
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
@@ -103,67 +122,58 @@ pub struct App {
 
 impl App {
     pub fn new(lang: Lang, theme: Theme, size: Rect, session: Session) -> Self {
+        let today = session.clock.today();
         Self {
-            tab: Tab::NewFormulary,
-            lang,
-            theme,
-            lookup: LookupTab::default(),
-            form: FormTab::new(&session.clerk, session.today),
-            register: RegisterTab::default(),
-            dsn_mode: false,
-            dsn_form: super::dsn_form::DsnForm::default(),
-            dsn_list_mode: false,
-            dsn_list: super::register::DsnList::default(),
+            screen: Screen::Formulary,
+            last_of_tab: Tab::ALL.map(Screen::first_of),
+            screens: Screens {
+                formulary: super::screens::formulary::FormTab::new(&session.clerk, today),
+                dsn_form: Default::default(),
+                lookup: Default::default(),
+                formularies: Default::default(),
+                dsn_list: Default::default(),
+                record: Default::default(),
+                correction: super::screens::formulary::FormTab::new(&session.clerk, today),
+            },
             dialog: None,
             status: None,
+            lang,
+            theme,
             leaving_dsn: false,
+            discard_pending: false,
             size,
             session,
         }
     }
 
-    /// Brings back a draft the clerk left.
-    pub fn restore_draft(&mut self, draft: &Formulary) {
-        self.form = FormTab::from_formulary(draft, &self.session.clerk, self.session.today);
-    }
-
     pub fn tab(&self) -> Tab {
-        self.tab
+        self.screen.tab()
     }
 
-    pub fn form(&self) -> &FormTab {
-        &self.form
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
-    pub fn lookup(&self) -> &LookupTab {
-        &self.lookup
+    pub fn form(&self) -> &super::screens::formulary::FormTab {
+        &self.screens.formulary
     }
 
-    /// What has the keyboard.
+    pub fn lookup(&self) -> &super::screens::lookup::LookupTab {
+        &self.screens.lookup
+    }
+
+    /// What has the keyboard: the open dialog, else the screen.
     pub fn context(&self) -> Context {
         match &self.dialog {
-            Some(Dialog::Help) => Context::Help,
-            Some(Dialog::Picker { .. }) => Context::Picker,
-            Some(Dialog::Reason(_)) => Context::Reason,
-            Some(Dialog::Quit) => Context::QuitQuestion,
-            Some(Dialog::CloseDay(_)) => Context::CloseDayQuestion,
-            Some(Dialog::Refuse(_)) => Context::RefuseQuestion,
-            Some(Dialog::Record(_)) => Context::Record,
-            Some(Dialog::MoveData { .. }) => Context::MoveData,
-            Some(Dialog::Day(day)) if day.closed.is_some() => Context::ClosedDay,
-            Some(Dialog::Day(_)) => Context::Day,
-            None => self.screen_context(),
+            Some(dialog) => dialog.context(),
+            None => Context::Screen(self.screen),
         }
     }
 
-    /// What has the keyboard once the dialogs are closed: the screen under them, whose
-    /// keys the help lists.
+    /// What has the keyboard once the dialogs are closed: the screen, whose keys the help
+    /// lists.
     pub fn screen_context(&self) -> Context {
-        match self.tab {
-            Tab::NewFormulary if self.dsn_mode => Context::DsnForm,
-            Tab::Register if self.dsn_list_mode => Context::DsnList,
-            tab => Context::Tab(tab),
-        }
+        Context::Screen(self.screen)
     }
 
     pub fn resize(&mut self, size: Rect) {
@@ -172,211 +182,120 @@ impl App {
 
     /// The terminal is smaller than the screens are laid out for: `draw` shows only that.
     pub fn too_small(&self) -> bool {
-        self.size.width < MIN_WIDTH || self.size.height < MIN_HEIGHT
+        layout::too_small(self.size)
     }
 
+    /// The order that matters: time passing, a screen too small, the dialog on top, the
+    /// keys that act everywhere, then the screen.
     pub fn update(&mut self, action: Action) -> Effect {
-        // Time passing is no key: it keeps the draft, under a dialog too, and leaves the
-        // status line alone.
         if action == Action::Tick {
             return self.tick();
         }
-        // Below the smallest size the screen only says so: a key must not change what
-        // the clerk cannot see (a letter would land in a hidden field). Quitting, the help
-        // and Esc still act, and a resize is how the screen comes back.
-        if self.too_small()
-            && !matches!(
-                action,
-                Action::Quit | Action::Help | Action::Resize | Action::Back
-            )
-        {
+        // A key must not change what the clerk cannot see: below the smallest size only
+        // quitting, the help, Esc and a resize act.
+        if self.too_small() && !action.acts_when_too_small() {
             return Effect::None;
         }
-        // The status line stays until the clerk's next key; a resize is no key either.
+        // The status line stays until the clerk's next key; a resize is no key.
         let had_status = action != Action::Resize && self.status.take().is_some();
         if !matches!(action, Action::Quit | Action::Resize) {
             self.leaving_dsn = false;
         }
-        let redraw_if = |changed: bool| {
-            if changed || had_status {
-                Effect::Redraw
-            } else {
-                Effect::None
-            }
+        let mut cx = self.cx();
+        let effect = match self.dialog.take() {
+            Some(dialog) => match dialog.update(action.clone(), &mut self.screens, &mut cx) {
+                (next, Some(effect)) => {
+                    self.dialog = next;
+                    effect
+                }
+                // Closed, leaving the action to the screen under it (Ctrl-Q over a
+                // formulary quits as from the screen).
+                (_, None) => self.global(&action, &mut cx).unwrap_or(Effect::Redraw),
+            },
+            None => match self.global(&action, &mut cx) {
+                Some(effect) => effect,
+                None => self.screens.update(self.screen, action, &mut cx),
+            },
         };
-        if self.dialog.is_some() {
-            // A key that does nothing in the dialog still takes the status line away.
-            return match self.update_dialog(action, had_status) {
-                Effect::None if had_status => Effect::Redraw,
-                effect => effect,
-            };
-        }
-        if self.tab == Tab::Register
-            && self.dsn_list_mode
-            && let Some(effect) = self.update_dsn_list(&action, had_status)
-        {
-            return effect;
-        }
-        match action {
-            Action::Quit => self.quit(),
+        self.apply(cx, effect, had_status)
+    }
+
+    /// The keys that act on every screen.
+    fn global(&mut self, action: &Action, cx: &mut Cx) -> Option<Effect> {
+        Some(match action {
+            Action::Quit => self.quit(cx),
             Action::Resize => Effect::Redraw,
-            Action::Tick => self.tick(),
-            Action::ShowTab(tab) => {
-                let changed = self.tab != tab;
-                self.tab = tab;
-                if changed && tab == Tab::Register {
-                    return self.read_register_list();
-                }
-                redraw_if(changed)
-            }
-            Action::Help => {
-                self.dialog = Some(Dialog::Help);
-                Effect::Redraw
-            }
-            Action::Confirm if self.tab == Tab::Register => match self.register.selected() {
-                Some(row) => Effect::Open(row.number.clone()),
-                None => redraw_if(false),
+            Action::Help => cx.open(Dialog::Help),
+            Action::ShowTab(tab) => self.show(self.last_of_tab[tab_index(*tab)]),
+            Action::OtherForm | Action::OtherList => match self.screen.partner() {
+                Some(other) => self.show(other),
+                None => Effect::None,
             },
-            Action::Day if self.tab == Tab::Register => Effect::Day(self.session.today),
-            Action::Back | Action::Confirm | Action::Day | Action::CloseDay | Action::Choose(_) => {
-                redraw_if(false)
-            }
-            Action::Select(step) => {
-                let body = Self::body(self.size);
-                match self.tab {
-                    Tab::CodeLookup => {
-                        redraw_if(self.lookup.select(step, LookupTab::page_size(body)))
-                    }
-                    // By the rows the table shows, not the lookup's: a page key is a screenful.
-                    Tab::Register => match self
-                        .register
-                        .select(step, super::register::view::visible_rows(body))
-                    {
-                        Ok(moved) => redraw_if(moved),
-                        Err(cursor) => self.search(cursor),
-                    },
-                    Tab::NewFormulary => redraw_if(false),
-                }
-            }
-            Action::OtherForm if self.tab == Tab::NewFormulary => {
-                self.dsn_mode = !self.dsn_mode;
-                Effect::Redraw
-            }
-            Action::OtherList if self.tab == Tab::Register => {
-                self.dsn_list_mode = !self.dsn_list_mode;
-                self.read_register_list()
-            }
-            Action::OtherForm | Action::OtherList => redraw_if(false),
-            Action::Edit(request) if self.tab == Tab::NewFormulary && self.dsn_mode => {
-                redraw_if(self.dsn_form.edit(request))
-            }
-            Action::Focus(step) if self.dsn_mode && self.tab == Tab::NewFormulary => {
-                redraw_if(self.dsn_form.move_focus(step == Focus::Next))
-            }
-            // The formulary's own actions would reach the hidden formulary; its keys are
-            // not bound in the DSN application, and these actions do nothing there either.
-            Action::Pick | Action::Accept | Action::GenerateIin
-                if self.dsn_mode && self.tab == Tab::NewFormulary =>
-            {
-                redraw_if(false)
-            }
-            Action::Save if self.dsn_mode && self.tab == Tab::NewFormulary => {
-                if self.dsn_form.report().errors.is_empty() {
-                    Effect::DsnApply(Box::new(self.dsn_form.application()))
-                } else {
-                    self.status = Some(Status::Msg(Msg::NotReady));
-                    Effect::Redraw
-                }
-            }
-            Action::Edit(request) => match self.tab {
-                Tab::CodeLookup => redraw_if(self.lookup.edit(request)),
-                Tab::NewFormulary => redraw_if(self.form.edit(request)),
-                Tab::Register if self.register.edit(request) => self.search(None),
-                Tab::Register => redraw_if(false),
-            },
-            Action::Copy => match self.lookup.selected() {
-                Some(entry) if self.tab == Tab::CodeLookup => {
-                    self.status = Some(Status::Msg(Msg::Copied));
-                    Effect::Copy(entry.code().into_owned())
-                }
-                _ => redraw_if(false),
-            },
-            Action::Focus(step) => {
-                let moved = self.form.move_focus(step);
-                // Leaving a field is a natural moment to keep the draft.
-                if moved && self.form.unsaved() {
-                    self.form.mark_saved();
-                    return Effect::SaveDraft(Box::new(self.form.formulary().clone()));
-                }
-                redraw_if(moved)
-            }
-            Action::Pick => {
-                let kind = match self.form.focused() {
-                    FieldId::FillingCode => Kind::Filling,
-                    FieldId::RegionCode | FieldId::DistrictCode => Kind::District,
-                    _ => return redraw_if(false),
-                };
-                let mut list = LookupTab::with_kind(kind);
-                for c in self.form.value(self.form.focused()).chars() {
-                    list.edit(InputRequest::InsertChar(c));
-                }
-                self.dialog = Some(Dialog::Picker {
-                    field: self.form.focused(),
-                    list,
-                });
-                Effect::Redraw
-            }
-            Action::Accept if self.form.has_warning() => {
-                self.dialog = Some(Dialog::Reason(Input::default()));
-                Effect::Redraw
-            }
-            Action::Accept => redraw_if(false),
-            Action::GenerateIin => {
-                let formulary = self.form.formulary();
-                match (formulary.birth_date, formulary.sex) {
-                    (Some(born), Some(sex)) => Effect::GenerateIin(born, sex),
-                    _ => {
-                        self.status = Some(Status::Msg(Msg::NeedBirthAndSex));
-                        Effect::Redraw
-                    }
-                }
-            }
-            Action::Save if self.form.report().is_accepted() => {
-                Effect::Register(Box::new(self.form.formulary().clone()))
-            }
-            Action::Save => {
-                // Show every field's problems, so the clerk sees what stops registering.
-                self.form.touch_all();
-                self.status = Some(Status::Msg(Msg::NotReady));
-                Effect::Redraw
-            }
+            _ => return None,
+        })
+    }
+
+    /// Shows `screen`; a list is read again as it comes into view.
+    fn show(&mut self, screen: Screen) -> Effect {
+        let changed = screen != self.screen;
+        self.screen = screen;
+        self.last_of_tab[tab_index(screen.tab())] = screen;
+        if !changed {
+            return Effect::None;
+        }
+        match screen {
+            Screen::Formularies => self.screens.formularies.search(None),
+            Screen::DsnList => Effect::DsnList,
+            _ => Effect::Redraw,
         }
     }
 
-    /// The area between the tab bar and the footer.
-    pub(super) fn body(area: Rect) -> Rect {
-        let [_, body, _] = Self::frame_areas(area);
-        body
+    /// Shows `screen` as it stands, reading nothing (back from a formulary to the list
+    /// keeps the list's place).
+    pub(super) fn go(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.last_of_tab[tab_index(screen.tab())] = screen;
     }
 
-    pub(super) fn frame_areas(area: Rect) -> [Rect; 3] {
-        use ratatui::layout::{Constraint, Layout};
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area)
+    /// What screens and dialogs are given to act.
+    fn cx(&self) -> Cx {
+        Cx {
+            lang: self.lang,
+            body: layout::body(self.size),
+            clock: self.session.clock,
+            status: None,
+            open: None,
+            go: None,
+        }
+    }
+
+    /// Takes what an update asked of the App besides its effect.
+    fn apply(&mut self, cx: Cx, effect: Effect, had_status: bool) -> Effect {
+        if let Some(status) = cx.status {
+            self.status = Some(status);
+        }
+        if let Some(dialog) = cx.open {
+            self.dialog = Some(dialog);
+        }
+        if let Some(screen) = cx.go {
+            self.go(screen);
+        }
+        match effect {
+            // A key that changed nothing still takes the status line away.
+            Effect::None => redraw_if(had_status),
+            effect => effect,
+        }
     }
 
     /// Moves the focus to `id` (tests and the first draw of a restored draft).
-    pub fn focus_field(&mut self, id: FieldId) {
-        let mut guard = 0;
-        while self.form.focused() != id && guard < 200 {
-            if !self.form.move_focus(Focus::Next) {
-                while self.form.move_focus(Focus::Previous) {}
-            }
-            guard += 1;
-        }
+    pub fn focus_field(&mut self, id: super::screens::formulary::spec::FieldId) {
+        self.screens.formulary.focus_on(id);
     }
 }
+
+pub(super) fn tab_index(tab: Tab) -> usize {
+    Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests;

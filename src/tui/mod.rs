@@ -1,233 +1,26 @@
-//! The clerk's workstation in the terminal (ratatui over crossterm).
+//! The clerk's workstation in the terminal (ratatui over crossterm). `docs/ARCHITECTURE.md`
+//! is the map; in short, data flows one way:
 //!
-//! Built for thin terminals over SSH, where bytes and round trips cost, not CPU:
-//! - nothing is drawn unless an action changed something, so an idle screen sends nothing;
-//! - frames go out through one buffer, wrapped in synchronized-update sequences;
-//! - the terminal is never asked anything at start (no cursor-position or keyboard-protocol
-//!   queries, which stall for seconds over SSH), and no mouse capture;
-//! - the terminal is restored on quit, on panic, and on SIGHUP/SIGTERM (a dropped SSH
-//!   connection).
+//! keys (`keys`) → an [`action::Action`] → `App::update` → the screen or dialog's state
+//! (`screens`, `dialogs`) → an [`app::Effect`] (data) → the runner does it on the register
+//! (`runner`) → an answer back to the App → `App::draw`, which cannot change state.
+//!
+//! - `action`: everything the workstation can be asked to do;
+//! - `app`: the state of the whole workstation, its update order and its answers;
+//! - `screens`: one module per screen, each with its state, update and draw;
+//! - `dialogs`: one module per dialog, likewise;
+//! - `keys`: the one key table, which the footer and the help read too;
+//! - `ui`: drawing helpers the screens share, and the layout both update and draw count on;
+//! - `runner`: the terminal, the event loop and the register: all the workstation's I/O.
+//!
+//! Every string comes from the crate's catalogue, `crate::i18n`.
 
 pub mod action;
 pub mod app;
-mod app_dialog;
-mod app_register;
-pub mod backend;
-pub mod dsn_form;
-pub mod form;
-pub mod i18n;
-pub mod i18n_form;
-pub mod i18n_store;
-mod input;
+pub mod dialogs;
 pub mod keys;
-pub mod lookup;
-pub mod register;
-mod register_io;
-pub mod text;
-pub mod theme;
-mod view;
+pub mod runner;
+pub mod screens;
+pub mod ui;
 
-use crate::domain::Lang;
-use app::{App, Effect};
-use base64::Engine;
-use ratatui::Terminal;
-use ratatui::crossterm::style::{Attribute, SetAttribute};
-use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
-};
-use ratatui::crossterm::{cursor, event, execute, queue};
-use ratatui::layout::Rect;
-use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-use std::time::Duration;
-use theme::Theme;
-
-// Sends only what changed between frames (issue 7, bytes per keystroke).
-type Backend = backend::LeanBackend<BufWriter<Stdout>>;
-
-/// How the workstation starts.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub session: app::Session,
-}
-
-/// Exit status of a workstation whose connection dropped: 128 + SIGHUP, as a shell
-/// reports a process ended by a hang-up, whether the event loop or the guard ends it.
-pub const HUNG_UP_EXIT: u8 = 129;
-
-/// How a session of the workstation ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ended {
-    /// The clerk quit; the terminal is given back as it was.
-    Quit,
-    /// The connection dropped (or SIGHUP/SIGTERM came): the draft is kept, and there was
-    /// no terminal left to restore or to report to.
-    HungUp,
-}
-
-/// Runs the workstation until the clerk quits or the connection drops, on `store` (or
-/// without a register, saying why).
-pub fn run(
-    options: Options,
-    store: Result<crate::store::Store, crate::store::StoreError>,
-) -> io::Result<Ended> {
-    let hangup = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&hangup))?;
-    }
-    install_panic_hook();
-    // Saving the draft on a hang-up takes a moment, and may wait for the register.
-    input::guard(Arc::clone(&hangup), Duration::from_secs(20));
-    let mut terminal = enter()?;
-    let register = register_io::Register::new(store, options.lang);
-    let result = event_loop(&mut terminal, options, register, &hangup);
-    // Restore whatever happened; a failure to restore is worth less than the loop's error.
-    let restored = leave(&mut terminal);
-    // A frame can fail on the closed terminal before the hang-up is seen: ask once more.
-    if hangup.load(std::sync::atomic::Ordering::Relaxed) || input::terminal_hung_up() {
-        // The errors of writing to a terminal that is gone say nothing new.
-        return Ok(Ended::HungUp);
-    }
-    result.and(restored).map(|()| Ended::Quit)
-}
-
-fn enter() -> io::Result<Terminal<Backend>> {
-    enable_raw_mode()?;
-    let mut out = backend::LeanBackend::new(BufWriter::new(io::stdout()));
-    queue!(out, EnterAlternateScreen)?;
-    // Through the backend, which then knows the cursor is hidden and need not say it again.
-    ratatui::backend::Backend::hide_cursor(&mut out)?;
-    out.flush()?;
-    // The size comes from the kernel (TIOCGWINSZ), not from a question to the terminal.
-    Terminal::new(out)
-}
-
-fn leave(terminal: &mut Terminal<Backend>) -> io::Result<()> {
-    let backend = terminal.backend_mut();
-    // The backend keeps its colours between frames: give the shell a plain pen back.
-    let reset = backend.reset_style();
-    let left = queue!(backend, LeaveAlternateScreen);
-    // Through the terminal, which then knows and does not show it again when dropped.
-    let shown = terminal.show_cursor();
-    let flushed = terminal.backend_mut().flush();
-    disable_raw_mode()
-        .and(reset)
-        .and(left)
-        .and(shown)
-        .and(flushed)
-}
-
-/// On panic, give the clerk the terminal back before the message is printed.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = disable_raw_mode();
-        // A plain pen first: the backend keeps colours set between frames.
-        let _ = execute!(
-            io::stdout(),
-            SetAttribute(Attribute::Reset),
-            LeaveAlternateScreen,
-            cursor::Show
-        );
-        previous(info);
-    }));
-}
-
-fn event_loop(
-    terminal: &mut Terminal<Backend>,
-    options: Options,
-    mut register: register_io::Register,
-    hangup: &AtomicBool,
-) -> io::Result<()> {
-    let size = terminal.size()?;
-    let mut app = App::new(
-        options.lang,
-        options.theme,
-        Rect::new(0, 0, size.width, size.height),
-        options.session,
-    );
-    register.restore_draft(&mut app);
-    let served = serve(terminal, &mut app, &mut register, hangup);
-    if served.is_err() {
-        // The terminal could no longer be written or read: most often the connection
-        // dropped while a frame was going out. What the clerk typed is kept all the same.
-        let effect = app.update(action::Action::Tick);
-        register.perform(&mut app, effect);
-    }
-    served
-}
-
-/// The loop of keys and frames, until the clerk quits or the connection drops.
-fn serve(
-    terminal: &mut Terminal<Backend>,
-    app: &mut App,
-    register: &mut register_io::Register,
-    hangup: &AtomicBool,
-) -> io::Result<()> {
-    let mut dirty = true;
-    loop {
-        if dirty {
-            draw(terminal, app)?;
-            dirty = false;
-        }
-        // The timeout only bounds how late a signal is noticed; an idle wait writes nothing.
-        let event = match input::next(Duration::from_millis(250), hangup)? {
-            input::Input::Event(event) => event,
-            input::Input::Quiet => {
-                // A quiet moment: keep what the clerk typed.
-                let effect = app.update(action::Action::Tick);
-                if let register_io::Next::Redraw = register.perform(app, effect) {
-                    dirty = true;
-                }
-                continue;
-            }
-            input::Input::HungUp => {
-                // The connection dropped: keep what the clerk typed, then leave.
-                let effect = app.update(action::Action::Tick);
-                register.perform(app, effect);
-                return Ok(());
-            }
-        };
-        if let event::Event::Resize(width, height) = event {
-            app.resize(Rect::new(0, 0, width, height));
-        }
-        let Some(action) = keys::action_for(&event, app.context()) else {
-            continue;
-        };
-        match app.update(action) {
-            Effect::Copy(text) => {
-                copy_to_clipboard(terminal.backend_mut(), &text)?;
-                dirty = true;
-            }
-            Effect::Quit => {
-                // Whatever was typed since the last save is kept for next time.
-                let effect = app.update(action::Action::Tick);
-                register.perform(app, effect);
-                return Ok(());
-            }
-            effect => match register.perform(app, effect) {
-                register_io::Next::Nothing => {}
-                register_io::Next::Redraw => dirty = true,
-                register_io::Next::Quit => return Ok(()),
-            },
-        }
-    }
-}
-
-fn draw(terminal: &mut Terminal<Backend>, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| app.draw(frame))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()
-}
-
-/// OSC 52: the clerk's own terminal puts the text on its clipboard, also over SSH.
-fn copy_to_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
-}
+pub use runner::{Ended, HUNG_UP_EXIT, Options, run};

@@ -8,10 +8,11 @@
 use chrono::NaiveDate;
 use kense::domain::Lang;
 use kense::domain::lifecycle::State;
+use kense::office::Clock;
 use kense::store::{Page, RegisterRow};
 use kense::tui::action::{Action, Tab};
 use kense::tui::app::{App, Session};
-use kense::tui::theme::Theme;
+use kense::tui::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -24,7 +25,13 @@ pub const NO_COLOR: Theme = Theme { color: false };
 pub fn session() -> Session {
     Session {
         clerk: "Айгүл".into(),
-        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("date")),
+        // Noon on 22.11.2026 in the office's time, the day every screen here is of.
+        clock: Clock::at_office_time(
+            chrono_tz::Asia::Almaty,
+            NaiveDate::from_ymd_opt(2026, 11, 22)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .unwrap_or_else(|| panic!("date")),
+        ),
     }
 }
 

@@ -1,23 +1,13 @@
 //! How `kense dsn` prints: plain lines for reading, JSON, CSV.
 
 use super::{Common, Lang, REFUSED_OR_MALFORMED};
-use crate::cli::output::{Record, write_json, write_table};
-use crate::domain::Text;
+use crate::cli::output::{Record, csv_cell, write_json, write_table};
 use crate::domain::dsn::{self, Report};
 use crate::domain::formulary::Violation;
 use crate::store::dsn::{ListedApplication, ListedRow};
 use serde_json::json;
 use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// The text in the chosen language.
-pub(super) fn pick(lang: Lang, text: &Text) -> &str {
-    match lang {
-        Lang::En => &text.en,
-        Lang::Ru => &text.ru,
-        Lang::Kk => &text.kk,
-    }
-}
 
 /// `kense dsn decode`.
 pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Result<ExitCode> {
@@ -48,7 +38,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
                         let marked = if f.marked { " *" } else { "" };
                         vec![
                             ("facet", f.facet.number().to_string()),
-                            ("what", pick(lang, &f.facet.name()).to_string()),
+                            ("what", f.facet.name().get(lang).to_string()),
                             ("code", f.code.clone()),
                             ("name", format!("{name}{marked}")),
                         ]
@@ -72,12 +62,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
                     }),
                 )?;
             } else {
-                writeln!(
-                    out,
-                    "{}: not a DSN code: {}",
-                    code.trim(),
-                    pick(lang, &text)
-                )?;
+                writeln!(out, "{}: not a DSN code: {}", code.trim(), text.get(lang))?;
             }
             Ok(ExitCode::from(REFUSED_OR_MALFORMED))
         }
@@ -85,7 +70,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
 }
 
 fn violation_line(v: &Violation, lang: Lang) -> String {
-    format!("{} [{}]: {}", v.field, v.rule, pick(lang, &v.message))
+    format!("{} [{}]: {}", v.field, v.rule, v.message.get(lang))
 }
 
 /// An application that did not pass validation: each problem on `err`, one line each
@@ -124,7 +109,7 @@ fn outcome(row: &ListedRow, lang: Lang) -> String {
     match (&row.code, &row.ground) {
         (Some(code), _) => format!("assigned {} ({code})", code.format_facets()),
         (None, Some(ground)) => {
-            let reason = row.reason.as_ref().map(|t| pick(lang, t)).unwrap_or("");
+            let reason = row.reason.as_ref().map(|t| t.get(lang)).unwrap_or("");
             format!("refused under {ground}: {reason}")
         }
         (None, None) => String::new(),
@@ -223,25 +208,28 @@ pub(super) fn list(
         writer.write_record(CSV_HEADER)?;
         for app in apps {
             for row in &app.products {
-                writer.write_record([
-                    app.id.to_string(),
-                    app.received_at.clone(),
-                    app.registered_on.to_string(),
-                    app.due_on.to_string(),
-                    text(app.handed_over_on.map(|d| d.to_string())),
-                    app.overdue.to_string(),
-                    app.bin.clone(),
-                    app.id_kind.clone(),
-                    app.taxpayer.clone(),
-                    app.subject_type.clone(),
-                    row.row.to_string(),
-                    row.product_type.to_string(),
-                    row.name.clone(),
-                    row.spec.clone(),
-                    text(row.code.map(|c| c.to_string())),
-                    text(row.ground.map(str::to_string)),
-                    text(row.existing_code.map(|c| c.to_string())),
-                ])?;
+                writer.write_record(
+                    [
+                        app.id.to_string(),
+                        app.received_at.clone(),
+                        app.registered_on.to_string(),
+                        app.due_on.to_string(),
+                        text(app.handed_over_on.map(|d| d.to_string())),
+                        app.overdue.to_string(),
+                        app.bin.clone(),
+                        app.id_kind.clone(),
+                        app.taxpayer.clone(),
+                        app.subject_type.clone(),
+                        row.row.to_string(),
+                        row.product_type.to_string(),
+                        row.name.clone(),
+                        row.spec.clone(),
+                        text(row.code.map(|c| c.to_string())),
+                        text(row.ground.map(str::to_string)),
+                        text(row.existing_code.map(|c| c.to_string())),
+                    ]
+                    .map(|cell| csv_cell(&cell).into_owned()),
+                )?;
             }
         }
         return writer.flush();

@@ -1,9 +1,10 @@
 //! `kense dsn taxpayer add|import`: the taxpayer register D-7 (1) is checked against.
 
-use super::{Common, Lang, bad_input, dsn_fail, print};
+use super::{Common, Lang, bad_input, dsn_fail};
 use crate::cli::output::write_json;
 use crate::cli::register::{RegisterOptions, open};
 use crate::domain::dsn::TaxpayerId;
+use crate::domain::text::{self, limit};
 use crate::store::dsn::{DsnError, Taxpayer};
 use serde_json::json;
 use std::io::{self, Write};
@@ -13,11 +14,13 @@ use std::process::ExitCode;
 /// The taxpayer's number and name checked: a valid BIN or IIN, a name that is not blank.
 fn taxpayer(bin: &str, name: &str, lang: Lang) -> Result<Taxpayer, String> {
     let tin = TaxpayerId::parse(bin)
-        .map_err(|e| format!("not a valid BIN or IIN: {}", print::pick(lang, &e.text())))?;
+        .map_err(|e| format!("not a valid BIN or IIN: {}", e.text().get(lang)))?;
     let name = name.trim();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        return Err("the taxpayer's name is empty or holds control characters".into());
+    if name.is_empty() {
+        return Err("name: the taxpayer's name is empty [D-4]".into());
     }
+    // Issue 15: printable, and within its limit; the name itself is not repeated.
+    text::check(name, limit::TAXPAYER).map_err(|problem| format!("name: {problem}"))?;
     Ok(Taxpayer {
         tin,
         name: name.to_string(),
@@ -50,7 +53,7 @@ pub(super) fn add(
         )?;
     } else {
         let name = kind.name();
-        let kind = print::pick(common.lang, &name);
+        let kind = name.get(common.lang);
         writeln!(out, "taxpayer added: {kind} {}", taxpayer.tin)?;
     }
     Ok(ExitCode::SUCCESS)

@@ -171,7 +171,12 @@ impl Report {
     }
 }
 
-fn violation(field: impl Into<String>, rule: &'static str, sev: Severity, m: Text) -> Violation {
+pub(super) fn violation(
+    field: impl Into<String>,
+    rule: &'static str,
+    sev: Severity,
+    m: Text,
+) -> Violation {
     Violation {
         field: field.into(),
         rule,
@@ -201,6 +206,7 @@ pub fn validate(app: &Application) -> Report {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let error = |field: &str, rule, m| violation(field, rule, Severity::Error, m);
+    super::free_text::check(app, &mut errors);
 
     let taxpayer = app.taxpayer.trim();
     if taxpayer.is_empty() {
@@ -222,12 +228,9 @@ pub fn validate(app: &Application) -> Report {
             "subject_type",
             rule::APPLICATION,
             Text::new(
-                format!("«{}»: должно быть producer или importer", app.subject_type),
-                format!(
-                    "«{}»: producer немесе importer болуы керек",
-                    app.subject_type
-                ),
-                format!("'{}': must be producer or importer", app.subject_type),
+                "должно быть producer или importer",
+                "producer немесе importer болуы керек",
+                "must be producer or importer",
             ),
         ));
     }
@@ -333,9 +336,9 @@ fn code_field<T>(
             rule,
             Severity::Error,
             Text::new(
-                format!("«{value}» нет в справочнике; коды {range}"),
-                format!("«{value}» анықтамалықта жоқ; кодтар {range}"),
-                format!("'{value}' is not in the directory; the codes are {range}"),
+                format!("такого кода нет в справочнике; коды {range}"),
+                format!("мұндай код анықтамалықта жоқ; кодтар {range}"),
+                format!("no such code in the directory; the codes are {range}"),
             ),
         ));
     }

@@ -95,10 +95,11 @@ fn known(code: &str, found: &mut Findings) -> Option<&'static CodeRule> {
                 "there is no code \"02\": M-31 skips it",
             )
         } else {
+            // Not repeated: what was typed there may be anything (issue 15).
             Text::new(
-                format!("кода заполнения «{code}» нет в перечне (пункт 31)"),
-                format!("«{code}» толтыру коды тізбеде жоқ (31-тармақ)"),
-                format!("filling code \"{code}\" is not in the list of M-31"),
+                "такого кода заполнения нет в перечне (пункт 31)",
+                "мұндай толтыру коды тізбеде жоқ (31-тармақ)",
+                "no such filling code in the list of M-31",
             )
         };
         found.error("filling_code", rule::FILLING_CODE, message);

@@ -73,6 +73,8 @@ pub(super) fn name_problem(text: &str) -> Option<Text> {
 }
 
 fn bad_character(c: char) -> Text {
+    // A control character is shown as `\uXXXX`, never sent to a terminal (issue 15).
+    let c = crate::domain::text::escape(c.encode_utf8(&mut [0; 4])).into_owned();
     Text::new(
         format!(
             "недопустимый символ «{c}»: допускаются буквы казахского, русского и латинского \

@@ -2,7 +2,8 @@
 //! overrides that let warnings pass.
 
 use super::by_code;
-use super::model::{Citizenship, Formulary, Holder, Signature, filled};
+use super::free_text;
+use super::model::{Citizenship, Formulary, Holder, Override, Signature, filled};
 use super::names::name_problem;
 use super::notes::Note;
 use super::texts::{document_name, future, holder_name, missing};
@@ -16,6 +17,7 @@ use chrono::NaiveDate;
 /// same formulary and day give the same report.
 pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
     let mut found = Findings::default();
+    free_text::check(formulary, &mut found);
     person(formulary, &mut found);
     iin(formulary, &mut found);
     place(formulary, &mut found);
@@ -97,6 +99,7 @@ fn person(f: &Formulary, found: &mut Findings) {
     found.value("sex", rule::REQUIRED, f.sex);
     let citizenship = found.value("citizenship", rule::REQUIRED, f.citizenship.as_ref());
     let document = found.value("document", rule::REQUIRED, f.document);
+    // The code typed is not repeated (issue 15: messages never echo a value).
     if let Some(Citizenship::Foreign(code)) = citizenship
         && rust_iso3166::from_alpha2(code).is_none()
     {
@@ -104,9 +107,9 @@ fn person(f: &Formulary, found: &mut Findings) {
             "citizenship",
             rule::CITIZENSHIP,
             Text::new(
-                format!("кода страны «{code}» нет в ISO 3166-1"),
-                format!("«{code}» ел коды ISO 3166-1 тізімінде жоқ"),
-                format!("\"{code}\" is not an ISO 3166-1 country code"),
+                "такого кода страны нет в ISO 3166-1",
+                "мұндай ел коды ISO 3166-1 тізімінде жоқ",
+                "not an ISO 3166-1 country code",
             ),
         );
     }
@@ -200,9 +203,9 @@ fn place(f: &Formulary, found: &mut Findings) {
                 "region_code",
                 rule::DIRECTORY,
                 Text::new(
-                    format!("кода области «{region}» нет в справочнике (приложение 2)"),
-                    format!("«{region}» облыс коды анықтамалықта жоқ (2-қосымша)"),
-                    format!("region code \"{region}\" is not in the directory (M-App2)"),
+                    "такого кода области нет в справочнике (приложение 2)",
+                    "мұндай облыс коды анықтамалықта жоқ (2-қосымша)",
+                    "no such region code in the directory (M-App2)",
                 ),
             );
         } else if let Some(district) = district
@@ -212,9 +215,9 @@ fn place(f: &Formulary, found: &mut Findings) {
                 "district_code",
                 rule::DIRECTORY,
                 Text::new(
-                    format!("кода района «{district}» нет в области {region} (приложение 2)"),
-                    format!("{region} облысында «{district}» аудан коды жоқ (2-қосымша)"),
-                    format!("district code \"{district}\" is not in region {region} (M-App2)"),
+                    format!("такого кода района нет в области {region} (приложение 2)"),
+                    format!("{region} облысында мұндай аудан коды жоқ (2-қосымша)"),
+                    format!("no such district code in region {region} (M-App2)"),
                 ),
             );
         }
@@ -343,4 +346,22 @@ fn finish(f: &Formulary, found: Vec<Violation>, prints: Vec<Printout>) -> Report
         }
     }
     report
+}
+
+/// The overrides that let a warning of `report` pass, each (rule, field) once: what the
+/// register keeps of `f`'s overrides (issue 15). One that matches no warning does nothing
+/// in `validate`, so a clerk who corrects a field after letting its warning pass is not
+/// stopped; it is only not recorded.
+pub fn overrides_in_use(f: &Formulary, report: &Report) -> Vec<Override> {
+    let mut kept: Vec<Override> = Vec::new();
+    for o in &f.overrides {
+        let used = report
+            .overridden
+            .iter()
+            .any(|v| v.violation.rule == o.rule && v.violation.field == o.field);
+        if used && !kept.iter().any(|k| k.rule == o.rule && k.field == o.field) {
+            kept.push(o.clone());
+        }
+    }
+    kept
 }

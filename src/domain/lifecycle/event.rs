@@ -2,6 +2,7 @@
 
 use super::MoveKind;
 use crate::domain::Text;
+use crate::domain::text::{self, TextProblem, limit};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +104,31 @@ impl Event {
         match self {
             Event::Confirm { conclusion } | Event::Refuse { conclusion } => Some(conclusion),
             _ => None,
+        }
+    }
+
+    /// The move's texts, by field name, with their limits (issue 15).
+    fn texts(&self) -> Option<(&'static str, &str, usize)> {
+        match self {
+            Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
+                Some(("conclusion_number", &conclusion.number, limit::NUMBER))
+            }
+            Event::Issue { coupon } => Some(("coupon", coupon, limit::NUMBER)),
+            Event::Cancel { reason } | Event::Spoil { reason } => {
+                Some(("reason", reason, limit::NOTE))
+            }
+            Event::Resend { correction } => Some(("correction", correction, limit::NOTE)),
+            Event::Destroy { act_number } => Some(("act_number", act_number, limit::NUMBER)),
+            _ => None,
+        }
+    }
+
+    /// Issue 15: the move's text is printable and within its limit (K-TEXT, K-LENGTH).
+    /// Checked on a new move only: a history recorded before still replays.
+    pub fn check_texts(&self) -> Result<(), DataError> {
+        match self.texts() {
+            Some((field, value, max)) => check_text(field, value, max),
+            None => Ok(()),
         }
     }
 
@@ -271,6 +297,33 @@ pub enum DataError {
     EmptyActNumber,
     /// M-40: sending again without saying what was corrected.
     EmptyCorrection,
+    /// A text of the move (its field: `conclusion_number`, `coupon`, `reason`,
+    /// `correction`, `act_number`, `note`, `document_number`) holds a control character
+    /// or is too long (issue 15). The text is not repeated.
+    BadText {
+        field: &'static str,
+        problem: TextProblem,
+    },
+}
+
+/// A move's text checked: printable and within `max` characters (issue 15).
+pub fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), DataError> {
+    text::check(value, max).map_err(|problem| DataError::BadText { field, problem })
+}
+
+/// A move's field for the clerk, in the three languages.
+fn field_name(field: &str) -> Text {
+    match field {
+        "conclusion_number" => {
+            Text::new("номер заключения", "қорытынды нөмірі", "conclusion number")
+        }
+        "coupon" => Text::new("номер талона", "талон нөмірі", "coupon number"),
+        "reason" => Text::new("причина", "себебі", "reason"),
+        "correction" => Text::new("исправление", "түзету", "correction"),
+        "act_number" => Text::new("номер акта", "акт нөмірі", "act number"),
+        "document_number" => Text::new("номер документа", "құжат нөмірі", "document number"),
+        _ => Text::new("примечание", "ескертпе", "note"),
+    }
 }
 
 impl DataError {
@@ -315,6 +368,14 @@ impl DataError {
                 "қайта жіберер алдында не түзетілгенін көрсетіңіз",
                 "say what was corrected before sending again",
             ),
+            DataError::BadText { field, problem } => {
+                let (name, why, rule) = (field_name(field), problem.text(), problem.rule());
+                Text::new(
+                    format!("{}: {} [{rule}]", name.ru, why.ru),
+                    format!("{}: {} [{rule}]", name.kk, why.kk),
+                    format!("{} ({field}): {} [{rule}]", name.en, why.en),
+                )
+            }
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The history of one formulary: every move made, by whom, when and why.
 
 use super::documents::NumberTaken;
+use super::event::check_text;
 use super::{DataError, Event, IllegalMove, MoveKind, State, apply, moves_from};
 use crate::domain::Text;
 use crate::domain::calendar::{self, CalendarError, M16Due};
+use crate::domain::text::limit;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +64,7 @@ impl Lifecycle {
                 cause: Box::new(cause),
             };
             let made = lifecycle
-                .apply(t.event.clone(), &t.clerk, t.at, t.reason.as_deref())
+                .advance(t.event.clone(), &t.clerk, t.at, t.reason.as_deref())
                 .map_err(replay)?;
             if (t.from, t.to) != (made.from, made.to) {
                 return Err(replay(LifecycleError::Mismatch {
@@ -110,6 +112,24 @@ impl Lifecycle {
     /// Makes `event` by `clerk` at `at`, with an optional note on why, and returns the
     /// transition recorded. On any error nothing changes.
     pub fn apply(
+        &mut self,
+        event: Event,
+        clerk: &str,
+        at: NaiveDateTime,
+        reason: Option<&str>,
+    ) -> Result<Transition, LifecycleError> {
+        // Issue 15: what a new move records is printable and within its limits; a history
+        // recorded before (`replay`) is read as it is.
+        event.check_texts().map_err(LifecycleError::Data)?;
+        if let Some(note) = reason {
+            check_text("note", note, limit::NOTE).map_err(LifecycleError::Data)?;
+        }
+        self.advance(event, clerk, at, reason)
+    }
+
+    /// [`Lifecycle::apply`] without the checks of the texts: also the replay of a
+    /// recorded history.
+    fn advance(
         &mut self,
         event: Event,
         clerk: &str,

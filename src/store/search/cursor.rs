@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 /// Where a page ended: give it as [`Query::after`] for the next page of the same query.
 /// Opaque to callers; written and read as text (`--after` on the command line): the row
-/// id, then for name and date orders the phase and the sort key (`ID~PHASE~KEY`).
+/// id, then for name and date orders the phase and the sort key (`ID~PHASE~KEY`). The key
+/// of a name order is left empty (`ID~PHASE~`): the row's own is read back by its id, so a
+/// cursor, which ends up in shell history and scripts, carries no name (issue 15).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Cursor {
     pub(super) id: i64,

@@ -1,17 +1,23 @@
 //! Leaving the workstation, and what a quiet moment does: what was typed is either kept as
 //! the draft or the clerk is told, before quitting, that it will be lost.
 
-use super::{App, Dialog, Effect, Status};
-use crate::tui::i18n::Msg;
+use super::{App, Effect};
+use crate::i18n::Msg;
+use crate::tui::dialogs::Dialog;
+use crate::tui::screens::Cx;
 
 impl App {
     /// A quiet moment (no key for a while, and before quitting or on a dropped
     /// connection): the formulary's entry is kept as the draft if it changed, whatever
-    /// dialog is open, so "the draft is kept" holds when the quit question says it.
+    /// dialog is open, so "the draft is kept" holds when the quit question says it; a
+    /// registered formulary's draft still in the register is forgotten.
     pub(super) fn tick(&mut self) -> Effect {
-        if self.form.unsaved() {
-            self.form.mark_saved();
-            Effect::SaveDraft(Box::new(self.form.formulary().clone()))
+        let form = &mut self.screens.formulary;
+        if form.unsaved() {
+            form.mark_saved();
+            Effect::SaveDraft(Box::new(form.formulary().clone()))
+        } else if self.discard_pending {
+            Effect::DiscardDraft
         } else {
             Effect::None
         }
@@ -28,18 +34,16 @@ impl App {
     /// must not be is told it is kept when it is not. So the first Ctrl-Q over an unfiled
     /// application says that it will be lost and how to quit anyway (Ctrl-Q again); any
     /// other key stays. With a formulary entry as well, its own question follows.
-    pub(in crate::tui) fn quit(&mut self) -> Effect {
-        if !self.dsn_form.is_blank() && !self.leaving_dsn {
+    pub(super) fn quit(&mut self, cx: &mut Cx) -> Effect {
+        if !self.screens.dsn_form.is_blank() && !self.leaving_dsn {
             self.leaving_dsn = true;
-            self.status = Some(Status::Msg(Msg::DsnQuitQuestion));
-            return Effect::Redraw;
+            return cx.say(Msg::DsnQuitQuestion);
         }
         self.leaving_dsn = false;
-        if self.form.is_blank() {
+        if self.screens.formulary.is_blank() {
             Effect::Quit
         } else {
-            self.dialog = Some(Dialog::Quit);
-            Effect::Redraw
+            cx.open(Dialog::Quit)
         }
     }
 }

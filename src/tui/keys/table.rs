@@ -3,13 +3,13 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
+use super::Scope::{Correction, DsnList, OpenDay, Record, Register, YesEnd, YesQuit, YesRefuse};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{DsnList, OpenDay, Record, Register, YesClose, YesQuit, YesRefuse};
+use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
-use crate::tui::form::Focus;
-use crate::tui::i18n::Msg;
+use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
-use ratatui::crossterm::event::KeyCode::{PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyCode::{End, Home, PageDown, PageUp, Up};
 use ratatui::crossterm::event::KeyModifiers;
 
 type Key = (KeyModifiers, KeyCode);
@@ -42,8 +42,13 @@ const HELP: Keys = &[key(F(1)), key(Char('?')), shift(Char('?'))];
 /// The keys that open the help also close it, and so does Esc.
 const CLOSE_HELP: Keys = &[key(Esc), key(F(1)), key(Char('?')), shift(Char('?'))];
 /// Yes and no in Latin and in Cyrillic letters, whatever the keyboard layout.
-const YES: Keys = &[key(Char('y')), key(Char('д')), key(Enter)];
-const NO: Keys = &[key(Char('n')), key(Char('н')), key(Esc)];
+/// «д» (да) and «и» (иә) answer yes on a Russian and a Kazakh keyboard, «н» (нет) and «ж»
+/// (жоқ) no.
+const YES: Keys = &[key(Char('y')), key(Char('д')), key(Char('и')), key(Enter)];
+/// The "yes" of a question before what cannot be undone (a move that ends a formulary's
+/// course): never Enter, which a clerk presses out of habit.
+const YES_ONLY: Keys = &[key(Char('y')), key(Char('д')), key(Char('и'))];
+const NO: Keys = &[key(Char('n')), key(Char('н')), key(Char('ж')), key(Esc)];
 const NEXT_FIELD: Keys = &[key(KeyCode::Tab), key(Down), key(Enter)];
 /// Shift-Tab comes as BackTab with or without the Shift flag, by terminal.
 const PREVIOUS_FIELD: Keys = &[shift(BackTab), key(BackTab), key(Up)];
@@ -76,8 +81,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help,      "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   CLOSE_HELP),
     bind(Help,      "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(YesQuit,   "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
-    bind(YesClose,  "y",         FOOTER,    Msg::KeyCloseDay,  Action::Confirm,                YES),
-    bind(YesRefuse, "y",         FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES),
+    bind(YesRefuse, "y/д",       FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES_ONLY),
+    bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
@@ -95,6 +100,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
     bind(List,      "PgUp PgDn", NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageDown), &[key(PageDown)]),
     bind(List,      "PgUp",      NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageUp),   &[key(PageUp)]),
+    // In a list Home and End are its first and last row; its line of text keeps Ctrl-A
+    // and Ctrl-E for its own start and end.
+    bind(List,      "Home End",  NO_FOOTER, Msg::KeyEnds,      Action::Select(Move::Last),     &[key(End)]),
+    bind(List,      "Home",      NO_FOOTER, Msg::KeyEnds,      Action::Select(Move::First),    &[key(Home)]),
     bind(Lookup,    "Ctrl-C",    FOOTER,    Msg::KeyCopy,      Action::Copy,                   &[ctrl('c')]),
     bind(Form,      "Ctrl-N",    NO_FOOTER, Msg::KeyOtherForm, Action::OtherForm,              &[ctrl('n')]),
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
@@ -106,10 +115,13 @@ pub static BINDINGS: &[Binding] = &[
     // The digits of an opened formulary's moves are read in `action_for`; this line only lists
     // them in the footer and the help.
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
+    bind(Record,    "Ctrl-R",    FOOTER,    Msg::KeyCorrect,   Action::Correct,                &[ctrl('r')]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
-    bind(Record,    "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
+    bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
-    bind(OpenDay,   "Ctrl-E",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('e')]),
+    // Far from Ctrl-D, which shows the day: one stray key must not reach the question.
+    bind(OpenDay,   "Ctrl-K",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('k')]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Day,       "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),

@@ -1,7 +1,9 @@
 //! The key table's tests: which keys do what where, and what the footer offers.
 
 use super::*;
-use crate::tui::form::Focus;
+use crate::tui::action::Tab;
+use crate::tui::screens::Screen;
+use crate::tui::screens::formulary::Focus;
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const ALT: KeyModifiers = KeyModifiers::ALT;
@@ -29,8 +31,8 @@ fn every_f_key_has_a_twin_that_is_not_an_f_key() {
 
 #[test]
 fn tabs_switch_with_alt_digits_and_f_keys_from_every_tab() {
-    for tab in Tab::ALL {
-        let context = Context::Tab(tab);
+    for screen in Screen::ALL {
+        let context = Context::Screen(screen);
         assert_eq!(
             action_for(&key(ALT, KeyCode::Char('3')), context),
             Some(Action::ShowTab(Tab::Register))
@@ -45,8 +47,8 @@ fn tabs_switch_with_alt_digits_and_f_keys_from_every_tab() {
 #[test]
 fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
     for context in [
-        Context::Tab(Tab::CodeLookup),
-        Context::Tab(Tab::NewFormulary),
+        Context::Screen(Screen::Lookup),
+        Context::Screen(Screen::Formulary),
         Context::Picker,
     ] {
         assert!(matches!(
@@ -57,7 +59,7 @@ fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
     assert_eq!(
         action_for(
             &key(CTRL, KeyCode::Char('q')),
-            Context::Tab(Tab::NewFormulary)
+            Context::Screen(Screen::Formulary)
         ),
         Some(Action::Quit)
     );
@@ -65,7 +67,7 @@ fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
 
 #[test]
 fn in_the_form_a_question_mark_is_text_and_f1_is_help() {
-    let form = Context::Tab(Tab::NewFormulary);
+    let form = Context::Screen(Screen::Formulary);
     assert!(matches!(
         action_for(&key(NONE, KeyCode::Char('?')), form),
         Some(Action::Edit(_))
@@ -110,7 +112,7 @@ fn with_a_dialog_open_only_its_keys_work() {
 
 #[test]
 fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_help() {
-    let list = Context::DsnList;
+    let list = Context::Screen(Screen::DsnList);
     assert_eq!(action_for(&key(NONE, KeyCode::Enter), list), None);
     assert_eq!(action_for(&key(CTRL, KeyCode::Char('d')), list), None);
     assert_eq!(action_for(&key(NONE, KeyCode::Char('a')), list), None);
@@ -123,7 +125,7 @@ fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_
         Some(Action::OtherList)
     );
     // The formularies keep Enter, Ctrl-D and their filter line.
-    let formularies = Context::Tab(Tab::Register);
+    let formularies = Context::Screen(Screen::Formularies);
     assert_eq!(
         action_for(&key(NONE, KeyCode::Enter), formularies),
         Some(Action::Confirm)
@@ -136,14 +138,15 @@ fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_
 
 fn dsn_app() -> crate::tui::app::App {
     use crate::tui::app::{App, Session};
-    let today =
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("a valid date"));
+    let noon = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .unwrap_or_else(|| panic!("a valid date"));
     let session = Session {
         clerk: "Айгүл".into(),
-        today,
+        clock: crate::office::Clock::at_office_time(chrono_tz::Asia::Almaty, noon),
     };
     let size = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let theme = crate::tui::theme::Theme { color: false };
+    let theme = crate::tui::ui::theme::Theme { color: false };
     let mut app = App::new(crate::domain::Lang::En, theme, size, session);
     assert_eq!(
         app.update(Action::OtherForm),
@@ -166,7 +169,7 @@ fn the_dsn_application_lists_no_code_picker_and_ctrl_l_picks_nothing() {
         Some(Action::Pick)
     );
     // The formulary keeps its picker, in the footer and on the key.
-    let formulary = Context::Tab(Tab::NewFormulary);
+    let formulary = Context::Screen(Screen::Formulary);
     assert!(visible(formulary).any(|b| b.in_footer && b.label == "Ctrl-L"));
     assert_eq!(
         action_for(&key(CTRL, KeyCode::Char('l')), formulary),
@@ -179,7 +182,7 @@ fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothin
     let mut app = dsn_app();
     app.update(Action::Help);
     assert_eq!(app.context(), Context::Help);
-    assert_eq!(app.screen_context(), Context::DsnForm);
+    assert_eq!(app.screen_context(), Context::Screen(Screen::DsnForm));
     let help: Vec<&str> = visible(app.screen_context()).map(|b| b.label).collect();
     for absent in ["Ctrl-L", "Ctrl-O", "Ctrl-G"] {
         assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
@@ -191,7 +194,11 @@ fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothin
         let mut app = dsn_app();
         let effect = app.update(action.clone());
         assert_eq!(effect, crate::tui::app::Effect::None, "{action:?}");
-        assert_eq!(app.context(), Context::DsnForm, "{action:?}");
+        assert_eq!(
+            app.context(),
+            Context::Screen(Screen::DsnForm),
+            "{action:?}"
+        );
     }
 }
 
@@ -214,19 +221,28 @@ fn footer_help(context: Context, label: &str) -> Option<Msg> {
 
 #[test]
 fn each_questions_yes_says_what_it_does() {
-    assert_eq!(
-        footer_help(Context::CloseDayQuestion, "y"),
-        Some(Msg::KeyCloseDay)
-    );
     assert_eq!(footer_help(Context::QuitQuestion, "y"), Some(Msg::KeyQuit));
     assert_eq!(
-        footer_help(Context::RefuseQuestion, "y"),
+        footer_help(Context::RefuseQuestion, "y/д"),
         Some(Msg::KeyRefuse)
     );
+    assert_eq!(
+        footer_help(Context::EndQuestion, "y/д"),
+        Some(Msg::KeyMakeMove)
+    );
+    // Enter never answers yes to what cannot be undone.
+    for question in [Context::RefuseQuestion, Context::EndQuestion] {
+        assert_eq!(action_for(&key(NONE, KeyCode::Enter), question), None);
+    }
+    // A day is closed by typing its date: letters are text there, Enter submits it.
+    assert!(matches!(
+        action_for(&key(NONE, KeyCode::Char('y')), Context::CloseDayQuestion),
+        Some(Action::Edit(_))
+    ));
     for question in [
         Context::QuitQuestion,
-        Context::CloseDayQuestion,
         Context::RefuseQuestion,
+        Context::EndQuestion,
     ] {
         assert_eq!(footer_help(question, "n Esc"), Some(Msg::KeyBack));
         for (yes, no) in [('y', 'n'), ('д', 'н')] {
@@ -243,11 +259,16 @@ fn each_questions_yes_says_what_it_does() {
 }
 
 #[test]
-fn a_closed_day_offers_no_ctrl_e_and_an_open_one_does() {
-    let ctrl_e = key(CTRL, KeyCode::Char('e'));
-    assert_eq!(footer_help(Context::Day, "Ctrl-E"), Some(Msg::KeyCloseDay));
+fn a_closed_day_offers_no_ctrl_k_and_an_open_one_does() {
+    let ctrl_e = key(CTRL, KeyCode::Char('k'));
+    assert_eq!(footer_help(Context::Day, "Ctrl-K"), Some(Msg::KeyCloseDay));
     assert_eq!(action_for(&ctrl_e, Context::Day), Some(Action::CloseDay));
-    assert_eq!(footer_help(Context::ClosedDay, "Ctrl-E"), None);
+    // Ctrl-D shows the day; the key that closes it is not beside it.
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('e')), Context::Day),
+        None
+    );
+    assert_eq!(footer_help(Context::ClosedDay, "Ctrl-K"), None);
     assert!(visible(Context::ClosedDay).all(|b| b.action != Action::CloseDay));
     assert_eq!(action_for(&ctrl_e, Context::ClosedDay), None);
     assert_eq!(footer_help(Context::ClosedDay, "Esc"), Some(Msg::KeyBack));

@@ -1,0 +1,142 @@
+//! The formulary's words, in Russian, Kazakh and English: field labels, group headings and
+//! the names of choices. Part of the one catalogue.
+
+use crate::domain::Lang;
+use crate::tui::screens::formulary::spec::{FieldId, Group};
+
+fn pick(lang: Lang, (ru, kk, en): (&'static str, &'static str, &'static str)) -> &'static str {
+    lang.pick(ru, kk, en)
+}
+
+/// A field's label.
+pub fn field(lang: Lang, id: FieldId) -> &'static str {
+    pick(
+        lang,
+        match id {
+            FieldId::Document => ("Вид документа", "Құжат түрі", "Document"),
+            FieldId::FillingCode => ("Код заполнения", "Толтыру коды", "Filling code"),
+            FieldId::RegionCode => ("Код области", "Облыс коды", "Region code"),
+            FieldId::DistrictCode => ("Код района", "Аудан коды", "District code"),
+            FieldId::Iin => ("ИИН", "ЖСН", "IIN"),
+            FieldId::Surname => ("Фамилия", "Тегі", "Surname"),
+            FieldId::GivenName => ("Имя", "Аты", "Given name"),
+            FieldId::Patronymic => ("Отчество", "Әкесінің аты", "Patronymic"),
+            FieldId::BirthDate => ("Дата рождения", "Туған күні", "Birth date"),
+            FieldId::Sex => ("Пол", "Жынысы", "Sex"),
+            FieldId::BirthPlace => ("Место рождения", "Туған жері", "Birth place"),
+            FieldId::Nationality => ("Национальность", "Ұлты", "Nationality"),
+            FieldId::Citizenship => ("Гражданство", "Азаматтығы", "Citizenship"),
+            FieldId::ResidenceAddress => (
+                "13. Место жительства",
+                "13. Тұрғылықты жері",
+                "13. Residence",
+            ),
+            FieldId::ArrivalDate => ("Дата прибытия", "Келген күні", "Arrival date"),
+            FieldId::PreviousAddress => (
+                "14. Прежнее место",
+                "14. Бұрынғы мекені",
+                "14. Previous address",
+            ),
+            FieldId::Signature => ("Подпись", "Қолы", "Signature"),
+            FieldId::SignatureReason => ("Причина без подписи", "Қолсыз себебі", "Why unsigned"),
+            FieldId::ParentIdNumber => (
+                "УЛ родителя: номер",
+                "Ата-ана ЖК: нөмірі",
+                "Parent's ID: number",
+            ),
+            FieldId::ParentIdDate => ("УЛ родителя: дата", "Ата-ана ЖК: күні", "Parent's ID: date"),
+            FieldId::ParentIdIssuer => (
+                "УЛ родителя: кем выдан",
+                "Ата-ана ЖК: берген",
+                "Parent's ID: issuer",
+            ),
+            FieldId::ConclusionNumber => (
+                "Заключение: номер",
+                "Қорытынды: нөмірі",
+                "Conclusion: number",
+            ),
+            FieldId::ConclusionDate => ("Заключение: дата", "Қорытынды: күні", "Conclusion: date"),
+            FieldId::ProtocolNumber => (
+                "Протокол опозн.: №",
+                "Тану хаттамасы: №",
+                "ID protocol: number",
+            ),
+            FieldId::ProtocolDate => (
+                "Протокол опозн.: дата",
+                "Тану хаттамасы: күні",
+                "ID protocol: date",
+            ),
+            FieldId::BasisKind => ("Основание: документ", "Негіз: құжат", "Basis: document"),
+            FieldId::BasisNumber => ("Основание: номер", "Негіз: нөмірі", "Basis: number"),
+            FieldId::BasisDate => ("Основание: дата", "Негіз: күні", "Basis: date"),
+            FieldId::PenalLocation => (
+                "Учрежд. УИС: место",
+                "ҚАЖ мекемесі: орны",
+                "Penal inst.: place",
+            ),
+            FieldId::PenalInstitution => (
+                "Учрежд. УИС: название",
+                "ҚАЖ мекемесі: атауы",
+                "Penal inst.: name",
+            ),
+            FieldId::AddressAbroad => ("Адрес за границей", "Шетелдегі мекенжай", "Address abroad"),
+            FieldId::AdditionalInformation => {
+                ("Доп. информация", "Қосымша ақпарат", "Additional info")
+            }
+        },
+    )
+}
+
+/// A group heading of the form.
+pub fn group(lang: Lang, group: Group) -> &'static str {
+    pick(
+        lang,
+        match group {
+            Group::Document => ("Документ", "Құжат", "Document"),
+            Group::Person => ("Лицо", "Тұлға", "Person"),
+            Group::Addresses => ("Адреса", "Мекенжайлар", "Addresses"),
+            Group::Signature => ("Подпись", "Қолы", "Signature"),
+            Group::ReverseSide => ("Оборотная сторона", "Артқы беті", "Reverse side"),
+        },
+    )
+}
+
+/// The name of a choice value (JSON spelling); "" is "not chosen".
+pub fn choice(lang: Lang, value: &str) -> &'static str {
+    pick(
+        lang,
+        match value {
+            "passport" => ("Паспорт", "Паспорт", "Passport"),
+            "id_card" => ("Удостоверение личности", "Жеке куәлік", "ID card"),
+            "residence_permit" => ("Вид на жительство", "Тұруға ықтиярхат", "Residence permit"),
+            "stateless_certificate" => {
+                ("Удостоверение ЛБГ", "АЖА куәлігі", "Stateless certificate")
+            }
+            "male" => ("мужской", "ер", "male"),
+            "female" => ("женский", "әйел", "female"),
+            "present" => ("есть", "бар", "present"),
+            "absent" => (
+                "нет (причина ниже)",
+                "жоқ (себебі төменде)",
+                "absent (reason below)",
+            ),
+            "birth_certificate" => (
+                "свидетельство о рождении",
+                "туу туралы куәлік",
+                "birth certificate",
+            ),
+            "marriage_record" => ("запись о браке", "неке туралы жазба", "marriage record"),
+            "divorce_record" => (
+                "запись о расторжении брака",
+                "некені бұзу туралы жазба",
+                "divorce record",
+            ),
+            "data_change_conclusion" => (
+                "заключение о перемене данных",
+                "деректерді өзгерту қорытындысы",
+                "data change conclusion",
+            ),
+            _ => ("— не выбрано —", "— таңдалмаған —", "— not chosen —"),
+        },
+    )
+}

@@ -1,0 +1,178 @@
+//! The one string catalogue: every word the workstation and the command line show, in
+//! Russian, Kazakh and English. A screen asks for a [`Msg`] (or a function here that builds
+//! a text from data), never writes its own text; the language is picked by `Lang::pick`
+//! alone. The rules' own messages stay with the rules (the domain's `Text` tables).
+//!
+//! - this file: the screens' words, [`Msg`];
+//! - `form`: the formulary's field labels, group headings and choice names;
+//! - `moves`: texts built from a move's data (history lines, conclusions, a closed day);
+//! - `store`: the register's refusals and failures.
+
+use crate::codes::Kind;
+use crate::domain::Lang;
+
+pub mod form;
+mod moves;
+mod msg;
+mod staff;
+pub mod store;
+
+use msg::texts;
+
+pub use moves::{conclusion_made, day_closed, event_data};
+
+/// A piece of screen text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    TabNewFormulary,
+    TabCodeLookup,
+    TabRegister,
+    QueryTitle,
+    QueryHint,
+    Results,
+    Detail,
+    NothingFound,
+    NoSelection,
+    Code,
+    NameKk,
+    NameRu,
+    NameEn,
+    Region,
+    Heading,
+    Marked,
+    Translated,
+    Copied,
+    HelpTitle,
+    HelpClose,
+    TooSmall,
+    KeyHelp,
+    KeyQuit,
+    KeyBack,
+    KeySelect,
+    KeyPage,
+    KeyEnds,
+    KeyCopy,
+    Kind(Kind),
+    FormTitle,
+    FormErrors,
+    FormWarnings,
+    FormReady,
+    FormPrint,
+    FormWhole,
+    KeyField,
+    KeyPick,
+    KeyAccept,
+    KeySave,
+    ReasonTitle,
+    ReasonHint,
+    PickTitle,
+    QuitQuestion,
+    DsnQuitQuestion,
+    NotReady,
+    KeyDone,
+    RegisterFilter,
+    RegisterFilterHint,
+    RegisterPage,
+    ColNumber,
+    ColDate,
+    ColIin,
+    ColCode,
+    ColName,
+    ColStatus,
+    Coupon,
+    History,
+    Moves,
+    NoMoves,
+    Formulary,
+    DayClosed,
+    DayOpen,
+    Total,
+    District,
+    Clerk,
+    CloseDayHint,
+    DayTitle,
+    KeyOpen,
+    KeyDay,
+    KeyCloseDay,
+    KeyMove,
+    MoveTitle,
+    MoveHint,
+    AskCancelReason,
+    AskSpoilReason,
+    AskCorrection,
+    AskActNumber,
+    AskCoupon,
+    NeedText,
+    CloseDayQuestion,
+    RefuseQuestion,
+    KeyRefuse,
+    Done,
+    NoRegister,
+    DsnCode,
+    DsnBelow,
+    KeyGenerate,
+    NeedBirthAndSex,
+    DsnTitle,
+    DsnTaxpayer,
+    DsnBin,
+    DsnSubject,
+    DsnCountry,
+    DsnUnit,
+    DsnType,
+    DsnName,
+    DsnSpec,
+    DsnProducer,
+    DsnImporter,
+    DsnReady,
+    DsnListTitle,
+    KeyOtherForm,
+    KeyFile,
+    KeyOtherList,
+    Refused,
+    RecordOverrides,
+    RecordDocuments,
+    RecordCorrections,
+    DocumentValid,
+    DocumentInvalidSince,
+    VerificationDue,
+    ConclusionDue,
+    Overdue,
+    KeyCorrect,
+    KeySaveCorrection,
+    Corrected,
+    NotCorrectable,
+    CorrectBeforeResend,
+    CorrectionTitle,
+    LastMove,
+    CouponOnTheCitizens,
+    CloseDayWrongDate,
+    EndQuestion,
+    KeyMakeMove,
+}
+
+/// The text of `msg` in `lang`.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    let (ru, kk, en) = texts(msg);
+    lang.pick(ru, kk, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_tab_titles_are_the_ones_the_issue_names() {
+        assert_eq!(tr(Lang::En, Msg::TabNewFormulary), "New formulary");
+        assert_eq!(tr(Lang::En, Msg::TabCodeLookup), "Code lookup");
+        assert_eq!(tr(Lang::En, Msg::TabRegister), "Register");
+    }
+
+    #[test]
+    fn every_kind_has_a_label_in_every_language() {
+        for kind in Kind::ALL {
+            for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+                assert!(!tr(lang, Msg::Kind(kind)).is_empty(), "{kind:?} {lang:?}");
+            }
+        }
+    }
+}

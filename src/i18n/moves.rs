@@ -1,0 +1,92 @@
+//! The texts of the lifecycle's moves that carry data: what a move recorded (its history
+//! line), the conclusion just entered in the journal (M-16), and who closed a day. Built
+//! from the data, so they are functions rather than [`super::Msg`]s.
+//!
+//! Times are shown in the office's time zone.
+
+use crate::domain::Lang;
+use crate::domain::lifecycle::{Conclusion, Event};
+use crate::store::DayClose;
+
+fn pick(lang: Lang, ru: String, kk: String, en: String) -> String {
+    lang.pick(ru, kk, en)
+}
+
+/// The status line after a confirmation or a refusal (M-16): the number the journal of
+/// conclusions gave and the date, so the clerk can write them on the reverse side.
+pub fn conclusion_made(lang: Lang, refused: bool, conclusion: &Conclusion) -> String {
+    let (n, d) = (&conclusion.number, conclusion.date.format("%d.%m.%Y"));
+    let (ru, kk, en) = if refused {
+        (
+            "в выдаче отказано",
+            "беруден бас тартылды",
+            "documents refused",
+        )
+    } else {
+        (
+            "личность установлена",
+            "жеке басы анықталды",
+            "identity established",
+        )
+    };
+    pick(
+        lang,
+        format!("Заключение № {n} от {d} (журнал, M-16): {ru}"),
+        format!("№ {n} қорытынды, {d} (журнал, M-16): {kk}"),
+        format!("Conclusion No. {n} of {d} (journal, M-16): {en}"),
+    )
+}
+
+/// What a move recorded besides its states, for its line in the history: the M-16 ground
+/// or conclusion, the M-40 reason, the correction, the coupon (M-57), the act number, the
+/// reason given; `None` for a move that records nothing more.
+pub fn event_data(lang: Lang, event: &Event) -> Option<String> {
+    let said = |ru: &str, kk: &str, en: &str, what: &str| {
+        pick(
+            lang,
+            format!("{ru} {what}"),
+            format!("{kk} {what}"),
+            format!("{en} {what}"),
+        )
+    };
+    Some(match event {
+        Event::Register | Event::Send | Event::Manufacture => return None,
+        Event::StartVerification { ground } => format!("M-16: {}", ground.text().get(lang)),
+        Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
+            let (n, d) = (&conclusion.number, conclusion.date.format("%d.%m.%Y"));
+            pick(
+                lang,
+                format!("заключение № {n} от {d}"),
+                format!("№ {n} қорытынды, {d}"),
+                format!("conclusion No. {n} of {d}"),
+            )
+        }
+        Event::Return { reason } => format!("M-40: {}", reason.text().get(lang)),
+        Event::Resend { correction } => said("исправлено:", "түзетілді:", "corrected:", correction),
+        Event::Issue { coupon } => said("талон", "талон", "coupon", coupon),
+        Event::Cancel { reason } | Event::Spoil { reason } => {
+            said("причина:", "себебі:", "reason:", reason)
+        }
+        Event::Destroy { act_number } => pick(
+            lang,
+            format!("акт № {act_number}"),
+            format!("№ {act_number} акт"),
+            format!("act No. {act_number}"),
+        ),
+    })
+}
+
+/// The end-of-day view's line for a closed day: nothing is left to close, and who closed
+/// it when (the register keeps the moment in UTC; shown in the office's time, `zone`).
+pub fn day_closed(lang: Lang, close: &DayClose, zone: chrono_tz::Tz) -> String {
+    let at = chrono::DateTime::parse_from_rfc3339(&close.closed_at)
+        .map(|t| t.with_timezone(&zone).format("%d.%m.%Y %H:%M").to_string())
+        .unwrap_or_else(|_| close.closed_at.clone());
+    let clerk = &close.clerk;
+    pick(
+        lang,
+        format!("Закрыт {at}, сотрудник {clerk}: записи дня больше не меняются"),
+        format!("{at} жабылды, қызметкер {clerk}: күн жазбалары енді өзгермейді"),
+        format!("Closed {at} by {clerk}: the day's records no longer change"),
+    )
+}

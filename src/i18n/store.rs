@@ -1,0 +1,371 @@
+//! What the register says when it refuses or fails, in the workstation's three languages.
+//!
+//! The store's own messages are English: they go to the command line and to shell logs.
+//! A clerk at a Russian or Kazakh workstation reads them here instead. Every case is
+//! matched by name, so a new error of the store cannot reach the screen untranslated
+//! without the compiler saying so. The English is the store's own text, word for word.
+
+use crate::domain::lifecycle::{DataError, Event, LifecycleError};
+use crate::domain::{Sex, Text};
+use crate::store::dsn::DsnError;
+use crate::store::numbers::parse_coupon;
+use crate::store::{StoreError, number_to_show};
+
+/// A move the register refused, said at the move's dialog: the field of the move that is
+/// wrong and the rule, where the refusal is about the move's data
+/// (`Талон: … [M-57]`); the register's own message otherwise.
+pub fn move_refusal(error: &StoreError, event: &Event) -> Text {
+    let coupon = ("Талон", "Талон", "Coupon", "M-57");
+    let conclusion = ("Заключение", "Қорытынды", "Conclusion", "M-16");
+    let (field, text) = match (error, event) {
+        // The register compares the typed coupon with the formulary's and says only that
+        // they differ; one whose check digit is wrong is no coupon at all, a typo (M-57).
+        (StoreError::CouponMismatch { .. }, Event::Issue { coupon: typed })
+            if parse_coupon(typed).is_none() =>
+        {
+            (coupon, coupon_typo(typed))
+        }
+        (StoreError::CouponMismatch { .. } | StoreError::BadCoupon { .. }, _) => {
+            (coupon, store_error(error))
+        }
+        (StoreError::ConclusionTaken { .. }, _) => (conclusion, store_error(error)),
+        (StoreError::Move(LifecycleError::Data(data)), _) => {
+            let field = match data {
+                DataError::EmptyCoupon => coupon,
+                DataError::EmptyConclusionNumber
+                | DataError::ConclusionAfterMove { .. }
+                | DataError::ConclusionBeforeVerification { .. } => conclusion,
+                DataError::EmptyCorrection => ("Исправление", "Түзету", "Correction", "M-40"),
+                DataError::EmptyReason(_) | DataError::EmptyActNumber => return store_error(error),
+                DataError::BadText { .. } => return store_error(error),
+            };
+            (field, data.text())
+        }
+        _ => return store_error(error),
+    };
+    let (ru, kk, en, rule) = field;
+    Text::new(
+        format!("{ru}: {} [{rule}]", text.ru),
+        format!("{kk}: {} [{rule}]", text.kk),
+        format!("{en}: {} [{rule}]", text.en),
+    )
+}
+
+/// A typed coupon that is not one (M-57), said short enough for the status line with its
+/// field and rule: ten digits whose check digit is wrong are a typo; anything else is not
+/// the ten digits printed on the coupon.
+fn coupon_typo(typed: &str) -> Text {
+    let digits = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>();
+    if digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Text::new(
+            "опечатка в номере: контрольная цифра не сходится",
+            "нөмірде қате: бақылау цифры сәйкес емес",
+            "a typo in the number: the check digit does not match",
+        )
+    } else {
+        Text::new(
+            "нужны десять цифр, как на талоне",
+            "талондағыдай он цифр керек",
+            "ten digits expected, as on the coupon",
+        )
+    }
+}
+
+/// The register's error, for the clerk.
+pub fn store_error(error: &StoreError) -> Text {
+    let en = error.to_string();
+    let t = |ru: String, kk: String| Text::new(ru, kk, en.clone());
+    match error {
+        StoreError::Missing { path } => {
+            let p = path.display();
+            t(
+                format!("реестр {p} не найден: ничего не создано"),
+                format!("{p} тізілімі табылмады: ештеңе жасалмады"),
+            )
+        }
+        StoreError::NoLocation => t(
+            "реестру негде быть: укажите --db ПУТЬ или KENSE_DB".into(),
+            "тізілімге орын жоқ: --db ЖОЛ немесе KENSE_DB көрсетіңіз".into(),
+        ),
+        StoreError::Create { path, source } => {
+            let p = path.display();
+            t(
+                format!("не удалось создать реестр {p}: {source}"),
+                format!("{p} тізілімін жасау мүмкін болмады: {source}"),
+            )
+        }
+        StoreError::ReadOnly { path } => {
+            let p = path.display();
+            t(
+                format!("реестр {p} открыт только для чтения: ничего не изменено"),
+                format!("{p} тізілімі тек оқуға ашық: ештеңе өзгертілмеді"),
+            )
+        }
+        StoreError::Locked { path, waited } => {
+            let (p, ms) = (path.display(), waited.as_millis());
+            t(
+                format!("реестр {p} занят: другой kense держал его дольше {ms} мс; повторите"),
+                format!(
+                    "{p} тізілімі бос емес: басқа kense оны {ms} мс-тан ұзақ ұстады; қайталаңыз"
+                ),
+            )
+        }
+        StoreError::NotSqlite { path } => {
+            let p = path.display();
+            t(
+                format!("{p} — не реестр kense (не файл SQLite): ничего не изменено"),
+                format!("{p} — kense тізілімі емес (SQLite файлы емес): ештеңе өзгертілмеді"),
+            )
+        }
+        StoreError::BadCursor => t(
+            "это не курсор этого поиска: укажите тот, что дала предыдущая страница".into(),
+            "бұл осы іздеудің курсоры емес: алдыңғы бет берген курсорды көрсетіңіз".into(),
+        ),
+        StoreError::Foreign { path } => {
+            let p = path.display();
+            t(
+                format!(
+                    "{p} — база SQLite другого приложения, не реестр kense: ничего не изменено"
+                ),
+                format!(
+                    "{p} — басқа қолданбаның SQLite дерекқоры, kense тізілімі емес: ештеңе өзгертілмеді"
+                ),
+            )
+        }
+        StoreError::OlderSchema { path, found, known } => {
+            let p = path.display();
+            t(
+                format!(
+                    "реестр {p} имеет схему версии {found}, старше версии {known} этого kense: \
+                     ничего не изменено; команда записи (например, `kense iin generate`) обновит его"
+                ),
+                format!(
+                    "{p} тізілімінің схемасы {found} нұсқада, бұл kense-тің {known} нұсқасынан \
+                     ескі: ештеңе өзгертілмеді; жазатын команда (мысалы, `kense iin generate`) \
+                     оны жаңартады"
+                ),
+            )
+        }
+        StoreError::Corrupt { path, detail } => {
+            let p = path.display();
+            t(
+                format!(
+                    "реестр {p} повреждён ({detail}): ничего не изменено; восстановите его из \
+                     резервной копии"
+                ),
+                format!(
+                    "{p} тізілімі бүлінген ({detail}): ештеңе өзгертілмеді; оны сақтық \
+                     көшірмеден қалпына келтіріңіз"
+                ),
+            )
+        }
+        StoreError::NewerSchema { path, found, known } => {
+            let p = path.display();
+            t(
+                format!(
+                    "реестр {p} имеет схему версии {found}, новее версии {known} этого kense: \
+                     ничего не изменено; нужен более новый kense"
+                ),
+                format!(
+                    "{p} тізілімінің схемасы {found} нұсқада, бұл kense-тің {known} нұсқасынан \
+                     жаңа: ештеңе өзгертілмеді; жаңарақ kense керек"
+                ),
+            )
+        }
+        StoreError::InvalidClerk => t(
+            "имя сотрудника пустое или содержит управляющие символы".into(),
+            "қызметкердің аты бос немесе басқару таңбалары бар".into(),
+        ),
+        StoreError::BirthDateUnsupported { date } => t(
+            format!("ИИН кодирует даты рождения только с 1800 по 2099 год, а не {date}"),
+            format!("ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {date} емес"),
+        ),
+        StoreError::SerialsExhausted { birth_date, sex } => {
+            let (ru, kk) = match sex {
+                Sex::Male => ("мужского пола", "ер"),
+                Sex::Female => ("женского пола", "әйел"),
+            };
+            t(
+                format!(
+                    "для лиц {ru}, родившихся {birth_date}, не осталось порядковых номеров ИИН: \
+                     заняты все до 9999"
+                ),
+                format!(
+                    "{birth_date} туған {kk} жынысты адамдарға ЖСН реттік нөмірі қалмады: \
+                     9999-ға дейінгінің бәрі берілген"
+                ),
+            )
+        }
+        StoreError::DayAlreadyClosed {
+            date,
+            closed_at,
+            clerk,
+        } => t(
+            format!("день {date} уже закрыт ({closed_at}, сотрудник {clerk})"),
+            format!("{date} күні жабылған ({closed_at}, қызметкер {clerk})"),
+        ),
+        StoreError::Backup { path, detail } => {
+            let p = path.display();
+            t(
+                format!("резервная копия {p} не сделана: {detail}"),
+                format!("{p} сақтық көшірмесі жасалмады: {detail}"),
+            )
+        }
+        StoreError::LooseSidecar { path } => {
+            let p = path.display();
+            t(
+                format!(
+                    "у файла {p} права шире, чем у реестра (или это не обычный файл): реестр не \
+                     открыт; когда kense нигде не запущен, удалите его или дайте ему владельца, \
+                     группу и права реестра"
+                ),
+                format!(
+                    "{p} файлының құқықтары тізілімнікінен кең (немесе ол қарапайым файл емес): \
+                     тізілім ашылмады; kense еш жерде іске қосылмаған кезде оны жойыңыз немесе \
+                     оған тізілімнің иесін, тобын және құқықтарын беріңіз"
+                ),
+            )
+        }
+        StoreError::Io { path, source } => {
+            let p = path.display();
+            t(
+                format!("нельзя использовать реестр {p}: {source}"),
+                format!("{p} тізілімін пайдалану мүмкін емес: {source}"),
+            )
+        }
+        StoreError::Invalid(problems) => {
+            let n = problems.len();
+            t(
+                format!("формуляр не прошёл проверку: проблем — {n}, ничего не сохранено"),
+                format!("формуляр тексеруден өтпеді: {n} мәселе, ештеңе сақталмады"),
+            )
+        }
+        StoreError::NoFormulary { number } => match number_to_show(number) {
+            Some(n) => t(
+                format!("формуляра {n} в реестре нет"),
+                format!("тізілімде {n} формуляры жоқ"),
+            ),
+            None => t(
+                "формуляра с таким номером в реестре нет".into(),
+                "тізілімде мұндай нөмірлі формуляр жоқ".into(),
+            ),
+        },
+        StoreError::NoPerson => t(
+            "лица с таким ИИН в реестре нет".into(),
+            "тізілімде мұндай ЖСН-і бар адам жоқ".into(),
+        ),
+        StoreError::BadCoupon { .. } => t(
+            "это не номер талона: нужны десять цифр с верной контрольной цифрой".into(),
+            "бұл талон нөмірі емес: бақылау цифры дұрыс он цифр керек".into(),
+        ),
+        StoreError::DaySealed { date } => t(
+            format!("день {date} закрыт: его записи изменить нельзя"),
+            format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
+        ),
+        StoreError::Move(refused) => {
+            let why = refused.text();
+            t(
+                format!("действие отклонено: {}", why.ru),
+                format!("әрекет қабылданбады: {}", why.kk),
+            )
+        }
+        StoreError::CouponMismatch { number } => t(
+            format!("номер талона не тот, что у формуляра {number}"),
+            format!("талон нөмірі {number} формулярының талонымен сәйкес емес"),
+        ),
+        StoreError::ConclusionTaken { year, number } => t(
+            format!("заключение № {number} за {year} год уже есть в журнале заключений"),
+            format!("{year} жылғы № {number} қорытынды қорытындылар журналында бар"),
+        ),
+        StoreError::NotCorrectable { number, state } => t(
+            format!("формуляр {number} в состоянии «{state}»: его данные больше не исправить"),
+            format!("{number} формуляры «{state}» күйінде: оның деректерін енді түзетуге болмайды"),
+        ),
+        // Issue 12: who acts, staff, roles, closing in order (`staff.rs`).
+        StoreError::NoAccount { .. }
+        | StoreError::ClerkNotChosen { .. }
+        | StoreError::NotStaff { .. }
+        | StoreError::NotHead { .. }
+        | StoreError::OwnWork { .. }
+        | StoreError::StaffExists { .. }
+        | StoreError::NoStaffMember { .. }
+        | StoreError::LastHead { .. }
+        | StoreError::BadStaffName
+        | StoreError::AuditBroken { .. }
+        | StoreError::EarlierDayOpen { .. } => super::staff::staff_error(error),
+        StoreError::Sqlite { path, message } => {
+            let p = path.display();
+            t(
+                format!("сбой реестра {p}: {message}"),
+                format!("{p} тізілімінде қате: {message}"),
+            )
+        }
+    }
+}
+
+/// The DSN part of the register's errors, for the clerk.
+pub fn dsn_error(error: &DsnError) -> Text {
+    let en = error.to_string();
+    let t = |ru: String, kk: String| Text::new(ru, kk, en.clone());
+    match error {
+        DsnError::Store(store) => store_error(store),
+        DsnError::TaxpayerExists => t(
+            "этот налогоплательщик уже есть в реестре: ничего не изменено".into(),
+            "бұл салық төлеуші тізілімде бар: ештеңе өзгертілмеді".into(),
+        ),
+        DsnError::SubjectCodesExhausted => t(
+            "кодов субъекта рынка не осталось: 0001–9999 заняты (D-App3); заявка не сохранена"
+                .into(),
+            "нарық субъектісінің коды қалмады: 0001–9999 бос емес (D-App3); өтінім сақталмады"
+                .into(),
+        ),
+        DsnError::BrandsExhausted => t(
+            "для этого заявителя и вида продукции не осталось номеров марки; заявка не сохранена"
+                .into(),
+            "бұл өтініш беруші мен өнім түріне марка нөмірі қалмады; өтінім сақталмады".into(),
+        ),
+        DsnError::NoApplication { id } => t(
+            format!("заявки ДСН № {id} в реестре нет"),
+            format!("тізілімде № {id} ДСН өтінімі жоқ"),
+        ),
+        DsnError::HandOverBeforeRegistration { id, registered_on } => t(
+            format!(
+                "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя"
+            ),
+            format!("№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды"),
+        ),
+        DsnError::AlreadyHandedOver { id, on } => t(
+            format!("результат по заявке ДСН № {id} уже выдан {on}"),
+            format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Lang;
+    use unicode_width::UnicodeWidthStr;
+
+    /// A refused coupon names the field and M-57, within the 80 columns of the status line.
+    #[test]
+    fn a_refused_coupon_names_its_field_and_rule_within_the_status_line() {
+        let mismatch = StoreError::CouponMismatch {
+            number: "2026-0000002".into(),
+        };
+        for typed in ["8194641627", "81946", "819 464 1626", "abc"] {
+            let event = Event::Issue {
+                coupon: typed.into(),
+            };
+            let text = move_refusal(&mismatch, &event);
+            for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+                let said = text.get(lang);
+                assert!(said.ends_with("[M-57]"), "{said}");
+                assert!(said.width() <= 80, "{} columns: {said}", said.width());
+            }
+        }
+    }
+}

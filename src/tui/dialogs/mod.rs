@@ -1,0 +1,182 @@
+//! The dialogs over the screens: while one is open, it alone takes the keys. Each is one
+//! module with its update and its draw; this one holds the [`Dialog`] value, routes an
+//! action to the open dialog, and draws it.
+//!
+//! A dialog's update takes the dialog by value and gives back the one open next (itself,
+//! another, or none) with the effect: a dialog is a small state machine, and what it
+//! becomes is visible in the return value rather than in assignments scattered over `App`.
+
+mod day;
+mod help;
+pub mod move_data;
+mod picker;
+mod question;
+mod reason;
+
+use super::action::Action;
+use super::app::Effect;
+use super::keys::Context;
+use super::screens::formulary::spec::FieldId;
+use super::screens::lookup::LookupTab;
+use super::screens::{Cx, Screens};
+use super::ui::View;
+use crate::domain::lifecycle::MoveKind;
+use crate::store::DaySummary;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use tui_input::Input;
+
+/// A dialog over the current screen.
+pub enum Dialog {
+    Help,
+    /// The directory picker for a code field of the new formulary, or of the correction.
+    Picker {
+        field: FieldId,
+        list: LookupTab,
+        correction: bool,
+    },
+    /// The reason for letting the focused field's warning pass, in the new formulary or in
+    /// the correction.
+    Reason {
+        input: Input,
+        correction: bool,
+    },
+    /// "Quit with an unregistered formulary?"
+    Quit,
+    /// The data a move of formulary `number` needs: a line of text, or one of a few
+    /// choices. It stays open while the move is made, so that a refused move leaves what was
+    /// typed to correct.
+    MoveData {
+        number: String,
+        kind: MoveKind,
+        input: Input,
+        choice: usize,
+    },
+    /// The end-of-day view.
+    Day(Box<DaySummary>),
+    /// "Close the day?" over the end-of-day view it goes back to, answered by typing the
+    /// day's date: a day is sealed for good, so no single key closes it.
+    CloseDay {
+        day: Box<DaySummary>,
+        input: Input,
+    },
+    /// "y/д" before a move that ends the formulary's course (cancel, spoil, destroy), with
+    /// the move's dialog and what was typed in it to go back to.
+    EndMove {
+        number: String,
+        kind: MoveKind,
+        input: Input,
+        event: Box<crate::domain::lifecycle::Event>,
+    },
+    /// "Refuse the documents (M-16)?" over the opened formulary `number`: a refusal cannot
+    /// be undone (`move_data::begin`).
+    Refuse {
+        number: String,
+    },
+}
+
+/// What a dialog's update gives back: the dialog open next, and the effect; no effect
+/// means the dialog closed and leaves the action to the screen under it.
+pub type Next = (Option<Dialog>, Option<Effect>);
+
+/// The dialog stays as it is; `changed` says whether to draw again.
+fn stay(dialog: Dialog, changed: bool) -> Next {
+    let effect = if changed {
+        Effect::Redraw
+    } else {
+        Effect::None
+    };
+    (Some(dialog), Some(effect))
+}
+
+/// The dialog gives way to `next` (none: closed), drawn again.
+fn become_(next: Option<Dialog>) -> Next {
+    (next, Some(Effect::Redraw))
+}
+
+impl Dialog {
+    /// What has the keyboard while this dialog is open.
+    pub fn context(&self) -> Context {
+        match self {
+            Dialog::Help => Context::Help,
+            Dialog::Picker { .. } => Context::Picker,
+            Dialog::Reason { .. } => Context::Reason,
+            Dialog::Quit => Context::QuitQuestion,
+            Dialog::CloseDay { .. } => Context::CloseDayQuestion,
+            Dialog::EndMove { .. } => Context::EndQuestion,
+            Dialog::Refuse { .. } => Context::RefuseQuestion,
+            Dialog::MoveData { .. } => Context::MoveData,
+            Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
+            Dialog::Day(_) => Context::Day,
+        }
+    }
+
+    /// What `action` does to the open dialog.
+    pub fn update(self, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next {
+        if action == Action::Resize {
+            return stay(self, true);
+        }
+        match self {
+            Dialog::Help => match action {
+                Action::Back => become_(None),
+                // Quitting from over the help is quitting from the screen under it.
+                Action::Quit => (None, None),
+                _ => stay(Dialog::Help, false),
+            },
+            Dialog::Quit => match action {
+                Action::Confirm | Action::Quit => (None, Some(Effect::Quit)),
+                Action::Back => become_(None),
+                _ => stay(Dialog::Quit, false),
+            },
+            Dialog::Picker {
+                field,
+                list,
+                correction,
+            } => picker::update(field, list, correction, action, screens, cx),
+            Dialog::Reason { input, correction } => {
+                reason::update(input, correction, action, screens)
+            }
+            Dialog::MoveData {
+                number,
+                kind,
+                input,
+                choice,
+            } => move_data::update(number, kind, input, choice, action, cx),
+            Dialog::Refuse { number } => question::refuse(number, action, cx),
+            Dialog::Day(day) => day::update(day, action),
+            Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
+            Dialog::EndMove {
+                number,
+                kind,
+                input,
+                event,
+            } => move_data::end_move(number, kind, input, event, action),
+        }
+    }
+
+    /// The dialog over the screen in `body`.
+    /// The dialog over the screen in `body`; `under` is the screen's context, whose keys
+    /// the help lists.
+    pub fn draw(&self, frame: &mut Frame, body: Rect, view: View, under: Context) {
+        use crate::i18n::Msg;
+        match self {
+            Dialog::Help => help::draw(frame, body, view, under),
+            Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
+            Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
+            Dialog::Quit => question::draw(frame, body, Msg::QuitQuestion, view),
+            Dialog::CloseDay { day, input } => {
+                day::draw(frame, body, day, view);
+                question::draw_close_day(frame, body, input, view);
+            }
+            Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
+            Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
+            Dialog::Day(day) => day::draw(frame, body, day, view),
+            Dialog::MoveData {
+                kind,
+                input,
+                choice,
+                ..
+            } => move_data::draw(frame, body, *kind, input, *choice, view),
+        }
+    }
+}

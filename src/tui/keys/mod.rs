@@ -1,0 +1,208 @@
+//! Key bindings as data: one table says which keys do what where, and the footer and the
+//! help screen are drawn from the same table, so they cannot disagree with the keys.
+//!
+//! Nothing needs an F-key (thin terminals may have none): every F-key has a twin. A lone
+//! Esc may arrive late or glued to the next key over SSH, so Esc only closes things.
+
+use super::action::Action;
+use super::screens::Screen;
+use crate::i18n::Msg;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every screen, unless a dialog is open.
+    Global,
+    /// The help overlay.
+    Help,
+    /// A dialog with a text line (the code picker, the reason of an accepted warning).
+    Entry,
+    /// The "no" of every yes/no question.
+    Question,
+    /// The "yes" of the question before quitting: it quits.
+    YesQuit,
+    /// The "yes" of the question before a move that ends a formulary's course: it makes it.
+    YesEnd,
+    /// The "yes" of the question before a refusing conclusion (M-16): it refuses.
+    YesRefuse,
+    /// A list of codes: the Code lookup tab and the code picker.
+    List,
+    /// The Code lookup tab only.
+    Lookup,
+    /// The New tab, whichever form it shows.
+    Form,
+    /// The New tab's formulary only: what needs a formulary (its code directories, warnings
+    /// and IINs) is not offered for the DSN application.
+    Formulary,
+    /// The New tab's DSN application only.
+    Dsn,
+    /// The Register tab's list of formularies only: opening one and the day's formularies
+    /// are not offered over the DSN applications.
+    Register,
+    /// The Register tab's list of DSN applications only.
+    DsnList,
+    /// An opened formulary.
+    Record,
+    /// The correction of an opened formulary: its own save and the way back.
+    Correction,
+    /// The end-of-day view, whichever day it shows.
+    Day,
+    /// The end-of-day view of a day still open: what closes it.
+    OpenDay,
+}
+
+/// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
+/// the App's screen and dialog (`App::context`), never kept beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Screen(Screen),
+    Help,
+    Picker,
+    Reason,
+    /// "Quit with an entry?"
+    QuitQuestion,
+    /// "Close the day?"
+    CloseDayQuestion,
+    /// "Refuse the documents (M-16)? The formulary will be cancelled for good."
+    RefuseQuestion,
+    /// "This move ends the formulary's course: make it?" (cancel, spoil, destroy).
+    EndQuestion,
+    MoveData,
+    /// The end-of-day view of a day still open, which Ctrl-E closes.
+    Day,
+    /// The end-of-day view of a closed day: nothing is left to close.
+    ClosedDay,
+}
+
+impl Context {
+    /// The scopes that apply, most specific first.
+    pub fn scopes(self) -> &'static [Scope] {
+        match self {
+            Context::Help => &[Scope::Help],
+            Context::Picker => &[Scope::List, Scope::Entry],
+            Context::Reason => &[Scope::Entry],
+            // Each question's "yes" says what it does; the "no" is the same for all.
+            Context::QuitQuestion => &[Scope::YesQuit, Scope::Question],
+            // The date typed closes the day (Enter), Esc goes back.
+            Context::CloseDayQuestion => &[Scope::Entry],
+            Context::EndQuestion => &[Scope::YesEnd, Scope::Question],
+            Context::RefuseQuestion => &[Scope::YesRefuse, Scope::Question],
+            Context::Screen(Screen::Lookup) => &[Scope::List, Scope::Lookup, Scope::Global],
+            Context::Screen(Screen::Formulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
+            Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
+            Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
+            Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
+            Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
+            Context::Screen(Screen::Correction) => &[
+                Scope::Correction,
+                Scope::Formulary,
+                Scope::Form,
+                Scope::Global,
+            ],
+            Context::MoveData => &[Scope::Entry],
+            Context::Day => &[Scope::OpenDay, Scope::Day],
+            Context::ClosedDay => &[Scope::Day],
+        }
+    }
+
+    /// Whether typed characters go to a text line here. The DSN applications have no
+    /// filter line: what is typed there must not reach the hidden formularies' one.
+    fn types_text(self) -> bool {
+        matches!(
+            self,
+            Context::Picker
+                | Context::Reason
+                | Context::MoveData
+                | Context::CloseDayQuestion
+                | Context::Screen(
+                    Screen::Formulary
+                        | Screen::DsnForm
+                        | Screen::Lookup
+                        | Screen::Formularies
+                        | Screen::Correction
+                )
+        )
+    }
+}
+
+/// One line of the key table.
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [(KeyModifiers, KeyCode)],
+    /// How the keys are written in the footer and the help.
+    pub label: &'static str,
+    pub help: Msg,
+    pub action: Action,
+    /// Shown in the footer, not only in the help.
+    pub in_footer: bool,
+}
+
+mod table;
+
+pub use table::BINDINGS;
+
+/// The action for a terminal event in the current context, if any.
+pub fn action_for(event: &Event, context: Context) -> Option<Action> {
+    let key = match event {
+        Event::Resize(_, _) => return Some(Action::Resize),
+        // Only where text is typed; elsewhere a paste would be keys the clerk never pressed.
+        Event::Paste(text) if context.types_text() => return Some(Action::Paste(text.clone())),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key,
+        _ => return None,
+    };
+    if context == Context::Screen(Screen::Record)
+        && key.modifiers == KeyModifiers::NONE
+        && let KeyCode::Char(c @ '1'..='9') = key.code
+    {
+        return u8::try_from(c.to_digit(10).unwrap_or(0))
+            .ok()
+            .map(Action::Choose);
+    }
+    let scopes = context.scopes();
+    for scope in scopes {
+        if let Some(binding) = BINDINGS
+            .iter()
+            .filter(|b| b.scope == *scope)
+            .find(|b| matches(b, key))
+        {
+            // "?" is a help key, but in a line of text it may be text: only where no text
+            // is typed does it open the help.
+            let is_question_mark = key.code == KeyCode::Char('?');
+            if !(is_question_mark
+                && context.types_text()
+                && !matches!(
+                    context,
+                    Context::Screen(Screen::Lookup | Screen::Formularies)
+                ))
+            {
+                return Some(binding.action.clone());
+            }
+        }
+    }
+    // Whatever else is typed goes to the text line that has the focus.
+    if context.types_text() {
+        return tui_input::backend::crossterm::to_input_request(event).map(Action::Edit);
+    }
+    None
+}
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding
+        .keys
+        .iter()
+        .any(|(mods, code)| *code == key.code && *mods == key.modifiers)
+}
+
+/// The bindings that apply in `context`, for the footer and the help; a binding whose
+/// label a previous one already shows (↑ beside ↑↓) is left out.
+pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
+    let scopes = context.scopes();
+    BINDINGS
+        .iter()
+        .filter(move |b| scopes.contains(&b.scope))
+        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home"))
+}
+
+#[cfg(test)]
+mod tests;

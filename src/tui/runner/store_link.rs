@@ -1,0 +1,347 @@
+//! The runner's side of the register: carries out the App's effects on the register file
+//! and hands the answers back, typed (`app::Problem`: sealed, busy, stale…) and in the
+//! clerk's language. The only part of the workstation that reads or writes the register;
+//! each effect is one named step below.
+
+use super::super::app::{App, Effect, Problem, ProblemKind};
+use crate::domain::Lang;
+use crate::domain::dsn::{self, Application};
+use crate::domain::formulary::Formulary;
+use crate::domain::lifecycle::{Event, LifecycleError};
+use crate::i18n::store::{dsn_error, move_refusal, store_error};
+use crate::i18n::{Msg, tr};
+use crate::office::Clock;
+use crate::store::dsn::ListFilter;
+use crate::store::{Store, StoreError};
+
+/// The register the workstation works on, or why there is none (the screens still work;
+/// what needs the register says so).
+pub struct StoreLink {
+    store: Result<Store, StoreError>,
+    lang: Lang,
+    /// The session's clock, the App's too: what is written is dated as the clerk saw.
+    clock: Clock,
+}
+
+/// What the event loop does after an effect.
+pub enum Next {
+    Nothing,
+    Redraw,
+    Quit,
+}
+
+/// The kind of a register error, as far as the workstation acts on it.
+fn kind_of(error: &StoreError) -> ProblemKind {
+    match error {
+        StoreError::DaySealed { .. } | StoreError::DayAlreadyClosed { .. } => ProblemKind::Sealed,
+        StoreError::Locked { .. } => ProblemKind::Busy,
+        // Another clerk moved it first: the move is no longer one its state allows.
+        StoreError::Move(LifecycleError::Illegal(_)) | StoreError::NotCorrectable { .. } => {
+            ProblemKind::Stale
+        }
+        _ => ProblemKind::Other,
+    }
+}
+
+impl StoreLink {
+    pub fn new(store: Result<Store, StoreError>, lang: Lang, clock: Clock) -> Self {
+        Self { store, lang, clock }
+    }
+
+    /// Brings back the clerk's draft, if one was left.
+    pub fn restore_draft(&mut self, app: &mut App) {
+        if let Ok(store) = &self.store
+            && let Ok(Some(draft)) = store.load_draft()
+        {
+            app.restore_draft(&draft);
+        }
+    }
+
+    /// Why there is no register, when there is none.
+    fn missing(&self) -> Option<Problem> {
+        let why = self.store.as_ref().err()?;
+        let text = format!(
+            "{}: {}",
+            tr(self.lang, Msg::NoRegister),
+            store_error(why).get(self.lang)
+        );
+        Some(Problem::new(ProblemKind::Unavailable, text))
+    }
+
+    /// Carries out one effect; effects that touch the terminal stay with the caller.
+    pub fn perform(&mut self, app: &mut App, effect: Effect) -> Next {
+        match effect {
+            Effect::None | Effect::Copy(_) => return Next::Nothing,
+            Effect::Redraw => return Next::Redraw,
+            Effect::Quit => return Next::Quit,
+            _ => {}
+        }
+        if let Some(missing) = self.missing() {
+            return Self::without_register(app, effect, missing);
+        }
+        let Ok(store) = self.store.as_mut() else {
+            return Next::Nothing;
+        };
+        let (lang, clock) = (self.lang, self.clock);
+        let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
+        match effect {
+            Effect::SaveDraft(draft) => {
+                // A draft that cannot be kept is said, and tried again at the next tick.
+                if let Err(e) = store.save_draft(&draft) {
+                    app.draft_not_kept(problem(e));
+                    return Next::Redraw;
+                }
+                return Next::Nothing;
+            }
+            Effect::DiscardDraft => app.draft_discarded(store.discard_draft().is_ok()),
+            Effect::Register(formulary) => register(store, app, &formulary, clock, lang),
+            Effect::Search(query, cursor) => {
+                app.page(store.search(&query).map_err(problem), cursor)
+            }
+            Effect::DsnApply(application) => {
+                let filed = file_dsn(store, &application, clock, lang);
+                app.dsn_filed(filed);
+            }
+            Effect::DsnList => {
+                let list = store.dsn_list(&ListFilter::default(), clock.today());
+                let list =
+                    list.map_err(|e| Problem::new(ProblemKind::Other, dsn_error(&e).get(lang)));
+                app.dsn_list(list);
+            }
+            Effect::GenerateIin(born, sex) => {
+                let iin = store
+                    .generate_iin(born, sex)
+                    .map(|done| done.iin.to_string());
+                app.generated(iin.map_err(problem));
+            }
+            Effect::Open(number) => show_record(store, app, &number, lang),
+            Effect::Correct { number, formulary } => {
+                let corrected = store.correct_formulary(&number, &formulary, clock.today());
+                let saved = corrected.is_ok();
+                app.corrected(corrected.map(|_| ()).map_err(problem));
+                if saved {
+                    show_record(store, app, &number, lang);
+                    read_page_again(store, app, lang);
+                }
+            }
+            Effect::Move { number, event } => make_move(store, app, &number, *event, clock, lang),
+            Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
+            Effect::CloseDay(date) => {
+                if let Err(e) = store.close_day(date) {
+                    app.problem(problem(e));
+                }
+                app.day(store.day_summary(date).map_err(problem));
+                read_page_again(store, app, lang);
+            }
+            Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
+        }
+        Next::Redraw
+    }
+
+    /// Without a register: what needed one says why; the rest goes on.
+    fn without_register(app: &mut App, effect: Effect, missing: Problem) -> Next {
+        match effect {
+            Effect::Move { .. } => app.moved(Err(missing)),
+            Effect::DsnList => app.dsn_list(Err(missing)),
+            Effect::Search(_, cursor) => app.page(Err(missing), cursor),
+            // Nothing to keep a draft in: the quit question must not promise one.
+            Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
+            _ => app.problem(missing),
+        }
+        Next::Redraw
+    }
+}
+
+/// Registers a formulary, dated by the session's clock; its draft is forgotten after, and a
+/// draft that could not be forgotten is tried again (`App::draft_discarded`), so the
+/// registered formulary never comes back as a draft inviting a second registration.
+fn register(store: &mut Store, app: &mut App, formulary: &Formulary, clock: Clock, lang: Lang) {
+    match store.register_formulary_at(formulary, clock.office_time()) {
+        Ok(done) => {
+            app.registered(Ok((done.number, done.coupon)));
+            app.draft_discarded(store.discard_draft().is_ok());
+        }
+        Err(StoreError::Invalid(violations)) => {
+            let text = violations
+                .iter()
+                .take(2)
+                .map(|v| format!("{}: {} [{}]", v.field, v.message.get(lang), v.rule))
+                .collect::<Vec<_>>()
+                .join("; ");
+            app.registered(Err(Problem::new(ProblemKind::Other, text)));
+        }
+        Err(e) => app.registered(Err(Problem::new(kind_of(&e), store_error(&e).get(lang)))),
+    }
+}
+
+/// Makes a move, dated by the session's clock. Made: the formulary as it is now, and the
+/// list behind it read again. Refused because another clerk moved it first: the same, so the
+/// clerk sees what changed instead of the old state.
+fn make_move(
+    store: &mut Store,
+    app: &mut App,
+    number: &str,
+    event: Event,
+    clock: Clock,
+    lang: Lang,
+) {
+    // Said with the field and the rule of the move's data it is about.
+    let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
+    let outcome = store.move_formulary(number, event.clone(), None, clock.office_time());
+    let reread = match outcome {
+        Ok(made) => {
+            app.moved(Ok(made));
+            true
+        }
+        Err(e) => {
+            let problem = refusal(&e);
+            let stale = problem.kind == ProblemKind::Stale;
+            app.moved(Err(problem));
+            stale
+        }
+    };
+    if reread {
+        show_record(store, app, number, lang);
+        read_page_again(store, app, lang);
+    }
+}
+
+/// Reads formulary `number` with its corrections for the record screen.
+fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
+    let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
+    let found = store.formulary(number).map_err(problem);
+    let exists = matches!(found, Ok(Some(_)));
+    app.record(found);
+    if exists {
+        app.corrections(store.corrections(number).map_err(problem));
+    }
+}
+
+/// Reads again the page of formularies the Register tab shows, once the register changed
+/// under it: the same filter from the same cursor.
+fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
+    if let Some(query) = app.shown_query() {
+        let page = store.search(&query);
+        let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
+        app.page_again(page.map_err(problem));
+    }
+}
+
+/// Files a DSN application (D-4, D-6): checked again, registered with the terms of the
+/// session's clock, each product row assigned a code or refused (D-7); the summary says
+/// which.
+fn file_dsn(
+    store: &mut Store,
+    application: &Application,
+    clock: Clock,
+    lang: Lang,
+) -> Result<String, Problem> {
+    let report = dsn::validate(application);
+    let Some(valid) = report.valid else {
+        return Err(report
+            .errors
+            .iter()
+            .take(2)
+            .map(|v| format!("{}: {} [{}]", v.field, v.message.get(lang), v.rule))
+            .collect::<Vec<_>>()
+            .join("; ")
+            .into());
+    };
+    let terms = dsn::terms(clock.office_time()).map_err(|e| e.text().get(lang).to_string())?;
+    let filed = store
+        .dsn_apply(&valid, &terms)
+        .map_err(|e| Problem::new(ProblemKind::Other, dsn_error(&e).get(lang)))?;
+    let rows: Vec<String> = filed
+        .products
+        .iter()
+        .map(|r| match (&r.code_facets, r.ground) {
+            (Some(code), _) => code.clone(),
+            (None, Some(ground)) => format!("{} {ground}", tr(lang, Msg::Refused)),
+            _ => String::new(),
+        })
+        .collect();
+    Ok(format!(
+        "№{} → {}: {}",
+        filed.id,
+        filed.due_on.format("%d.%m.%Y"),
+        rows.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod answers_tests;
+#[cfg(test)]
+mod moves_tests;
+#[cfg(test)]
+mod record_tests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Sex;
+    use crate::office::Clock;
+    use crate::store::{Clerk, Location};
+    use crate::tui::app::Session;
+    use crate::tui::ui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+
+    fn screen(app: &App) -> String {
+        let mut terminal =
+            Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+        terminal
+            .draw(|frame| app.draw(frame))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let buffer = terminal.backend().buffer();
+        buffer.content().iter().map(|cell| cell.symbol()).collect()
+    }
+
+    /// A refusal of the register reads in the workstation's language, not in the
+    /// store's English (a closed day refusing a child's IIN, M-12.a).
+    #[test]
+    fn the_register_refuses_in_the_clerks_language() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let location = Location::create_if_missing(dir.path().join("register.sqlite"));
+        let open = || {
+            let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
+            Store::open(&location, clerk).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let today = Clock::default().today();
+        open().close_day(today).unwrap_or_else(|e| panic!("{e}"));
+        let born = today - chrono::Days::new(30);
+        for (lang, said) in [
+            (Lang::Ru, "закрыт: его записи изменить нельзя"),
+            (Lang::Kk, "күні жабық"),
+            (Lang::En, "is closed: its records cannot be changed"),
+        ] {
+            let session = Session {
+                clerk: "aigul".into(),
+                clock: Clock::default(),
+            };
+            let mut app = App::new(
+                lang,
+                Theme { color: false },
+                Rect::new(0, 0, 80, 24),
+                session,
+            );
+            let mut register = StoreLink::new(Ok(open()), lang, Clock::default());
+            register.perform(&mut app, Effect::GenerateIin(born, Sex::Female));
+            let shown = screen(&app);
+            assert!(shown.contains(said), "{lang:?}: {shown}");
+        }
+    }
+
+    /// Without a register, the workstation says why in its own language too.
+    #[test]
+    fn a_missing_register_is_explained_in_the_clerks_language() {
+        let path = std::path::PathBuf::from("/nonexistent/kense/register.sqlite");
+        let register = StoreLink::new(
+            Err(StoreError::Missing { path }),
+            Lang::Kk,
+            Clock::default(),
+        );
+        let said = register.missing().map(|p| p.text).unwrap_or_default();
+        assert!(said.contains("тізілімі табылмады"), "{said}");
+    }
+}

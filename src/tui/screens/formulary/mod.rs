@@ -1,0 +1,339 @@
+//! The New tab's formulary: the electronic formulary as a form in the groups of the paper
+//! form, validated by the rules core as the clerk types. `spec` is its field table,
+//! `convert` and `shown` turn the fields into a formulary and back, `draw` paints it.
+
+pub mod convert;
+mod draw;
+pub mod shown;
+mod update;
+
+use update::by_letter;
+pub use update::code_name;
+pub mod spec;
+
+use crate::codes;
+use crate::domain::Sex;
+use crate::domain::formulary::{Formulary, Override, Report, Severity, Violation, validate};
+use crate::domain::iin::Iin;
+use crate::tui::ui::text::paste;
+use chrono::NaiveDate;
+use convert::{Values, field_of, format_date, is_choice, note_order, to_formulary};
+use spec::{FIELDS, FieldId, Input as Kind, NoteSlot};
+use tui_input::{Input, InputRequest};
+
+/// Which way the focus moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Next,
+    Previous,
+}
+
+pub struct FormTab {
+    inputs: Vec<Input>,
+    focus: usize,
+    overrides: Vec<Override>,
+    clerk: String,
+    today: NaiveDate,
+    /// What the IIN last filled into birth date and sex, to refill them while the clerk has
+    /// not changed them by hand.
+    from_iin: Option<(String, String)>,
+    // Derived from the inputs on every change.
+    formulary: Formulary,
+    report: Report,
+    notes: Vec<NoteSlot>,
+    /// Changed since the last save of the draft.
+    unsaved: bool,
+    /// Fields the clerk has typed in or left: only their problems are marked, so a fresh
+    /// form is not a wall of red. Registering marks them all.
+    touched: std::collections::HashSet<FieldId>,
+    /// The registration number of the formulary this form corrects; `None` for a new one.
+    /// A correction is saved with Ctrl-S as `formulary correct` does, and is never a draft.
+    correcting: Option<String>,
+    /// The day the formulary was filled, when it is not today: a correction keeps the
+    /// original's, on which ages are counted.
+    filled_on: Option<NaiveDate>,
+}
+
+impl FormTab {
+    pub fn new(clerk: &str, today: NaiveDate) -> Self {
+        let mut tab = Self {
+            inputs: FIELDS.iter().map(|_| Input::default()).collect(),
+            focus: 0,
+            overrides: Vec::new(),
+            clerk: clerk.to_string(),
+            today,
+            from_iin: None,
+            formulary: Formulary::default(),
+            report: Report::default(),
+            notes: Vec::new(),
+            unsaved: false,
+            touched: std::collections::HashSet::new(),
+            correcting: None,
+            filled_on: None,
+        };
+        tab.revalidate();
+        tab
+    }
+
+    /// A form correcting registered formulary `number`, filled with its data.
+    pub fn correcting(number: &str, formulary: &Formulary, clerk: &str, today: NaiveDate) -> Self {
+        let mut tab = Self::from_formulary(formulary, clerk, today);
+        tab.correcting = Some(number.to_string());
+        tab.filled_on = formulary.filled_on;
+        tab.revalidate();
+        tab
+    }
+
+    /// The number of the formulary this form corrects, if it corrects one.
+    pub fn corrects(&self) -> Option<&str> {
+        self.correcting.as_deref()
+    }
+
+    /// A form holding `formulary` (a draft coming back).
+    pub fn from_formulary(formulary: &Formulary, clerk: &str, today: NaiveDate) -> Self {
+        let mut tab = Self::new(clerk, today);
+        for (spec, input) in FIELDS.iter().zip(&mut tab.inputs) {
+            *input = Input::new(shown::value_of(formulary, spec.id));
+        }
+        tab.overrides = formulary.overrides.clone();
+        tab.touch_all();
+        tab.revalidate();
+        tab
+    }
+
+    pub fn focused(&self) -> FieldId {
+        FIELDS.get(self.focus).map_or(FieldId::Document, |f| f.id)
+    }
+
+    pub fn value(&self, id: FieldId) -> &str {
+        FIELDS
+            .iter()
+            .position(|f| f.id == id)
+            .and_then(|i| self.inputs.get(i))
+            .map_or("", |input| input.value())
+    }
+
+    pub fn formulary(&self) -> &Formulary {
+        &self.formulary
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.inputs.iter().all(|i| i.value().trim().is_empty())
+    }
+
+    /// Changed since the draft was last saved.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.unsaved = false;
+    }
+
+    /// The last save of the draft failed: the next quiet moment tries again.
+    pub fn mark_unsaved(&mut self) {
+        self.unsaved = true;
+    }
+
+    /// The open violations that point at `id`, once the clerk has been in the field.
+    pub fn violations_of(&self, id: FieldId) -> impl Iterator<Item = &Violation> {
+        let shown = self.touched.contains(&id);
+        self.report
+            .open()
+            .filter(move |v| shown && field_of(&v.field, &self.notes) == Some(id))
+    }
+
+    /// Shows the problems of every field (the clerk asked to register).
+    pub fn touch_all(&mut self) {
+        self.touched = FIELDS.iter().map(|f| f.id).collect();
+    }
+
+    /// Open violations that point at no field of the form (a missing note, say).
+    pub fn general_violations(&self) -> impl Iterator<Item = &Violation> {
+        self.report
+            .open()
+            .filter(|v| field_of(&v.field, &self.notes).is_none())
+    }
+
+    pub fn move_focus(&mut self, step: Focus) -> bool {
+        self.touched.insert(self.focused());
+        let last = FIELDS.len().saturating_sub(1);
+        let next = match step {
+            Focus::Next => (self.focus + 1).min(last),
+            Focus::Previous => self.focus.saturating_sub(1),
+        };
+        let moved = next != self.focus;
+        self.focus = next;
+        moved
+    }
+
+    /// A key for the focused field. A choice field turns ← → (and Space) into its
+    /// previous and next value; a text field edits.
+    pub fn edit(&mut self, request: InputRequest) -> bool {
+        let id = self.focused();
+        let Some(input) = self.inputs.get_mut(self.focus) else {
+            return false;
+        };
+        let changed = if let Some(Kind::Choice(options)) = spec::spec(id).map(|s| s.input) {
+            let at = options
+                .iter()
+                .position(|o| *o == input.value())
+                .unwrap_or(0);
+            let next = match request {
+                InputRequest::GoToNextChar | InputRequest::InsertChar(' ') => {
+                    (at + 1) % options.len()
+                }
+                InputRequest::GoToPrevChar => (at + options.len() - 1) % options.len(),
+                InputRequest::DeletePrevChar | InputRequest::DeleteLine => 0,
+                // A letter chooses the value whose name starts with it, in any of the three
+                // languages (м/ж, е/ә, m/f for the sex); again, the next such value.
+                InputRequest::InsertChar(c) => by_letter(options, at, c).unwrap_or(at),
+                _ => at,
+            };
+            let changed = next != at;
+            *input = Input::new(options.get(next).copied().unwrap_or("").to_string());
+            changed
+        } else {
+            input.handle(request).is_some_and(|c| c.value)
+        };
+        if changed {
+            self.changed(id);
+        }
+        changed
+    }
+
+    /// Text pasted into the focused field, whole (a choice field takes none).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let id = self.focused();
+        if is_choice(id) {
+            return false;
+        }
+        let changed = self
+            .inputs
+            .get_mut(self.focus)
+            .is_some_and(|input| paste(input, text));
+        if changed {
+            self.changed(id);
+        }
+        changed
+    }
+
+    /// What follows a change of field `id`: its problems show, an IIN fills birth date and
+    /// sex, the draft is to be kept, and the formulary is checked again.
+    fn changed(&mut self, id: FieldId) {
+        self.touched.insert(id);
+        if id == FieldId::Iin {
+            self.fill_from_iin();
+        }
+        self.unsaved = true;
+        self.revalidate();
+    }
+
+    /// Sets a field outright (a code chosen in the picker).
+    pub fn set(&mut self, id: FieldId, value: &str) {
+        if let Some(i) = FIELDS.iter().position(|f| f.id == id) {
+            self.touched.insert(id);
+            self.inputs[i] = Input::new(value.to_string());
+            self.unsaved = true;
+            self.revalidate();
+        }
+    }
+
+    /// Lets the focused field's first open warning pass, with the clerk's reason.
+    pub fn accept_warning(&mut self, reason: &str) -> bool {
+        let id = self.focused();
+        let Some(warning) = self
+            .violations_of(id)
+            .find(|v| v.severity == Severity::Warning)
+            .cloned()
+        else {
+            return false;
+        };
+        self.overrides.push(Override {
+            rule: warning.rule.to_string(),
+            field: warning.field,
+            reason: Some(reason.trim().to_string()),
+        });
+        self.unsaved = true;
+        self.revalidate();
+        true
+    }
+
+    /// Whether the focused field has a warning that may be accepted.
+    pub fn has_warning(&self) -> bool {
+        self.violations_of(self.focused())
+            .any(|v| v.severity == Severity::Warning)
+    }
+
+    /// The name of the code in a code field: the filling code's, the region's, or the
+    /// district's (M-31, M-App2).
+    pub fn code_name(&self, id: FieldId) -> Option<codes::Names> {
+        let region = self.value(FieldId::RegionCode).trim();
+        let district = self.value(FieldId::DistrictCode).trim();
+        code_name(id, self.value(id).trim(), region, district)
+    }
+
+    fn values(&self) -> Values {
+        FIELDS
+            .iter()
+            .zip(&self.inputs)
+            .map(|(f, i)| (f.id, i.value().to_string()))
+            .collect()
+    }
+
+    /// Entering an IIN fills birth date and sex from it, unless the clerk typed others.
+    fn fill_from_iin(&mut self) {
+        let Ok(iin) = Iin::parse(self.value(FieldId::Iin)) else {
+            return;
+        };
+        let (Some(born), Some(sex)) = (iin.birth_date(), iin.sex()) else {
+            return;
+        };
+        let date = format_date(born);
+        let sex = if sex == Sex::Male { "male" } else { "female" }.to_string();
+        let untouched = |id: FieldId, before: Option<&str>| {
+            let now = self.value(id).trim();
+            now.is_empty() || Some(now) == before
+        };
+        let before = self.from_iin.clone();
+        let date_free = untouched(FieldId::BirthDate, before.as_ref().map(|b| b.0.as_str()));
+        let sex_free = untouched(FieldId::Sex, before.as_ref().map(|b| b.1.as_str()));
+        for (id, free, value) in [
+            (FieldId::BirthDate, date_free, &date),
+            (FieldId::Sex, sex_free, &sex),
+        ] {
+            if free && let Some(i) = FIELDS.iter().position(|f| f.id == id) {
+                self.inputs[i] = Input::new(value.clone());
+            }
+        }
+        self.from_iin = Some((date, sex));
+    }
+
+    fn revalidate(&mut self) {
+        let values = self.values();
+        let filled_on = self.filled_on.unwrap_or(self.today);
+        let (mut formulary, problems) = to_formulary(&values, &self.clerk, filled_on);
+        formulary.overrides = self.overrides.clone();
+        let mut report = validate(&formulary, self.today);
+        // A field that could not be read is reported once, as what the clerk typed.
+        report
+            .errors
+            .retain(|e| !problems.iter().any(|p| p.field == e.field));
+        report.errors.splice(0..0, problems);
+        self.notes = note_order(&values);
+        self.formulary = formulary;
+        self.report = report;
+    }
+
+    /// Whether the focused field takes free text (and shows a cursor).
+    pub fn focused_is_text(&self) -> bool {
+        !is_choice(self.focused())
+    }
+}
+
+#[cfg(test)]
+mod tests;

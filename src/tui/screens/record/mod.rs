@@ -1,0 +1,145 @@
+//! The opened formulary: the whole record at the counter — every field of the form in its
+//! groups, the person's documents, corrections, the history, the running term and the moves
+//! allowed now — scrolled with the list keys. A digit makes a move (its data asked in a
+//! dialog over this screen), Ctrl-R corrects a formulary still in the office, Esc goes back
+//! to the list.
+
+mod draw;
+
+use super::{Cx, Screen, redraw_if};
+use crate::domain::lifecycle::{Event, MoveKind, ReturnReason, State, moves_from};
+use crate::store::{Correction, Record};
+use crate::tui::action::{Action, Move};
+use crate::tui::app::Effect;
+use crate::tui::ui::theme::Theme;
+use crate::tui::ui::{View, layout};
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use draw::wrapped;
+
+#[derive(Default)]
+pub struct RecordScreen {
+    record: Option<Box<Record>>,
+    corrections: Vec<Correction>,
+    /// The first row shown of the record's rows (the moves keep their place below them).
+    scroll: usize,
+    /// The office's date when the record was read: a running term is due or overdue as of it.
+    today: Option<NaiveDate>,
+}
+
+impl RecordScreen {
+    /// The register's answer: the formulary as it is now. Read again after a move, it keeps
+    /// its place in the record.
+    pub fn show(&mut self, record: Record, today: NaiveDate) {
+        let same = self.number() == Some(record.number.as_str());
+        if !same {
+            self.scroll = 0;
+            self.corrections.clear();
+        }
+        self.record = Some(Box::new(record));
+        self.today = Some(today);
+    }
+
+    /// The register's answer: the formulary's corrections, oldest first.
+    pub fn show_corrections(&mut self, corrections: Vec<Correction>) {
+        self.corrections = corrections;
+    }
+
+    pub fn record(&self) -> Option<&Record> {
+        self.record.as_deref()
+    }
+
+    pub fn number(&self) -> Option<&str> {
+        self.record().map(|r| r.number.as_str())
+    }
+
+    /// An action for the opened formulary, the screen showing.
+    pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        let Some(record) = self.record.as_deref() else {
+            return Effect::None;
+        };
+        match action {
+            Action::Back => {
+                cx.go = Some(Screen::Formularies);
+                Effect::Redraw
+            }
+            Action::Select(step) => {
+                let moves = moves_from(record.lifecycle.state()).len();
+                let width = usize::from(layout::inner(cx.body).width);
+                let view = View {
+                    lang: cx.lang,
+                    theme: Theme { color: false },
+                    zone: cx.clock.zone(),
+                };
+                let total = wrapped(record, &self.corrections, self.today, view, width).len();
+                let page = layout::record_rows(cx.body, moves);
+                redraw_if(self.scroll(step, total, page))
+            }
+            Action::Choose(n) => match self.chosen(n) {
+                Some(kind) => crate::tui::dialogs::move_data::begin(record, kind, cx),
+                None => Effect::None,
+            },
+            _ => Effect::None,
+        }
+    }
+
+    /// Scrolls by `step` through `total` rows of which `page` show; `true` when it moved.
+    fn scroll(&mut self, step: Move, total: usize, page: usize) -> bool {
+        let last = total.saturating_sub(page);
+        let next = match step {
+            Move::Up => self.scroll.saturating_sub(1),
+            Move::Down => (self.scroll + 1).min(last),
+            Move::PageUp => self.scroll.saturating_sub(page.max(1)),
+            Move::PageDown => (self.scroll + page.max(1)).min(last),
+            Move::First => 0,
+            Move::Last => last,
+        };
+        let moved = next != self.scroll;
+        self.scroll = next;
+        moved
+    }
+
+    /// Whether the data may be corrected now: the formulary is still in the office.
+    pub fn correctable(&self) -> bool {
+        self.record()
+            .is_some_and(|r| r.lifecycle.state().is_correctable())
+    }
+
+    /// The move digit `n` chooses, if any.
+    pub fn chosen(&self, n: u8) -> Option<MoveKind> {
+        let record = self.record()?;
+        let moves = moves_from(record.lifecycle.state());
+        usize::from(n)
+            .checked_sub(1)
+            .and_then(|i| moves.get(i))
+            .copied()
+    }
+
+    /// M-40: the formulary came back for data that did not match or a wrong filling code,
+    /// and has not been corrected since: a resend is offered the correction first.
+    /// Corrections are stamped in UTC, moves in the office's time (`zone`).
+    pub fn needs_correction(&self, zone: Tz) -> bool {
+        let Some(record) = self.record() else {
+            return false;
+        };
+        let returned = record.lifecycle.transitions().iter().rev().find(|t| {
+            t.to == State::Returned
+                && matches!(
+                    t.event,
+                    Event::Return {
+                        reason: ReturnReason::DataMismatch | ReturnReason::WrongFillingCode
+                    }
+                )
+        });
+        let Some(returned) = returned else {
+            return false;
+        };
+        let corrected_since = self.corrections.iter().any(|c| {
+            chrono::DateTime::parse_from_rfc3339(&c.at)
+                .map(|t| t.with_timezone(&zone).naive_local() >= returned.at)
+                .unwrap_or(false)
+        });
+        record.lifecycle.state() == State::Returned && !corrected_since
+    }
+}
