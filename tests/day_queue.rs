@@ -175,6 +175,26 @@ fn day_show_reconciles_every_day_of_a_demo_register() {
         d = d.succ_opt().unwrap_or_else(|| panic!("a day after {d}"));
     }
     assert!(walked >= 40, "walked {walked} days");
+    // --csv: the accounting, one line per state and the office's.
+    let csv = kense(&db, &["day", "show", "--date", &last.to_string(), "--csv"]);
+    ok(&csv);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(lines.first(), Some(&"line,start,came,left,end"));
+    assert_eq!(lines.len(), 1 + 9 + 1, "{}", csv.stdout);
+    assert!(
+        lines.iter().any(|l| l.starts_with("in_office,")),
+        "{}",
+        csv.stdout
+    );
+    let queue = kense(&db, &["queue", "--csv", "--limit", "2"]);
+    ok(&queue);
+    assert!(
+        queue
+            .stdout
+            .starts_with("overdue,kind,rule,subject,since,due,days_waiting\n"),
+        "{}",
+        queue.stdout
+    );
     // The last day's end is what the register holds now.
     let held: i64 = raw(&db)
         .query_row("SELECT COUNT(*) FROM formularies", [], |r| r.get(0))
