@@ -112,6 +112,8 @@ mod codes;
 mod examples;
 #[path = "formulary/fields.rs"]
 mod fields;
+#[path = "formulary/grounds.rs"]
+mod grounds;
 #[path = "formulary/import.rs"]
 mod import;
 #[path = "formulary/overrides.rs"]

@@ -99,12 +99,19 @@ proptest! {
         prop_assert_eq!(it.kind, stage);
     }
 
-    /// D-6: the result one working day after registration.
+    /// D-6: the result one working day after registration; M-12.a's request in two.
     #[test]
     fn d6_results_are_due_the_next_working_day(start in start()) {
         let it = item(&Waiting::DsnResult { id: 1, since: start }, start, TERMS);
         obeys(start, 1, it.due.unwrap_or_else(|| panic!("dated")))?;
         prop_assert!(!it.overdue);
+        // A result asked back from the provider: one working day too.
+        let back = item(&Waiting::DsnAskedBack { id: 1, since: start }, start, TERMS);
+        obeys(start, 1, back.due.unwrap_or_else(|| panic!("dated")))?;
+        // M-12.a: the request to РАГС within two working days.
+        let request = item(&Waiting::RegistryRequest { iin: "x".into(), since: start }, start, TERMS);
+        obeys(start, 2, request.due.unwrap_or_else(|| panic!("dated")))?;
+        prop_assert_eq!(request.rule, "M-12.a");
     }
 
     /// The office's term for a formulary sent and not back, and the cut-off the store's

@@ -12,6 +12,9 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::path::Path;
 
+/// M-57: the issued document's own number, given with every issue.
+const N1: &str = "--document-number=N1";
+
 fn template(db: &Path, code: &str) -> String {
     let run = kense(db, &["formulary", "template", "--code", code]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -83,9 +86,13 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     assert_eq!(show["formulary"]["surname"], "СЕЙТҚАЛИЕВ");
     assert_eq!(show["lifecycle"][0]["clerk"], common::me(), "OS account");
 
+    // M-16: the conclusion with its identification protocol, or it cannot be sent.
+    let confirm: Vec<&str> = "confirm --conclusion-number 7 --protocol-number 1"
+        .split(' ')
+        .collect();
     let steps: [&[&str]; 4] = [
         &["start_verification", "--ground", "photo_identity"],
-        &["confirm", "--conclusion-number", "7"],
+        &confirm,
         &["send"],
         &["manufacture", "--reason", "batch 12"],
     ];
@@ -113,7 +120,8 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
         .map(|d| format!("100000000{d}"))
         .find(|c| parse_coupon(c).is_some() && *c != coupon)
         .unwrap_or_else(|| panic!("one check digit fits"));
-    let wrong = mv(&db, &number, &["issue", "--coupon", &other]);
+    let issue = |c: &str| mv(&db, &number, &["issue", "--coupon", c, N1, "--json"]);
+    let wrong = issue(&other);
     assert_eq!(
         wrong.code,
         Some(4),
@@ -128,14 +136,14 @@ fn add_show_and_move_through_the_lifecycle_to_issued() {
     typo.swap(at, at + 1);
     let typo: String = typo.into_iter().collect();
     assert_ne!(typo, coupon);
-    let run = mv(&db, &number, &["issue", "--coupon", &typo]);
+    let run = issue(&typo);
     assert_eq!(
         run.code,
         Some(2),
         "M-57: a swapped pair is caught: {}",
         run.stderr
     );
-    let issued = mv(&db, &number, &["issue", "--coupon", &coupon, "--json"]);
+    let issued = issue(&coupon);
     assert_eq!(issued.code, Some(0), "{}", issued.stderr);
     assert_eq!(issued.json()["to"], "issued");
 

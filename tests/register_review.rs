@@ -213,7 +213,7 @@ fn m57_emigration_invalidates_the_id_card_and_is_audited() {
     for step in [
         &["send"][..],
         &["manufacture"],
-        &["issue", "--coupon", &coupon],
+        &["issue", "--coupon", &coupon, "--document-number", "N1"],
     ] {
         let mut args = vec!["formulary", "move", &number, "--to"];
         args.extend_from_slice(step);

@@ -13,10 +13,23 @@ use serde_json::Value;
 use std::path::Path;
 
 fn generate(db: &Path, birth_date: &str, sex: &str) -> String {
-    let run = kense(
-        db,
-        &["iin", "generate", "--birth-date", birth_date, "--sex", sex],
-    );
+    let mut args = vec!["iin", "generate", "--birth-date", birth_date, "--sex", sex];
+    if birth_date > "2009" {
+        // M-12.a: what the parent showed for a child's IIN.
+        args.extend_from_slice(&[
+            "--birth-certificate",
+            "I-АК 1",
+            "--certificate-date",
+            birth_date,
+            "--certificate-issuer",
+            "РАГС",
+            "--parent-document",
+            "удостоверение 1",
+            "--zags-found",
+            "yes",
+        ]);
+    }
+    let run = kense(db, &args);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     run.stdout.trim().to_string()
 }
@@ -43,9 +56,13 @@ fn generated_iins_are_valid_new_and_audited() {
         entries[1].prev_hash, entries[0].hash,
         "the entries are chained"
     );
-    // No personal data beyond the subject: the details hold the serial only.
+    // No personal data beyond the subject: the details hold the serial, and for a child
+    // whether ИС ЗАГС had the birth record (M-12.a), not what the parent showed.
     let details: Value = serde_json::from_str(&entries[0].details_json).unwrap_or_default();
-    assert_eq!(details, serde_json::json!({ "serial": 1 }));
+    assert_eq!(
+        details,
+        serde_json::json!({ "serial": 1, "zags_found": true })
+    );
 }
 
 #[test]

@@ -60,6 +60,17 @@ fn clerks_saving_at_once_lose_nothing() {
                 "2020-02-29",
                 "--sex",
                 "male",
+                // M-12.a: what the parent showed for a child's IIN.
+                "--birth-certificate",
+                "I-АК 1",
+                "--certificate-date",
+                "2020-03-10",
+                "--certificate-issuer",
+                "РАГС",
+                "--parent-document",
+                "удостоверение 1",
+                "--zags-found",
+                "yes",
             ],
         );
         // All under this process's OS account since issue 12; `name` tells them apart here.

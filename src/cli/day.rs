@@ -5,28 +5,21 @@ use super::register::{RegisterOptions, fail, open_read};
 use super::search::{TableFormat, key, write_csv};
 use crate::domain::day::{DayBalance, OfficeLine};
 use crate::domain::queue::{OfficeTerms, QueueItem};
-use crate::office::{Clock, Settings};
+use crate::office::Settings;
 use crate::store::DayReview;
 use chrono::NaiveDate;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-/// Exit status when the office's settings cannot be read (as a register that cannot be
-/// used: nothing is done).
-const SETTINGS_FAILED: u8 = 3;
+/// Exit status when the office's settings are not valid (as for the clock's, issue 14).
+const SETTINGS_FAILED: u8 = 2;
 
-/// The office's settings and clock, or the exit status after saying why not.
-fn office(err: &mut impl Write) -> Result<(Settings, Clock), ExitCode> {
-    match Settings::load() {
-        Ok(settings) => {
-            let clock = Clock::new(settings.office.time_zone);
-            Ok((settings, clock))
-        }
-        Err(e) => {
-            let _ = writeln!(err, "kense: {e}");
-            Err(ExitCode::from(SETTINGS_FAILED))
-        }
-    }
+/// The office's settings, or the exit status after saying why not.
+fn settings(err: &mut impl Write) -> Result<Settings, ExitCode> {
+    Settings::load().map_err(|e| {
+        let _ = writeln!(err, "kense: {e}");
+        ExitCode::from(SETTINGS_FAILED)
+    })
 }
 
 /// `kense day show`; flushes `out`.
@@ -37,11 +30,8 @@ pub fn show(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let clock = match office(err) {
-        Ok((_, clock)) => clock,
-        Err(code) => return Ok(code),
-    };
-    let today = clock.today();
+    // The command's office clock (issue 14).
+    let today = options.clock.today();
     let date = date.unwrap_or(today);
     let review = match open_read(options).and_then(|s| s.day_review(date, today)) {
         Ok(review) => review,
@@ -187,10 +177,11 @@ pub fn queue(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let (settings, clock) = match office(err) {
-        Ok(office) => office,
+    let settings = match settings(err) {
+        Ok(settings) => settings,
         Err(code) => return Ok(code),
     };
+    let clock = options.clock;
     let terms = OfficeTerms {
         sent_back_within: settings.queue.sent_back_within_working_days,
     };

@@ -52,7 +52,7 @@ pub fn demo(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let clock = chrono::Local::now().naive_local();
+    let clock = options.clock.office_time();
     let now = args.now.unwrap_or(clock);
     if now > clock {
         return Ok(bad_input(err, &format!("--now {now} has not come yet")));

@@ -1,6 +1,7 @@
 //! `kense dsn …`: the taxpayer register, applications for DSN codes, decoding, the list
 //! (document 001).
 
+mod after;
 mod print;
 mod taxpayer;
 
@@ -33,7 +34,9 @@ Exit status:
       (also list --bin), a date the calendar does not cover
   3   the register cannot be used (nothing was changed)
   4   the register refused the change: the taxpayer is there already, no
-      market-subject code is left, the result was handed over already
+      market-subject code is left, the result was handed over already (or is
+      not where the move needs it, or still kept a month, D-6); 2 also for a
+      hand-over on a Sunday or holiday (the front office is closed, D-6)
   74  the output cannot be written";
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +91,23 @@ pub enum DsnCommand {
         #[arg(long)]
         csv: bool,
     },
+    /// After the front office: pass-back (D-6, a result kept a month goes to the
+    /// provider), request (D-6, asked for later: due back in 1 working day), complain
+    /// (D-12, 5 or 15 working days).
+    #[command(after_help = DSN_EXIT_STATUS)]
+    Result {
+        #[command(subcommand)]
+        command: after::AfterCommand,
+        /// The application's number.
+        #[arg(long, global = true, value_name = "ID")]
+        id: Option<i64>,
+        /// The day [default: today].
+        #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+        on: Option<NaiveDate>,
+        /// Print a JSON object.
+        #[arg(long, global = true)]
+        json: bool,
+    },
     /// Record that an application's result was handed over to the front office (D-6),
     /// which keeps it one month; it is no longer overdue. No such application is exit 1.
     #[command(after_help = DSN_EXIT_STATUS)]
@@ -109,6 +129,13 @@ pub enum TaxpayerCommand {
     Add {
         bin: String,
         name: String,
+        /// D-7 (1): the activity registered under Tax Code art. 88; an application for
+        /// another is refused [default: not recorded, checked for registration only].
+        #[arg(long, value_enum)]
+        activity: Option<crate::store::dsn::Activity>,
+        /// D-7 (1): where the activity is registered.
+        #[arg(long, value_name = "PLACE")]
+        place: Option<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -138,10 +165,6 @@ fn parse_received_at(text: &str) -> Result<NaiveDateTime, String> {
         .map_err(|e| format!("not a local date and time YYYY-MM-DDTHH:MM: {e}"))
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// One line on stderr and the documented exit status.
 fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
     match error {
@@ -150,7 +173,9 @@ fn dsn_fail(err: &mut impl Write, error: &DsnError) -> ExitCode {
             let _ = writeln!(err, "kense: {error}");
             ExitCode::from(NOTHING_FOUND)
         }
-        DsnError::HandOverBeforeRegistration { .. } => bad_input(err, &error.to_string()),
+        DsnError::HandOverBeforeRegistration { .. }
+        | DsnError::FrontOfficeClosed { .. }
+        | DsnError::Calendar(_) => bad_input(err, &error.to_string()),
         _ => {
             let _ = writeln!(err, "kense: {error}");
             ExitCode::from(REFUSED_CHANGE)
@@ -167,8 +192,22 @@ pub fn run(
 ) -> io::Result<ExitCode> {
     let code = match command {
         DsnCommand::Taxpayer {
-            command: TaxpayerCommand::Add { bin, name, common },
-        } => taxpayer::add(options, &bin, &name, common, out, err)?,
+            command:
+                TaxpayerCommand::Add {
+                    bin,
+                    name,
+                    activity,
+                    place,
+                    common,
+                },
+        } => taxpayer::add(
+            options,
+            (&bin, &name),
+            (activity, place.as_deref()),
+            common,
+            out,
+            err,
+        )?,
         DsnCommand::Taxpayer {
             command: TaxpayerCommand::Import { file, common },
         } => taxpayer::import(options, &file, common, out, err)?,
@@ -185,9 +224,24 @@ pub fn run(
             json,
             csv,
         } => list(options, bin.as_deref(), overdue, on, (json, csv), out, err)?,
+        DsnCommand::Result {
+            command,
+            id,
+            on,
+            json,
+        } => match id {
+            None => bad_input(err, "--id: which application (D-6, D-12)"),
+            Some(id) => {
+                let common = Common {
+                    json,
+                    lang: Lang::En,
+                };
+                after::run(options, (id, on), command, common, out, err)?
+            }
+        },
         DsnCommand::HandOver { id, on, common } => {
-            let on = on.unwrap_or_else(today);
-            if on > today() {
+            let on = on.unwrap_or_else(|| options.clock.today());
+            if on > options.clock.today() {
                 return Ok(bad_input(err, &format!("the day {on} has not come yet")));
             }
             match open(options, false)
@@ -240,7 +294,7 @@ fn list(
         tin: tin.map(|t| t.as_str().to_string()),
         overdue_only,
     };
-    let day = on.unwrap_or_else(today);
+    let day = on.unwrap_or_else(|| options.clock.today());
     let apps = match open_read(options)
         .map_err(DsnError::from)
         .and_then(|store| store.dsn_list(&filter, day))
@@ -298,7 +352,7 @@ fn apply(
     };
     // The front office cannot have taken it later than now (D-6 counts from it).
     if let Some(at) = received_at
-        && at > chrono::Local::now().naive_local()
+        && at > options.clock.office_time()
     {
         return Ok(bad_input(
             err,
@@ -307,7 +361,7 @@ fn apply(
     }
     let received_at = received_at.unwrap_or_else(|| {
         // To the minute, as --received-at takes it and the register keeps it.
-        let now = chrono::Local::now().naive_local();
+        let now = options.clock.office_time();
         now.with_second(0)
             .and_then(|t| t.with_nanosecond(0))
             .unwrap_or(now)

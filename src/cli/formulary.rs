@@ -1,5 +1,6 @@
 //! `kense formulary add | template | show | move | correct`: formularies in the register.
 
+mod issue;
 mod show;
 
 use super::output::write_json;
@@ -10,7 +11,7 @@ use crate::domain::formulary::{Formulary, Violation};
 use crate::domain::lifecycle::{Conclusion, Event, MoveKind, ReturnReason, VerificationGround};
 use crate::store::StoreError;
 use crate::store::numbers::{parse_conclusion_number, parse_coupon, registration_key};
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde::de::DeserializeOwned;
 use show::{name, show};
@@ -55,7 +56,7 @@ pub enum FormularyCommand {
     },
     /// Move a formulary through its lifecycle (now, by the clerk).
     #[command(after_help = super::EXIT_STATUS)]
-    Move(MoveArgs),
+    Move(Box<MoveArgs>),
     /// Replace the data of a formulary still in the office (registered, under
     /// verification, returned) with a corrected JSON; refused for a closed day's formulary.
     #[command(after_help = super::EXIT_STATUS)]
@@ -103,12 +104,32 @@ pub struct MoveArgs {
     /// destroy: the destruction act's number.
     #[arg(long, value_name = "N")]
     act_number: Option<String>,
-    /// issue (M-57): the application coupon number presented.
+    /// issue (M-56, M-57): the application coupon number presented (or --receipt).
     #[arg(long, value_name = "COUPON")]
     coupon: Option<String>,
-    /// issue: the number of the document handed over [default: the registration number].
+    /// issue (M-56): the receipt's number, when the receipt is presented instead of the
+    /// coupon.
+    #[arg(long, value_name = "N", conflicts_with = "coupon")]
+    receipt: Option<String>,
+    /// issue (M-56): a document withdrawn from the person (repeat for each).
+    #[arg(long, value_name = "DOCUMENT")]
+    withdrawn: Vec<String>,
+    /// issue (M-57): the issued document's own number (or --mrz).
     #[arg(long, value_name = "N")]
     document_number: Option<String>,
+    /// issue (M-57): the document's machine-readable zone as the reader types it (TD1
+    /// 3×30, TD3 2×44; lines separated by spaces or line breaks), or `-` to read it from
+    /// standard input: its check digits, names and birth date are checked against the
+    /// formulary, and its number is the document's.
+    #[arg(long, value_name = "ZONE|-")]
+    mrz: Option<String>,
+    /// confirm/refuse (M-16): the identification protocol's number.
+    #[arg(long, value_name = "N")]
+    protocol_number: Option<String>,
+    /// confirm/refuse (M-16): the identification protocol's date [default: the
+    /// conclusion's].
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "protocol_number")]
+    protocol_date: Option<NaiveDate>,
     /// Print the transition as JSON.
     #[arg(long)]
     json: bool,
@@ -162,14 +183,14 @@ pub fn run(
             ),
         },
         FormularyCommand::Show { number, json } => show(options, &number, json, out, err)?,
-        FormularyCommand::Move(args) => move_formulary(options, args, out, err)?,
+        FormularyCommand::Move(args) => move_formulary(options, *args, out, err)?,
         FormularyCommand::Correct { number, file, json } => {
             let formulary = match read_formulary(&file, err)? {
                 Ok(f) => f,
                 Err(code) => return Ok(code),
             };
             match open(options, false)
-                .and_then(|mut s| s.correct_formulary(&number, &formulary, today()))
+                .and_then(|mut s| s.correct_formulary(&number, &formulary, today(options)))
             {
                 Ok(c) if json => {
                     write_json(out, &c)?;
@@ -238,7 +259,7 @@ fn add(
         Err(code) => return Ok(code),
     };
     let registered =
-        match open(options, true).and_then(|mut s| s.register_formulary(&formulary, today())) {
+        match open(options, true).and_then(|mut s| s.register_formulary_now(&formulary)) {
             Ok(r) => r,
             Err(e) => return Ok(refused(err, &e)),
         };
@@ -298,8 +319,12 @@ fn event(args: &MoveArgs, today: NaiveDate) -> Result<Event, String> {
             correction: need(args.reason.clone(), "--reason")?,
         },
         MoveKind::Manufacture => Event::Manufacture,
+        // M-56: the coupon, or the receipt (the register records the formulary's coupon).
+        MoveKind::Issue if args.receipt.is_some() => Event::Issue {
+            coupon: String::new(),
+        },
         MoveKind::Issue => Event::Issue {
-            coupon: need(args.coupon.clone(), "--coupon")?,
+            coupon: need(args.coupon.clone(), "--coupon (or --receipt, M-56)")?,
         },
         MoveKind::Cancel => Event::Cancel {
             reason: need(args.reason.clone(), "--reason")?,
@@ -319,12 +344,13 @@ fn move_formulary(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let at = Local::now().naive_local();
+    let at = options.clock.office_time();
     let event = match event(&args, at.date()) {
         Ok(event) => event,
         Err(message) => return Ok(bad_input(err, &message)),
     };
     if let Event::Issue { coupon } = &event
+        && args.receipt.is_none()
         && parse_coupon(coupon).is_none()
     {
         return Ok(fail(
@@ -339,15 +365,15 @@ fn move_formulary(
         MoveKind::Cancel | MoveKind::Spoil | MoveKind::Resend => None,
         _ => args.reason.as_deref(),
     };
-    let moved = open(options, false).and_then(|mut s| {
-        s.move_formulary_with(
-            &args.number,
-            event,
-            note,
-            at,
-            args.document_number.as_deref(),
-        )
-    });
+    let mut store = match open(options, false) {
+        Ok(store) => store,
+        Err(e) => return Ok(fail(err, &e)),
+    };
+    let details = match issue::details(&args, &store, at.date()) {
+        Ok(details) => details,
+        Err(message) => return Ok(bad_input(err, &message)),
+    };
+    let moved = store.move_formulary_now(&args.number, event, note, &details);
     match moved {
         Ok(t) if args.json => write_json(out, &t)?,
         Ok(t) => writeln!(

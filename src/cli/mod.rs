@@ -4,10 +4,13 @@
 
 mod account;
 mod backup;
+mod births;
+mod clock;
 mod day;
 mod demo;
 mod dsn;
 mod formulary;
+mod journal;
 mod number;
 mod output;
 mod person;
@@ -32,6 +35,9 @@ use std::process::ExitCode;
 
 /// Exit status when a lookup finds nothing.
 const NOTHING_FOUND: u8 = 1;
+/// Exit status when the office's settings file cannot be read or is not valid: as a bad
+/// argument, nothing was done.
+const BAD_SETTINGS: u8 = 2;
 /// Exit status when standard output cannot be written (sysexits' EX_IOERR).
 const OUTPUT_FAILED: u8 = 74;
 
@@ -58,18 +64,20 @@ Exit status:
       refused product row (D-7; the other rows were assigned)
   2   bad arguments (also --clerk), or a formulary or DSN application that
       is not valid: each problem on stderr with its field and rule, nothing
-      saved
+      saved; or the office's settings (/etc/kense/kense.toml, KENSE_CONFIG)
+      are not valid
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
       schema version, or with a -wal/-shm/-journal beside it that grants more
       than the register (nothing was changed); a backup that failed its check;
-      the office's settings cannot be read, or the process's uid has no account
+      the process's uid has no account
   4   the register refused the change: the day is closed (sealed) or an
       earlier day is still open, the move is not allowed from the
       formulary's state, the coupon, the conclusion or the document number
-      does not fit, no IIN serial is left, a DSN code number ran out, or the
-      account may not do it (not active staff, not a head, its own work to
-      approve, the last head)
+      does not fit, no IIN serial is left, a DSN code number ran out, the
+      office's clock is behind the register (set back), or the account may
+      not do it (not active staff, not a head, its own work to approve, the
+      last head)
   74  the output cannot be written
   129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
       draft is kept)";
@@ -146,6 +154,8 @@ pub enum Command {
         #[command(subcommand)]
         command: formulary::FormularyCommand,
     },
+    /// The journal of conclusions (M-16): every line, or one year's.
+    Journal(journal::JournalArgs),
     /// Persons in the register: deregistration for emigration (M-57).
     Person {
         #[command(subcommand)]
@@ -219,10 +229,24 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
     };
+    // One clock per command, from the office's settings (issue 14). Only the commands that
+    // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad.
+    match clock::office_clock() {
+        Ok(clock) => cli.register.clock = clock,
+        Err(message) => {
+            if !matches!(
+                cli.command,
+                Some(Command::Lookup { .. } | Command::Codes { .. } | Command::Bin { .. })
+            ) {
+                let _ = writeln!(io::stderr(), "kense: {message}");
+                return ExitCode::from(BAD_SETTINGS);
+            }
+        }
+    }
     let Some(command) = cli.command else {
         let options = tui::Options {
             lang: cli.lang,
@@ -233,7 +257,7 @@ pub fn main() -> ExitCode {
                 clerk: account::os_account()
                     .map(|c| c.as_str().to_string())
                     .unwrap_or_default(),
-                clock: crate::office::Clock::default(),
+                clock: cli.register.clock,
             },
         };
         let store = register::open(&cli.register, true);
@@ -320,8 +344,14 @@ pub fn run(
         }
         Command::Iin { command } => {
             let code = match command {
-                number::IinCommand::Check(args) => number::iin(args, out)?,
+                number::IinCommand::Check(args) => number::iin(args, options.clock.today(), out)?,
                 number::IinCommand::Generate(args) => register::generate(&options, args, out, err)?,
+                number::IinCommand::Requests { json } => {
+                    births::requests(&options, json, out, err)?
+                }
+                number::IinCommand::RequestSent { iin, date } => {
+                    births::request_sent(&options, &iin, date, out, err)?
+                }
             };
             out.flush()?;
             Ok(code)
@@ -338,6 +368,7 @@ pub fn run(
         }
         Command::Formulary { command } => formulary::run(&options, command, out, err),
         Command::Person { command } => person::run(&options, command, out, err),
+        Command::Journal(args) => journal::journal(&options, args, out, err),
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),

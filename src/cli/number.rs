@@ -4,6 +4,7 @@
 use super::output::{Record, write_json, write_table};
 use crate::domain::iin::{Bin, EntityType, EntityUnit, Iin, NumberError};
 use crate::domain::{Lang, Sex, Text};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -23,6 +24,21 @@ pub enum IinCommand {
     /// the clerk and the time, and writes it to the audit log.
     #[command(after_help = super::EXIT_STATUS)]
     Generate(super::register::GenerateArgs),
+    /// M-12.a: the requests to the civil registry (РАГС) for birth records ИС ЗАГС did not
+    /// have, not yet sent, the earliest due first (exit 1 when there is none).
+    Requests {
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// M-12.a: mark the request to РАГС for the birth record of IIN sent.
+    #[command(after_help = super::EXIT_STATUS)]
+    RequestSent {
+        iin: String,
+        /// The day it was sent [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,8 +65,8 @@ fn t(ru: &str, kk: &str, en: &str) -> Text {
     Text::new(ru, kk, en)
 }
 
-pub fn iin(args: NumberArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    let today = chrono::Local::now().date_naive();
+/// `today` is the office's (issue 14): a birth date after it is not yet an IIN's.
+pub fn iin(args: NumberArgs, today: NaiveDate, out: &mut impl Write) -> io::Result<ExitCode> {
     check(&args, "IIN", out, Iin::parse, |iin| {
         let sex = iin.sex();
         let sex_text = match sex {

@@ -4,6 +4,7 @@
 use super::output::write_json;
 use crate::domain::Sex;
 use crate::domain::lifecycle::LifecycleError;
+use crate::office::Clock;
 use crate::store::{Clerk, Location, Store, StoreError};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -35,6 +36,10 @@ pub struct RegisterOptions {
     /// process; given, it is refused (exit 2) rather than silently ignored.
     #[arg(long, global = true, value_name = "NAME", hide = true)]
     pub clerk: Option<String>,
+    /// The office's clock, made once per command from the office's settings
+    /// ([`super::clock::office_clock`]): every "now" and "today" of the command (issue 14).
+    #[arg(skip)]
+    pub clock: Clock,
 }
 
 #[derive(Debug, Args)]
@@ -45,6 +50,9 @@ pub struct GenerateArgs {
     /// The sex.
     #[arg(long, value_enum)]
     sex: SexArg,
+    /// What the parent showed for a child's IIN (M-12.a): required for a person under 18.
+    #[command(flatten)]
+    child: super::births::ChildArgs,
     /// Print a JSON object.
     #[arg(long)]
     json: bool,
@@ -152,7 +160,7 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
     } else {
         Location::existing(path)
     };
-    Store::open(&with_busy_timeout(location), clerk)
+    Store::open(&with_busy_timeout(location), clerk).map(|s| s.with_clock(options.clock))
 }
 
 /// `KENSE_BUSY_TIMEOUT` (whole seconds), when set, replaces the default wait for another
@@ -174,6 +182,7 @@ pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
         .ok_or(StoreError::NoLocation)?;
     let clerk = acting_clerk(options)?;
     Store::open_read_only(&with_busy_timeout(Location::existing(path)), clerk)
+        .map(|s| s.with_clock(options.clock))
 }
 
 /// One line on stderr and the documented exit status; never a panic.
@@ -204,7 +213,10 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         | StoreError::Move(_)
         | StoreError::CouponMismatch { .. }
         | StoreError::ConclusionTaken { .. }
-        | StoreError::NotCorrectable { .. } => REFUSED,
+        | StoreError::NotCorrectable { .. }
+        | StoreError::ClockBehind { .. }
+        | StoreError::ConclusionMissing { .. } => REFUSED,
+        StoreError::DocumentNumberRequired | StoreError::Calendar(_) => BAD_INPUT,
         // Issue 15: a planted -wal/-shm is the register's file being unusable.
         StoreError::LooseSidecar { .. } => REGISTER_FAILED,
         _ => REGISTER_FAILED,
@@ -216,8 +228,9 @@ pub(super) fn bad_input(err: &mut impl Write, message: &str) -> ExitCode {
     ExitCode::from(BAD_INPUT)
 }
 
-pub(super) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+/// The office's today (issue 14), never the host's.
+pub(super) fn today(options: &RegisterOptions) -> NaiveDate {
+    options.clock.today()
 }
 
 /// `kense iin generate`.
@@ -227,7 +240,7 @@ pub fn generate(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    if args.birth_date > today() {
+    if args.birth_date > today(options) {
         return Ok(bad_input(
             err,
             // Not repeated: a birth date is personal data (issue 15).
@@ -238,7 +251,13 @@ pub fn generate(
         SexArg::Male => Sex::Male,
         SexArg::Female => Sex::Female,
     };
-    let issued = match open(options, true).and_then(|mut s| s.generate_iin(args.birth_date, sex)) {
+    let basis = match args.child.basis(args.birth_date, today(options)) {
+        Ok(basis) => basis,
+        Err(message) => return Ok(bad_input(err, &message)),
+    };
+    let generated = open(options, true)
+        .and_then(|mut s| s.generate_iin_for(args.birth_date, sex, basis.as_ref()));
+    let issued = match generated {
         Ok(issued) => issued,
         Err(e) => return Ok(fail(err, &e)),
     };
@@ -314,8 +333,8 @@ pub fn day(
             return super::day::show(options, date, format, out, err);
         }
     };
-    let date = date.unwrap_or_else(today);
-    if date > today() {
+    let date = date.unwrap_or_else(|| today(options));
+    if date > today(options) {
         return Ok(bad_input(err, &format!("the day {date} has not come yet")));
     }
     // A day of a register that does not exist has nothing to seal: no new file.

@@ -8,7 +8,8 @@ use crate::codes;
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::State;
 use crate::domain::text::{self, limit};
-use crate::store::{Cursor, DaySummary, Query, RegisterRow};
+use crate::office::Clock;
+use crate::store::{Cursor, DaySummary, Query, RegisterRow, office_time};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use std::io::{self, Write};
@@ -296,7 +297,7 @@ pub fn report(
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
     let ReportCommand::Day { date, format } = command;
-    let date = date.unwrap_or_else(today);
+    let date = date.unwrap_or_else(|| today(options));
     let summary = match open_read(options).and_then(|s| s.day_summary(date)) {
         Ok(summary) => summary,
         Err(e) => return Ok(fail(err, &e)),
@@ -306,7 +307,7 @@ pub fn report(
     } else if format.csv {
         write_csv(out, &["group", "key", "count"], &count_rows(&summary))?;
     } else {
-        write_summary(out, &summary)?;
+        write_summary(out, &summary, &options.clock)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -337,9 +338,13 @@ fn count_rows(s: &DaySummary) -> Vec<Vec<String>> {
     rows
 }
 
-fn write_summary(out: &mut impl Write, s: &DaySummary) -> io::Result<()> {
+fn write_summary(out: &mut impl Write, s: &DaySummary, clock: &Clock) -> io::Result<()> {
     let closed = match &s.closed {
-        Some(c) => format!("closed at {} by {}", c.closed_at, c.clerk),
+        Some(c) => format!(
+            "closed at {} by {}",
+            office_time(clock, &c.closed_at),
+            c.clerk
+        ),
         None => "open".to_string(),
     };
     writeln!(out, "day {}: {} formularies; {closed}", s.date, s.total)?;

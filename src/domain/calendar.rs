@@ -13,8 +13,8 @@
 mod deadlines;
 
 pub use deadlines::{
-    Body, D6Due, M16Due, d6_registration_day, d6_result_due, d12_complaint_due,
-    m12a_registry_request_due, m16_due,
+    Body, D6Due, M16Due, d6_registration_day, d6_result_due, d6_return_due, d12_complaint_due,
+    front_office_open, m12a_registry_request_due, m16_due,
 };
 
 use super::Text;
@@ -73,6 +73,55 @@ mod data {
     }
 
     include!(concat!(env!("OUT_DIR"), "/calendar.rs"));
+}
+
+impl CalendarDay {
+    /// Whether the day is confirmed by a legal act. A row whose source begins
+    /// `UNCONFIRMED` is taken on trust (the 2027 Kurban Ait: an astronomical estimate
+    /// until the spiritual administration publishes its calendar), so a term counted over
+    /// it may move by a day (issue 14).
+    pub fn is_confirmed(&self) -> bool {
+        !self.source.starts_with("UNCONFIRMED")
+    }
+}
+
+/// The listed days not yet confirmed that a term from `from` to `to` counts over: after
+/// `from`, up to and including `to`. Empty when the term rests on confirmed days only;
+/// else the due date should say so wherever it is shown.
+pub fn unconfirmed_between(from: NaiveDate, to: NaiveDate) -> Vec<&'static CalendarDay> {
+    data::DAYS
+        .iter()
+        .filter(|d| d.date > from && d.date <= to && !d.is_confirmed())
+        .collect()
+}
+
+/// What to say after a due date from `from` to `due` that counts over unconfirmed days:
+/// `None` when there are none.
+pub fn unconfirmed_note(from: NaiveDate, due: NaiveDate) -> Option<Text> {
+    let days = unconfirmed_between(from, due);
+    if days.is_empty() {
+        return None;
+    }
+    let list = |name: fn(&CalendarDay) -> &str| {
+        days.iter()
+            .map(|d| format!("{} {}", d.date, name(d)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(Text::new(
+        format!(
+            "срок посчитан через неподтверждённый праздник: {}",
+            list(|d| d.name_ru)
+        ),
+        format!(
+            "мерзім расталмаған мереке арқылы есептелді: {}",
+            list(|d| d.name_kk)
+        ),
+        format!(
+            "counted over a holiday not yet confirmed: {}",
+            list(|d| d.name_ru)
+        ),
+    ))
 }
 
 /// A date the calendar cannot answer for.
@@ -218,6 +267,27 @@ mod tests {
         assert_eq!(nauryz.kind, DayKind::Holiday);
         assert_eq!(nauryz.name_ru, "Наурыз мейрамы");
         assert_eq!(listed_day(d(2025, 3, 26)), None);
+    }
+
+    /// Issue 14: the 2027 Kurban Ait is an estimate; a term over it says so, others not.
+    #[test]
+    fn the_2027_kurban_ait_is_marked_unconfirmed() {
+        let kurban = listed_day(d(2027, 5, 16)).unwrap_or_else(|| panic!("not listed"));
+        assert!(!kurban.is_confirmed());
+        assert!(listed_day(d(2027, 3, 22)).is_some_and(CalendarDay::is_confirmed));
+        let over = unconfirmed_between(d(2027, 5, 14), d(2027, 5, 18));
+        assert_eq!(
+            over.iter().map(|d| d.date).collect::<Vec<_>>(),
+            [d(2027, 5, 16)]
+        );
+        let note =
+            unconfirmed_note(d(2027, 5, 14), d(2027, 5, 18)).unwrap_or_else(|| panic!("no note"));
+        assert!(
+            note.en.contains("2027-05-16") && note.ru.contains("Курбан"),
+            "{note:?}"
+        );
+        assert_eq!(unconfirmed_note(d(2027, 5, 17), d(2027, 5, 18)), None);
+        assert!(unconfirmed_between(d(2024, 1, 1), d(2026, 12, 31)).is_empty());
     }
 
     #[test]

@@ -75,6 +75,8 @@
 mod by_code;
 mod example;
 mod free_text;
+mod grounds;
+mod grounds_check;
 mod model;
 mod names;
 mod notes;
@@ -84,6 +86,7 @@ mod validate;
 mod violation;
 
 pub use free_text::{MAX_NOTES, MAX_OVERRIDES};
+pub use grounds::{BirthCertificateGround, DataChange, FilledAt, StayReason};
 pub use model::{
     Citizenship, CitizenshipError, Formulary, Holder, Override, PreviousResidence, Residence,
     Signature,

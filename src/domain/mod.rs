@@ -1,12 +1,14 @@
 //! The rules of both documents, pure: no I/O, no UI. The TUI and the store only call them.
 //! Rule ids (M-…, D-…) are those of `../shared/DOMAIN.md`.
 
+pub mod birth_record;
 pub mod calendar;
 pub mod day;
 pub mod dsn;
 pub mod formulary;
 pub mod iin;
 pub mod lifecycle;
+pub mod mrz;
 pub mod queue;
 pub mod text;
 

@@ -13,9 +13,14 @@
 //!   only those past it wait on the office (to ask after them).
 //! - A manufactured document waits for the citizen (M-56): how long, no term.
 //! - D-6: a DSN application's result is due one working day after its registration and
-//!   waits until it is handed over to the front office.
+//!   waits until it is handed over to the front office; a result asked back from the
+//!   provider is due back one working day after the request.
+//! - M-12.a: the request to the civil registry (РАГС) for a missing birth record, within
+//!   two working days of the parent's application.
 
-use super::calendar::{CalendarError, add_working_days, covered_years, m16_due};
+use super::calendar::{
+    CalendarError, add_working_days, covered_years, m12a_registry_request_due, m16_due,
+};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -32,6 +37,11 @@ pub enum Waiting {
     Manufactured { number: String, since: NaiveDate },
     /// D-6: DSN application `id` registered on `since`, result not handed over.
     DsnResult { id: i64, since: NaiveDate },
+    /// D-6: DSN application `id`'s result asked back from the provider on `since`.
+    DsnAskedBack { id: i64, since: NaiveDate },
+    /// M-12.a: the request to РАГС for the birth record of the child `iin`, whose parent
+    /// applied on `since`.
+    RegistryRequest { iin: String, since: NaiveDate },
 }
 
 /// Which kind of item, with its stage.
@@ -46,6 +56,8 @@ pub enum ItemKind {
     SentNotBack,
     Manufactured,
     D6Result,
+    D6AskedBack,
+    M12aRequest,
 }
 
 impl ItemKind {
@@ -56,7 +68,8 @@ impl ItemKind {
             ItemKind::M40Returned => "M-40",
             ItemKind::SentNotBack => "K-SENT",
             ItemKind::Manufactured => "M-56",
-            ItemKind::D6Result => "D-6",
+            ItemKind::D6Result | ItemKind::D6AskedBack => "D-6",
+            ItemKind::M12aRequest => "M-12.a",
         }
     }
 }
@@ -91,6 +104,8 @@ pub struct OfficeTerms {
 
 /// D-6: a DSN result is due one working day after registration.
 const D6_PROCESSING_DAYS: u32 = 1;
+/// D-6: a result asked back from the provider is sent back within one (working) day.
+const D6_SEND_BACK_DAYS: u32 = 1;
 
 /// Whether a term that cannot be dated is to be taken as overdue: a start before the
 /// calendar's first year lies years back, past every term of the Rules (at most a few
@@ -113,6 +128,24 @@ pub fn item(waiting: &Waiting, today: NaiveDate, terms: OfficeTerms) -> QueueIte
                 *since,
                 today,
                 add_working_days(*since, D6_PROCESSING_DAYS).map(|d| (d, None)),
+            );
+        }
+        Waiting::DsnAskedBack { id, since } => {
+            return dated(
+                ItemKind::D6AskedBack,
+                id.to_string(),
+                *since,
+                today,
+                add_working_days(*since, D6_SEND_BACK_DAYS).map(|d| (d, None)),
+            );
+        }
+        Waiting::RegistryRequest { iin, since } => {
+            return dated(
+                ItemKind::M12aRequest,
+                iin.clone(),
+                *since,
+                today,
+                m12a_registry_request_due(*since).map(|d| (d, None)),
             );
         }
     };

@@ -16,6 +16,7 @@ mod moves;
 mod msg;
 mod staff;
 pub mod store;
+mod store_rules;
 
 use msg::texts;
 
@@ -148,6 +149,14 @@ pub enum Msg {
     CloseDayWrongDate,
     EndQuestion,
     KeyMakeMove,
+    QuitQuestionNoDraft,
+    RegisteredBanner,
+    ReplaceIinQuestion,
+    NewFormularyQuestion,
+    KeyNextProblem,
+    KeyNewFormulary,
+    NoProblemLeft,
+    KeyYes,
 }
 
 /// The text of `msg` in `lang`.

@@ -98,6 +98,34 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Формуляр тіркелмеген; жоба сақталды. Шығу керек пе? (y/n)",
             "The formulary is not registered; the draft is kept. Quit? (y/n)",
         ),
+        Msg::QuitQuestionNoDraft => (
+            "Формуляр не зарегистрирован, а реестр недоступен: введённое будет потеряно. Выйти? (y/n)",
+            "Формуляр тіркелмеген, ал тізілім қолжетімсіз: енгізілгені жоғалады. Шығу керек пе? (y/n)",
+            "The formulary is not registered and the register is not available: what was typed will be lost. Quit? (y/n)",
+        ),
+        Msg::RegisteredBanner => (
+            "Зарегистрирован: № {number}, талон {coupon} (отдайте талон гражданину, M-56)",
+            "Тіркелді: № {number}, талон {coupon} (талонды азаматқа беріңіз, M-56)",
+            "Registered: No. {number}, coupon {coupon} (hand the coupon to the citizen, M-56)",
+        ),
+        Msg::ReplaceIinQuestion => (
+            "В поле ИИН уже есть номер. Заменить его новым ИИН ребёнка (M-12.a)? (y/д — да, n/Esc — нет)",
+            "ЖСН өрісінде нөмір бар. Оны баланың жаңа ЖСН-імен ауыстыру керек пе (M-12.a)? (y/и — иә, n/Esc — жоқ)",
+            "The IIN field holds a number. Replace it with a new child's IIN (M-12.a)? (y — yes, n/Esc — no)",
+        ),
+        Msg::NewFormularyQuestion => (
+            "Начать новый формуляр? Введённое сейчас будет удалено вместе с черновиком. (y/д — да, n/Esc — нет)",
+            "Жаңа формуляр бастау керек пе? Қазір енгізілгені жобамен бірге жойылады. (y/и — иә, n/Esc — жоқ)",
+            "Start a new formulary? What is typed now is deleted with its draft. (y — yes, n/Esc — no)",
+        ),
+        Msg::KeyNextProblem => ("к следующей ошибке", "келесі қатеге", "next problem"),
+        Msg::KeyNewFormulary => ("новый формуляр", "жаңа формуляр", "new formulary"),
+        Msg::NoProblemLeft => (
+            "Ошибок в полях нет",
+            "Өрістерде қате жоқ",
+            "No field has a problem",
+        ),
+        Msg::KeyYes => ("да", "иә", "yes"),
         Msg::DsnQuitQuestion => (
             "Заявка ДСН не подана: введённое будет потеряно. Выйти — Ctrl-Q ещё раз",
             "ДСН өтінімі берілмеді: енгізілгені жоғалады. Шығу — Ctrl-Q тағы бір рет",

@@ -261,6 +261,11 @@ pub fn store_error(error: &StoreError) -> Text {
             "это не номер талона: нужны десять цифр с верной контрольной цифрой".into(),
             "бұл талон нөмірі емес: бақылау цифры дұрыс он цифр керек".into(),
         ),
+        // Issue 14's refusals (the office's clock, M-16, M-57, the calendar).
+        StoreError::ClockBehind { .. }
+        | StoreError::ConclusionMissing { .. }
+        | StoreError::Calendar(_)
+        | StoreError::DocumentNumberRequired => super::store_rules::store_text(error),
         StoreError::DaySealed { date } => t(
             format!("день {date} закрыт: его записи изменить нельзя"),
             format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
@@ -341,6 +346,12 @@ pub fn dsn_error(error: &DsnError) -> Text {
             format!("результат по заявке ДСН № {id} уже выдан {on}"),
             format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
         ),
+        // Issue 14's refusals (D-6, the calendar).
+        DsnError::FrontOfficeClosed { .. }
+        | DsnError::NotAtFrontOffice { .. }
+        | DsnError::StillKept { .. }
+        | DsnError::NotWithProvider { .. }
+        | DsnError::Calendar(_) => super::store_rules::dsn_text(error),
     }
 }
 

@@ -47,6 +47,7 @@ pub use options::{DemoOptions, DemoProblem, FIRST_DAY, LAST_DAY};
 use super::records::key;
 use super::{Store, StoreError};
 use crate::domain::lifecycle::State;
+use crate::office::Clock;
 use chain::Chain;
 use chrono::NaiveDate;
 use insert::{Ready, ready};
@@ -161,7 +162,15 @@ impl Store {
         // Issue 15: forced into a register of real formularies, the fill is one
         // transaction, so a killed run leaves no invented person among the real ones.
         let whole = real > 0;
-        let filled = fill(&self.conn, self.clerk.as_str(), options, span, taken, whole);
+        let filled = fill(
+            &self.conn,
+            &self.clock,
+            self.clerk.as_str(),
+            options,
+            span,
+            taken,
+            whole,
+        );
         if filled.is_err() {
             // Only the chunk in progress is lost (all of a new register's fill); those
             // committed stay, each whole.
@@ -239,6 +248,7 @@ fn make(
 /// Nothing is written when the schedule cannot be (the problem is returned).
 fn fill(
     conn: &Connection,
+    clock: &Clock,
     clerk: &str,
     options: &DemoOptions,
     (first, last): (NaiveDate, NaiveDate),
@@ -282,7 +292,7 @@ fn fill(
         if chunked {
             conn.execute_batch("BEGIN IMMEDIATE")?;
         }
-        let mut chain = Chain::load(conn, clerk)?;
+        let mut chain = Chain::load(conn, clock, clerk)?;
         let formularies = batch
             .iter()
             .filter(|i| matches!(i, Item::Formulary(_)))

@@ -44,9 +44,10 @@ impl Store {
             message: format!("cannot encode the draft: {e}"),
         })?;
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         let tx = self.write()?;
-        let at = now();
+        let at = now(&clock);
         audit::append(&tx, &at, &clerk, "draft_saved", &clerk, &json!({})).map_err(&sqlite)?;
         tx.execute(
             "INSERT INTO drafts (clerk, formulary_json, saved_at) VALUES (?1, ?2, ?3)
@@ -76,14 +77,22 @@ impl Store {
     /// Discards this clerk's draft; nothing happens (and nothing is audited) without one.
     pub fn discard_draft(&mut self) -> Result<(), StoreError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         let tx = self.write()?;
         let gone = tx
             .execute("DELETE FROM drafts WHERE clerk = ?1", [&clerk])
             .map_err(&sqlite)?;
         if gone > 0 {
-            audit::append(&tx, &now(), &clerk, "draft_discarded", &clerk, &json!({}))
-                .map_err(&sqlite)?;
+            audit::append(
+                &tx,
+                &now(&clock),
+                &clerk,
+                "draft_discarded",
+                &clerk,
+                &json!({}),
+            )
+            .map_err(&sqlite)?;
         }
         tx.commit().map_err(&sqlite)
     }

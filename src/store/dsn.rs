@@ -17,6 +17,7 @@ pub(super) use schema::SCHEMA;
 use super::audit;
 use super::{Store, StoreError};
 use crate::domain::dsn::{TaxpayerId, kept_until};
+use crate::office::Clock;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -50,6 +51,21 @@ pub enum DsnError {
     /// The result was handed over before.
     #[error("the result of DSN application {id} was already handed over on {on}")]
     AlreadyHandedOver { id: i64, on: NaiveDate },
+    /// D-6, D-App2: the front office works Monday to Saturday: not on a Sunday or holiday.
+    #[error("the front office is closed on {on} (Sunday or holiday): nothing handed over (D-6)")]
+    FrontOfficeClosed { on: NaiveDate },
+    /// D-6: the result is not at the front office (not handed over, or passed back already).
+    #[error("the result of DSN application {id} is not at the front office (D-6)")]
+    NotAtFrontOffice { id: i64 },
+    /// D-6: the front office keeps a result a month before passing it to the provider.
+    #[error("the front office keeps the result of DSN application {id} until {until} (D-6)")]
+    StillKept { id: i64, until: NaiveDate },
+    /// D-6: only a result passed to the provider is asked back from it.
+    #[error("the result of DSN application {id} was not passed to the provider (D-6)")]
+    NotWithProvider { id: i64 },
+    /// A term the calendar cannot count (a date outside its years).
+    #[error("{0}")]
+    Calendar(crate::domain::calendar::CalendarError),
 }
 
 /// A taxpayer of the register D-7 (1) is checked against.
@@ -57,6 +73,41 @@ pub enum DsnError {
 pub struct Taxpayer {
     pub tin: TaxpayerId,
     pub name: String,
+    /// D-7 (1): the activity registered under Tax Code art. 88; `None` when not recorded
+    /// (a taxpayer added before: checked for registration only).
+    pub activity: Option<Activity>,
+    /// D-7 (1): where the activity is registered (the place of the registration).
+    pub place: Option<String>,
+}
+
+/// D-7 (1): the activity a taxpayer is registered for (Tax Code art. 88).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Activity {
+    Producer,
+    Importer,
+    /// Both producer and importer.
+    Both,
+}
+
+impl Activity {
+    /// The register's spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            Activity::Producer => "producer",
+            Activity::Importer => "importer",
+            Activity::Both => "both",
+        }
+    }
+
+    /// D-7 (1): whether a taxpayer registered for `registered` (`None`: not recorded) may
+    /// apply as `subject_type` (`producer` or `importer`).
+    pub fn allows(registered: Option<&str>, subject_type: &str) -> bool {
+        match registered {
+            None | Some("both") => true,
+            Some(activity) => activity == subject_type,
+        }
+    }
 }
 
 /// What an import of taxpayers did.
@@ -79,14 +130,18 @@ pub struct HandOver {
 
 use super::ops::now;
 
+mod after;
+pub use after::{Complaint, OpenRequest, Transfer};
+
 impl Store {
     /// Adds a taxpayer to the register D-7 (1) is checked against; a number already there
     /// is [`DsnError::TaxpayerExists`].
     pub fn dsn_add_taxpayer(&mut self, taxpayer: &Taxpayer) -> Result<(), DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
-        if !insert_taxpayer(&tx, &clerk, taxpayer).map_err(&sqlite)? {
+        if !insert_taxpayer(&tx, &clock, &clerk, taxpayer).map_err(&sqlite)? {
             return Err(DsnError::TaxpayerExists);
         }
         tx.commit().map_err(&sqlite)?;
@@ -100,11 +155,12 @@ impl Store {
         taxpayers: &[Taxpayer],
     ) -> Result<ImportSummary, DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
         let mut added = 0;
         for taxpayer in taxpayers {
-            if insert_taxpayer(&tx, &clerk, taxpayer).map_err(&sqlite)? {
+            if insert_taxpayer(&tx, &clock, &clerk, taxpayer).map_err(&sqlite)? {
                 added += 1;
             }
         }
@@ -119,6 +175,7 @@ impl Store {
     /// `on` (D-6); it is no longer overdue from then.
     pub fn dsn_hand_over(&mut self, id: i64, on: NaiveDate) -> Result<HandOver, DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
         let found: Option<(Option<String>, String)> = tx
@@ -145,6 +202,12 @@ impl Store {
                 }
             }
         }
+        // D-6, D-App2: the front office takes results Monday to Saturday only.
+        match crate::domain::calendar::front_office_open(on) {
+            Ok(true) => {}
+            Ok(false) => return Err(DsnError::FrontOfficeClosed { on }),
+            Err(e) => return Err(DsnError::Calendar(e)),
+        }
         // The hand-over is an event of its day: a closed day takes none.
         match super::ops::refuse_if_sealed(&tx, on) {
             Ok(()) => {}
@@ -153,7 +216,7 @@ impl Store {
         }
         audit::append(
             &tx,
-            &now(),
+            &now(&clock),
             &clerk,
             "dsn_handed_over",
             &id.to_string(),
@@ -180,7 +243,12 @@ impl Store {
 }
 
 /// Inserts a taxpayer with its audit entry; `false` when the number is there already.
-fn insert_taxpayer(tx: &Transaction<'_>, clerk: &str, t: &Taxpayer) -> rusqlite::Result<bool> {
+fn insert_taxpayer(
+    tx: &Transaction<'_>,
+    clock: &Clock,
+    clerk: &str,
+    t: &Taxpayer,
+) -> rusqlite::Result<bool> {
     let tin = t.tin.as_str();
     let exists = tx
         .query_row("SELECT 1 FROM dsn_taxpayers WHERE tin = ?1", [tin], |_| {
@@ -191,7 +259,7 @@ fn insert_taxpayer(tx: &Transaction<'_>, clerk: &str, t: &Taxpayer) -> rusqlite:
     if exists {
         return Ok(false);
     }
-    let at = now();
+    let at = now(clock);
     let kind = t.tin.kind().key();
     let entry = audit::append(
         tx,
@@ -202,9 +270,18 @@ fn insert_taxpayer(tx: &Transaction<'_>, clerk: &str, t: &Taxpayer) -> rusqlite:
         &json!({ "kind": kind }),
     )?;
     tx.execute(
-        "INSERT INTO dsn_taxpayers (tin, kind, name, added_at, clerk, audit_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![tin, kind, t.name.trim(), at, clerk, entry.id],
+        "INSERT INTO dsn_taxpayers (tin, kind, name, added_at, clerk, audit_id, activity, place)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            tin,
+            kind,
+            t.name.trim(),
+            at,
+            clerk,
+            entry.id,
+            t.activity.map(Activity::key),
+            t.place.as_deref().map(str::trim).filter(|p| !p.is_empty())
+        ],
     )?;
     Ok(true)
 }

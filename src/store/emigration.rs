@@ -5,14 +5,14 @@ use super::ops::now;
 use super::records::{Reader, key};
 use super::{Store, StoreError, audit};
 use crate::domain::lifecycle::documents::{
-    DocumentStatus, IssuedDocument, invalidated_by_emigration,
+    DocumentStatus, InvalidityReason, IssuedDocument, invalidated_by_emigration,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use serde_json::json;
 
-/// What a deregistration for emigration did.
+/// What a deregistration for emigration, or a conditional exclusion of the IIN, did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Emigration {
     /// The day of deregistration.
@@ -35,7 +35,31 @@ impl Store {
         iin: &str,
         date: NaiveDate,
     ) -> Result<Emigration, StoreError> {
+        self.invalidate_documents(iin, date, "person_emigrated", |doc, date| {
+            invalidated_by_emigration(std::slice::from_ref(doc), date).pop()
+        })
+    }
+
+    /// M-57 (with M-56): records the conditional exclusion of the IIN `iin` on `date`: every
+    /// valid document of the person issued by then becomes invalid with the reason
+    /// "в связи с условным исключением ИИН", in one audited transaction (the documents on
+    /// the new IIN are issued under it). Errors as [`Store::deregister_emigration`].
+    pub fn exclude_iin(&mut self, iin: &str, date: NaiveDate) -> Result<Emigration, StoreError> {
+        self.invalidate_documents(iin, date, "iin_excluded", |doc, date| {
+            (doc.is_valid() && doc.issued_on <= date)
+                .then(|| doc.invalidated(InvalidityReason::IinExcluded, date))
+        })
+    }
+
+    fn invalidate_documents(
+        &mut self,
+        iin: &str,
+        date: NaiveDate,
+        action: &str,
+        which: impl Fn(&IssuedDocument, NaiveDate) -> Option<IssuedDocument>,
+    ) -> Result<Emigration, StoreError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         let iin = iin.trim();
         let tx = self
@@ -43,7 +67,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&sqlite)?;
         // K-STAFF: only active staff write (issue 12).
-        super::staff::admit_writer(&tx, &self.clerk).map_err(|e| e.unwrap_or_else(&sqlite))?;
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(&sqlite))?;
         let known = tx
             .query_row("SELECT 1 FROM persons WHERE iin = ?1", [iin], |_| Ok(()))
             .optional()
@@ -69,13 +94,13 @@ impl Store {
         };
         let mut invalidated = Vec::new();
         for (id, doc) in reader.documents_with_ids(iin)? {
-            if let Some(gone) = invalidated_by_emigration(std::slice::from_ref(&doc), date).pop() {
+            if let Some(gone) = which(&doc, date) {
                 invalidated.push((id, gone));
             }
         }
         let details = json!({ "date": date.to_string(), "invalidated": invalidated.len() });
-        let entry = audit::append(&tx, &now(), &clerk, "person_emigrated", iin, &details)
-            .map_err(&sqlite)?;
+        let entry =
+            audit::append(&tx, &now(&clock), &clerk, action, iin, &details).map_err(&sqlite)?;
         for (id, doc) in &invalidated {
             if let DocumentStatus::Invalid { reason, since } = &doc.status {
                 tx.execute(

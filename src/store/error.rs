@@ -113,6 +113,32 @@ pub enum StoreError {
     /// repeat it (it is not a valid number, and may be anything typed in its place).
     #[error("that is not a coupon number: ten digits with a right check digit expected")]
     BadCoupon { coupon: String },
+    /// The office's clock dates a registration or move before the newest closed day or the
+    /// newest registration: it was set back (issue 14). Nothing was saved.
+    #[error(
+        "the office's clock says {}, before {behind}: the clock was set back; nothing was saved (check the server's time)",
+        at.format("%Y-%m-%d %H:%M:%S")
+    )]
+    ClockBehind {
+        at: chrono::NaiveDateTime,
+        behind: super::clock_guard::Behind,
+    },
+    /// M-16: a formulary whose identity was verified and confirmed goes for manufacture
+    /// only with the conclusion and the identification protocol on its reverse side.
+    #[error(
+        "formulary {number} cannot be sent: its reverse side lacks the {} of the verification (M-16)",
+        missing.replace('_', " ")
+    )]
+    ConclusionMissing {
+        number: String,
+        missing: &'static str,
+    },
+    /// A term the working-day calendar cannot count (a date outside its years).
+    #[error("{0}")]
+    Calendar(crate::domain::calendar::CalendarError),
+    /// M-57: an issue without the issued document's own number.
+    #[error("give the issued document's own number (--document-number or --mrz) (M-57)")]
+    DocumentNumberRequired,
     /// The day is closed (sealed): it takes no new records, and the data of its formularies
     /// stay as they were.
     #[error("the day {date} is closed: its records cannot be changed")]

@@ -5,6 +5,7 @@
 //! lifecycle still moves on later, open days (see [`Store::move_formulary`]): a move is a new
 //! event of the day it is made on, not an edit of the sealed day.
 
+use super::clock_guard::refuse_clock_behind;
 use super::corrections::{self, Correction, sha256};
 use super::numbers::{coupon_from, fold_name, registration_key, registration_number};
 use super::ops::now;
@@ -15,7 +16,7 @@ use crate::domain::Text;
 use crate::domain::formulary::{Formulary, Severity, Violation, overrides_in_use, rule, validate};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
-use chrono::{Datelike, Local, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 use serde_json::json;
@@ -120,7 +121,8 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&sqlite)?;
-        super::staff::admit_writer(&tx, &self.clerk).map_err(|e| e.unwrap_or_else(&sqlite))?;
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(&sqlite))?;
         Ok(tx)
     }
 
@@ -136,33 +138,70 @@ impl Store {
     /// Validates `formulary` as of `today` and registers it, as one transaction: the person
     /// (by IIN), the formulary in state `registered` with its first transition, a
     /// registration and a coupon number, and the audit entry. The transition's time is
-    /// `today` at the clock's time of day.
+    /// `today` at the office clock's time of day ([`Store::with_clock`]). Not checked against
+    /// the register's newest records (a given day); the clock's now is
+    /// [`Store::register_formulary_now`].
     pub fn register_formulary(
         &mut self,
         formulary: &Formulary,
         today: NaiveDate,
     ) -> Result<Registered, StoreError> {
-        self.register_formulary_at(formulary, today.and_time(Local::now().time()))
+        let at = today.and_time(self.clock.office_time().time());
+        self.register_inner(formulary, Some(at))
     }
 
-    /// [`Store::register_formulary`] at a given moment: validated as of its date.
+    /// Registers `formulary` now by the office's clock ([`Store::with_clock`]), validated
+    /// as of the office's today; a clock set back is refused ([`StoreError::ClockBehind`]).
+    pub fn register_formulary_now(
+        &mut self,
+        formulary: &Formulary,
+    ) -> Result<Registered, StoreError> {
+        self.register_inner(formulary, None)
+    }
+
+    /// [`Store::register_formulary`] at a given office time: validated as of its date. It
+    /// is not checked against the register's newest records: it is for entering records
+    /// of given times (tests, imports), not for the clock's now.
     pub fn register_formulary_at(
         &mut self,
         formulary: &Formulary,
         at: NaiveDateTime,
     ) -> Result<Registered, StoreError> {
+        self.register_inner(formulary, Some(at))
+    }
+
+    /// Registers at `at`, or (`None`) now by the office's clock, read inside the write
+    /// lock: two clerks' registrations are dated in the order they are written, so the
+    /// later one never looks like a clock set back. Only the clock's now is checked
+    /// against the register's newest records ([`refuse_clock_behind`]).
+    fn register_inner(
+        &mut self,
+        formulary: &Formulary,
+        at: Option<NaiveDateTime>,
+    ) -> Result<Registered, StoreError> {
+        let path = self.path.clone();
+        let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
+        let sqlite = self.sqlite_fn();
+        let tx = self.write()?;
+        let by_clock = at.is_none();
+        let at = at.unwrap_or_else(|| clock.office_time());
         let today = at.date();
         let (columns, formulary) = accepted(formulary, today)?;
-        let json = serde_json::to_string(&formulary).map_err(|e| self.encoding(e))?;
-        let clerk = self.clerk.as_str().to_string();
+        let formulary = &formulary;
+        let json = serde_json::to_string(formulary).map_err(|e| StoreError::Sqlite {
+            path,
+            message: format!("cannot encode the formulary: {e}"),
+        })?;
         let mut lifecycle = Lifecycle::new();
         let first = lifecycle
             .apply(Event::Register, &clerk, at, None)
             .map_err(StoreError::Move)?;
-        let sqlite = self.sqlite_fn();
-        let tx = self.write()?;
         if is_sealed(&tx, today).map_err(&sqlite)? {
             return Err(StoreError::DaySealed { date: today });
+        }
+        if by_clock {
+            refuse_clock_behind(&tx, at).map_err(|e| e.unwrap_or_else(&sqlite))?;
         }
         let year = today.year();
         let seq: i64 = tx
@@ -174,11 +213,11 @@ impl Store {
             .map_err(&sqlite)?;
         let number = registration_number(year, seq);
         let coupon = new_coupon(&tx).map_err(&sqlite)?;
-        upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
+        upsert_person(&tx, &clock, &columns, formulary.birth_date).map_err(&sqlite)?;
         let details = json!({ "filling_code": columns.filling_code });
         let entry = audit::append(
             &tx,
-            &now(),
+            &now(&clock),
             &clerk,
             "formulary_registered",
             &number,
@@ -214,7 +253,7 @@ impl Store {
         )
         .map_err(&sqlite)?;
         let id = tx.last_insert_rowid();
-        insert_transition(&tx, id, 1, &first, entry.id).map_err(&sqlite)?;
+        insert_transition(&tx, id, 1, &first, entry.id, clock.zone()).map_err(&sqlite)?;
         tx.commit().map_err(&sqlite)?;
         Ok(Registered { number, coupon })
     }
@@ -239,6 +278,7 @@ impl Store {
         let (columns, formulary) = accepted(formulary, today)?;
         let json = serde_json::to_string(&formulary).map_err(|e| self.encoding(e))?;
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         let damaged = {
             let path = self.path.clone();
@@ -280,7 +320,7 @@ impl Store {
             });
         }
         // The new IIN's person first: the formulary refers to it (foreign key).
-        upsert_person(&tx, &columns, formulary.birth_date).map_err(&sqlite)?;
+        upsert_person(&tx, &clock, &columns, formulary.birth_date).map_err(&sqlite)?;
         let c = &columns;
         tx.execute(
             "UPDATE formularies SET iin = ?2, surname = ?3, given_name = ?4, patronymic = ?5,
@@ -305,7 +345,7 @@ impl Store {
         .map_err(&sqlite)?;
         // The corrected formulary may not be its person's latest: the names are the latest
         // formulary's, as on registration.
-        refresh_person(&tx, &columns.iin, &sqlite, &damaged)?;
+        refresh_person(&tx, &clock, &columns.iin, &sqlite, &damaged)?;
         let (old_sha256, new_sha256) = (sha256(&old_json), sha256(&json));
         let mut details = json!({ "old_sha256": old_sha256, "new_sha256": new_sha256 });
         if old_iin != columns.iin {
@@ -313,10 +353,10 @@ impl Store {
             // goes when this formulary was all the register had of them. Said in the
             // audit entry without the IINs (personal data; the subject is the number).
             details["iin_changed"] = json!(true);
-            let outcome = refresh_person(&tx, &old_iin, &sqlite, &damaged)?;
+            let outcome = refresh_person(&tx, &clock, &old_iin, &sqlite, &damaged)?;
             details["old_person"] = json!(outcome.key());
         }
-        let at = now();
+        let at = now(&clock);
         // Hashes only: the JSON holds personal data, and the audit log is read more widely.
         let entry = audit::append(&tx, &at, &clerk, "formulary_corrected", number, &details)
             .map_err(&sqlite)?;

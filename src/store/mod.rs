@@ -15,6 +15,8 @@
 mod audit;
 // Backups and the audit head (issue 15).
 mod backup;
+mod births;
+mod clock_guard;
 // The demo register in bulk (issue 7).
 pub mod demo;
 pub mod dsn;
@@ -27,6 +29,7 @@ mod corrections;
 mod drafts;
 mod emigration;
 mod formularies;
+mod move_records;
 mod moves;
 pub mod numbers;
 mod persons;
@@ -43,13 +46,16 @@ mod day;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use backup::{AuditHead, Backup};
+pub use births::RegistryRequest;
+pub use clock_guard::Behind;
 pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use drafts::DraftHeld;
 pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};
-pub use ops::{DayClose, IssuedIin};
+pub use move_records::{IssuePaper, JournalLine, MoveDetails};
+pub use ops::{DayClose, IssuedIin, office_time};
 pub use queue::{QUEUE_SQL, WorkQueue};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use staff::{Role, StaffChange, StaffMember};
@@ -62,6 +68,7 @@ pub use {
     search::{BadCursor, Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
 };
 
+use crate::office::Clock;
 use file::{
     check_before_writing, check_header, check_sidecars, make_private, migrate, prepare_file,
     switch_to_wal,
@@ -141,6 +148,8 @@ pub struct Store {
     path: PathBuf,
     clerk: Clerk,
     busy_timeout: Duration,
+    /// The office's clock: every "now" and "today" the register writes (issue 14).
+    clock: Clock,
 }
 
 impl Store {
@@ -180,7 +189,21 @@ impl Store {
             path,
             clerk,
             busy_timeout: waited,
+            clock: Clock::default(),
         })
+    }
+
+    /// The register read and written by `clock`'s time: the office's, made once per
+    /// command or session from the office's settings (issue 14). Without it, the real time
+    /// in Kazakhstan's zone ([`Clock::default`]), never the host's.
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock the register writes by.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn path(&self) -> &Path {
@@ -222,6 +245,7 @@ impl Store {
             path,
             clerk,
             busy_timeout: waited,
+            clock: Clock::default(),
         })
     }
 

@@ -6,6 +6,10 @@
 //! refused when that day is closed (nothing is added to a closed day), and allowed for a
 //! formulary registered on a closed day, whose own record (its data) stays as it was.
 
+use super::clock_guard::refuse_clock_behind;
+use super::move_records::{
+    IssuePaper, MoveDetails, conclusion_missing, journal_notes, merge_notes, record_issue,
+};
 use super::numbers::{MAX_CONCLUSION, parse_conclusion_number, parse_coupon, registration_key};
 use super::ops::now;
 use super::records::{Reader, from_key, insert_transition, is_sealed, key};
@@ -50,11 +54,48 @@ impl Store {
     pub fn move_formulary_with(
         &mut self,
         number: &str,
-        mut event: Event,
+        event: Event,
         reason: Option<&str>,
         at: NaiveDateTime,
         document_number: Option<&str>,
     ) -> Result<Transition, StoreError> {
+        let details = MoveDetails {
+            document_number: document_number.map(str::to_string),
+            ..MoveDetails::default()
+        };
+        self.move_inner(number, event, reason, Some(at), &details)
+    }
+
+    /// [`Store::move_formulary_with`] now by the office's clock ([`Store::with_clock`]), with
+    /// everything the rules record (issue 14):
+    /// - a clock set back, before the newest closed day or registration, is refused
+    ///   ([`StoreError::ClockBehind`]);
+    /// - confirm/refuse (M-16): the identification protocol goes on the journal's line, and
+    ///   with the conclusion onto the reverse side;
+    /// - send/resend (M-16): refused while a confirmed verification's conclusion or
+    ///   protocol is missing from the reverse side ([`StoreError::ConclusionMissing`]);
+    /// - issue (M-56/M-57): the document's own number is required
+    ///   ([`StoreError::DocumentNumberRequired`]); the coupon or the receipt, the documents
+    ///   withdrawn and whether the MRZ was read are recorded.
+    pub fn move_formulary_now(
+        &mut self,
+        number: &str,
+        event: Event,
+        reason: Option<&str>,
+        details: &MoveDetails,
+    ) -> Result<Transition, StoreError> {
+        self.move_inner(number, event, reason, None, details)
+    }
+
+    fn move_inner(
+        &mut self,
+        number: &str,
+        mut event: Event,
+        reason: Option<&str>,
+        at: Option<NaiveDateTime>,
+        extra: &MoveDetails,
+    ) -> Result<Transition, StoreError> {
+        let document_number = extra.document_number.as_deref();
         let number = registration_key(number);
         // Issue 15: a document number is printable and within its limit.
         if let Some(typed) = document_number {
@@ -62,6 +103,7 @@ impl Store {
                 .map_err(|e| StoreError::Move(LifecycleError::Data(e)))?;
         }
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_fn();
         // Everything is read inside the write lock: another clerk's move in between is seen.
         let tx = self
@@ -69,7 +111,12 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&sqlite)?;
         // K-STAFF: only active staff write (issue 12).
-        super::staff::admit_writer(&tx, &self.clerk).map_err(|e| e.unwrap_or_else(&sqlite))?;
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(&sqlite))?;
+        // The clock's now is read inside the write lock, so moves are dated in the order
+        // they are written (see `register_inner`); only it is checked against the register.
+        let by_clock = at.is_none();
+        let at = at.unwrap_or_else(|| clock.office_time());
         let reader = Reader {
             conn: &tx,
             path: &self.path,
@@ -100,6 +147,42 @@ impl Store {
             &sqlite,
         )?;
         let previous = reader.documents_with_ids(&iin)?;
+        // M-56: handed over on the receipt, the coupon is not presented: the formulary is
+        // the one the receipt was given for, and its coupon is recorded with the issue.
+        if let (Event::Issue { coupon: given }, Some(IssuePaper::Receipt { .. })) =
+            (&mut event, &extra.paper)
+            && given.trim().is_empty()
+        {
+            given.clone_from(&coupon);
+        }
+        // M-57: the issued document's own number; the registration number is no document's.
+        if by_clock
+            && matches!(event, Event::Issue { .. })
+            && document_number.is_none_or(|n| n.trim().is_empty())
+        {
+            return Err(StoreError::DocumentNumberRequired);
+        }
+        // M-16: a confirmed verification's conclusion and protocol are on the reverse side
+        // before the formulary goes for manufacture.
+        if by_clock && matches!(event, Event::Send | Event::Resend { .. }) {
+            let json: String = tx
+                .query_row(
+                    "SELECT formulary_json FROM formularies WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .map_err(&sqlite)?;
+            let mut side = crate::domain::formulary::Formulary::from_json(&json)
+                .map_err(|_| reader.damaged("formulary"))?
+                .reverse_side;
+            merge_notes(&mut side, journal_notes(&tx, id).map_err(&sqlite)?);
+            if let Some(missing) = conclusion_missing(&lifecycle, &side) {
+                return Err(StoreError::ConclusionMissing {
+                    number: number.to_string(),
+                    missing,
+                });
+            }
+        }
         if let Event::Issue { coupon: given } = &event
             && parse_coupon(given).as_deref() != Some(coupon.as_str())
         {
@@ -109,6 +192,9 @@ impl Store {
         }
         if is_sealed(&tx, at.date()).map_err(&sqlite)? {
             return Err(StoreError::DaySealed { date: at.date() });
+        }
+        if by_clock {
+            refuse_clock_behind(&tx, at).map_err(|e| e.unwrap_or_else(&sqlite))?;
         }
         let journal_line = match &mut event {
             Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
@@ -183,9 +269,16 @@ impl Store {
             )
             .map_err(&sqlite)?;
         }
-        let entry = audit::append(&tx, &now(), &clerk, "formulary_moved", number, &details)
-            .map_err(&sqlite)?;
-        insert_transition(&tx, id, seq, &transition, entry.id).map_err(&sqlite)?;
+        let entry = audit::append(
+            &tx,
+            &now(&clock),
+            &clerk,
+            "formulary_moved",
+            number,
+            &details,
+        )
+        .map_err(&sqlite)?;
+        insert_transition(&tx, id, seq, &transition, entry.id, clock.zone()).map_err(&sqlite)?;
         tx.execute(
             "UPDATE formularies SET status = ?2 WHERE id = ?1",
             params![id, to],
@@ -210,8 +303,8 @@ impl Store {
             };
             tx.execute(
                 "INSERT INTO conclusions (year, seq, number, date, outcome, formulary_id, clerk,
-                    audit_id, approver_name)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    audit_id, protocol_number, protocol_date, approver_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     year,
                     line,
@@ -221,12 +314,17 @@ impl Store {
                     id,
                     clerk,
                     entry.id,
+                    extra.protocol.as_ref().map(|(n, _)| n.trim().to_string()),
+                    extra.protocol.as_ref().map(|(_, d)| d.to_string()),
                     // M-16: the approving head (the row's clerk) under the name printed on
                     // the conclusion at the time.
                     approver
                 ],
             )
             .map_err(&sqlite)?;
+        }
+        if by_clock && matches!(transition.event, Event::Issue { .. }) {
+            record_issue(&tx, id, extra, entry.id).map_err(&sqlite)?;
         }
         if let Event::Destroy { act_number } = &transition.event {
             tx.execute(

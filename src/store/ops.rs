@@ -4,7 +4,9 @@
 use super::audit::{self, AuditEntry};
 use super::{HeadAct, Store, StoreError};
 use crate::domain::Sex;
+use crate::domain::birth_record::ChildIinBasis;
 use crate::domain::iin::Iin;
+use crate::office::Clock;
 use chrono::{Datelike, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
@@ -37,10 +39,29 @@ pub struct DayClose {
 /// placeholder to a clerk, so serials start at 0001.
 const FIRST_SERIAL: u16 = 1;
 
-/// Now, in UTC with microseconds: the audit log's clock. UTC, so that entries of clerks in
-/// different time zones (Kazakhstan had two until 2024) sort as they happened.
-pub(super) fn now() -> String {
-    Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+/// Now by the office's clock, as an instant in UTC with microseconds (its offset written,
+/// `Z`): the audit log's clock. UTC, so that entries of clerks in different time zones
+/// (Kazakhstan had two until 2024) sort as they happened; shown in office time
+/// ([`office_time`]).
+pub(super) fn now(clock: &Clock) -> String {
+    clock
+        .now()
+        .with_timezone(&Utc)
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string()
+}
+
+/// A stored instant (RFC 3339, as [`now`] writes it) in the office's time with its offset,
+/// to the second (issue 14: shown in office time); any other text as it is.
+pub fn office_time(clock: &Clock, stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored).map_or_else(
+        |_| stored.to_string(),
+        |t| {
+            t.with_timezone(&clock.zone())
+                .format("%Y-%m-%d %H:%M:%S %:z")
+                .to_string()
+        },
+    )
 }
 
 /// [`StoreError::DaySealed`] when `date` is closed: a write dated that day is refused, so
@@ -81,10 +102,23 @@ impl Store {
         birth_date: NaiveDate,
         sex: Sex,
     ) -> Result<IssuedIin, StoreError> {
+        self.generate_iin_for(birth_date, sex, None)
+    }
+
+    /// [`Store::generate_iin`] for a child (M-12.a), recording in the same transaction what
+    /// the parent showed (`basis`) and, when the birth record was not in ИС ЗАГС, the
+    /// request to РАГС due in two working days ([`Store::registry_requests`]).
+    pub fn generate_iin_for(
+        &mut self,
+        birth_date: NaiveDate,
+        sex: Sex,
+        basis: Option<&ChildIinBasis>,
+    ) -> Result<IssuedIin, StoreError> {
         if !(1800..=2099).contains(&birth_date.year()) {
             return Err(StoreError::BirthDateUnsupported { date: birth_date });
         }
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         let tx = self
@@ -92,10 +126,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
         // K-STAFF: only active staff write (issue 12).
-        super::staff::admit_writer(&tx, &self.clerk).map_err(|e| e.unwrap_or_else(sqlite))?;
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(sqlite))?;
         // The IIN is issued today: a closed today takes no new record (the day's close
         // recorded its audit head as final).
-        let today = chrono::Local::now().date_naive();
+        let today = clock.today();
         match refuse_if_sealed(&tx, today) {
             Ok(()) => {}
             Err(Ok(sealed)) => return Err(sealed),
@@ -133,9 +168,13 @@ impl Store {
                 .and_then(|from| Iin::next_after(birth_date, sex, from));
         }
         let (iin, serial) = next.ok_or(StoreError::SerialsExhausted { birth_date, sex })?;
-        let at = now();
-        // The IIN is the subject; birth date and sex are in it, so details repeat neither.
-        let details = json!({ "serial": serial });
+        let at = now(&clock);
+        // The IIN is the subject; birth date and sex are in it, so details repeat neither;
+        // what the parent showed is personal and stays out of the audit log (M-12.a).
+        let mut details = json!({ "serial": serial });
+        if let Some(basis) = basis {
+            details["zags_found"] = json!(basis.zags_found);
+        }
         let entry = audit::append(&tx, &at, &clerk, "iin_generated", iin.as_str(), &details)
             .map_err(sqlite)?;
         tx.execute(
@@ -152,6 +191,12 @@ impl Store {
             ],
         )
         .map_err(sqlite)?;
+        if let Some(basis) = basis {
+            let due = basis
+                .registry_request_due(today)
+                .map_err(StoreError::Calendar)?;
+            super::births::record(&tx, iin.as_str(), basis, today, due).map_err(sqlite)?;
+        }
         tx.commit().map_err(sqlite)?;
         Ok(IssuedIin {
             iin,
@@ -190,6 +235,7 @@ impl Store {
         // the write lock, so other clerks are not held up while it runs.
         self.quick_check()?;
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         let tx = self
@@ -197,7 +243,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
         // K-STAFF: only active staff write (issue 12).
-        super::staff::admit_writer(&tx, &self.clerk).map_err(|e| e.unwrap_or_else(sqlite))?;
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(sqlite))?;
         let key = date.to_string();
         let earlier: Option<(String, String)> = tx
             .query_row(
@@ -210,7 +257,8 @@ impl Store {
         if let Some((closed_at, clerk)) = earlier {
             return Err(StoreError::DayAlreadyClosed {
                 date,
-                closed_at,
+                // Shown in office time (issue 14); stored in UTC.
+                closed_at: office_time(&clock, &closed_at),
                 clerk,
             });
         }
@@ -232,7 +280,7 @@ impl Store {
             });
         }
         let head = audit::head(&tx).map_err(sqlite)?;
-        let at = now();
+        let at = now(&clock);
         let entry: AuditEntry = audit::append(
             &tx,
             &at,

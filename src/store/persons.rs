@@ -6,6 +6,7 @@ use super::StoreError;
 use super::formularies::Columns;
 use super::ops::now;
 use crate::domain::formulary::Formulary;
+use crate::office::Clock;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -36,6 +37,7 @@ impl PersonOutcome {
 /// when none is left.
 pub(super) fn refresh_person(
     tx: &Transaction<'_>,
+    clock: &Clock,
     iin: &str,
     sqlite: &impl Fn(rusqlite::Error) -> StoreError,
     damaged: &impl Fn() -> StoreError,
@@ -72,7 +74,7 @@ pub(super) fn refresh_person(
         "UPDATE persons SET surname = ?2, given_name = ?3, patronymic = ?4, birth_date = ?5,
             updated_at = ?6
          WHERE iin = ?1",
-        params![iin, surname, given_name, patronymic, birth_date, now()],
+        params![iin, surname, given_name, patronymic, birth_date, now(clock)],
     )
     .map_err(sqlite)?;
     Ok(PersonOutcome::Updated)
@@ -81,6 +83,7 @@ pub(super) fn refresh_person(
 /// The person by IIN, with the names of the formulary being saved (registering: the latest).
 pub(super) fn upsert_person(
     tx: &Transaction<'_>,
+    clock: &Clock,
     c: &Columns,
     birth_date: Option<NaiveDate>,
 ) -> rusqlite::Result<()> {
@@ -96,7 +99,7 @@ pub(super) fn upsert_person(
             c.given_name,
             c.patronymic,
             birth_date.map(|d| d.to_string()),
-            now()
+            now(clock)
         ],
     )?;
     Ok(())

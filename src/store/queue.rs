@@ -41,7 +41,8 @@ pub struct WorkQueue {
     pub waiting: BTreeMap<ItemKind, u64>,
     /// How many are overdue (for the tab bar): the M-16 conclusions past their day, every
     /// sent one past the office's term, the DSN results past their day (counted on the
-    /// indexes, also past the limit).
+    /// indexes, also past the limit), the M-12.a requests and the DSN results asked back
+    /// past theirs.
     pub overdue: u64,
 }
 
@@ -135,7 +136,36 @@ impl Store {
         if let Some(through) = m16_overdue_through(today).and_then(|d| d.succ_opt()) {
             overdue += self.count(QUEUE_SQL[7], &through.to_string())?;
         }
+        // M-12.a requests and D-6 results asked back: few, read whole (issue 14's lists).
+        let requests = self.registry_requests()?;
+        waiting.insert(ItemKind::M12aRequest, requests.len() as u64);
+        for r in requests {
+            all.push(Waiting::RegistryRequest {
+                iin: r.iin,
+                since: r.applied_on,
+            });
+        }
+        let asked = self.dsn_open_requests().map_err(|e| match e {
+            super::dsn::DsnError::Store(e) => e,
+            other => StoreError::Sqlite {
+                path: self.path.clone(),
+                message: other.to_string(),
+            },
+        })?;
+        waiting.insert(ItemKind::D6AskedBack, asked.len() as u64);
+        for r in asked {
+            all.push(Waiting::DsnAskedBack {
+                id: r.id,
+                since: r.requested_on,
+            });
+        }
         let items = queue(&all, today, terms);
+        overdue += items
+            .iter()
+            .filter(|i| {
+                i.overdue && matches!(i.kind, ItemKind::M12aRequest | ItemKind::D6AskedBack)
+            })
+            .count() as u64;
         Ok(WorkQueue {
             today,
             items,

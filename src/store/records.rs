@@ -1,6 +1,7 @@
 //! Reading formularies back: by registration number, by coupon number (M-57), with their
 //! history replayed through the lifecycle and the person's documents.
 
+use super::clock_guard::stored_office_time;
 use super::numbers::{parse_coupon, registration_key};
 use super::{Store, StoreError};
 use crate::domain::DocumentKind;
@@ -117,7 +118,7 @@ impl Reader<'_> {
                 to: from_key(&to).ok_or_else(bad)?,
                 event: serde_json::from_str(&event).map_err(|_| bad())?,
                 clerk,
-                at: at.parse().map_err(|_| bad())?,
+                at: stored_office_time(&at).ok_or_else(bad)?,
                 reason,
             });
         }
@@ -289,6 +290,7 @@ pub(super) fn insert_transition(
     seq: i64,
     t: &Transition,
     audit_id: i64,
+    zone: chrono_tz::Tz,
 ) -> rusqlite::Result<()> {
     let name = |s: State| key(&s).unwrap_or_default();
     let event = serde_json::to_string(&t.event).unwrap_or_default();
@@ -303,10 +305,26 @@ pub(super) fn insert_transition(
             name(t.to),
             event,
             t.clerk,
-            t.at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(),
+            stored_time(t.at, zone),
             t.reason,
             audit_id
         ],
     )?;
     Ok(())
+}
+
+/// A transition's office time as stored: the wall time with the office's offset at that
+/// moment (issue 14: times are stored with their offset), `2026-12-07T10:15:00+05:00`. The
+/// first ten characters stay the office's date, which the day seal's trigger reads.
+/// Registers written before keep their times without an offset; both are read back.
+pub(super) fn stored_time(at: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> String {
+    use chrono::TimeZone;
+    let wall = at.format("%Y-%m-%dT%H:%M:%S%.f");
+    match zone.from_local_datetime(&at) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            format!("{wall}{}", t.format("%:z"))
+        }
+        // A wall time the zone skipped: no offset is true for it, so none is written.
+        chrono::LocalResult::None => wall.to_string(),
+    }
 }

@@ -130,7 +130,88 @@ ALTER TABLE documents ADD COLUMN number_key TEXT GENERATED ALWAYS AS (upper(trim
 CREATE INDEX documents_number ON documents (kind, number_key);
 "#;
 
-/// Version 6 (issue 12): who may do what, and what waits on the office.
+/// Version 6 (issue 14): what order 451 and order 579 still asked to record.
+///
+/// - M-16: the identification protocol a conclusion refers to (its number and date), on the
+///   journal's line; NULL on lines written before (the protocol was not recorded then).
+/// - M-56/M-57: how a document was handed over (by the coupon or the receipt, the
+///   receipt's number, whether the MRZ was read) and the documents withdrawn, one row per
+///   issue. Append-only.
+/// - D-7 (1): the activity a taxpayer is registered for under Tax Code art. 88 (producer,
+///   importer or both) and the place; NULL for taxpayers added before (not recorded: the
+///   application is checked against registration only, as before).
+/// - D-6: a result kept a month and passed to the provider, and a result asked for later
+///   with the day it is due back (1 working day) and the day it was sent back.
+/// - D-12: complaints against an application, with their body and term. Append-only.
+/// - M-12.a: what was shown for a child's IIN (the birth certificate, the parent's
+///   document, whether ИС ЗАГС had the birth record), and the request to РАГС when it did
+///   not: due in two working days, marked sent once.
+const V6: &str = r#"
+ALTER TABLE conclusions ADD COLUMN protocol_number TEXT;
+ALTER TABLE conclusions ADD COLUMN protocol_date TEXT;
+
+CREATE TABLE issues (
+    formulary_id INTEGER PRIMARY KEY REFERENCES formularies (id),
+    by_paper     TEXT NOT NULL CHECK (by_paper IN ('coupon', 'receipt')),
+    receipt      TEXT,
+    mrz_read     INTEGER NOT NULL CHECK (mrz_read IN (0, 1)),
+    withdrawn_json TEXT NOT NULL,
+    audit_id     INTEGER NOT NULL UNIQUE REFERENCES audit_log (id)
+) STRICT;
+CREATE TRIGGER issues_no_update BEFORE UPDATE ON issues
+BEGIN SELECT RAISE(ABORT, 'issues are append-only'); END;
+CREATE TRIGGER issues_no_delete BEFORE DELETE ON issues
+BEGIN SELECT RAISE(ABORT, 'issues are append-only'); END;
+
+ALTER TABLE dsn_taxpayers ADD COLUMN activity TEXT
+    CHECK (activity IN ('producer', 'importer', 'both'));
+ALTER TABLE dsn_taxpayers ADD COLUMN place TEXT;
+
+ALTER TABLE dsn_applications ADD COLUMN passed_to_provider_on TEXT;
+ALTER TABLE dsn_applications ADD COLUMN requested_on TEXT;
+ALTER TABLE dsn_applications ADD COLUMN requested_due TEXT;
+ALTER TABLE dsn_applications ADD COLUMN sent_back_on TEXT;
+
+CREATE TABLE dsn_complaints (
+    id             INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES dsn_applications (id),
+    body           TEXT NOT NULL CHECK (body IN ('provider', 'front_office', 'quality_body')),
+    filed_on       TEXT NOT NULL,
+    due_on         TEXT NOT NULL,
+    clerk          TEXT NOT NULL,
+    audit_id       INTEGER NOT NULL UNIQUE REFERENCES audit_log (id)
+) STRICT;
+CREATE INDEX dsn_complaints_application ON dsn_complaints (application_id);
+CREATE TRIGGER dsn_complaints_no_update BEFORE UPDATE ON dsn_complaints
+BEGIN SELECT RAISE(ABORT, 'dsn_complaints are append-only'); END;
+CREATE TRIGGER dsn_complaints_no_delete BEFORE DELETE ON dsn_complaints
+BEGIN SELECT RAISE(ABORT, 'dsn_complaints are append-only'); END;
+
+CREATE TABLE iin_births (
+    iin                TEXT PRIMARY KEY NOT NULL REFERENCES iin_issued (iin),
+    certificate_number TEXT NOT NULL,
+    certificate_date   TEXT NOT NULL,
+    certificate_issuer TEXT NOT NULL,
+    parent_document    TEXT NOT NULL,
+    zags_found         INTEGER NOT NULL CHECK (zags_found IN (0, 1)),
+    applied_on         TEXT NOT NULL,
+    request_due        TEXT,
+    request_sent_on    TEXT
+) STRICT;
+CREATE INDEX iin_births_open_requests ON iin_births (request_due)
+    WHERE request_due IS NOT NULL AND request_sent_on IS NULL;
+CREATE TRIGGER iin_births_fixed BEFORE UPDATE OF
+    iin, certificate_number, certificate_date, certificate_issuer, parent_document,
+    zags_found, applied_on, request_due ON iin_births
+BEGIN SELECT RAISE(ABORT, 'what was shown for an IIN is not rewritten'); END;
+CREATE TRIGGER iin_births_sent_once BEFORE UPDATE OF request_sent_on ON iin_births
+WHEN OLD.request_sent_on IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'the request to the civil registry is marked sent once'); END;
+CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
+BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
+"#;
+
+/// Version 7 (issue 12): who may do what, and what waits on the office.
 ///
 /// - `staff`: the office's OS accounts, each with the full name printed on papers, a role
 ///   (`clerk`, or `head`: the head of the unit or the deputy, who approves under M-16) and
@@ -140,7 +221,7 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 ///   register's first, by that account) is the record of it.
 /// - `conclusions.approver_name`: the approving head's name as printed on the conclusion
 ///   at the time (M-16); the approving account is the row's `clerk`. NULL on rows written
-///   before version 6.
+///   before version 7.
 /// - `formularies.status_since`: when the formulary entered its current state (its last
 ///   transition's moment), kept by a trigger, so that the work queue walks the
 ///   `(status, status_since)` index for what waits in a state since a day, and never scans
@@ -149,7 +230,7 @@ CREATE INDEX documents_number ON documents (kind, number_key);
 ///   and the moves of a span counted by (from, to) from the index alone (covering), as the
 ///   day's accounting replays them.
 /// - `dsn_applications_waiting`: the D-6 results not yet handed over, by due date.
-const V6: &str = r#"
+const V7: &str = r#"
 CREATE TABLE staff (
     account    TEXT PRIMARY KEY NOT NULL CHECK (account <> ''),
     full_name  TEXT NOT NULL,
@@ -188,6 +269,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
+    M::up(V7),
 ];
 
 /// Every migration, oldest first.

@@ -16,6 +16,7 @@
 
 use super::ops::now;
 use super::{Clerk, HeadAct, Store, StoreError, audit};
+use crate::office::Clock;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -131,16 +132,19 @@ pub(super) fn require_writer(
 pub(super) fn admit_writer(
     tx: &rusqlite::Transaction<'_>,
     clerk: &Clerk,
+    clock: &Clock,
 ) -> Result<(), rusqlite::Result<StoreError>> {
     match require_writer(tx, clerk) {
         Ok(_) => Ok(()),
         Err(Ok(StoreError::NotStaff {
             staffless: true, ..
-        })) if is_new(tx).map_err(Err)? => match insert(tx, clerk, clerk, "", Role::Head, None) {
-            Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(Ok(e)),
-            Err(e) => Err(Err(e)),
-        },
+        })) if is_new(tx).map_err(Err)? => {
+            match insert(tx, clock, clerk, clerk, "", Role::Head, None) {
+                Ok(Ok(_)) => Ok(()),
+                Ok(Err(e)) => Err(Ok(e)),
+                Err(e) => Err(Err(e)),
+            }
+        }
         Err(e) => Err(e),
     }
 }
@@ -236,9 +240,11 @@ impl Store {
         let name = full_name(name)?;
         let sqlite = self.sqlite_fn();
         let clerk = self.clerk.clone();
+        let clock = self.clock;
         let tx = self.begin()?;
         require_head(&tx, &clerk, HeadAct::ManageStaff).map_err(|e| e.unwrap_or_else(&sqlite))?;
-        let added = insert(&tx, &clerk, account, &name, role, Some(false)).map_err(&sqlite)??;
+        let added =
+            insert(&tx, &clock, &clerk, account, &name, role, Some(false)).map_err(&sqlite)??;
         tx.commit().map_err(&sqlite)?;
         Ok(added)
     }
@@ -255,6 +261,7 @@ impl Store {
         let name = full_name(name)?;
         let sqlite = self.sqlite_fn();
         let clerk = self.clerk.clone();
+        let clock = self.clock;
         let tx = self.begin()?;
         let staffless: bool = tx
             .query_row("SELECT NOT EXISTS (SELECT 1 FROM staff)", [], |r| r.get(0))
@@ -264,8 +271,8 @@ impl Store {
             drop(tx);
             return self.add_staff(account, &name, Role::Head);
         }
-        let added =
-            insert(&tx, &clerk, account, &name, Role::Head, Some(true)).map_err(&sqlite)??;
+        let added = insert(&tx, &clock, &clerk, account, &name, Role::Head, Some(true))
+            .map_err(&sqlite)??;
         tx.commit().map_err(&sqlite)?;
         Ok(added)
     }
@@ -280,6 +287,7 @@ impl Store {
         let name = change.full_name.as_deref().map(full_name).transpose()?;
         let sqlite = self.sqlite_fn();
         let clerk = self.clerk.clone();
+        let clock = self.clock;
         let tx = self.begin()?;
         require_head(&tx, &clerk, HeadAct::ManageStaff).map_err(|e| e.unwrap_or_else(&sqlite))?;
         let Some(before) = member(&tx, account).map_err(&sqlite)? else {
@@ -296,7 +304,7 @@ impl Store {
                 account: account.to_string(),
             });
         }
-        let at = now();
+        let at = now(&clock);
         let action = if before.active && !active {
             "staff_retired"
         } else {
@@ -351,6 +359,7 @@ impl Store {
 /// the creator of a new register, whose first write's entry records it (module docs).
 fn insert(
     tx: &rusqlite::Transaction<'_>,
+    clock: &Clock,
     by: &Clerk,
     account: &Clerk,
     name: &str,
@@ -362,7 +371,7 @@ fn insert(
             account: account.as_str().to_string(),
         }));
     }
-    let at = now();
+    let at = now(clock);
     let audit_id = match audited {
         Some(first) => {
             let mut details = json!({ "role": role.key(), "active": true });

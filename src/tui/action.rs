@@ -32,6 +32,10 @@ pub enum Action {
     Save,
     /// Generate a child's IIN from the form's birth date and sex (M-12.a).
     GenerateIin,
+    /// Move the focus to the next field with a problem.
+    NextProblem,
+    /// Start a new formulary, the one typed and its draft deleted (after a question).
+    NewFormulary,
     /// Switch the New tab between the formulary and the DSN application.
     OtherForm,
     /// Switch the Register tab between formularies and DSN applications.

@@ -115,6 +115,9 @@ pub struct App {
     pub(super) leaving_dsn: bool,
     /// A registered formulary's draft is still in the register: forget it at the next tick.
     pub(super) discard_pending: bool,
+    /// The register keeps what is typed as a draft; not when there is no usable register,
+    /// and then no question says it does.
+    pub(super) drafts_kept: bool,
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
@@ -141,6 +144,7 @@ impl App {
             theme,
             leaving_dsn: false,
             discard_pending: false,
+            drafts_kept: true,
             size,
             session,
         }

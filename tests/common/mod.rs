@@ -57,6 +57,10 @@ pub fn process(db: &Path) -> std::process::Command {
         .env_remove("KENSE_DB")
         .env_remove("KENSE_CLERK")
         .env_remove("KENSE_BUSY_TIMEOUT")
+        // The office's clock: running (a test fixes it with KENSE_NOW on the command), in
+        // the default zone (no settings file of the machine's).
+        .env_remove("KENSE_NOW")
+        .env("KENSE_CONFIG", db.with_extension("no-settings.toml"))
         .arg("--db")
         .arg(db);
     command
@@ -179,19 +183,24 @@ pub fn second_head(db: &Path, other: &str) -> Store {
 }
 
 /// M-16: formulary `number` confirmed with conclusion `conclusion` (blank: the journal's
-/// next) by `other`, a second head ([`second_head`]): the account running the tests
-/// registered it or started its verification, so may not approve it (maker-checker).
+/// next) and identification protocol number 1 of today, by `other`, a second head
+/// ([`second_head`]): the account running the tests registered it or started its
+/// verification, so may not approve it (maker-checker, issue 12).
 pub fn confirm_by_another_head(db: &Path, other: &str, number: &str, conclusion: &str) {
     use kense::domain::lifecycle::{Conclusion, Event};
-    let now = chrono::Local::now().naive_local();
+    let today = chrono::Local::now().date_naive();
     let event = Event::Confirm {
         conclusion: Conclusion {
             number: conclusion.into(),
-            date: now.date(),
+            date: today,
         },
     };
+    let details = kense::store::MoveDetails {
+        protocol: Some(("1".into(), today)),
+        ..kense::store::MoveDetails::default()
+    };
     second_head(db, other)
-        .move_formulary(number, event, None, now)
+        .move_formulary_now(number, event, None, &details)
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
@@ -294,23 +303,45 @@ pub fn clerks_at_once<T: Send>(
 }
 
 /// `iin generate` of a girl born 2015-03-08: the least a command that writes does.
-pub const GENERATE_GIRL: [&str; 6] = [
+pub const GENERATE_GIRL: [&str; 16] = [
     "iin",
     "generate",
     "--birth-date",
     "2015-03-08",
     "--sex",
     "female",
+    // M-12.a: what the parent showed for a child's IIN.
+    "--birth-certificate",
+    "I-АК 1",
+    "--certificate-date",
+    "2015-03-20",
+    "--certificate-issuer",
+    "РАГС",
+    "--parent-document",
+    "удостоверение 1",
+    "--zags-found",
+    "yes",
 ];
 
 /// [`GENERATE_GIRL`] for a boy.
-pub const GENERATE_BOY: [&str; 6] = [
+pub const GENERATE_BOY: [&str; 16] = [
     "iin",
     "generate",
     "--birth-date",
     "2015-03-08",
     "--sex",
     "male",
+    // M-12.a: what the parent showed for a child's IIN.
+    "--birth-certificate",
+    "I-АК 1",
+    "--certificate-date",
+    "2015-03-20",
+    "--certificate-issuer",
+    "РАГС",
+    "--parent-document",
+    "удостоверение 1",
+    "--zags-found",
+    "yes",
 ];
 
 /// [`GENERATE_GIRL`] on `db`.

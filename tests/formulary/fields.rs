@@ -47,6 +47,9 @@ fn m8_an_absent_signature_needs_its_reason_which_goes_to_additional_information(
     f.signature = Some(Signature::Absent {
         reason: Some("инвалидность I группы".to_string()),
     });
+    // M-8: the kind of the copied supporting document is recorded too (issue 14).
+    assert_error(&f, rule::SIGNATURE, "signature_document");
+    f.signature_document = Some("справка МСЭ".to_string());
     assert_accepted(&f);
     f.additional_information = Some("копия справки МСЭ".to_string());
     assert_eq!(

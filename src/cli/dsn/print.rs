@@ -2,6 +2,7 @@
 
 use super::{Common, Lang, REFUSED_OR_MALFORMED};
 use crate::cli::output::{Record, csv_cell, write_json, write_table};
+use crate::domain::calendar;
 use crate::domain::dsn::{self, Report};
 use crate::domain::formulary::Violation;
 use crate::store::dsn::{ListedApplication, ListedRow};
@@ -136,6 +137,7 @@ pub(super) fn applied(
         let mut value = serde_json::to_value(app).map_err(io::Error::other)?;
         if let Some(object) = value.as_object_mut() {
             object.insert("warnings".into(), json!(report.warnings));
+            object.insert("due_unconfirmed".into(), json!(unconfirmed_dates(app)));
         }
         return write_json(out, &value);
     }
@@ -150,8 +152,11 @@ pub(super) fn applied(
     )?;
     writeln!(
         out,
-        "received {}; registered {}; result due {}",
-        app.received_at, app.registered_on, app.due_on
+        "received {}; registered {}; result due {}{}",
+        app.received_at,
+        app.registered_on,
+        app.due_on,
+        unconfirmed_suffix(app, common.lang)
     )?;
     for v in &report.warnings {
         writeln!(out, "warning {}", violation_line(v, common.lang))?;
@@ -246,7 +251,7 @@ pub(super) fn list(
                 vec![
                     ("application", app.id.to_string()),
                     ("registered_on", app.registered_on.to_string()),
-                    ("due_on", app.due_on.to_string()),
+                    ("due_on", format!("{}{}", app.due_on, unconfirmed_mark(app))),
                     ("bin", app.bin.clone()),
                     ("row", row.row.to_string()),
                     ("type", row.product_type.to_string()),
@@ -258,4 +263,34 @@ pub(super) fn list(
         })
         .collect();
     write_table(out, &rows)
+}
+
+/// The holidays not yet confirmed that the application's due date is counted over
+/// (issue 14: the 2027 Kurban Ait), as dates.
+fn unconfirmed_dates(app: &ListedApplication) -> Vec<String> {
+    calendar::unconfirmed_between(app.registered_on, app.due_on)
+        .iter()
+        .map(|d| d.date.to_string())
+        .collect()
+}
+
+/// " (counted over a holiday not yet confirmed: …)" after a due date that crosses one.
+fn unconfirmed_suffix(app: &ListedApplication, lang: Lang) -> String {
+    calendar::unconfirmed_note(app.registered_on, app.due_on).map_or_else(String::new, |t| {
+        let text = match lang {
+            Lang::Ru => t.ru,
+            Lang::Kk => t.kk,
+            Lang::En => t.en,
+        };
+        format!(" ({text})")
+    })
+}
+
+/// `?` after a due date in the list's table that crosses an unconfirmed holiday.
+fn unconfirmed_mark(app: &ListedApplication) -> &'static str {
+    if unconfirmed_dates(app).is_empty() {
+        ""
+    } else {
+        " ?unconfirmed"
+    }
 }

@@ -5,14 +5,19 @@ use crate::cli::output::write_json;
 use crate::cli::register::{RegisterOptions, open};
 use crate::domain::dsn::TaxpayerId;
 use crate::domain::text::{self, limit};
-use crate::store::dsn::{DsnError, Taxpayer};
+use crate::store::dsn::{Activity, DsnError, Taxpayer};
 use serde_json::json;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The taxpayer's number and name checked: a valid BIN or IIN, a name that is not blank.
-fn taxpayer(bin: &str, name: &str, lang: Lang) -> Result<Taxpayer, String> {
+fn taxpayer(
+    bin: &str,
+    name: &str,
+    (activity, place): (Option<Activity>, Option<&str>),
+    lang: Lang,
+) -> Result<Taxpayer, String> {
     let tin = TaxpayerId::parse(bin)
         .map_err(|e| format!("not a valid BIN or IIN: {}", e.text().get(lang)))?;
     let name = name.trim();
@@ -21,21 +26,28 @@ fn taxpayer(bin: &str, name: &str, lang: Lang) -> Result<Taxpayer, String> {
     }
     // Issue 15: printable, and within its limit; the name itself is not repeated.
     text::check(name, limit::TAXPAYER).map_err(|problem| format!("name: {problem}"))?;
+    // D-7 (1): the place, printable and within its limit (issue 15).
+    let place = place.map(str::trim).filter(|p| !p.is_empty());
+    if let Some(place) = place {
+        text::check(place, limit::PLACE).map_err(|problem| format!("place: {problem}"))?;
+    }
     Ok(Taxpayer {
         tin,
         name: name.to_string(),
+        activity,
+        place: place.map(str::to_string),
     })
 }
 
 pub(super) fn add(
     options: &RegisterOptions,
-    bin: &str,
-    name: &str,
+    (bin, name): (&str, &str),
+    registered: (Option<Activity>, Option<&str>),
     common: Common,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let taxpayer = match taxpayer(bin, name, common.lang) {
+    let taxpayer = match taxpayer(bin, name, registered, common.lang) {
         Ok(t) => t,
         Err(message) => return Ok(bad_input(err, &message)),
     };
@@ -49,7 +61,13 @@ pub(super) fn add(
     if common.json {
         write_json(
             out,
-            &json!({ "bin": taxpayer.tin, "id_kind": kind, "name": taxpayer.name }),
+            &json!({
+                "bin": taxpayer.tin,
+                "id_kind": kind,
+                "name": taxpayer.name,
+                "activity": taxpayer.activity,
+                "place": taxpayer.place,
+            }),
         )?;
     } else {
         let name = kind.name();
@@ -89,6 +107,11 @@ pub(super) fn import(
             ),
         ));
     };
+    // D-7 (1): optional columns activity (producer, importer, both) and place.
+    let activity_at = headers
+        .iter()
+        .position(|h| h.eq_ignore_ascii_case("activity"));
+    let place_at = headers.iter().position(|h| h.eq_ignore_ascii_case("place"));
     let mut taxpayers: Vec<Taxpayer> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         // Line 1 is the header.
@@ -98,7 +121,21 @@ pub(super) fn import(
             Err(e) => return Ok(bad_input(err, &format!("{}: {e}", file.display()))),
         };
         let field = |at| record.get(at).unwrap_or_default();
-        let t = match taxpayer(field(bin_at), field(name_at), common.lang) {
+        let activity = match activity_at.map(field).filter(|a| !a.is_empty()) {
+            None => None,
+            Some(a) => match <Activity as clap::ValueEnum>::from_str(a, true) {
+                Ok(a) => Some(a),
+                Err(_) => {
+                    let m = format!(
+                        "{} line {line}: activity must be producer, importer or both [D-7 (1)]",
+                        file.display()
+                    );
+                    return Ok(bad_input(err, &m));
+                }
+            },
+        };
+        let registered = (activity, place_at.map(field));
+        let t = match taxpayer(field(bin_at), field(name_at), registered, common.lang) {
             Ok(t) => t,
             Err(m) => {
                 return Ok(bad_input(

@@ -4,8 +4,9 @@ use super::super::output::write_json;
 use super::super::register::{fail, open_read};
 use crate::cli::RegisterOptions;
 use crate::domain::lifecycle::documents::DocumentStatus;
+use crate::office::Clock;
 use crate::store::numbers::parse_coupon;
-use crate::store::{Correction, Record, Store, StoreError};
+use crate::store::{Correction, Record, Store, StoreError, office_time};
 use serde_json::json;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -52,6 +53,10 @@ pub(super) fn show(
             }
             Err(e) => return Ok(fail(err, &e)),
         };
+        let record = match with_reverse_side(&store, record) {
+            Ok(record) => record,
+            Err(e) => return Ok(fail(err, &e)),
+        };
         let corrections = match store.corrections(&record.number) {
             Ok(c) => c,
             Err(e) => return Ok(fail(err, &e)),
@@ -62,18 +67,25 @@ pub(super) fn show(
                 &json!({ "coupon_match": found, "record": record_json(&record, &corrections) }),
             )?;
         } else {
+            // M-57: a document handed over is "issued", not "not ready".
             let ready = if found.ready {
                 "ready to hand over"
+            } else if found.state == crate::domain::lifecycle::State::Issued {
+                "issued"
             } else {
                 "not ready"
             };
             writeln!(out, "coupon {}: {ready}", found.coupon)?;
-            write_record(out, &record, &corrections)?;
+            write_record(out, &record, &corrections, &options.clock)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     match store.formulary(number) {
         Ok(Some(record)) => {
+            let record = match with_reverse_side(&store, record) {
+                Ok(record) => record,
+                Err(e) => return Ok(fail(err, &e)),
+            };
             let corrections = match corrections_of(&store, &record) {
                 Ok(c) => c,
                 Err(e) => return Ok(fail(err, &e)),
@@ -81,7 +93,7 @@ pub(super) fn show(
             if json {
                 write_json(out, &record_json(&record, &corrections))?;
             } else {
-                write_record(out, &record, &corrections)?;
+                write_record(out, &record, &corrections, &options.clock)?;
             }
         }
         Ok(None) => {
@@ -103,6 +115,13 @@ fn corrections_of(store: &Store, record: &Record) -> Result<Vec<Correction>, Sto
 
 /// A record as JSON: its fields, the state and legal moves the history leads to, and its
 /// corrections (each with the JSON it replaced).
+/// The record as shown: its reverse side with what the journal of conclusions wrote on it
+/// (M-16).
+fn with_reverse_side(store: &Store, mut record: Record) -> Result<Record, StoreError> {
+    record.formulary.reverse_side = store.reverse_side(&record.number)?;
+    Ok(record)
+}
+
 fn record_json(record: &Record, corrections: &[Correction]) -> serde_json::Value {
     let mut value = serde_json::to_value(record).unwrap_or_default();
     value["state"] = json!(record.lifecycle.state());
@@ -118,7 +137,12 @@ pub(super) fn name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) -> io::Result<()> {
+fn write_record(
+    out: &mut impl Write,
+    r: &Record,
+    corrections: &[Correction],
+    clock: &Clock,
+) -> io::Result<()> {
     let f = &r.formulary;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let full_name = [text(&f.surname), text(&f.given_name), text(&f.patronymic)]
@@ -143,6 +167,13 @@ fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) ->
         text(&f.region_code),
         text(&f.district_code)
     )?;
+    // The reverse side, with what the journal of conclusions wrote on it (M-16).
+    if !f.reverse_side.is_empty() {
+        writeln!(out, "reverse side:")?;
+        for note in &f.reverse_side {
+            writeln!(out, "  {}", serde_json::to_string(note).unwrap_or_default())?;
+        }
+    }
     writeln!(out, "history:")?;
     for t in r.lifecycle.transitions() {
         let note = t
@@ -166,7 +197,8 @@ fn write_record(out: &mut impl Write, r: &Record, corrections: &[Correction]) ->
         writeln!(
             out,
             "  {}  {}  corrected (#{}): data {} -> {}",
-            c.at.get(..16).unwrap_or(&c.at).replace('T', " "),
+            // Stored in UTC, shown in office time (issue 14), to the minute.
+            office_time(clock, &c.at).get(..16).unwrap_or(&c.at),
             c.clerk,
             c.seq,
             c.old_sha256.get(..12).unwrap_or(&c.old_sha256),

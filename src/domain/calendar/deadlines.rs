@@ -80,6 +80,26 @@ pub fn d6_result_due(received_at: NaiveDateTime) -> Result<D6Due, CalendarError>
     })
 }
 
+/// D-App2: the front office (the State Corporation) works Monday to Saturday, 09:00–20:00:
+/// whether it is open on `date` — not on a Sunday nor on a day off of the calendar (a
+/// holiday, a weekday a holiday moved to, a transferred day off); a Saturday or Sunday
+/// made a working day is open.
+pub fn front_office_open(date: NaiveDate) -> Result<bool, CalendarError> {
+    use chrono::{Datelike, Weekday};
+    // `is_working_day` checks that the year is covered.
+    let working = is_working_day(date)?;
+    Ok(match super::listed_day(date) {
+        Some(day) => !day.kind.is_day_off(),
+        None => working || date.weekday() == Weekday::Sat,
+    })
+}
+
+/// D-6: a result the front office passed back to the provider and asked for later is sent
+/// back within one working day of the request.
+pub fn d6_return_due(requested_on: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    add_working_days(requested_on, 1)
+}
+
 /// The body a D-12 complaint is filed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

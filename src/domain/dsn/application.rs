@@ -202,6 +202,9 @@ fn required(field: &str) -> Violation {
 /// checked, so the clerk sees all that is wrong at once. A unit marked `*` in the document
 /// (renamed or merged since) is accepted with a warning, as the issue asks: the code stays
 /// valid, but the clerk should make sure the applicant means it.
+/// D-App3: facet 1's code of Kazakhstan.
+const KAZAKHSTAN: u16 = 3;
+
 pub fn validate(app: &Application) -> Report {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -251,6 +254,22 @@ pub fn validate(app: &Application) -> Report {
                 format!("единица {n:03} ({}) отмечена в документе «*»: переименована или объединена", u.name_kk),
                 format!("{n:03} бірлігі ({}) құжатта «*» белгісімен: қайта аталған немесе біріктірілген", u.name_kk),
                 format!("unit {n:03} ({}) is marked '*' in the document: renamed or merged since", u.name_kk),
+            ),
+        ));
+    }
+    // D-App3 facet 1 is the producing country: an importer brings products in, so
+    // Kazakhstan (3) as the country of an importer's products is most likely a slip (a
+    // warning, not an error: a Kazakh product bought back from abroad is imported too).
+    if subject_type == Some(SubjectType::Importer) && country.is_some_and(|(n, _)| n == KAZAKHSTAN)
+    {
+        warnings.push(violation(
+            "country",
+            rule::FACETS,
+            Severity::Warning,
+            Text::new(
+                "импортёр указал страну-производителя 3 (Казахстан): проверьте фасет 1",
+                "импорттаушы өндіруші елді 3 (Қазақстан) деп көрсетті: 1-фасетті тексеріңіз",
+                "an importer declared the producing country 3 (Kazakhstan): check facet 1",
             ),
         ));
     }

@@ -1,6 +1,7 @@
 //! `Formulary::example`: a complete, valid formulary for each filling code, to show the
 //! format and to print as a template the import accepts as it is.
 
+use super::grounds::{BirthCertificateGround, DataChange, FilledAt, StayReason};
 use super::model::{Citizenship, Formulary, PreviousResidence, Residence, Signature};
 use super::notes::{BasisKind, Note};
 use super::rules::code_rule;
@@ -39,6 +40,7 @@ impl Formulary {
             _ => {}
         }
         f.reverse_side.extend(notes(row.code));
+        grounds(row.code, &mut f);
         f.iin = iin_for(f.birth_date, f.sex.unwrap_or(Sex::Male));
         Some(f)
     }
@@ -72,6 +74,14 @@ fn adult_citizen() -> Formulary {
         filled_on: date(2024, 3, 15),
         clerk: text("ЖУМАБЕКОВА А. К."),
         overrides: Vec::new(),
+        filled_at: Some(FilledAt::PermanentRegistration),
+        birth_certificate_ground: None,
+        representative_present: None,
+        data_change: None,
+        birth_place_changed: Some(false),
+        lives_abroad: Some(false),
+        convict: Some(false),
+        signature_document: None,
     }
 }
 
@@ -129,10 +139,35 @@ fn stateless(f: &mut Formulary) {
     f.previous_residence = None;
 }
 
+/// The grounds a code states (issue 14): a minor on a birth certificate with the parent
+/// present (M-12.c), the basis of a change of data (M-12.d), a replacement for expiry
+/// filled at the place of actual stay (M-4).
+fn grounds(code: &str, f: &mut Formulary) {
+    match code {
+        "00" | "01" => {
+            f.birth_certificate_ground = Some(BirthCertificateGround::Minor);
+            f.representative_present = Some(true);
+        }
+        "04" => f.data_change = Some(DataChange::MarriageSurname),
+        "05" => {
+            f.data_change = Some(DataChange::Conclusion {
+                number: text("17"),
+                date: date(2024, 2, 20),
+            })
+        }
+        "18" => {
+            f.filled_at = Some(FilledAt::ActualStay {
+                reason: Some(StayReason::Expiry),
+            })
+        }
+        _ => {}
+    }
+}
+
 /// The reverse-side notes a code needs.
 fn notes(code: &str) -> Vec<Note> {
     match code {
-        "00" => vec![Note::ParentId {
+        "00" | "01" => vec![Note::ParentId {
             number: text("045123789"),
             date: date(2019, 6, 20),
             issuer: text("МВД РК"),

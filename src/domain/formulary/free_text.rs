@@ -2,6 +2,7 @@
 //! character (`K-TEXT`), no more than the field's limit (`K-LENGTH`), and no more notes or
 //! overrides than a form takes (`K-ROWS`). See `crate::domain::text`.
 
+use super::grounds::DataChange;
 use super::model::{Formulary, Signature};
 use super::notes::Note;
 use super::validate::Findings;
@@ -79,6 +80,21 @@ fn texts(f: &Formulary) -> Vec<(String, Option<&str>, usize)> {
             };
             all.push((format!("reverse_side[{i}].{name}"), value, max));
         }
+    }
+    // The grounds of issue 14 (M-8, M-12.d).
+    all.push(one(
+        "signature_document",
+        &f.signature_document,
+        limit::PLACE,
+    ));
+    match &f.data_change {
+        Some(DataChange::Zags { reference }) => {
+            all.push(one("data_change.reference", reference, limit::NUMBER));
+        }
+        Some(DataChange::Conclusion { number, .. }) => {
+            all.push(one("data_change.number", number, limit::NUMBER));
+        }
+        _ => {}
     }
     for (i, o) in f.overrides.iter().take(MAX_OVERRIDES).enumerate() {
         all.push((format!("overrides[{i}].rule"), Some(&o.rule), limit::NUMBER));

@@ -3,6 +3,7 @@
 //! Almost every field is an `Option`: a clerk's draft or an import with mistakes is still a
 //! formulary, and it is `validate` that names what is missing. A blank text counts as missing.
 
+use super::grounds::{BirthCertificateGround, DataChange, FilledAt};
 use super::notes::Note;
 use crate::domain::{DocumentKind, Sex};
 use chrono::NaiveDate;
@@ -54,6 +55,31 @@ pub struct Formulary {
     /// Warnings the clerk let pass, each with the reason (recorded and exported).
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// M-4: filled at the place of permanent registration, or of actual stay and why.
+    #[serde(default)]
+    pub filled_at: Option<FilledAt>,
+    /// M-4.3, M-12.c: why the person is documented on the basis of the birth certificate.
+    #[serde(default)]
+    pub birth_certificate_ground: Option<BirthCertificateGround>,
+    /// M-12.c: the parent or legal representative of a minor was present.
+    #[serde(default)]
+    pub representative_present: Option<bool>,
+    /// M-12.d: the basis of a change of personal data or of the place of birth.
+    #[serde(default)]
+    pub data_change: Option<DataChange>,
+    /// M-12.d: the place of birth changes (it needs a basis like codes "04" and "05").
+    #[serde(default)]
+    pub birth_place_changed: Option<bool>,
+    /// M-17: the person lives abroad: field 13 is the registration address in Kazakhstan
+    /// and the address abroad goes on the reverse side.
+    #[serde(default)]
+    pub lives_abroad: Option<bool>,
+    /// M-43: the person is a convict: the penal institution goes on the reverse side.
+    #[serde(default)]
+    pub convict: Option<bool>,
+    /// M-8: the kind of the supporting document copied when the person cannot sign.
+    #[serde(default)]
+    pub signature_document: Option<String>,
 }
 
 /// Between the reason a signature is absent and the clerk's remarks in "additional

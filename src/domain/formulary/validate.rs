@@ -26,6 +26,7 @@ pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
     dates(formulary, today, &mut found);
     found.text("clerk", rule::REQUIRED, formulary.clerk.as_deref());
     let prints = by_code::check(formulary, &mut found);
+    super::grounds_check::check(formulary, today, &mut found);
     finish(formulary, found.0, prints)
 }
 

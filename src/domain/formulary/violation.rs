@@ -9,6 +9,10 @@ use serde::Serialize;
 pub mod rule {
     /// M-31: the filling code and what each code allows (holder, document, age).
     pub const FILLING_CODE: &str = "M-31";
+    /// M-4: where the formulary is filled, and the reasons for the place of actual stay.
+    pub const PLACE: &str = "M-4";
+    /// M-4.3: documenting on the basis of a birth certificate.
+    pub const BIRTH_CERTIFICATE: &str = "M-4.3";
     /// M-8: an absent signature needs its reason.
     pub const SIGNATURE: &str = "M-8";
     /// M-12.c: a minor's formulary carries one parent's identity document.

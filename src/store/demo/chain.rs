@@ -1,5 +1,6 @@
 //! The audit chain as the demo extends it: one entry per batch and per day closed.
 
+use crate::office::Clock;
 use crate::store::audit::{GENESIS, entry_hash};
 use crate::store::ops::now;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -14,7 +15,7 @@ pub(super) struct Chain {
 
 impl Chain {
     /// Reads the head again: another clerk may have written between two transactions.
-    pub(super) fn load(conn: &Connection, clerk: &str) -> rusqlite::Result<Chain> {
+    pub(super) fn load(conn: &Connection, clock: &Clock, clerk: &str) -> rusqlite::Result<Chain> {
         let last: Option<(i64, String)> = conn
             .query_row(
                 "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -26,7 +27,7 @@ impl Chain {
         Ok(Chain {
             id,
             head,
-            at: now(),
+            at: now(clock),
             clerk: clerk.to_string(),
         })
     }

@@ -87,7 +87,8 @@ impl Synth {
         };
         let r = &mut self.rng;
         match code {
-            "00" => vec![Note::ParentId {
+            // M-12.c: a minor documented on a birth certificate (code "01" at 16–17 too).
+            "00" | "01" => vec![Note::ParentId {
                 number: number(r, 9),
                 date: before(r, 365..3650),
                 issuer: Some("МВД РК".into()),

@@ -8,7 +8,10 @@
 use super::names::*;
 use super::taken::Taken;
 use crate::codes::{District, districts};
-use crate::domain::formulary::{Citizenship, Formulary, PreviousResidence, Residence, Signature};
+use crate::domain::formulary::{
+    BasisKind, Citizenship, DataChange, FilledAt, Formulary, Note, PreviousResidence, Residence,
+    Signature,
+};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::{DocumentKind, Sex};
@@ -222,6 +225,9 @@ impl Synth {
         } else {
             Signature::Present
         };
+        let notes = self.notes(code, today);
+        let data_change = data_change(code, &notes);
+        let absent = matches!(signature, Signature::Absent { .. });
         let formulary = Formulary {
             document: Some(document),
             filling_code: Some(code.to_string()),
@@ -242,11 +248,17 @@ impl Synth {
             }),
             previous_residence: previous,
             signature: Some(signature),
-            reverse_side: self.notes(code, today),
+            reverse_side: notes,
             additional_information: None,
             filled_on: Some(today),
             clerk: Some(clerk.to_string()),
             overrides: Vec::new(),
+            filled_at: Some(FilledAt::PermanentRegistration),
+            // M-12.c: the parent who shows their document is there.
+            representative_present: matches!(code, "00" | "01").then_some(true),
+            data_change,
+            signature_document: absent.then(|| "СПРАВКА МСЭК".to_string()),
+            ..Formulary::default()
         };
         let coupon = self.coupon();
         let mut journal = Vec::new();
@@ -341,4 +353,24 @@ impl Synth {
         }
         None
     }
+}
+
+/// M-12.d: the basis of a change of personal data the demo's notes show: a surname on
+/// marriage or divorce (code "04"), the conclusion of appendix 4 (code "05").
+fn data_change(code: &str, notes: &[Note]) -> Option<DataChange> {
+    notes.iter().find_map(|n| match (code, n) {
+        (
+            "04",
+            Note::BasisDocument {
+                document: Some(BasisKind::MarriageRecord),
+                ..
+            },
+        ) => Some(DataChange::MarriageSurname),
+        ("04", Note::BasisDocument { .. }) => Some(DataChange::DivorceSurname),
+        ("05", Note::BasisDocument { number, date, .. }) => Some(DataChange::Conclusion {
+            number: number.clone(),
+            date: *date,
+        }),
+        _ => None,
+    })
 }

@@ -5,6 +5,7 @@ use super::{DsnError, now};
 use crate::domain::dsn::{
     DsnCode, Refusal, Terms, ValidApplication, next_brand, next_subject, product_key,
 };
+use crate::office::Clock;
 use crate::store::audit;
 use crate::store::{Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -36,6 +37,7 @@ impl Store {
         terms: &Terms,
     ) -> Result<ListedApplication, DsnError> {
         let clerk = self.clerk.as_str().to_string();
+        let clock = self.clock;
         let sqlite = self.sqlite_mapper();
         let tx = self.write()?;
         // The application belongs to its registration day (D-6): a closed day takes none.
@@ -52,7 +54,7 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(&sqlite)?;
-        let at = now();
+        let at = now(&clock);
         let entry = audit::append(
             &tx,
             &at,
@@ -78,7 +80,8 @@ impl Store {
                 app.subject_type.key(),
                 app.country_code,
                 app.unit_code,
-                terms.received_at.format("%Y-%m-%dT%H:%M").to_string(),
+                // The office's wall time with its offset (issue 14): `2026-12-07T19:00+05:00`.
+                with_offset(terms.received_at, clock.zone()),
                 terms.registered_on.to_string(),
                 terms.due_on.to_string(),
                 clerk,
@@ -86,20 +89,25 @@ impl Store {
             ],
         )
         .map_err(&sqlite)?;
-        let registered = tx
-            .query_row("SELECT 1 FROM dsn_taxpayers WHERE tin = ?1", [tin], |_| {
-                Ok(())
-            })
+        // D-7 (1): registered as a taxpayer carrying out this activity (art. 88): a
+        // taxpayer whose activity was not recorded is checked for registration only.
+        let activity: Option<Option<String>> = tx
+            .query_row(
+                "SELECT activity FROM dsn_taxpayers WHERE tin = ?1",
+                [tin],
+                |r| r.get(0),
+            )
             .optional()
-            .map_err(&sqlite)?
-            .is_some();
+            .map_err(&sqlite)?;
+        let registered =
+            activity.is_some_and(|a| super::Activity::allows(a.as_deref(), app.subject_type.key()));
         for (i, row) in app.products.iter().enumerate() {
             let row_no = i64::try_from(i + 1).unwrap_or(i64::MAX);
             let key = product_key(&row.name);
             let decision = decide(
                 &tx,
                 &sqlite,
-                &clerk,
+                (&clerk, &clock),
                 app,
                 registered,
                 row.product_code,
@@ -117,8 +125,8 @@ impl Store {
                     json!({ "row": row_no, "ground": ground.rule() }),
                 ),
             };
-            let entry =
-                audit::append(&tx, &now(), &clerk, action, &subject, &details).map_err(&sqlite)?;
+            let entry = audit::append(&tx, &now(&clock), &clerk, action, &subject, &details)
+                .map_err(&sqlite)?;
             let (code, brand, refusal, existing) = match decision {
                 Decision::Assigned { code } => {
                     (Some(code.to_string()), Some(code.brand), None, None)
@@ -160,7 +168,7 @@ impl Store {
 fn decide(
     tx: &Transaction<'_>,
     sqlite: &dyn Fn(rusqlite::Error) -> StoreError,
-    clerk: &str,
+    (clerk, clock): (&str, &Clock),
     app: &ValidApplication,
     registered: bool,
     product: u8,
@@ -188,7 +196,7 @@ fn decide(
             existing,
         });
     }
-    let subject = subject_code(tx, sqlite, clerk, tin)?;
+    let subject = subject_code(tx, clock, sqlite, clerk, tin)?;
     let highest: Option<i64> = tx
         .query_row(
             "SELECT MAX(brand) FROM dsn_products WHERE tin = ?1 AND product = ?2",
@@ -206,6 +214,7 @@ fn decide(
 /// The applicant's market-subject code: the one it has, or the next free one, recorded.
 fn subject_code(
     tx: &Transaction<'_>,
+    clock: &Clock,
     sqlite: &dyn Fn(rusqlite::Error) -> StoreError,
     clerk: &str,
     tin: &str,
@@ -226,7 +235,7 @@ fn subject_code(
         .ok_or(DsnError::SubjectCodesExhausted)?;
     let entry = audit::append(
         tx,
-        &now(),
+        &now(clock),
         clerk,
         "dsn_subject_assigned",
         tin,
@@ -239,4 +248,17 @@ fn subject_code(
     )
     .map_err(sqlite)?;
     Ok(code)
+}
+
+/// A wall time of the office, to the minute, with the office's offset at that moment; a
+/// wall time the zone skipped has no true offset and is written without one.
+fn with_offset(at: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> String {
+    use chrono::TimeZone;
+    let wall = at.format("%Y-%m-%dT%H:%M");
+    match zone.from_local_datetime(&at) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => {
+            format!("{wall}{}", t.format("%:z"))
+        }
+        chrono::LocalResult::None => wall.to_string(),
+    }
 }

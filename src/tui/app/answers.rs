@@ -107,7 +107,10 @@ impl App {
             Ok((number, coupon)) => {
                 self.status = Some(Status::Text(format!("№ {number} · {coupon}")));
                 let today = self.session.clock.today();
-                self.screens.formulary = FormTab::new(&self.session.clerk, today);
+                // The numbers stay on the fresh form, labelled, until the clerk starts the
+                // next formulary: the coupon is what the citizen takes away (M-56).
+                self.screens.formulary = FormTab::new(&self.session.clerk, today)
+                    .with_banner(number.clone(), coupon.clone());
             }
             Err(problem) => self.problem(problem),
         }
@@ -117,6 +120,11 @@ impl App {
     /// line, until the next key.
     pub fn problem(&mut self, problem: impl Into<Problem>) {
         self.status = Some(Status::Text(problem.into().text));
+    }
+
+    /// The runner's word at start: there is no usable register, so nothing typed is kept.
+    pub fn drafts_not_kept(&mut self) {
+        self.drafts_kept = false;
     }
 
     /// Brings back a draft the clerk left.

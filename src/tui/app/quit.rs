@@ -43,7 +43,9 @@ impl App {
         if self.screens.formulary.is_blank() {
             Effect::Quit
         } else {
-            cx.open(Dialog::Quit)
+            cx.open(Dialog::Quit {
+                draft_kept: self.drafts_kept,
+            })
         }
     }
 }

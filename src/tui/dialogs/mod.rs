@@ -11,6 +11,8 @@ mod help;
 pub mod move_data;
 mod picker;
 mod question;
+
+pub use question::Ask;
 mod reason;
 
 use super::action::Action;
@@ -41,8 +43,13 @@ pub enum Dialog {
         input: Input,
         correction: bool,
     },
-    /// "Quit with an unregistered formulary?"
-    Quit,
+    /// "Quit with an unregistered formulary?"; `draft_kept` says whether the register
+    /// keeps the entry as a draft (it does not when there is no usable register).
+    Quit {
+        draft_kept: bool,
+    },
+    /// A question before replacing what was typed.
+    Ask(question::Ask),
     /// The data a move of formulary `number` needs: a line of text, or one of a few
     /// choices. It stays open while the move is made, so that a refused move leaves what was
     /// typed to correct.
@@ -101,7 +108,8 @@ impl Dialog {
             Dialog::Help => Context::Help,
             Dialog::Picker { .. } => Context::Picker,
             Dialog::Reason { .. } => Context::Reason,
-            Dialog::Quit => Context::QuitQuestion,
+            Dialog::Quit { .. } => Context::QuitQuestion,
+            Dialog::Ask(_) => Context::AskQuestion,
             Dialog::CloseDay { .. } => Context::CloseDayQuestion,
             Dialog::EndMove { .. } => Context::EndQuestion,
             Dialog::Refuse { .. } => Context::RefuseQuestion,
@@ -123,11 +131,12 @@ impl Dialog {
                 Action::Quit => (None, None),
                 _ => stay(Dialog::Help, false),
             },
-            Dialog::Quit => match action {
+            Dialog::Quit { draft_kept } => match action {
                 Action::Confirm | Action::Quit => (None, Some(Effect::Quit)),
                 Action::Back => become_(None),
-                _ => stay(Dialog::Quit, false),
+                _ => stay(Dialog::Quit { draft_kept }, false),
             },
+            Dialog::Ask(ask) => question::ask(ask, action, screens, cx),
             Dialog::Picker {
                 field,
                 list,
@@ -163,7 +172,13 @@ impl Dialog {
             Dialog::Help => help::draw(frame, body, view, under),
             Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
             Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
-            Dialog::Quit => question::draw(frame, body, Msg::QuitQuestion, view),
+            Dialog::Quit { draft_kept: true } => {
+                question::draw(frame, body, Msg::QuitQuestion, view)
+            }
+            Dialog::Quit { draft_kept: false } => {
+                question::draw(frame, body, Msg::QuitQuestionNoDraft, view)
+            }
+            Dialog::Ask(ask) => question::draw(frame, body, ask.question(), view),
             Dialog::CloseDay { day, input } => {
                 day::draw(frame, body, day, view);
                 question::draw_close_day(frame, body, input, view);

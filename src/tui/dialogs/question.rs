@@ -3,20 +3,56 @@
 //! the question was asked over.
 
 use super::{Dialog, Next, become_, stay};
+use crate::domain::Sex;
 use crate::domain::lifecycle::MoveKind;
 use crate::i18n::{Msg, tr};
 use crate::store::DaySummary;
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
-use crate::tui::screens::Cx;
 use crate::tui::screens::formulary::convert::parse_date;
+use crate::tui::screens::{Cx, Screens};
 use crate::tui::ui::entry::{Value, draw_entry};
 use crate::tui::ui::{View, layout};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use tui_input::Input;
+
+/// A question before replacing what was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Ctrl-G over an IIN already typed: the new child's IIN for this birth date and sex
+    /// would replace it (M-12.a), and takes a serial of the register for good.
+    ReplaceIin(NaiveDate, Sex),
+    /// Ctrl-X over an entry: a new formulary, the entry and its draft deleted.
+    NewFormulary,
+}
+
+impl Ask {
+    pub fn question(self) -> Msg {
+        match self {
+            Ask::ReplaceIin(..) => Msg::ReplaceIinQuestion,
+            Ask::NewFormulary => Msg::NewFormularyQuestion,
+        }
+    }
+}
+
+/// `y`: what was asked; `n` or Esc: nothing.
+pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next {
+    match (ask, action) {
+        (Ask::ReplaceIin(born, sex), Action::Confirm) => {
+            (None, Some(Effect::GenerateIin(born, sex)))
+        }
+        (Ask::NewFormulary, Action::Confirm) => {
+            screens.formulary = screens.formulary.fresh(cx.today());
+            (None, Some(Effect::DiscardDraft))
+        }
+        (_, Action::Back) => become_(None),
+        _ => stay(Dialog::Ask(ask), false),
+    }
+}
 
 /// "Close the day?" over the day it would close, answered by typing its date: the date
 /// typed must be the day's, so neither a stray key nor Enter alone seals a day.

@@ -24,6 +24,8 @@ pub enum Scope {
     YesQuit,
     /// The "yes" of the question before a move that ends a formulary's course: it makes it.
     YesEnd,
+    /// The "yes" of a question before replacing what was typed (an IIN, a whole entry).
+    YesAsk,
     /// The "yes" of the question before a refusing conclusion (M-16): it refuses.
     YesRefuse,
     /// A list of codes: the Code lookup tab and the code picker.
@@ -37,6 +39,8 @@ pub enum Scope {
     Formulary,
     /// The New tab's DSN application only.
     Dsn,
+    /// The new formulary only (not its correction): starting another.
+    NewOnly,
     /// The Register tab's list of formularies only: opening one and the day's formularies
     /// are not offered over the DSN applications.
     Register,
@@ -68,6 +72,8 @@ pub enum Context {
     RefuseQuestion,
     /// "This move ends the formulary's course: make it?" (cancel, spoil, destroy).
     EndQuestion,
+    /// "Replace the IIN?", "Start a new formulary?": what was typed would be replaced.
+    AskQuestion,
     MoveData,
     /// The end-of-day view of a day still open, which Ctrl-E closes.
     Day,
@@ -87,9 +93,12 @@ impl Context {
             // The date typed closes the day (Enter), Esc goes back.
             Context::CloseDayQuestion => &[Scope::Entry],
             Context::EndQuestion => &[Scope::YesEnd, Scope::Question],
+            Context::AskQuestion => &[Scope::YesAsk, Scope::Question],
             Context::RefuseQuestion => &[Scope::YesRefuse, Scope::Question],
             Context::Screen(Screen::Lookup) => &[Scope::List, Scope::Lookup, Scope::Global],
-            Context::Screen(Screen::Formulary) => &[Scope::Formulary, Scope::Form, Scope::Global],
+            Context::Screen(Screen::Formulary) => {
+                &[Scope::Formulary, Scope::NewOnly, Scope::Form, Scope::Global]
+            }
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],

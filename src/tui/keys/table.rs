@@ -3,8 +3,9 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, OpenDay, Record, Register, YesEnd, YesQuit, YesRefuse};
+use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Record, Register};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{YesAsk, YesEnd, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
@@ -83,6 +84,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(YesQuit,   "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
     bind(YesRefuse, "y/д",       FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES_ONLY),
     bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
+    bind(YesAsk,    "y/д",       FOOTER,    Msg::KeyYes,       Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
@@ -93,7 +95,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Form,      "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
     bind(Formulary, "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
     bind(Formulary, "Ctrl-O",    NO_FOOTER, Msg::KeyAccept,    Action::Accept,                 &[ctrl('o')]),
-    bind(Formulary, "Ctrl-G",    NO_FOOTER, Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    bind(Formulary, "Ctrl-G",    FOOTER,    Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    bind(Formulary, "Ctrl-P",    NO_FOOTER, Msg::KeyNextProblem, Action::NextProblem,          &[ctrl('p')]),
+    bind(NewOnly,   "Ctrl-X",    NO_FOOTER, Msg::KeyNewFormulary, Action::NewFormulary,        &[ctrl('x')]),
     bind(Formulary, "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
     bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
     bind(List,      "↑↓",        FOOTER,    Msg::KeySelect,    Action::Select(Move::Down),     &[key(Down)]),

@@ -50,6 +50,9 @@ impl StoreLink {
 
     /// Brings back the clerk's draft, if one was left.
     pub fn restore_draft(&mut self, app: &mut App) {
+        if self.store.is_err() {
+            app.drafts_not_kept();
+        }
         if let Ok(store) = &self.store
             && let Ok(Some(draft)) = store.load_draft()
         {

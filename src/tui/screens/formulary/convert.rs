@@ -148,6 +148,9 @@ pub fn to_formulary(
         filled_on: Some(filled_on),
         clerk: Some(clerk.to_string()),
         overrides: Vec::new(),
+        // The grounds of issue 14 (M-4, M-4.3, M-8, M-12.c, M-12.d, M-17, M-43) are not
+        // on the workstation's form yet.
+        ..Formulary::default()
     };
     (formulary, problems)
 }

@@ -70,10 +70,17 @@ impl FormTab {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(words::field(lang, id));
-        let mut lines: Vec<Line> = self
-            .violations_of(id)
-            .map(|v| problem(v.severity, v.rule, v.message.get(lang), theme))
-            .collect();
+        let mut lines: Vec<Line> = Vec::new();
+        if let Some((number, coupon)) = self.banner() {
+            let text = tr(lang, Msg::RegisteredBanner)
+                .replace("{number}", number)
+                .replace("{coupon}", coupon);
+            lines.push(Line::styled(text, theme.ok()));
+        }
+        lines.extend(
+            self.violations_of(id)
+                .map(|v| problem(v.severity, v.rule, v.message.get(lang), theme)),
+        );
         for v in self.general_violations().take(2) {
             let text = format!("{}: {}", tr(lang, Msg::FormWhole), v.message.get(lang));
             lines.push(problem(v.severity, v.rule, &text, theme));

@@ -52,6 +52,9 @@ pub struct FormTab {
     /// The day the formulary was filled, when it is not today: a correction keeps the
     /// original's, on which ages are counted.
     filled_on: Option<NaiveDate>,
+    /// The registration number and coupon of the formulary registered just before this
+    /// form, shown until the clerk starts typing the next one (M-56).
+    banner: Option<(String, String)>,
 }
 
 impl FormTab {
@@ -70,9 +73,49 @@ impl FormTab {
             touched: std::collections::HashSet::new(),
             correcting: None,
             filled_on: None,
+            banner: None,
         };
         tab.revalidate();
         tab
+    }
+
+    /// This form, showing the numbers of the formulary registered just before it.
+    pub fn with_banner(mut self, number: String, coupon: String) -> Self {
+        self.banner = Some((number, coupon));
+        self
+    }
+
+    /// The numbers of the formulary registered just before, while nothing is typed yet.
+    pub fn banner(&self) -> Option<&(String, String)> {
+        self.banner.as_ref().filter(|_| self.is_blank())
+    }
+
+    /// A new, empty form for the same clerk.
+    pub fn fresh(&self, today: NaiveDate) -> Self {
+        Self::new(&self.clerk, today)
+    }
+
+    /// Moves the focus to the next field, after the focused one and round to the first,
+    /// that has an open error, or failing that a warning; `false` when none has.
+    pub fn next_problem(&mut self) -> bool {
+        let count = FIELDS.len();
+        let with = |severity: Severity| {
+            (1..=count)
+                .map(|step| (self.focus + step) % count)
+                .find(|&i| {
+                    let id = FIELDS[i].id;
+                    self.report.open().any(|v| {
+                        v.severity == severity && field_of(&v.field, &self.notes) == Some(id)
+                    })
+                })
+        };
+        let Some(next) = with(Severity::Error).or_else(|| with(Severity::Warning)) else {
+            return false;
+        };
+        self.touched.insert(self.focused());
+        self.focus = next;
+        self.touched.insert(FIELDS[next].id);
+        true
     }
 
     /// A form correcting registered formulary `number`, filled with its data.
@@ -98,6 +141,14 @@ impl FormTab {
         tab.overrides = formulary.overrides.clone();
         tab.touch_all();
         tab.revalidate();
+        // Back where the clerk left it: the last field with something in it.
+        if let Some(last) = tab
+            .inputs
+            .iter()
+            .rposition(|i| !i.value().trim().is_empty())
+        {
+            tab.focus = last;
+        }
         tab
     }
 

@@ -68,9 +68,7 @@ fn a_full_example_typed_in_validates_and_a_warning_is_accepted_with_a_reason() {
     let born = tab.value(FieldId::BirthDate).to_string();
     let other = if born.starts_with("01") { "02" } else { "01" };
     tab.set(FieldId::BirthDate, &format!("{other}{}", &born[2..]));
-    while tab.focused() != FieldId::BirthDate {
-        tab.move_focus(Focus::Next);
-    }
+    tab.focus_on(FieldId::BirthDate);
     assert!(tab.has_warning());
     assert!(!tab.report().is_accepted());
     assert!(tab.accept_warning("ИИН выдан до 2008 года"));
@@ -119,4 +117,14 @@ fn a_paste_fills_the_focused_field_only() {
     assert_eq!(tab.value(FieldId::GivenName), "");
     tab.focus_on(FieldId::Sex);
     assert!(!tab.paste("male"), "a choice takes no paste");
+}
+
+/// A restored draft opens where the clerk left it: the last field with something in it.
+#[test]
+fn a_restored_draft_opens_at_the_last_field_typed() {
+    let mut draft = Formulary::default();
+    draft.surname = Some("Ахметова".into());
+    draft.given_name = Some("Айгүл".into());
+    let tab = FormTab::from_formulary(&draft, "clerk", today());
+    assert_eq!(tab.focused(), FieldId::GivenName);
 }

@@ -9,7 +9,7 @@ use crate::domain::Lang;
 use crate::i18n::Msg;
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
-use crate::tui::dialogs::Dialog;
+use crate::tui::dialogs::{Ask, Dialog};
 use crate::tui::screens::lookup::LookupTab;
 use crate::tui::screens::{Cx, redraw_if};
 use chrono::NaiveDate;
@@ -54,10 +54,19 @@ impl FormTab {
                 input: Input::default(),
                 correction: self.correcting.is_some(),
             }),
+            // From any field: it reads the birth date and sex, wherever they were typed;
+            // over an IIN already there it asks first.
             Action::GenerateIin => match (self.formulary.birth_date, self.formulary.sex) {
-                (Some(born), Some(sex)) => Effect::GenerateIin(born, sex),
+                (Some(born), Some(sex)) if self.value(FieldId::Iin).trim().is_empty() => {
+                    Effect::GenerateIin(born, sex)
+                }
+                (Some(born), Some(sex)) => cx.open(Dialog::Ask(Ask::ReplaceIin(born, sex))),
                 _ => cx.say(Msg::NeedBirthAndSex),
             },
+            Action::NextProblem if self.next_problem() => Effect::Redraw,
+            Action::NextProblem => cx.say(Msg::NoProblemLeft),
+            Action::NewFormulary if self.is_blank() => Effect::None,
+            Action::NewFormulary => cx.open(Dialog::Ask(Ask::NewFormulary)),
             Action::Save if self.report().is_accepted() => match &self.correcting {
                 Some(number) => Effect::Correct {
                     number: number.clone(),
