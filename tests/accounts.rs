@@ -212,7 +212,7 @@ fn neither_clerk_nor_kense_clerk_records_another_account() {
         "iin",
         "generate",
         "--birth-date",
-        "2015-03-08",
+        "1990-05-17",
         "--sex",
         "female",
     ];
@@ -281,7 +281,7 @@ fn only_a_head_keeps_the_staff_and_a_retired_member_only_reads() {
         "iin",
         "generate",
         "--birth-date",
-        "2015-03-08",
+        "1990-05-17",
         "--sex",
         "male",
     ];
@@ -364,7 +364,7 @@ fn only_the_files_owner_names_the_first_head_of_a_register_without_staff() {
             "iin",
             "generate",
             "--birth-date",
-            "2015-03-08",
+            "1990-05-17",
             "--sex",
             "male",
         ],

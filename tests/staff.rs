@@ -19,7 +19,7 @@ const GENERATE: [&str; 6] = [
     "iin",
     "generate",
     "--birth-date",
-    "2015-03-08",
+    "1990-05-17",
     "--sex",
     "female",
 ];
