@@ -10,5 +10,7 @@ pub mod codes;
 pub mod domain;
 pub mod i18n;
 pub mod office;
+// The papers the orders require, as PDF (issue 13).
+pub mod papers;
 pub mod store;
 pub mod tui;

@@ -281,7 +281,7 @@ fn a_status_keeps_the_key_hints_whole_and_the_help_key_always() {
     app.update(Action::OtherForm);
     assert_eq!(
         footer(&app),
-        "Tab ↓ field  Ctrl-L pick a code  Ctrl-S register  F1 ? keys  Ctrl-Q quit"
+        "Tab ↓ field  Ctrl-L pick a code  Ctrl-S register  Ctrl-G child's IIN  F1 ? keys"
     );
 }
 

@@ -113,17 +113,27 @@ fn the_issue_dialog_asks_for_the_coupon_and_starts_empty() {
     for c in coupon.chars() {
         app.update(Action::Edit(InputRequest::InsertChar(c)));
     }
+    // The coupon is the formulary's: the document's own number is asked next (M-57).
+    assert_eq!(app.update(Action::Confirm), Effect::Redraw);
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("number of the document handed over"),
+        "{screen}"
+    );
+    for c in "N12345678".chars() {
+        app.update(Action::Edit(InputRequest::InsertChar(c)));
+    }
     match app.update(Action::Confirm) {
-        Effect::Move { number, event } => {
+        Effect::Issue {
+            number,
+            coupon: typed,
+            document,
+        } => {
             assert_eq!(number, "2026-0000002");
-            assert_eq!(
-                *event,
-                Event::Issue {
-                    coupon: coupon.into()
-                }
-            );
+            assert_eq!(typed, coupon);
+            assert_eq!(document, "N12345678");
         }
-        other => panic!("the typed coupon makes the move: {other:?}"),
+        other => panic!("the typed coupon and number make the issue: {other:?}"),
     }
 }
 

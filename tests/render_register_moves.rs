@@ -182,16 +182,13 @@ fn a_refused_move_keeps_its_dialog_and_esc_goes_back_to_the_formulary() {
     let mut app = opened(Lang::En, record(manufactured));
     choose(&mut app, State::Manufactured, MoveKind::Issue);
     type_text(&mut app, "1234567890");
-    assert!(matches!(app.update(Action::Confirm), Effect::Move { .. }));
-    app.moved(Err("Coupon: the check digit is wrong [M-57]".into()));
+    // Not this formulary's coupon: refused before anything more is asked (M-57).
+    assert_eq!(app.update(Action::Confirm), Effect::Redraw);
     assert_eq!(app.context(), Context::MoveData);
     app.update(Action::Tick);
     let shown = screen(&app);
     assert!(shown.contains("1234567890"), "{shown}");
-    assert!(
-        shown.contains("Coupon: the check digit is wrong [M-57]"),
-        "{shown}"
-    );
+    assert!(shown.contains("Coupon: a typo in the number"), "{shown}");
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert_eq!(app.context(), Context::Screen(Screen::Record));
     assert_eq!(app.update(Action::Back), Effect::Redraw);
@@ -349,11 +346,14 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
     for said in ["(y/и", "иә,", "n/ж/Esc", "жоқ)"] {
         assert!(shown.contains(said), "{said}:\n{shown}");
     }
-    // The confirming conclusion, and sending, are made at once.
+    // The confirming conclusion asks the identification protocol (M-16, M-33); sending
+    // is made at once.
     let mut app = opened(Lang::En, verifying());
+    assert_eq!(choose(&mut app, state, MoveKind::Confirm), Effect::Redraw);
+    assert_eq!(app.context(), Context::MoveData);
     assert!(matches!(
-        choose(&mut app, state, MoveKind::Confirm),
-        Effect::Move { .. }
+        app.update(Action::Confirm),
+        Effect::MoveWith { .. }
     ));
     let mut app = opened(Lang::En, record(vec![Event::Register]));
     assert!(matches!(

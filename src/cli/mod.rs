@@ -14,6 +14,7 @@ mod journal;
 mod number;
 mod output;
 mod person;
+mod print;
 mod register;
 mod safe;
 mod search;
@@ -59,13 +60,15 @@ Exit status:
   0   done: found, valid, generated, registered, moved, closed, or the audit
       chain intact
   1   nothing found (no such formulary, person or member of staff, no
-      matching rows), a number or DSN code not valid, the audit chain broken
+      matching rows, nothing for the paper asked: no conclusion, no entry in
+      the journal), a number or DSN code not valid, the audit chain broken
       (also: day close will not seal on it), or a DSN application with a
       refused product row (D-7; the other rows were assigned)
   2   bad arguments (also --clerk), or a formulary or DSN application that
       is not valid: each problem on stderr with its field and rule, nothing
       saved; or the office's settings (/etc/kense/kense.toml, KENSE_CONFIG)
-      are not valid
+      are not valid; for print, also a delivery that cannot be used (no
+      queue, terminal printing not turned on, or under tmux or mosh)
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
       schema version, or with a -wal/-shm/-journal beside it that grants more
@@ -77,8 +80,9 @@ Exit status:
       does not fit, no IIN serial is left, a DSN code number ran out, the
       office's clock is behind the register (set back), or the account may
       not do it (not active staff, not a head, its own work to approve, the
-      last head)
-  74  the output cannot be written
+      last head); a paper that does not apply (a nationality certificate for
+      a formulary not of code 08, M-12.e)
+  74  the output cannot be written (for print: the PDF file, lp, the terminal)
   129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
       draft is kept)";
 
@@ -197,6 +201,9 @@ pub enum Command {
         #[command(subcommand)]
         command: staff::StaffCommand,
     },
+    /// Print a paper of the register as PDF: to a file, the office's CUPS queue, or your
+    /// own printer through the terminal.
+    Print(print::PrintArgs),
     /// Reports on the register: the day's summary.
     Report {
         #[command(subcommand)]
@@ -372,6 +379,7 @@ pub fn run(
         Command::Register(args) => search::register(&options, args, out, err),
         Command::Report { command } => search::report(&options, command, out, err),
         Command::Demo(args) => demo::demo(&options, args, out, err),
+        Command::Print(args) => print::print(&options, args, out, err),
         Command::Backup { file, json } => backup::backup(&options, file, json, out, err),
         Command::Queue { limit, format } => day::queue(&options, limit, format, out, err),
         Command::Staff { command } => staff::run(&options, command, out, err),

@@ -80,6 +80,34 @@ pub fn field(lang: Lang, id: FieldId) -> &'static str {
                 "Penal inst.: name",
             ),
             FieldId::AddressAbroad => ("Адрес за границей", "Шетелдегі мекенжай", "Address abroad"),
+            FieldId::SignatureDocument => (
+                "Копия документа (M-8)",
+                "Құжат көшірмесі (M-8)",
+                "Copied doc. (M-8)",
+            ),
+            FieldId::FilledAt => ("Место заполнения", "Толтыру орны", "Filled at"),
+            FieldId::StayReason => ("Причина (M-4)", "Себебі (M-4)", "Reason (M-4)"),
+            FieldId::CertificateGround => {
+                ("По свид. о рожд.", "Туу туралы куәлік", "On birth cert.")
+            }
+            FieldId::RepresentativePresent => {
+                ("Представитель (M-12.c)", "Өкіл (M-12.c)", "Representative")
+            }
+            FieldId::ChangeBasis => ("Основание изменения", "Өзгерту негізі", "Change basis"),
+            FieldId::ChangeReference => ("Данные ЗАГС: ссылка", "АХАЖ деректері", "ZAGS reference"),
+            FieldId::ChangeNumber => (
+                "Заключение (прил. 4)",
+                "Қорытынды (4-қос.)",
+                "Conclusion (app. 4)",
+            ),
+            FieldId::ChangeDate => ("Дата заключения", "Қорытынды күні", "Conclusion date"),
+            FieldId::BirthPlaceChanged => (
+                "Место рожд. изменено",
+                "Туған жері өзгерді",
+                "Birth place changed",
+            ),
+            FieldId::LivesAbroad => ("Живёт за границей", "Шетелде тұрады", "Lives abroad"),
+            FieldId::Convict => ("Осуждённый (M-43)", "Сотталған (M-43)", "Convict (M-43)"),
             FieldId::AdditionalInformation => {
                 ("Доп. информация", "Қосымша ақпарат", "Additional info")
             }
@@ -96,6 +124,7 @@ pub fn group(lang: Lang, group: Group) -> &'static str {
             Group::Person => ("Лицо", "Тұлға", "Person"),
             Group::Addresses => ("Адреса", "Мекенжайлар", "Addresses"),
             Group::Signature => ("Подпись", "Қолы", "Signature"),
+            Group::Grounds => ("Основания", "Негіздер", "Grounds"),
             Group::ReverseSide => ("Оборотная сторона", "Артқы беті", "Reverse side"),
         },
     )
@@ -135,6 +164,78 @@ pub fn choice(lang: Lang, value: &str) -> &'static str {
                 "заключение о перемене данных",
                 "деректерді өзгерту қорытындысы",
                 "data change conclusion",
+            ),
+            "yes" => ("да", "иә", "yes"),
+            "no" => ("нет", "жоқ", "no"),
+            "permanent_registration" => (
+                "по месту постоянной регистрации",
+                "тұрақты тіркелген жері бойынша",
+                "place of permanent registration",
+            ),
+            "actual_stay" => (
+                "по месту фактического пребывания",
+                "нақты болған жері бойынша",
+                "place of actual stay",
+            ),
+            "loss" => ("утрата", "жоғалту", "loss"),
+            "expiry" => ("истечение срока", "мерзімнің өтуі", "expiry"),
+            "marriage_divorce_surname" => (
+                "фамилия при браке/разводе",
+                "неке/ажырасу кезіндегі тегі",
+                "surname on marriage/divorce",
+            ),
+            "unfit" => ("непригодность", "жарамсыздық", "unfit for use"),
+            "modification" => ("модификация", "түрлендіру", "modification"),
+            "first_passport_on_id_card" => (
+                "первый паспорт по удостоверению",
+                "куәлік бойынша алғашқы паспорт",
+                "first passport on an ID card",
+            ),
+            "minor_first_documents" => (
+                "первые документы несовершеннолетнего",
+                "кәмелетке толмағанның алғашқы құжаттары",
+                "a minor's first documents",
+            ),
+            "minor" => ("несовершеннолетний", "кәмелетке толмаған", "a minor"),
+            "ussr1974_exchange" => (
+                "обмен паспорта СССР 1974 г.",
+                "1974 ж. КСРО паспортын ауыстыру",
+                "exchange of a 1974 USSR passport",
+            ),
+            "ussr1974_lost" => (
+                "утрата паспорта СССР 1974 г.",
+                "1974 ж. КСРО паспортын жоғалту",
+                "a lost 1974 USSR passport",
+            ),
+            "late_first_documents" => (
+                "опоздание с первыми документами",
+                "алғашқы құжаттарды кешіктіру",
+                "late for first documents",
+            ),
+            "zags" => (
+                "данные ИС ЗАГС",
+                "АХАЖ АЖ деректері",
+                "data from the civil registry",
+            ),
+            "conclusion" => (
+                "заключение (приложение 4)",
+                "қорытынды (4-қосымша)",
+                "conclusion (appendix 4)",
+            ),
+            "marriage_surname" => (
+                "фамилия при браке",
+                "неке кезіндегі тегі",
+                "surname on marriage",
+            ),
+            "divorce_surname" => (
+                "фамилия при расторжении брака",
+                "ажырасу кезіндегі тегі",
+                "surname on divorce",
+            ),
+            "national_tradition" => (
+                "казахские фамилия/отчество по традиции",
+                "ұлттық дәстүр бойынша тегі/әкесінің аты",
+                "Kazakh name by national tradition",
             ),
             _ => ("— не выбрано —", "— таңдалмаған —", "— not chosen —"),
         },

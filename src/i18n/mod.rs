@@ -157,6 +157,10 @@ pub enum Msg {
     KeyNewFormulary,
     NoProblemLeft,
     KeyYes,
+    AskProtocol,
+    BadProtocol,
+    AskDocumentNumber,
+    MrzNotThePerson,
 }
 
 /// The text of `msg` in `lang`.

@@ -195,6 +195,26 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Өтінімді тіркеу талонының нөмірі, талоннан (M-57):",
             "The application's registration coupon number, from the coupon (M-57):",
         ),
+        Msg::AskProtocol => (
+            "Протокол опознания (M-16, M-33): номер и дата, например «17 05.12.2026»; пусто — внести позже исправлением:",
+            "Тану хаттамасы (M-16, M-33): нөмірі мен күні, мысалы «17 05.12.2026»; бос — кейін түзетумен енгізу:",
+            "Identification protocol (M-16, M-33): number and date, e.g. «17 05.12.2026»; empty: enter it later by a correction:",
+        ),
+        Msg::BadProtocol => (
+            "Протокол опознания: нужны номер и дата ДД.ММ.ГГГГ через пробел [M-16]",
+            "Тану хаттамасы: нөмірі мен КК.АА.ЖЖЖЖ күні бос орын арқылы керек [M-16]",
+            "Identification protocol: a number and a date DD.MM.YYYY, with a space between [M-16]",
+        ),
+        Msg::AskDocumentNumber => (
+            "Номер выдаваемого документа, или его МЧЗ со считывателя (M-57):",
+            "Берілетін құжаттың нөмірі немесе оқу құрылғысынан МОА (M-57):",
+            "The number of the document handed over, or its MRZ from the reader (M-57):",
+        ),
+        Msg::MrzNotThePerson => (
+            "МЧЗ: фамилия, имя или дата рождения не те, что в формуляре: это не документ этого лица [M-57]",
+            "МОА: тегі, аты немесе туған күні формулярдағыдай емес: бұл осы тұлғаның құжаты емес [M-57]",
+            "MRZ: the surname, name or birth date is not the formulary's: this is not the person's document [M-57]",
+        ),
         Msg::NeedText => (
             "Строка пуста: заполните её и нажмите Enter (Esc — отмена)",
             "Жол бос: толтырып, Enter басыңыз (Esc — болдырмау)",
@@ -234,7 +254,9 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Бұл ДСН-код: оның фасеттері төменде",
             "A DSN code: its facets are below",
         ),
-        Msg::KeyGenerate => ("ИИН ребёнку", "балаға ЖСН", "child's IIN"),
+        // Short: with Ctrl-L and Ctrl-S it must fit the footer's 80 columns (M-12.a; the
+        // help says it whole).
+        Msg::KeyGenerate => ("ИИН", "ЖСН", "child's IIN"),
         Msg::NeedBirthAndSex => (
             "Для ИИН нужны дата рождения и пол (M-12.a)",
             "ЖСН үшін туған күні мен жынысы керек (M-12.a)",

@@ -8,8 +8,10 @@
 //! The clock is the office's ([`Clock`]): every "now" and "today" of kense is office time,
 //! never the host's or the clerk's `TZ` (issue 14).
 
+mod clerk;
 mod clock;
 mod settings;
 
+pub use clerk::{CLERK_CONFIG_ENV, ClerkPrefs, ClerkPrint, clerk_config_path};
 pub use clock::Clock;
 pub use settings::{CONFIG_ENV, DEFAULT_CONFIG, Settings, SettingsError, config_path};

@@ -12,6 +12,14 @@ mod list;
 mod schema;
 
 pub use list::{ListFilter, ListedApplication, ListedRow};
+
+/// One application with its rows, for its paper (issue 13); not judged overdue.
+pub(super) fn read_one(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> rusqlite::Result<Option<ListedApplication>> {
+    list::read_application(conn, id, None)
+}
 pub(super) use schema::SCHEMA;
 
 use super::audit;

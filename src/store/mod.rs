@@ -33,6 +33,8 @@ mod move_records;
 mod moves;
 pub mod numbers;
 mod persons;
+// What the papers read, and the record of every print (issue 13).
+mod papers;
 mod records;
 mod report;
 mod search;
@@ -56,6 +58,7 @@ pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
+pub use papers::{ConclusionLine, DestroyedForm, GeneratedIin, IssueRecord, PrintRecord};
 pub use queue::{QUEUE_SQL, WorkQueue};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use staff::{Role, StaffChange, StaffMember};

@@ -211,7 +211,7 @@ CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
 BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 "#;
 
-/// Version 7 (issue 12): who may do what, and what waits on the office.
+/// Version 8 (issue 12): who may do what, and what waits on the office.
 ///
 /// - `staff`: the office's OS accounts, each with the full name printed on papers, a role
 ///   (`clerk`, or `head`: the head of the unit or the deputy, who approves under M-16) and
@@ -221,7 +221,7 @@ BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 ///   register's first, by that account) is the record of it.
 /// - `conclusions.approver_name`: the approving head's name as printed on the conclusion
 ///   at the time (M-16); the approving account is the row's `clerk`. NULL on rows written
-///   before version 7.
+///   before version 8.
 /// - `formularies.status_since`: when the formulary entered its current state (its last
 ///   transition's moment), kept by a trigger, so that the work queue walks the
 ///   `(status, status_since)` index for what waits in a state since a day, and never scans
@@ -230,7 +230,7 @@ BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 ///   and the moves of a span counted by (from, to) from the index alone (covering), as the
 ///   day's accounting replays them.
 /// - `dsn_applications_waiting`: the D-6 results not yet handed over, by due date.
-const V7: &str = r#"
+const V8: &str = r#"
 CREATE TABLE staff (
     account    TEXT PRIMARY KEY NOT NULL CHECK (account <> ''),
     full_name  TEXT NOT NULL,
@@ -269,7 +269,10 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V4),
     M::up(V5),
     M::up(V6),
-    M::up(V7),
+    // Version 7: the copies printed of each paper (issue 13).
+    M::up(super::papers::SCHEMA),
+    // Version 8: staff, roles and the work queue's indexes (issue 12).
+    M::up(V8),
 ];
 
 /// Every migration, oldest first.

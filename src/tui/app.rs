@@ -74,6 +74,21 @@ pub enum Effect {
     /// Make a move of the lifecycle; the runner answers with [`App::moved`] (and with
     /// [`App::record`] and [`App::page_again`] when the formulary changed).
     Move { number: String, event: Box<Event> },
+    /// A move with data beyond its event (the M-16 identification protocol of a
+    /// confirmation); answered as [`Effect::Move`].
+    MoveWith {
+        number: String,
+        event: Box<Event>,
+        details: Box<crate::store::MoveDetails>,
+    },
+    /// Hand the document over (M-56, M-57): by `coupon`, recording `document`, the issued
+    /// document's own number or its machine-readable zone (checked against the formulary);
+    /// answered as [`Effect::Move`].
+    Issue {
+        number: String,
+        coupon: String,
+        document: String,
+    },
     /// Read the day's summary; the runner answers with [`App::day`].
     Day(NaiveDate),
     /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the

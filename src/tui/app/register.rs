@@ -99,7 +99,12 @@ impl App {
         };
         if matches!(
             self.dialog,
-            Some(Dialog::MoveData { .. } | Dialog::Refuse { .. } | Dialog::EndMove { .. })
+            Some(
+                Dialog::MoveData { .. }
+                    | Dialog::Refuse { .. }
+                    | Dialog::EndMove { .. }
+                    | Dialog::IssueDocument { .. }
+            )
         ) {
             self.dialog = None;
         }

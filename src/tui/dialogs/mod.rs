@@ -59,6 +59,13 @@ pub enum Dialog {
         input: Input,
         choice: usize,
     },
+    /// The issue's second step (M-57): the document's own number, or its machine-readable
+    /// zone read by a reader, after the coupon.
+    IssueDocument {
+        number: String,
+        coupon: String,
+        input: Input,
+    },
     /// The end-of-day view.
     Day(Box<DaySummary>),
     /// "Close the day?" over the end-of-day view it goes back to, answered by typing the
@@ -113,7 +120,7 @@ impl Dialog {
             Dialog::CloseDay { .. } => Context::CloseDayQuestion,
             Dialog::EndMove { .. } => Context::EndQuestion,
             Dialog::Refuse { .. } => Context::RefuseQuestion,
-            Dialog::MoveData { .. } => Context::MoveData,
+            Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
             Dialog::Day(_) => Context::Day,
         }
@@ -150,8 +157,16 @@ impl Dialog {
                 kind,
                 input,
                 choice,
-            } => move_data::update(number, kind, input, choice, action, cx),
+            } => {
+                let coupon = screens.record.record().map(|r| r.coupon.clone());
+                move_data::update(number, kind, input, choice, action, cx, coupon.as_deref())
+            }
             Dialog::Refuse { number } => question::refuse(number, action, cx),
+            Dialog::IssueDocument {
+                number,
+                coupon,
+                input,
+            } => move_data::issue_document(number, coupon, input, action, cx),
             Dialog::Day(day) => day::update(day, action),
             Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
             Dialog::EndMove {
@@ -192,6 +207,9 @@ impl Dialog {
                 choice,
                 ..
             } => move_data::draw(frame, body, *kind, input, *choice, view),
+            Dialog::IssueDocument { input, .. } => {
+                move_data::draw_document(frame, body, input, view)
+            }
         }
     }
 }

@@ -7,11 +7,14 @@ use crate::domain::Text;
 use crate::domain::lifecycle::{
     Conclusion, Event, MoveKind, ReturnReason, State, VerificationGround, moves_from,
 };
+use crate::i18n::store::move_refusal;
 use crate::i18n::{Msg, tr};
-use crate::store::Record;
+use crate::store::numbers::parse_coupon;
+use crate::store::{MoveDetails, Record, StoreError};
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
 use crate::tui::screens::Cx;
+use crate::tui::screens::formulary::convert::parse_date;
 use crate::tui::ui::entry::{Value, draw_entry};
 use crate::tui::ui::{View, layout};
 use chrono::NaiveDate;
@@ -39,15 +42,15 @@ pub fn data_of(kind: MoveKind) -> MoveData {
         | MoveKind::Spoil
         | MoveKind::Resend
         | MoveKind::Destroy
-        | MoveKind::Issue => MoveData::Text,
+        | MoveKind::Issue
+        | MoveKind::Confirm => MoveData::Text,
         MoveKind::Return => MoveData::ReturnReason,
         MoveKind::StartVerification => MoveData::Ground,
-        // A conclusion takes the next number of the year's journal (M-16) and today's date.
-        MoveKind::Register
-        | MoveKind::Send
-        | MoveKind::Manufacture
-        | MoveKind::Confirm
-        | MoveKind::Refuse => MoveData::None,
+        // A conclusion takes the next number of the year's journal (M-16) and today's date;
+        // the confirming one asks the identification protocol (M-16, M-33).
+        MoveKind::Register | MoveKind::Send | MoveKind::Manufacture | MoveKind::Refuse => {
+            MoveData::None
+        }
     }
 }
 
@@ -59,10 +62,10 @@ pub fn prompt(kind: MoveKind) -> Option<Msg> {
         MoveKind::Resend => Some(Msg::AskCorrection),
         MoveKind::Destroy => Some(Msg::AskActNumber),
         MoveKind::Issue => Some(Msg::AskCoupon),
+        MoveKind::Confirm => Some(Msg::AskProtocol),
         MoveKind::Register
         | MoveKind::Send
         | MoveKind::Manufacture
-        | MoveKind::Confirm
         | MoveKind::Refuse
         | MoveKind::Return
         | MoveKind::StartVerification => None,
@@ -160,6 +163,7 @@ pub fn update(
     mut choice: usize,
     action: Action,
     cx: &mut Cx,
+    coupon: Option<&str>,
 ) -> Next {
     let changed = match action {
         // Back to the formulary the move was chosen on.
@@ -168,6 +172,47 @@ pub fn update(
         // A choice takes no paste; a line of text takes it whole.
         Action::Paste(text) if choices(kind).is_empty() => {
             crate::tui::ui::text::paste(&mut input, &text)
+        }
+        Action::Confirm if kind == MoveKind::Confirm => {
+            let effect = confirm(&number, input.value(), cx);
+            return (
+                Some(Dialog::MoveData {
+                    number,
+                    kind,
+                    input,
+                    choice,
+                }),
+                Some(effect),
+            );
+        }
+        Action::Confirm if kind == MoveKind::Issue && !input.value().trim().is_empty() => {
+            // The coupon read off the citizen's, checked before anything more is asked:
+            // a typo, or another formulary's coupon, said with its field and rule (M-57).
+            let typed = input.value().trim().to_string();
+            if coupon.is_some() && parse_coupon(&typed).as_deref() != coupon {
+                let mismatch = StoreError::CouponMismatch {
+                    number: number.clone(),
+                };
+                let event = Event::Issue { coupon: typed };
+                let said = move_refusal(&mismatch, &event).get(cx.lang).to_string();
+                let effect = cx.say(said);
+                return (
+                    Some(Dialog::MoveData {
+                        number,
+                        kind,
+                        input,
+                        choice,
+                    }),
+                    Some(effect),
+                );
+            }
+            // Then the document's own number (M-57).
+            let coupon = typed;
+            return become_(Some(Dialog::IssueDocument {
+                number,
+                coupon,
+                input: Input::default(),
+            }));
         }
         Action::Confirm => {
             let Some(event) = event_of(kind, &input, choice) else {
@@ -229,6 +274,73 @@ fn edit(kind: MoveKind, input: &mut Input, choice: &mut usize, request: InputReq
         return true;
     }
     input.handle(request).is_some()
+}
+
+/// The confirming conclusion (M-16), with the identification protocol typed as "number
+/// date"; an empty line confirms without it (it is then entered by a correction, and a
+/// send asks for it).
+fn confirm(number: &str, typed: &str, cx: &mut Cx) -> Effect {
+    let conclusion = Conclusion {
+        number: String::new(),
+        date: cx.today(),
+    };
+    let typed = typed.trim();
+    let protocol = match typed.rsplit_once(' ') {
+        _ if typed.is_empty() => None,
+        Some((n, d)) if !n.trim().is_empty() => match parse_date(d) {
+            Some(date) => Some((n.trim().to_string(), date)),
+            None => return cx.say(Msg::BadProtocol),
+        },
+        _ => return cx.say(Msg::BadProtocol),
+    };
+    Effect::MoveWith {
+        number: number.to_string(),
+        event: Box::new(Event::Confirm { conclusion }),
+        details: Box::new(MoveDetails {
+            protocol,
+            ..MoveDetails::default()
+        }),
+    }
+}
+
+/// The issue's second step: the document's own number or its zone, then the move.
+pub fn issue_document(
+    number: String,
+    coupon: String,
+    mut input: Input,
+    action: Action,
+    cx: &mut Cx,
+) -> Next {
+    let open = |number, coupon, input| Dialog::IssueDocument {
+        number,
+        coupon,
+        input,
+    };
+    match action {
+        Action::Back => become_(None),
+        Action::Edit(request) => {
+            let changed = input.handle(request).is_some();
+            stay(open(number, coupon, input), changed)
+        }
+        // A reader that types the zone as a paste: its lines come as spaces.
+        Action::Paste(text) => {
+            let changed = crate::tui::ui::text::paste(&mut input, &text);
+            stay(open(number, coupon, input), changed)
+        }
+        Action::Confirm if input.value().trim().is_empty() => {
+            let effect = cx.say(Msg::NeedText);
+            (Some(open(number, coupon, input)), Some(effect))
+        }
+        Action::Confirm => {
+            let effect = Effect::Issue {
+                number: number.clone(),
+                coupon: coupon.clone(),
+                document: input.value().trim().to_string(),
+            };
+            (Some(open(number, coupon, input)), Some(effect))
+        }
+        _ => stay(open(number, coupon, input), false),
+    }
 }
 
 /// The move with what was typed or chosen; `None` while the line is empty.
@@ -312,6 +424,18 @@ pub fn draw(
         None => Line::styled(tr(view.lang, Msg::MoveHint), view.theme.dim()),
     };
     draw_entry(frame, area, title, ask, value);
+}
+
+/// The issue's second step: what to type, and the line.
+pub fn draw_document(frame: &mut Frame, body: Rect, input: &Input, view: View) {
+    let area = layout::centered(body, 74, 5);
+    let title = format!(
+        "{}: {}",
+        tr(view.lang, Msg::MoveTitle),
+        MoveKind::Issue.text().get(view.lang)
+    );
+    let ask = Line::raw(tr(view.lang, Msg::AskDocumentNumber));
+    draw_entry(frame, area, title, ask, Value::Text(input));
 }
 
 #[cfg(test)]

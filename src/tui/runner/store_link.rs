@@ -8,11 +8,12 @@ use crate::domain::Lang;
 use crate::domain::dsn::{self, Application};
 use crate::domain::formulary::Formulary;
 use crate::domain::lifecycle::{Event, LifecycleError};
+use crate::domain::mrz::Mrz;
 use crate::i18n::store::{dsn_error, move_refusal, store_error};
 use crate::i18n::{Msg, tr};
 use crate::office::Clock;
 use crate::store::dsn::ListFilter;
-use crate::store::{Store, StoreError};
+use crate::store::{MoveDetails, Store, StoreError};
 
 /// The register the workstation works on, or why there is none (the screens still work;
 /// what needs the register says so).
@@ -97,7 +98,7 @@ impl StoreLink {
                 return Next::Nothing;
             }
             Effect::DiscardDraft => app.draft_discarded(store.discard_draft().is_ok()),
-            Effect::Register(formulary) => register(store, app, &formulary, clock, lang),
+            Effect::Register(formulary) => register(store, app, &formulary, lang),
             Effect::Search(query, cursor) => {
                 app.page(store.search(&query).map_err(problem), cursor)
             }
@@ -127,7 +128,25 @@ impl StoreLink {
                     read_page_again(store, app, lang);
                 }
             }
-            Effect::Move { number, event } => make_move(store, app, &number, *event, clock, lang),
+            Effect::Move { number, event } => {
+                make_move(store, app, &number, *event, &MoveDetails::default(), lang)
+            }
+            Effect::MoveWith {
+                number,
+                event,
+                details,
+            } => make_move(store, app, &number, *event, &details, lang),
+            Effect::Issue {
+                number,
+                coupon,
+                document,
+            } => match issue_details(store, &number, &document, lang) {
+                Ok(details) => {
+                    let event = Event::Issue { coupon };
+                    make_move(store, app, &number, event, &details, lang);
+                }
+                Err(problem) => app.moved(Err(problem)),
+            },
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
             Effect::CloseDay(date) => {
                 if let Err(e) = store.close_day(date) {
@@ -155,11 +174,12 @@ impl StoreLink {
     }
 }
 
-/// Registers a formulary, dated by the session's clock; its draft is forgotten after, and a
-/// draft that could not be forgotten is tried again (`App::draft_discarded`), so the
-/// registered formulary never comes back as a draft inviting a second registration.
-fn register(store: &mut Store, app: &mut App, formulary: &Formulary, clock: Clock, lang: Lang) {
-    match store.register_formulary_at(formulary, clock.office_time()) {
+/// Registers a formulary by the register's clock (the session's), refused when the clock is
+/// behind the register (set back, issue 14); its draft is forgotten after, and a draft that
+/// could not be forgotten is tried again (`App::draft_discarded`), so the registered
+/// formulary never comes back as a draft inviting a second registration.
+fn register(store: &mut Store, app: &mut App, formulary: &Formulary, lang: Lang) {
+    match store.register_formulary_now(formulary) {
         Ok(done) => {
             app.registered(Ok((done.number, done.coupon)));
             app.draft_discarded(store.discard_draft().is_ok());
@@ -177,7 +197,9 @@ fn register(store: &mut Store, app: &mut App, formulary: &Formulary, clock: Cloc
     }
 }
 
-/// Makes a move, dated by the session's clock. Made: the formulary as it is now, and the
+/// Makes a move by the register's clock (the session's), with the checks of the rules: the
+/// issued document's own number (M-57), the conclusion and protocol on the reverse side
+/// before a send (M-16), a clock set back refused. Made: the formulary as it is now, and the
 /// list behind it read again. Refused because another clerk moved it first: the same, so the
 /// clerk sees what changed instead of the old state.
 fn make_move(
@@ -185,12 +207,12 @@ fn make_move(
     app: &mut App,
     number: &str,
     event: Event,
-    clock: Clock,
+    details: &MoveDetails,
     lang: Lang,
 ) {
     // Said with the field and the rule of the move's data it is about.
     let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
-    let outcome = store.move_formulary(number, event.clone(), None, clock.office_time());
+    let outcome = store.move_formulary_now(number, event.clone(), None, details);
     let reread = match outcome {
         Ok(made) => {
             app.moved(Ok(made));
@@ -218,6 +240,42 @@ fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
     if exists {
         app.corrections(store.corrections(number).map_err(problem));
     }
+}
+
+/// M-57: what the clerk typed for the document handed over: its machine-readable zone (a
+/// reader's lines, joined by spaces in the line), checked and matched with the formulary's
+/// names and birth date, or else the document's number as typed.
+fn issue_details(
+    store: &Store,
+    number: &str,
+    typed: &str,
+    lang: Lang,
+) -> Result<MoveDetails, Problem> {
+    let zone = typed.split_whitespace().collect::<Vec<_>>().join("\n");
+    let looks_like_zone = typed.contains('<') && zone.chars().filter(|c| *c != '\n').count() >= 88;
+    if !looks_like_zone {
+        return Ok(MoveDetails {
+            document_number: Some(typed.to_string()),
+            ..MoveDetails::default()
+        });
+    }
+    let other = |text: String| Problem::new(ProblemKind::Other, text);
+    let mrz = Mrz::parse(&zone).map_err(|e| other(format!("{} [M-57]", e.text().get(lang))))?;
+    let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
+    if let Some(record) = store.formulary(number).map_err(problem)? {
+        let f = &record.formulary;
+        if let (Some(surname), Some(given), Some(born)) =
+            (f.surname.as_deref(), f.given_name.as_deref(), f.birth_date)
+            && mrz.matches(surname, given, born).first_mismatch().is_some()
+        {
+            return Err(other(tr(lang, Msg::MrzNotThePerson).to_string()));
+        }
+    }
+    Ok(MoveDetails {
+        document_number: Some(mrz.document_number),
+        mrz_read: true,
+        ..MoveDetails::default()
+    })
 }
 
 /// Reads again the page of formularies the Register tab shows, once the register changed

@@ -204,7 +204,13 @@ fn a_conclusion_says_its_journal_number_and_date() {
     desk.choose(MoveKind::StartVerification);
     desk.press(Action::Confirm);
     desk.choose(MoveKind::Confirm);
+    // The identification protocol (M-16, M-33): a number and a date.
     let today = Clock::default().today().format("%d.%m.%Y").to_string();
+    desk.type_text("17");
+    desk.press(Action::Confirm);
+    assert!(desk.status().contains("[M-16]"), "{}", desk.status());
+    desk.type_text(&format!(" {today}"));
+    desk.press(Action::Confirm);
     assert_eq!(
         desk.status(),
         format!("Conclusion No. 1 of {today} (journal, M-16): identity established")
@@ -278,11 +284,17 @@ fn a_refused_issue_keeps_the_typed_coupon_and_says_why() {
         desk.status(),
         "Coupon: ten digits expected, as on the coupon [M-57]"
     );
-    // Corrected, the issue is made and the formulary shows it.
+    // Corrected, the document's own number is asked (M-57), and the issue is made.
     for _ in 0..5 {
         desk.press(Action::Edit(InputRequest::DeletePrevChar));
     }
     desk.type_text(&coupon);
+    desk.press(Action::Confirm);
+    assert_eq!(desk.app.context(), Context::MoveData);
+    assert!(screen(&desk.app).contains("number of the document handed over"));
+    desk.press(Action::Confirm);
+    assert!(desk.status().contains("empty"), "{}", desk.status());
+    desk.type_text("N12345678");
     desk.press(Action::Confirm);
     assert_eq!(desk.status(), "Done");
     assert_eq!(desk.app.context(), Context::Screen(Screen::Record));

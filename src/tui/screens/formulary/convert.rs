@@ -51,6 +51,7 @@ pub fn to_formulary(
     };
     let birth_date = date(FieldId::BirthDate, "birth_date".into());
     let arrival_date = date(FieldId::ArrivalDate, "residence.arrival_date".into());
+    let change_date = date(FieldId::ChangeDate, "data_change.date".into());
     let mut notes = Vec::new();
     for slot in NoteSlot::ALL {
         let index = notes.len();
@@ -120,7 +121,7 @@ pub fn to_formulary(
         }),
         _ => None,
     };
-    let formulary = Formulary {
+    let mut formulary = Formulary {
         document: text(FieldId::Document).and_then(|d| document_kind(&d)),
         filling_code: text(FieldId::FillingCode),
         iin: text(FieldId::Iin),
@@ -148,10 +149,9 @@ pub fn to_formulary(
         filled_on: Some(filled_on),
         clerk: Some(clerk.to_string()),
         overrides: Vec::new(),
-        // The grounds of issue 14 (M-4, M-4.3, M-8, M-12.c, M-12.d, M-17, M-43) are not
-        // on the workstation's form yet.
         ..Formulary::default()
     };
+    super::grounds::fill(&mut formulary, text, change_date);
     (formulary, problems)
 }
 

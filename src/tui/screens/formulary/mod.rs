@@ -4,6 +4,7 @@
 
 pub mod convert;
 mod draw;
+pub mod grounds;
 pub mod shown;
 mod update;
 

@@ -2,6 +2,8 @@
 //! table says what each field is, which JSON path of the formulary it fills (so a
 //! violation finds its field), and how it is typed.
 
+use super::grounds;
+
 /// A field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldId {
@@ -37,6 +39,18 @@ pub enum FieldId {
     PenalInstitution,
     AddressAbroad,
     AdditionalInformation,
+    SignatureDocument,
+    FilledAt,
+    StayReason,
+    CertificateGround,
+    RepresentativePresent,
+    ChangeBasis,
+    ChangeReference,
+    ChangeNumber,
+    ChangeDate,
+    BirthPlaceChanged,
+    LivesAbroad,
+    Convict,
 }
 
 /// The groups of the paper form.
@@ -46,6 +60,8 @@ pub enum Group {
     Person,
     Addresses,
     Signature,
+    /// The grounds the formulary states (issue 14: M-4, M-4.3, M-12.c, M-12.d, M-17, M-43).
+    Grounds,
     ReverseSide,
 }
 
@@ -223,6 +239,78 @@ pub static FIELDS: &[FieldSpec] = &[
         Group::Signature,
         Input::Text,
         "signature.reason",
+    ),
+    field(
+        FieldId::SignatureDocument,
+        Group::Signature,
+        Input::Text,
+        "signature_document",
+    ),
+    field(
+        FieldId::FilledAt,
+        Group::Grounds,
+        Input::Choice(grounds::PLACES),
+        "filled_at",
+    ),
+    field(
+        FieldId::StayReason,
+        Group::Grounds,
+        Input::Choice(grounds::STAY_REASONS),
+        "filled_at.reason",
+    ),
+    field(
+        FieldId::CertificateGround,
+        Group::Grounds,
+        Input::Choice(grounds::CERTIFICATE_GROUNDS),
+        "birth_certificate_ground",
+    ),
+    field(
+        FieldId::RepresentativePresent,
+        Group::Grounds,
+        Input::Choice(grounds::YES_NO),
+        "representative_present",
+    ),
+    field(
+        FieldId::ChangeBasis,
+        Group::Grounds,
+        Input::Choice(grounds::CHANGE_BASES),
+        "data_change",
+    ),
+    field(
+        FieldId::ChangeReference,
+        Group::Grounds,
+        Input::Text,
+        "data_change.reference",
+    ),
+    field(
+        FieldId::ChangeNumber,
+        Group::Grounds,
+        Input::Text,
+        "data_change.number",
+    ),
+    field(
+        FieldId::ChangeDate,
+        Group::Grounds,
+        Input::Date,
+        "data_change.date",
+    ),
+    field(
+        FieldId::BirthPlaceChanged,
+        Group::Grounds,
+        Input::Choice(grounds::YES_NO),
+        "birth_place_changed",
+    ),
+    field(
+        FieldId::LivesAbroad,
+        Group::Grounds,
+        Input::Choice(grounds::YES_NO),
+        "lives_abroad",
+    ),
+    field(
+        FieldId::Convict,
+        Group::Grounds,
+        Input::Choice(grounds::YES_NO),
+        "convict",
     ),
     note(
         FieldId::ParentIdNumber,

@@ -122,9 +122,11 @@ fn a_paste_fills_the_focused_field_only() {
 /// A restored draft opens where the clerk left it: the last field with something in it.
 #[test]
 fn a_restored_draft_opens_at_the_last_field_typed() {
-    let mut draft = Formulary::default();
-    draft.surname = Some("Ахметова".into());
-    draft.given_name = Some("Айгүл".into());
+    let draft = Formulary {
+        surname: Some("Ахметова".into()),
+        given_name: Some("Айгүл".into()),
+        ..Formulary::default()
+    };
     let tab = FormTab::from_formulary(&draft, "clerk", today());
     assert_eq!(tab.focused(), FieldId::GivenName);
 }
