@@ -6,7 +6,7 @@
 //! without the compiler saying so. The English is the store's own text, word for word.
 
 use crate::domain::lifecycle::{DataError, Event, LifecycleError};
-use crate::domain::{Sex, Text};
+use crate::domain::{Sex, Text, shown_date};
 use crate::store::dsn::DsnError;
 use crate::store::numbers::parse_coupon;
 use crate::store::{StoreError, number_to_show};
@@ -179,11 +179,15 @@ pub fn store_error(error: &StoreError) -> Text {
             "имя сотрудника пустое или содержит управляющие символы".into(),
             "қызметкердің аты бос немесе басқару таңбалары бар".into(),
         ),
-        StoreError::BirthDateUnsupported { date } => t(
-            format!("ИИН кодирует даты рождения только с 1800 по 2099 год, а не {date}"),
-            format!("ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {date} емес"),
-        ),
+        StoreError::BirthDateUnsupported { date } => {
+            let date = shown_date(*date);
+            t(
+                format!("ИИН кодирует даты рождения только с 1800 по 2099 год, а не {date}"),
+                format!("ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {date} емес"),
+            )
+        }
         StoreError::SerialsExhausted { birth_date, sex } => {
+            let birth_date = shown_date(*birth_date);
             let (ru, kk) = match sex {
                 Sex::Male => ("мужского пола", "ер"),
                 Sex::Female => ("женского пола", "әйел"),
@@ -203,10 +207,13 @@ pub fn store_error(error: &StoreError) -> Text {
             date,
             closed_at,
             clerk,
-        } => t(
-            format!("день {date} уже закрыт ({closed_at}, сотрудник {clerk})"),
-            format!("{date} күні жабылған ({closed_at}, қызметкер {clerk})"),
-        ),
+        } => {
+            let date = shown_date(*date);
+            t(
+                format!("день {date} уже закрыт ({closed_at}, сотрудник {clerk})"),
+                format!("{date} күні жабылған ({closed_at}, қызметкер {clerk})"),
+            )
+        }
         StoreError::Backup { path, detail } => {
             let p = path.display();
             t(
@@ -266,10 +273,13 @@ pub fn store_error(error: &StoreError) -> Text {
         | StoreError::ConclusionMissing { .. }
         | StoreError::Calendar(_)
         | StoreError::DocumentNumberRequired => super::store_rules::store_text(error),
-        StoreError::DaySealed { date } => t(
-            format!("день {date} закрыт: его записи изменить нельзя"),
-            format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
-        ),
+        StoreError::DaySealed { date } => {
+            let date = shown_date(*date);
+            t(
+                format!("день {date} закрыт: его записи изменить нельзя"),
+                format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
+            )
+        }
         StoreError::Move(refused) => {
             let why = refused.text();
             t(
@@ -336,16 +346,24 @@ pub fn dsn_error(error: &DsnError) -> Text {
             format!("заявки ДСН № {id} в реестре нет"),
             format!("тізілімде № {id} ДСН өтінімі жоқ"),
         ),
-        DsnError::HandOverBeforeRegistration { id, registered_on } => t(
-            format!(
-                "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя"
-            ),
-            format!("№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды"),
-        ),
-        DsnError::AlreadyHandedOver { id, on } => t(
-            format!("результат по заявке ДСН № {id} уже выдан {on}"),
-            format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
-        ),
+        DsnError::HandOverBeforeRegistration { id, registered_on } => {
+            let registered_on = shown_date(*registered_on);
+            t(
+                format!(
+                    "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя"
+                ),
+                format!(
+                    "№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды"
+                ),
+            )
+        }
+        DsnError::AlreadyHandedOver { id, on } => {
+            let on = shown_date(*on);
+            t(
+                format!("результат по заявке ДСН № {id} уже выдан {on}"),
+                format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
+            )
+        }
         // Issue 14's refusals (D-6, the calendar).
         DsnError::FrontOfficeClosed { .. }
         | DsnError::NotAtFrontOffice { .. }

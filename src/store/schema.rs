@@ -211,7 +211,26 @@ CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
 BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 "#;
 
-/// Version 8 (issue 12): who may do what, and what waits on the office.
+/// Version 8 (issue 11): names searched as Code lookup folds them. The surname and the
+/// given name get a key in the ASCII skeleton of `codes::fold` ([`super::numbers::name_key`]):
+/// `жумабек` typed on a Russian keyboard and `zhumabek` both find ЖҰМАБЕКОВ. New columns,
+/// not a rewrite of `surname_key`: that one is sealed with its day's data, and a key is
+/// not data. The indexes keep their names and move to the new keys, so every name walk
+/// stays a range of one index.
+///
+/// The key is kense's fold, which SQL does not have: rows written before are keyed by
+/// [`super::file::key_names`] right after the upgrade, and again by any writing open that
+/// finds a row without its key (an upgrade cut short), on the same index.
+const V8: &str = r#"
+ALTER TABLE formularies ADD COLUMN surname_fold TEXT NOT NULL DEFAULT '';
+ALTER TABLE formularies ADD COLUMN given_fold TEXT NOT NULL DEFAULT '';
+DROP INDEX formularies_surname;
+DROP INDEX formularies_given;
+CREATE INDEX formularies_surname ON formularies (surname_fold, id);
+CREATE INDEX formularies_given ON formularies (given_fold, id);
+"#;
+
+/// Version 9 (issue 12): who may do what, and what waits on the office.
 ///
 /// - `staff`: the office's OS accounts, each with the full name printed on papers, a role
 ///   (`clerk`, or `head`: the head of the unit or the deputy, who approves under M-16) and
@@ -221,7 +240,7 @@ BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 ///   register's first, by that account) is the record of it.
 /// - `conclusions.approver_name`: the approving head's name as printed on the conclusion
 ///   at the time (M-16); the approving account is the row's `clerk`. NULL on rows written
-///   before version 8.
+///   before version 9.
 /// - `formularies.status_since`: when the formulary entered its current state (its last
 ///   transition's moment), kept by a trigger, so that the work queue walks the
 ///   `(status, status_since)` index for what waits in a state since a day, and never scans
@@ -230,7 +249,7 @@ BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 ///   and the moves of a span counted by (from, to) from the index alone (covering), as the
 ///   day's accounting replays them.
 /// - `dsn_applications_waiting`: the D-6 results not yet handed over, by due date.
-const V8: &str = r#"
+const V9: &str = r#"
 CREATE TABLE staff (
     account    TEXT PRIMARY KEY NOT NULL CHECK (account <> ''),
     full_name  TEXT NOT NULL,
@@ -271,8 +290,10 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V6),
     // Version 7: the copies printed of each paper (issue 13).
     M::up(super::papers::SCHEMA),
-    // Version 8: staff, roles and the work queue's indexes (issue 12).
+    // Version 8: the folded name keys (issue 11).
     M::up(V8),
+    // Version 9: staff, roles and the work queue's indexes (issue 12).
+    M::up(V9),
 ];
 
 /// Every migration, oldest first.

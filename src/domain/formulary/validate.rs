@@ -3,6 +3,7 @@
 
 use super::by_code;
 use super::free_text;
+use super::known::Known;
 use super::model::{Citizenship, Formulary, Holder, Override, Signature, filled};
 use super::names::name_problem;
 use super::notes::Note;
@@ -10,12 +11,19 @@ use super::texts::{document_name, future, holder_name, missing};
 use super::violation::{Overridden, Printout, Report, Severity, Violation, rule};
 use crate::codes::districts;
 use crate::domain::iin::Iin;
-use crate::domain::{Sex, Text};
+use crate::domain::{Sex, Text, shown_date};
 use chrono::NaiveDate;
 
 /// Checks a formulary against the Rules as of `today`, and says what to print. Pure: the
 /// same formulary and day give the same report.
 pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
+    validate_known(formulary, today, &Known::default())
+}
+
+/// [`validate`], and the warnings of what the register knows of the person (issue 11:
+/// another formulary in its course, other names; see `known.rs`). Still pure: the store
+/// reads `known`, the rules only compare.
+pub fn validate_known(formulary: &Formulary, today: NaiveDate, known: &Known) -> Report {
     let mut found = Findings::default();
     free_text::check(formulary, &mut found);
     person(formulary, &mut found);
@@ -24,6 +32,7 @@ pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
     signature(formulary, &mut found);
     reverse_side(formulary, &mut found);
     dates(formulary, today, &mut found);
+    super::known::check(formulary, known, &mut found);
     found.text("clerk", rule::REQUIRED, formulary.clerk.as_deref());
     let prints = by_code::check(formulary, &mut found);
     super::grounds_check::check(formulary, today, &mut found);
@@ -37,6 +46,10 @@ pub(super) struct Findings(Vec<Violation>);
 impl Findings {
     pub(super) fn error(&mut self, field: impl Into<String>, rule: &'static str, message: Text) {
         self.push(field, rule, Severity::Error, message);
+    }
+
+    pub(super) fn warning(&mut self, field: impl Into<String>, rule: &'static str, message: Text) {
+        self.push(field, rule, Severity::Warning, message);
     }
 
     fn push(
@@ -154,6 +167,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
             }
         };
         if let Some(encoded) = encoded {
+            let stated = crate::domain::shown_date(stated);
             found.push(
                 "birth_date",
                 rule::IIN_DATA,
@@ -298,6 +312,7 @@ fn dates(f: &Formulary, today: NaiveDate, found: &mut Findings) {
         if let Some(date) = date
             && date < birth
         {
+            let (date, birth) = (shown_date(date), shown_date(birth));
             found.error(
                 field,
                 rule::DATE,

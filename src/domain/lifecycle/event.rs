@@ -2,6 +2,7 @@
 
 use super::MoveKind;
 use crate::domain::Text;
+use crate::domain::shown_date as shown;
 use crate::domain::text::{self, TextProblem, limit};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -335,16 +336,22 @@ impl DataError {
                 "қорытындыны тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
                 "give the conclusion's number in the journal of conclusions",
             ),
-            DataError::ConclusionAfterMove { date, recorded } => Text::new(
-                format!("заключение от {date} не может быть внесено {recorded}"),
-                format!("{date} қорытындысын {recorded} енгізу мүмкін емес"),
-                format!("a conclusion of {date} cannot be recorded on {recorded}"),
-            ),
-            DataError::ConclusionBeforeVerification { date, started } => Text::new(
-                format!("заключение от {date} раньше начала проверки {started}"),
-                format!("{date} қорытындысы {started} басталған тексеруден бұрын"),
-                format!("a conclusion of {date} precedes the verification begun {started}"),
-            ),
+            DataError::ConclusionAfterMove { date, recorded } => {
+                let (date, recorded) = (shown(*date), shown(*recorded));
+                Text::new(
+                    format!("заключение от {date} не может быть внесено {recorded}"),
+                    format!("{date} қорытындысын {recorded} енгізу мүмкін емес"),
+                    format!("a conclusion of {date} cannot be recorded on {recorded}"),
+                )
+            }
+            DataError::ConclusionBeforeVerification { date, started } => {
+                let (date, started) = (shown(*date), shown(*started));
+                Text::new(
+                    format!("заключение от {date} раньше начала проверки {started}"),
+                    format!("{date} қорытындысы {started} басталған тексеруден бұрын"),
+                    format!("a conclusion of {date} precedes the verification begun {started}"),
+                )
+            }
             DataError::EmptyCoupon => Text::new(
                 "укажите номер талона регистрации заявки",
                 "өтінімді тіркеу талонының нөмірін көрсетіңіз",

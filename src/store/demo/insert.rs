@@ -2,8 +2,8 @@
 
 use super::synth::Planned;
 use crate::domain::lifecycle::{Event, State};
-use crate::store::numbers::fold_name;
 use crate::store::numbers::registration_number;
+use crate::store::numbers::{fold_name, name_key};
 use crate::store::records::key;
 use chrono::Datelike;
 use rusqlite::{Connection, params};
@@ -58,9 +58,10 @@ pub(super) fn insert(
     conn.prepare_cached(
         "INSERT INTO formularies (number, coupon, year, seq, registered_on, clerk, iin,
             surname, given_name, patronymic, surname_key, given_key, filling_code,
-            region_code, district_code, document, status, formulary_json, status_since)
+            region_code, district_code, document, status, formulary_json,
+            surname_fold, given_fold, status_since)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            ?17, ?18, ?19)",
+            ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         number,
@@ -81,6 +82,8 @@ pub(super) fn insert(
         document,
         state,
         r.json,
+        r.surname_fold,
+        r.given_fold,
         // The last move's moment, as the `formularies_status_since` trigger (suspended in a
         // bulk fill) keeps it: the work queue reads it.
         r.moves.last().map(|(_, at)| at.as_str())
@@ -171,6 +174,9 @@ pub(super) struct Ready {
     json: String,
     surname_key: String,
     given_key: String,
+    /// The search keys of issue 11 (`name_key`).
+    surname_fold: String,
+    given_fold: String,
     /// Each transition's event JSON and moment, as `insert_transition` writes them.
     moves: Vec<(String, String)>,
 }
@@ -181,6 +187,8 @@ pub(super) fn ready(planned: Planned) -> Ready {
     let json = serde_json::to_string(f).unwrap_or_default();
     let surname_key = fold_name(f.surname.as_deref().unwrap_or_default());
     let given_key = fold_name(f.given_name.as_deref().unwrap_or_default());
+    let surname_fold = name_key(f.surname.as_deref().unwrap_or_default());
+    let given_fold = name_key(f.given_name.as_deref().unwrap_or_default());
     let moves = planned
         .lifecycle
         .transitions()
@@ -197,6 +205,8 @@ pub(super) fn ready(planned: Planned) -> Ready {
         json,
         surname_key,
         given_key,
+        surname_fold,
+        given_fold,
         moves,
     }
 }
