@@ -55,7 +55,7 @@ for n in $SIZES; do
         days=$(( n / 2000 * 7 / 5 + 1 ))
         echo "== making $db ($n formularies over $days days)"
         /usr/bin/time -f "demo: %e s wall, %U s user, %S s system, %M KB peak" \
-            "$kense" --db "$db" --clerk bench demo --count "$n" --days "$days" --seed "$SEED" --now "$NOW"
+            "$kense" --db "$db" demo --count "$n" --days "$days" --seed "$SEED" --now "$NOW"
     fi
     echo "== $n formularies: in-process"
     KENSE_BENCH_DB=$db cargo bench --locked --bench register
@@ -77,10 +77,16 @@ for n in $SIZES; do
     declare -A arg=([iin]="--iin $iin" [name]="--name $prefix" [coupon]="--coupon $coupon")
     for what in iin name coupon; do
         mapfile -t ms < <(median_ms \
-            "$kense --db $db --clerk bench register ${arg[$what]}" \
+            "$kense --db $db register ${arg[$what]}" \
             "sqlite3 $db \"${sql[$what]}\"")
         echo "register --$what: kense ${ms[0]} ms, sqlite3 ${ms[1]} ms"
     done
+
+    echo "== $n formularies: the work queue and the day's review through the CLI (median ms of $RUNS)"
+    # Issue 12: the queue by index only (target <= 20 ms in-process); the last day of the demo.
+    last=$(sqlite3 "$db" "SELECT MAX(registered_on) FROM formularies")
+    mapfile -t ms < <(median_ms "$kense --db $db queue --json" "$kense --db $db day show --date $last --json")
+    echo "queue --json: ${ms[0]} ms; day show --date $last --json: ${ms[1]} ms"
 
     echo "== $n formularies: the workstation in a pty"
     KENSE_BENCH_DB=$db KENSE_BENCH_TIME=/usr/bin/time cargo bench --locked --bench tui

@@ -24,7 +24,7 @@ fn main() {
         .map_or(new_register, std::path::PathBuf::from)
         .to_string_lossy()
         .into_owned();
-    let args = ["--lang", "en", "--clerk", "bench", "--db", &db];
+    let args = ["--lang", "en", "--db", &db];
 
     // Start to first frame.
     let mut times = Vec::new();

@@ -244,7 +244,7 @@ fn a_demo_writes_exactly_the_count_asked_for_over_the_longest_span() {
         run.stdout
     );
     let closed = dir.path().join("closed.sqlite");
-    drop(open_as(&closed, "test"));
+    drop(open_as(&closed, &common::me()));
     let close = kense(&closed, &["day", "close", "--date", "2025-06-30"], None);
     assert_eq!(close.code, Some(0), "{}", close.stderr);
     let run = demo(&closed, "7", &["--days", "1"]);
@@ -276,7 +276,7 @@ fn schema(db: &Path) -> Vec<(String, String, Option<String>)> {
 fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
     let dir = tempdir();
     let empty = dir.path().join("empty.sqlite");
-    drop(open_as(&empty, "test"));
+    drop(open_as(&empty, &common::me()));
     let db = dir.path().join("demo.sqlite");
     assert_eq!(demo(&db, "400", &[]).code, Some(0));
     // The indexes and triggers the bulk fill suspends are all back, the same.
@@ -331,7 +331,7 @@ fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
 fn a_new_register_another_clerk_has_open_is_filled_and_read_by_that_clerk() {
     let dir = tempdir();
     let db = dir.path().join("demo.sqlite");
-    drop(open_as(&db, "test"));
+    drop(open_as(&db, &common::me()));
     // Another clerk's connection, open through the bulk fill (its one transaction, indexes
     // dropped and made again): that clerk reads the register before and after.
     let other = raw(&db);

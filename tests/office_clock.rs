@@ -127,7 +127,16 @@ fn a_clock_set_back_is_refused_before_the_newest_registration_or_closed_day() {
     assert_eq!(moved.code, Some(4), "{}", moved.stderr);
     assert_eq!(count(&db, "formularies"), 1);
     assert_eq!(count(&db, "transitions"), 1);
-    // Close the 9th (a later day) from the 10th; then a clock on the 8th is behind it.
+    // Close the 8th and the 9th (days close in order, issue 12) from the 10th; then a
+    // clock before them is behind the 9th.
+    let first = at(
+        &db,
+        "UTC",
+        "2026-12-10T05:30:00Z",
+        &["day", "close", "--date", "2026-12-08"],
+        None,
+    );
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
     let close = at(
         &db,
         "UTC",
@@ -136,10 +145,11 @@ fn a_clock_set_back_is_refused_before_the_newest_registration_or_closed_day() {
         None,
     );
     assert_eq!(close.code, Some(0), "{}", close.stderr);
+    // A clock on the 7th (the 8th is closed now, which would be the refusal there).
     let behind = at(
         &db,
         "UTC",
-        "2026-12-08T07:00:00Z",
+        "2026-12-07T07:00:00Z",
         &["formulary", "move", "2026-0000001", "--to", "send"],
         None,
     );
@@ -253,9 +263,10 @@ fn a_correction_is_shown_in_office_time() {
         None,
     );
     assert!(
-        shown
-            .stdout
-            .contains("2026-12-08 00:30  aigul  corrected (#1)"),
+        shown.stdout.contains(&format!(
+            "2026-12-08 00:30  {}  corrected (#1)",
+            common::me()
+        )),
         "{}",
         shown.stdout
     );

@@ -254,10 +254,11 @@ fn the_insert_carries_the_generated_iin_and_the_seal_m12b() {
         "Отдел ЗАГС г. Кокшетау",
         "М.П.",
         "Уполномоченный сотрудник",
-        "aigul",
     ] {
         assert!(text.contains(expected), "{expected:?} not in {text}");
     }
+    // The clerk recorded is the OS account that generated the IIN (issue 12).
+    assert!(text.contains(&common::me()), "{text}");
     // An IIN the register did not generate: nothing found, and the IIN not repeated.
     let (run, _) = print(demo, "insert", "900517300128", &[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);

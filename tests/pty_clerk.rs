@@ -80,15 +80,7 @@ fn a_clerk_files_a_dsn_application_and_sees_its_code() {
     let added = std::process::Command::new(env!("CARGO_BIN_EXE_kense"))
         .arg("--db")
         .arg(&db)
-        .args([
-            "--clerk",
-            "pty-test",
-            "dsn",
-            "taxpayer",
-            "add",
-            "040540000123",
-            "ТОО Мұнай",
-        ])
+        .args(["dsn", "taxpayer", "add", "040540000123", "ТОО Мұнай"])
         .status()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(added.success());

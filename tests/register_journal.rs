@@ -6,6 +6,8 @@ mod common;
 
 use chrono::Datelike;
 use common::{Run, count, kense, on_one_day, raw, register_in, tempdir};
+use kense::domain::formulary::Formulary;
+use kense::domain::lifecycle::{Event, VerificationGround};
 use kense::store::MIGRATIONS;
 use std::path::Path;
 
@@ -35,17 +37,26 @@ fn mv(db: &Path, number: &str, args: &[&str]) -> Run {
     kense(db, &all)
 }
 
-/// `n` formularies under verification (M-16), ready for a conclusion.
+/// `n` formularies under verification (M-16), ready for a conclusion: registered and put
+/// under verification by another head, so that the account running the binary may approve
+/// them (maker-checker, issue 12).
 fn under_verification(db: &Path, n: usize) -> Vec<String> {
-    add(db, "04", n)
-        .into_iter()
-        .map(|(number, _)| {
-            let run = mv(
-                db,
-                &number,
-                &["start_verification", "--ground", "citizenship"],
-            );
-            assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let text = template(db, "04");
+    let formulary = Formulary::from_json(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut maker = common::second_head(db, "maker");
+    let now = chrono::Local::now().naive_local();
+    (0..n)
+        .map(|_| {
+            let number = maker
+                .register_formulary_at(&formulary, now)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .number;
+            let start = Event::StartVerification {
+                ground: VerificationGround::Citizenship,
+            };
+            maker
+                .move_formulary(&number, start, None, now)
+                .unwrap_or_else(|e| panic!("{e}"));
             number
         })
         .collect()

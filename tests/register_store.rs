@@ -111,7 +111,10 @@ fn m16_conclusions_are_numbered_per_year_in_the_journal() {
         date: day(2024, 4, 3),
     };
     let later = at(day(2024, 4, 3), 10);
-    let first = store
+    // Maker-checker (M-16, issue 12): a head who neither registered nor started the
+    // verification approves the conclusions.
+    let mut chief = open(&register_in(&dir), "chief");
+    let first = chief
         .move_formulary(
             &n[0],
             Event::Confirm {
@@ -126,7 +129,7 @@ fn m16_conclusions_are_numbered_per_year_in_the_journal() {
         Some("1"),
         "M-16"
     );
-    let second = store
+    let second = chief
         .move_formulary(
             &n[1],
             Event::Refuse {
@@ -142,7 +145,7 @@ fn m16_conclusions_are_numbered_per_year_in_the_journal() {
         "M-16"
     );
     assert_eq!(second.to, State::Cancelled);
-    let taken = store.move_formulary(
+    let taken = chief.move_formulary(
         &n[2],
         Event::Confirm {
             conclusion: conclusion("2"),
@@ -203,12 +206,27 @@ fn one_draft_per_clerk_audited_without_its_content() {
         None,
         "one per clerk"
     );
+    // Closing the day asks with whose drafts are still there (issue 12).
+    let held = bolat.drafts_held().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        held.iter().map(|d| d.clerk.as_str()).collect::<Vec<_>>(),
+        ["aigul"]
+    );
     bolat.discard_draft().unwrap_or_else(|e| panic!("{e}"));
     aigul.discard_draft().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(aigul.load_draft().unwrap_or_else(|e| panic!("{e}")), None);
     let entries = aigul.audit_entries().unwrap_or_else(|e| panic!("{e}"));
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, ["draft_saved", "draft_saved", "draft_discarded"]);
+    // bolat joined the staff first (issue 12: only staff write).
+    assert_eq!(
+        actions,
+        [
+            "staff_added",
+            "draft_saved",
+            "draft_saved",
+            "draft_discarded"
+        ]
+    );
     for e in &entries {
         assert!(!e.details_json.contains("НҰРЛАНОВА"), "no content: {e:?}");
     }

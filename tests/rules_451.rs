@@ -35,6 +35,32 @@ fn add(db: &Path) -> (String, String) {
     (field("number"), field("coupon"))
 }
 
+/// A formulary of code 18 registered and put under M-16 verification by another head
+/// ("maker") an hour before [`NOW`], so that the account running the binary may approve
+/// its conclusion (maker-checker, issue 12); its number.
+fn under_verification_by_another(db: &Path) -> String {
+    use kense::domain::lifecycle::{Event, VerificationGround};
+    let text = kense(db, &["formulary", "template", "--code", "18"], None).stdout;
+    let formulary =
+        kense::domain::formulary::Formulary::from_json(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap_or_else(|| panic!("a time"));
+    let clock = kense::office::Clock::at_office_time(chrono_tz::Asia::Almaty, at);
+    let mut maker = common::second_head(db, "maker").with_clock(clock);
+    let number = maker
+        .register_formulary_at(&formulary, at)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .number;
+    let start = Event::StartVerification {
+        ground: VerificationGround::PhotoIdentity,
+    };
+    maker
+        .move_formulary(&number, start, None, at)
+        .unwrap_or_else(|e| panic!("{e}"));
+    number
+}
+
 fn mv(db: &Path, number: &str, args: &[&str]) -> Run {
     let mut all = vec!["formulary", "move", number, "--to"];
     all.extend_from_slice(args);
@@ -49,15 +75,8 @@ fn ok(run: &Run) {
 fn m16_a_confirmed_verification_writes_the_reverse_side_and_send_waits_for_the_protocol() {
     let dir = tempdir();
     let db = dir.path().join("r.sqlite");
-    let (first, _) = add(&db);
-    let (second, _) = add(&db);
-    for number in [&first, &second] {
-        ok(&mv(
-            &db,
-            number,
-            &["start_verification", "--ground", "photo_identity"],
-        ));
-    }
+    let first = under_verification_by_another(&db);
+    let second = under_verification_by_another(&db);
     // Confirmed without the identification protocol: it cannot be sent yet (M-16).
     ok(&mv(&db, &first, &["confirm", "--conclusion-number", "7"]));
     let send = mv(&db, &first, &["send"]);

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{date, kense, open, raw, register_in, tempdir};
+use common::{date, kense, me, open, open_as, raw, register_in, tempdir};
 use kense::domain::Sex;
 use kense::domain::iin::Iin;
 use kense::store::{Problem, StoreError};
@@ -46,12 +46,12 @@ fn generated_iins_are_valid_new_and_audited() {
         assert_eq!(iin.birth_date(), Some(date(2015, 3, 8)), "M-12.a: {text}");
         assert_eq!(iin.sex(), Some(Sex::Female), "M-12.a: {text}");
     }
-    let store = open(&db);
+    let store = open_as(&db, &me());
     let entries = store.audit_entries().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(entries.len(), 2);
     assert_eq!(entries[0].action, "iin_generated");
     assert_eq!(entries[0].subject, first);
-    assert_eq!(entries[0].clerk, "aigul");
+    assert_eq!(entries[0].clerk, me(), "the OS account (issue 12)");
     assert_eq!(
         entries[1].prev_hash, entries[0].hash,
         "the entries are chained"
@@ -212,7 +212,7 @@ fn a_cut_starting_at_the_close_s_own_entry_is_caught() {
 fn a_day_closes_once() {
     let dir = tempdir();
     let db = register_in(&dir);
-    let mut store = open(&db);
+    let mut store = open_as(&db, &me());
     let day = date(2024, 3, 1);
     assert!(!store.is_closed(day).unwrap_or_else(|e| panic!("{e}")));
     let closed = store.close_day(day).unwrap_or_else(|e| panic!("{e}"));
@@ -237,7 +237,7 @@ fn a_day_closes_once() {
 fn running_out_of_serials_is_a_clear_refusal() {
     let dir = tempdir();
     let db = register_in(&dir);
-    let mut store = open(&db);
+    let mut store = open_as(&db, &me());
     // Pretend serial 9999 was taken, by a row with no audit entry behind it.
     let conn = raw(&db);
     conn.execute_batch("PRAGMA foreign_keys = OFF")

@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{GENERATE_BOY, clerk, date, generate, kense, kense_as, raw, register_in, tempdir};
+use common::{GENERATE_BOY, clerk, date, generate, kense, raw, register_in, tempdir};
 use kense::domain::Sex;
 use kense::store::{Clerk, Location, MIGRATIONS, SCHEMA_VERSION, Store, StoreError};
 use std::fs;
@@ -52,8 +52,8 @@ fn a_new_register_and_its_directories_are_private() {
     assert_eq!(mode(&dir.path().join("a/b")), 0o700);
 
     // While a clerk has it open, SQLite's -wal and -shm files exist: no more open than it.
-    let mut store =
-        Store::open(&Location::existing(&db), clerk()).unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&Location::existing(&db), common::clerk_named(&common::me()))
+        .unwrap_or_else(|e| panic!("{e}"));
     store
         .generate_iin(date(1990, 1, 1), Sex::Male)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -85,8 +85,8 @@ fn an_empty_file_made_a_register_is_made_private_too() {
             "{}: it holds personal data now",
             db.display()
         );
-        let mut store =
-            Store::open(&Location::existing(db), clerk()).unwrap_or_else(|e| panic!("{e}"));
+        let mut store = Store::open(&Location::existing(db), common::clerk_named(&common::me()))
+            .unwrap_or_else(|e| panic!("{e}"));
         store
             .generate_iin(date(1990, 1, 1), Sex::Male)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -246,13 +246,25 @@ fn an_empty_clerk_is_refused() {
     assert!(matches!(Clerk::new("a\nb"), Err(StoreError::InvalidClerk)));
     let dir = tempdir();
     let db = register_in(&dir);
-    let run = kense_as(&db, "", &["day", "close", "--date", "2024-01-02"], None);
-    assert_eq!(run.code, Some(2));
-    assert!(!db.exists(), "nothing was created for a nameless clerk");
+    // Issue 12: no name is taken from the command line, an empty one neither.
+    let mut command = assert_cmd::Command::from_std(common::process(&db));
+    command.args([
+        "--clerk",
+        "",
+        "iin",
+        "generate",
+        "--birth-date",
+        "2015-03-08",
+        "--sex",
+        "male",
+    ]);
+    let output = command.output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!db.exists(), "nothing was created for a typed clerk");
 }
 
 #[test]
-fn the_clerk_comes_from_the_flag_else_the_environment() {
+fn the_clerk_is_the_os_account_whatever_the_flag_or_the_environment_say() {
     let dir = tempdir();
     let db = register_in(&dir);
     let run = |flag: Option<&str>| {
@@ -273,12 +285,21 @@ fn the_clerk_comes_from_the_flag_else_the_environment() {
             command.args(["--clerk", name]);
         }
         let output = command.output().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(output.status.code(), Some(0));
         let value: serde_json::Value =
-            serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}"));
-        value["clerk"].as_str().unwrap_or_default().to_string()
+            serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (
+            output.status.code(),
+            value["clerk"].as_str().unwrap_or_default().to_string(),
+            stderr,
+        )
     };
-    assert_eq!(run(None), "from-env");
-    assert_eq!(run(Some("from-flag")), "from-flag");
+    let (code, clerk, stderr) = run(None);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(clerk, common::me(), "KENSE_CLERK is ignored");
+    assert!(stderr.contains("KENSE_CLERK is ignored"), "{stderr}");
+    let (code, _, stderr) = run(Some("from-flag"));
+    assert_eq!(code, Some(2), "--clerk is refused: {stderr}");
+    assert!(stderr.contains("--clerk no longer chooses"), "{stderr}");
     assert!(db.exists(), "KENSE_DB was used");
 }

@@ -2,9 +2,11 @@
 //!
 //! Exit status: see [`EXIT_STATUS`], printed at the end of `kense --help`.
 
+mod account;
 mod backup;
 mod births;
 mod clock;
+mod day;
 mod demo;
 mod dsn;
 mod formulary;
@@ -16,9 +18,11 @@ mod print;
 mod register;
 mod safe;
 mod search;
+mod staff;
 mod stdin;
 
-pub use register::{RegisterOptions, resolve_clerk, resolve_db};
+pub use account::os_account;
+pub use register::{RegisterOptions, acting_clerk, resolve_db};
 
 use crate::codes::{self, Entry, Kind, Searcher};
 use crate::domain::Lang;
@@ -47,28 +51,37 @@ The register is the file given by --db, else by KENSE_DB, else register.sqlite
 in the platform data directory (~/.local/share/kense on Linux); a new register
 is made private (0600).
 
+Who acts is the OS account of the process (its real uid): every change is
+recorded under it. --clerk is refused (exit 2) and KENSE_CLERK ignored. Only
+active staff of the register write (kense staff); a head closes days,
+approves M-16 conclusions, signs destruction acts and keeps the staff.
+
 Exit status:
   0   done: found, valid, generated, registered, moved, closed, or the audit
       chain intact
-  1   nothing found (no such formulary or person, no matching rows, nothing
-      for the paper asked: no conclusion, no entry in the journal), a number
-      or DSN code not valid, the audit chain broken, or a DSN application with
-      a refused product row (D-7; the other rows were assigned)
-  2   bad arguments, or a formulary or DSN application that is not valid:
-      each problem on stderr with its field and rule, nothing saved; or the
-      office's settings (/etc/kense/kense.toml, KENSE_CONFIG) are not valid;
-      for print, also a delivery that cannot be used (no queue, terminal
-      printing not turned on, or under tmux or mosh)
+  1   nothing found (no such formulary, person or member of staff, no
+      matching rows, nothing for the paper asked: no conclusion, no entry in
+      the journal), a number or DSN code not valid, the audit chain broken
+      (also: day close will not seal on it), or a DSN application with a
+      refused product row (D-7; the other rows were assigned)
+  2   bad arguments (also --clerk), or a formulary or DSN application that
+      is not valid: each problem on stderr with its field and rule, nothing
+      saved; or the office's settings (/etc/kense/kense.toml, KENSE_CONFIG)
+      are not valid; for print, also a delivery that cannot be used (no
+      queue, terminal printing not turned on, or under tmux or mosh)
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
       schema version, or with a -wal/-shm/-journal beside it that grants more
-      than the register (nothing was changed); a backup that failed its check
-  4   the register refused the change: the day is closed (sealed), the move is
-      not allowed from the formulary's state, the coupon, the conclusion or the
-      document number does not fit, no IIN serial is left, a DSN code number
-      ran out, or the office's clock is behind the register (set back); a
-      paper that does not apply (a nationality certificate for a formulary
-      not of code 08, M-12.e)
+      than the register (nothing was changed); a backup that failed its check;
+      the process's uid has no account
+  4   the register refused the change: the day is closed (sealed) or an
+      earlier day is still open, the move is not allowed from the
+      formulary's state, the coupon, the conclusion or the document number
+      does not fit, no IIN serial is left, a DSN code number ran out, the
+      office's clock is behind the register (set back), or the account may
+      not do it (not active staff, not a head, its own work to approve, the
+      last head); a paper that does not apply (a nationality certificate for
+      a formulary not of code 08, M-12.e)
   74  the output cannot be written (for print: the PDF file, lp, the terminal)
   129 the workstation ended by a dropped connection, SIGHUP or SIGTERM (its
       draft is kept)";
@@ -135,7 +148,7 @@ pub enum Command {
         #[command(subcommand)]
         command: dsn::DsnCommand,
     },
-    /// Close a working day in the register.
+    /// Review or close a working day in the register.
     Day {
         #[command(subcommand)]
         command: register::DayCommand,
@@ -169,6 +182,25 @@ pub enum Command {
     },
     /// Fill the register with synthetic formularies (a demo; refused on a real register).
     Demo(demo::DemoArgs),
+    /// The work queue: what waits on the office, due dates in working days, overdue first.
+    ///
+    /// M-16 verifications (3 working days from the start, then 2 for the conclusion),
+    /// M-40 returned formularies, formularies sent and not back past the office's term
+    /// ([queue] sent_back_within_working_days), documents waiting for the citizen, D-6
+    /// DSN results (1 working day).
+    #[command(after_help = EXIT_STATUS)]
+    Queue {
+        /// At most N items of each kind, the longest waiting first.
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: u32,
+        #[command(flatten)]
+        format: search::TableFormat,
+    },
+    /// The office's staff: who may write, under which name, and who is a head.
+    Staff {
+        #[command(subcommand)]
+        command: staff::StaffCommand,
+    },
     /// Print a paper of the register as PDF: to a file, the office's CUPS queue, or your
     /// own printer through the terminal.
     Print(print::PrintArgs),
@@ -227,7 +259,11 @@ pub fn main() -> ExitCode {
             lang: cli.lang,
             theme: tui::ui::theme::Theme::from_env(),
             session: tui::app::Session {
-                clerk: register::clerk_name(&cli.register),
+                // Issue 12: the OS account; without one the store refuses every write
+                // and the screens say why.
+                clerk: account::os_account()
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default(),
                 clock: cli.register.clock,
             },
         };
@@ -345,6 +381,8 @@ pub fn run(
         Command::Demo(args) => demo::demo(&options, args, out, err),
         Command::Print(args) => print::print(&options, args, out, err),
         Command::Backup { file, json } => backup::backup(&options, file, json, out, err),
+        Command::Queue { limit, format } => day::queue(&options, limit, format, out, err),
+        Command::Staff { command } => staff::run(&options, command, out, err),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;

@@ -32,8 +32,9 @@ pub struct RegisterOptions {
     /// The register file [env: KENSE_DB] [default: in the data directory]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Who makes the changes [env: KENSE_CLERK] [default: the OS user]
-    #[arg(long, global = true, value_name = "NAME")]
+    /// No longer taken (issue 12): changes are recorded under the OS account of the
+    /// process; given, it is refused (exit 2) rather than silently ignored.
+    #[arg(long, global = true, value_name = "NAME", hide = true)]
     pub clerk: Option<String>,
     /// The office's clock, made once per command from the office's settings
     /// ([`super::clock::office_clock`]): every "now" and "today" of the command (issue 14).
@@ -97,6 +98,19 @@ pub enum DayCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Review a day (issue 12): its formularies, the day's moves on older ones (who, when,
+    /// what, the number), the accounting that reconciles (in the office at the start by
+    /// state + registered − sent + returned + manufactured − issued − destroyed = at the
+    /// end), counts by filling code, district and clerk, and which earlier days are still
+    /// open. --csv prints the accounting, one line per state and one for the office.
+    #[command(after_help = super::EXIT_STATUS)]
+    Show {
+        /// The day [default: today, office time].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        #[command(flatten)]
+        format: super::search::TableFormat,
+    },
 }
 
 /// The register's path: `--db`, else `KENSE_DB` (when not empty), else `register.sqlite`
@@ -110,40 +124,37 @@ pub fn resolve_db(
         .or_else(|| data_dir.map(|dir| dir.join(FILE_NAME)))
 }
 
-/// The clerk's name: `--clerk`, else `KENSE_CLERK` (when not empty), else the OS user.
-pub fn resolve_clerk(
-    flag: Option<String>,
-    env: Option<OsString>,
-    os_user: Option<String>,
-) -> Option<String> {
-    flag.or_else(|| {
-        env.filter(|v| !v.is_empty())
-            .map(|v| v.to_string_lossy().into_owned())
-    })
-    .or(os_user)
-}
-
 /// The platform data directory of kense (`~/.local/share/kense` on Linux).
 fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "", "kense").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
-/// The clerk's name as the options, the environment and the OS give it ("" when none do;
-/// `Clerk::new` refuses that).
-pub fn clerk_name(options: &RegisterOptions) -> String {
-    resolve_clerk(
-        options.clerk.clone(),
-        std::env::var_os("KENSE_CLERK"),
-        whoami::username().ok(),
-    )
-    .unwrap_or_default()
+/// Who is acting (issue 12): the OS account of the process's real uid. `--clerk` is
+/// refused ([`StoreError::ClerkNotChosen`]): a name typed there must not silently become
+/// someone else's record; `KENSE_CLERK` is ignored with a note on stderr (an old profile may
+/// still export it).
+pub fn acting_clerk(options: &RegisterOptions) -> Result<Clerk, StoreError> {
+    let account = super::account::os_account()?;
+    if options.clerk.is_some() {
+        return Err(StoreError::ClerkNotChosen {
+            account: account.as_str().to_string(),
+        });
+    }
+    if std::env::var_os("KENSE_CLERK").is_some_and(|v| !v.is_empty()) {
+        let _ = writeln!(
+            io::stderr(),
+            "kense: KENSE_CLERK is ignored: changes are recorded under the OS account {}",
+            account.as_str()
+        );
+    }
+    Ok(account)
 }
 
 /// Opens the register the options point to; `create` for the commands that write.
 pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError> {
     let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
         .ok_or(StoreError::NoLocation)?;
-    let clerk = Clerk::new(&clerk_name(options))?;
+    let clerk = acting_clerk(options)?;
     let location = if create {
         Location::create_if_missing(path)
     } else {
@@ -169,7 +180,7 @@ fn with_busy_timeout(location: Location) -> Location {
 pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
     let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
         .ok_or(StoreError::NoLocation)?;
-    let clerk = Clerk::new(&clerk_name(options))?;
+    let clerk = acting_clerk(options)?;
     Store::open_read_only(&with_busy_timeout(Location::existing(path)), clerk)
         .map(|s| s.with_clock(options.clock))
 }
@@ -180,7 +191,19 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
     ExitCode::from(match error {
         StoreError::InvalidClerk
         | StoreError::BirthDateUnsupported { .. }
-        | StoreError::BadCursor => BAD_INPUT,
+        | StoreError::BadCursor
+        | StoreError::ClerkNotChosen { .. }
+        | StoreError::BadStaffName => BAD_INPUT,
+        // Issue 12: who may do what.
+        StoreError::NotStaff { .. }
+        | StoreError::NotHead { .. }
+        | StoreError::OwnWork { .. }
+        | StoreError::StaffExists { .. }
+        | StoreError::LastHead { .. }
+        | StoreError::EarlierDayOpen { .. } => REFUSED,
+        StoreError::NoStaffMember { .. } => super::NOTHING_FOUND,
+        // What `audit verify` says of a broken chain (`day close` will not seal on it).
+        StoreError::AuditBroken { .. } => CHAIN_BROKEN,
         StoreError::SerialsExhausted { .. } | StoreError::DayAlreadyClosed { .. } => REFUSED,
         // The register of formularies (src/cli/formulary.rs).
         StoreError::Invalid(_) | StoreError::BadCoupon { .. } => BAD_INPUT,
@@ -304,7 +327,12 @@ pub fn day(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let DayCommand::Close { date, json } = command;
+    let (date, json) = match command {
+        DayCommand::Close { date, json } => (date, json),
+        DayCommand::Show { date, format } => {
+            return super::day::show(options, date, format, out, err);
+        }
+    };
     let date = date.unwrap_or_else(|| today(options));
     if date > today(options) {
         return Ok(bad_input(err, &format!("the day {date} has not come yet")));
@@ -349,28 +377,5 @@ mod tests {
             "an empty KENSE_DB counts as unset"
         );
         assert_eq!(resolve_db(None, None, None), None);
-    }
-
-    #[test]
-    fn the_clerk_flag_wins_then_the_environment_then_the_os_user() {
-        let user = Some("osuser".to_string());
-        assert_eq!(
-            resolve_clerk(Some("aigul".into()), Some("env".into()), user.clone()),
-            Some("aigul".to_string())
-        );
-        assert_eq!(
-            resolve_clerk(None, Some("env".into()), user.clone()),
-            Some("env".to_string())
-        );
-        assert_eq!(
-            resolve_clerk(None, Some(OsString::new()), user.clone()),
-            user
-        );
-        // An explicit empty flag is kept, so that Clerk::new refuses it rather than
-        // silently falling back to someone else.
-        assert_eq!(
-            resolve_clerk(Some(String::new()), None, Some("osuser".into())),
-            Some(String::new())
-        );
     }
 }

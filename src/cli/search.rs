@@ -24,10 +24,10 @@ const NOTHING_FOUND: u8 = 1;
 pub struct TableFormat {
     /// Print JSON.
     #[arg(long)]
-    json: bool,
+    pub(super) json: bool,
     /// Print comma-separated values with a header row.
     #[arg(long)]
-    csv: bool,
+    pub(super) csv: bool,
 }
 
 /// `kense register`: every filter given must match. Newest first; with --name, in the
@@ -97,7 +97,7 @@ fn state(name: &str) -> Result<State, String> {
         .map_err(|_| format!("unknown state {name:?} (see --help)"))
 }
 
-fn key<T: serde::Serialize>(value: &T) -> String {
+pub(super) fn key<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
@@ -117,7 +117,11 @@ fn row_record(r: &RegisterRow) -> Record {
     ]
 }
 
-fn write_csv(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+pub(super) fn write_csv(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header)?;
     for row in rows {

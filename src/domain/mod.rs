@@ -3,11 +3,13 @@
 
 pub mod birth_record;
 pub mod calendar;
+pub mod day;
 pub mod dsn;
 pub mod formulary;
 pub mod iin;
 pub mod lifecycle;
 pub mod mrz;
+pub mod queue;
 pub mod text;
 
 use serde::{Deserialize, Serialize};

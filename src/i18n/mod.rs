@@ -20,6 +20,7 @@ mod moves;
 mod msg;
 pub mod paths;
 pub mod search;
+mod staff;
 pub mod store;
 mod store_rules;
 

@@ -299,6 +299,18 @@ pub fn store_error(error: &StoreError) -> Text {
             format!("формуляр {number} в состоянии «{state}»: его данные больше не исправить"),
             format!("{number} формуляры «{state}» күйінде: оның деректерін енді түзетуге болмайды"),
         ),
+        // Issue 12: who acts, staff, roles, closing in order (`staff.rs`).
+        StoreError::NoAccount { .. }
+        | StoreError::ClerkNotChosen { .. }
+        | StoreError::NotStaff { .. }
+        | StoreError::NotHead { .. }
+        | StoreError::OwnWork { .. }
+        | StoreError::StaffExists { .. }
+        | StoreError::NoStaffMember { .. }
+        | StoreError::LastHead { .. }
+        | StoreError::BadStaffName
+        | StoreError::AuditBroken { .. }
+        | StoreError::EarlierDayOpen { .. } => super::staff::staff_error(error),
         StoreError::Sqlite { path, message } => {
             let p = path.display();
             t(

@@ -23,6 +23,8 @@ pub struct Settings {
     pub office: Office,
     /// Where papers go when printed on the server.
     pub print: Print,
+    /// The office's own terms for the work queue (issue 12).
+    pub queue: Queue,
 }
 
 /// The office itself.
@@ -60,6 +62,27 @@ impl Default for Office {
 pub struct Print {
     /// The CUPS queue (`lp -d QUEUE`); none: papers are not sent to a server printer.
     pub queue: Option<String>,
+}
+
+/// The work queue's terms that the Rules leave to the office.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Queue {
+    /// Working days after sending after which a formulary not yet back (manufactured or
+    /// returned, M-40) waits on the office, to be asked after. Order No. 451 sets no term.
+    pub sent_back_within_working_days: u32,
+}
+
+/// 15 working days (three weeks): a formulary that long at the manufacturer is worth a
+/// call; the office sets its own.
+pub const DEFAULT_SENT_BACK_WITHIN: u32 = 15;
+
+impl Default for Queue {
+    fn default() -> Self {
+        Self {
+            sent_back_within_working_days: DEFAULT_SENT_BACK_WITHIN,
+        }
+    }
 }
 
 /// Why the settings file could not be taken.
@@ -137,6 +160,25 @@ mod tests {
         assert_eq!(settings.office.time_zone, chrono_tz::Asia::Aqtobe);
         assert_eq!(settings.office.region.as_deref(), Some("1902"));
         assert_eq!(settings.print.queue.as_deref(), Some("front"));
+    }
+
+    #[test]
+    fn the_queue_term_has_a_default_and_can_be_set() {
+        let settings = Settings::parse("").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            settings.queue.sent_back_within_working_days,
+            DEFAULT_SENT_BACK_WITHIN
+        );
+        let set = Settings::parse("[queue]\nsent_back_within_working_days = 20\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(set.queue.sent_back_within_working_days, 20);
+        let typo = Settings::parse("[queue]\nsent_back_within = 20\n");
+        assert!(
+            matches!(&typo, Err(e) if e.contains("sent_back_within")),
+            "{typo:?}"
+        );
+        let negative = Settings::parse("[queue]\nsent_back_within_working_days = -1\n");
+        assert!(negative.is_err(), "{negative:?}");
     }
 
     #[test]

@@ -125,13 +125,16 @@ impl Store {
             Ok(span) => span,
             Err(problem) => return Ok(DemoOutcome::Unworkable(problem)),
         };
+        // K-STAFF: a fill is a write (the first to a new register makes its clerk the
+        // first head); its own transactions below go around `write`.
+        let sqlite = self.sqlite_fn();
+        self.write()?.commit().map_err(&sqlite)?;
         let real = self.real_formularies()?;
         if real > 0 && !options.force {
             return Ok(DemoOutcome::Refused {
                 real_formularies: real,
             });
         }
-        let sqlite = self.sqlite_fn();
         let taken = taken(&self.conn).map_err(&sqlite)?;
         // For the fill only: a big page cache, as the indexes on IINs, names and coupons
         // take random inserts, which otherwise go to the disk once the register outgrows

@@ -9,7 +9,33 @@ use crate::domain::formulary::Formulary;
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
+/// A draft kept in the register: whose, and when last saved (UTC).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DraftHeld {
+    pub clerk: String,
+    pub saved_at: String,
+}
+
 impl Store {
+    /// Every clerk's draft, without its content: closing a day asks with the accounts that
+    /// still have a formulary being filled (issue 12).
+    pub fn drafts_held(&self) -> Result<Vec<DraftHeld>, StoreError> {
+        let sqlite = self.sqlite_fn();
+        let mut statement = self
+            .conn
+            .prepare("SELECT clerk, saved_at FROM drafts ORDER BY clerk")
+            .map_err(&sqlite)?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(DraftHeld {
+                    clerk: r.get(0)?,
+                    saved_at: r.get(1)?,
+                })
+            })
+            .map_err(&sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(&sqlite)
+    }
+
     /// Saves `formulary` as this clerk's draft, replacing the previous one. A draft need
     /// not be valid.
     pub fn save_draft(&mut self, formulary: &Formulary) -> Result<(), StoreError> {

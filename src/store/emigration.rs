@@ -66,6 +66,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&sqlite)?;
+        // K-STAFF: only active staff write (issue 12).
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(&sqlite))?;
         let known = tx
             .query_row("SELECT 1 FROM persons WHERE iin = ?1", [iin], |_| Ok(()))
             .optional()

@@ -155,6 +155,83 @@ pub enum StoreError {
     /// A formulary's data can be corrected only while the form is in the office.
     #[error("formulary {number} is {state}: its data can no longer be corrected")]
     NotCorrectable { number: String, state: String },
+    /// The process's real uid has no account name: kense cannot say who is acting.
+    #[error("the user id {uid} has no account name: kense records changes under the OS account")]
+    NoAccount { uid: u32 },
+    /// `--clerk` given (issue 12): who is recorded is the OS account, never a typed name.
+    #[error(
+        "--clerk no longer chooses who is recorded: changes are recorded under the OS \
+         account {account} [K-ACCOUNT]; the name printed on papers is the staff's \
+         (`kense staff list`)"
+    )]
+    ClerkNotChosen { account: String },
+    /// K-STAFF (issue 12): an account that is not active staff of this register may read
+    /// it but not write. `staffless`: the register has no staff at all yet (written before
+    /// staff were kept), so the message says how it gets its first head.
+    #[error(
+        "the account {account} is not active staff of this register: it may read but not \
+         write [K-STAFF]; {}",
+        if *staffless {
+            "the register has no staff yet: the account that owns the register file adds \
+             the first head with `kense staff add ACCOUNT --role head` (the name on standard \
+             input)"
+        } else {
+            "a head adds it with `kense staff add`"
+        }
+    )]
+    NotStaff { account: String, staffless: bool },
+    /// K-HEAD (issue 12), M-16: an act only a head (the head of the unit or the deputy) does.
+    #[error("only a head may {act}: the account {account} is not an active head [{}]", act.rule())]
+    NotHead { account: String, act: HeadAct },
+    /// M-16, maker-checker: nobody approves their own work.
+    #[error(
+        "the account {account} {} formulary {number}, so it cannot approve its conclusion \
+         [M-16, K-MAKER-CHECKER]; {}",
+        if *started { "started the verification of" } else { "registered" },
+        if *single_head {
+            "it is the register's only active head: another head (or the deputy) must be \
+             added with `kense staff add` to approve it"
+        } else {
+            "another head approves it"
+        }
+    )]
+    OwnWork {
+        account: String,
+        number: String,
+        /// True: started the verification; false: registered the formulary.
+        started: bool,
+        single_head: bool,
+    },
+    /// `kense staff add` of an account already on the staff (active or retired).
+    #[error("the account {account} is already on the staff: change it with `kense staff set`")]
+    StaffExists { account: String },
+    /// No member of staff has that account.
+    #[error("the account {account} is not on the staff of this register")]
+    NoStaffMember { account: String },
+    /// K-HEAD: the register keeps one active head at least, or nobody could close a day,
+    /// approve a conclusion or change the staff again.
+    #[error(
+        "the account {account} is the register's last active head: add another head first [K-HEAD]"
+    )]
+    LastHead { account: String },
+    /// A full name for papers that is empty or holds control characters (not repeated:
+    /// personal data).
+    #[error("the full name is empty or holds control characters [K-STAFF]")]
+    BadStaffName,
+    /// The day is not sealed on top of a broken audit chain (what `audit verify` found).
+    #[error(
+        "the day {date} is not closed: the audit log is broken at entry {entry}: {problem}; run `kense audit verify`"
+    )]
+    AuditBroken {
+        date: NaiveDate,
+        entry: i64,
+        problem: String,
+    },
+    /// Days close in order: an earlier day with records is still open.
+    #[error(
+        "the day {date} cannot be closed before the earlier day {earlier}, which is still open"
+    )]
+    EarlierDayOpen { date: NaiveDate, earlier: NaiveDate },
     /// A `-wal`, `-shm` or `-journal` file beside the register that grants more than the
     /// register (or another group), or is not a plain file: SQLite would write the
     /// register's data into it (issue 15).
@@ -171,6 +248,41 @@ pub enum StoreError {
     /// Any other SQLite failure (disk full, I/O error, …).
     #[error("the register {} failed: {message}", path.display())]
     Sqlite { path: PathBuf, message: String },
+}
+
+/// The acts only a head does (issue 12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadAct {
+    /// Closing (sealing) a day.
+    CloseDay,
+    /// Approving an M-16 conclusion (confirm or refuse).
+    ApproveConclusion,
+    /// Recording a destruction act.
+    DestructionAct,
+    /// Adding, changing or retiring staff.
+    ManageStaff,
+}
+
+impl HeadAct {
+    /// The rule that reserves the act to a head.
+    pub fn rule(self) -> &'static str {
+        match self {
+            HeadAct::ApproveConclusion => "M-16",
+            _ => "K-HEAD",
+        }
+    }
+}
+
+impl std::fmt::Display for HeadAct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            HeadAct::CloseDay => "close a day",
+            HeadAct::ApproveConclusion => "approve a conclusion",
+            HeadAct::DestructionAct => "record a destruction act",
+            HeadAct::ManageStaff => "change the staff",
+        })
+    }
 }
 
 impl StoreError {

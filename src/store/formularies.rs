@@ -111,8 +111,25 @@ impl Store {
         }
     }
 
-    /// Begins a write: IMMEDIATE, so concurrent clerks wait their turn.
+    /// Begins a write: IMMEDIATE, so concurrent clerks wait their turn; then, inside it,
+    /// K-STAFF: the clerk must be active staff ([`StoreError::NotStaff`] else), checked
+    /// under the write lock so that a member retired a moment ago writes nothing more. The
+    /// first write to a brand-new register makes its clerk the first head.
     pub(super) fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        let (path, waited) = (self.path.clone(), self.busy_timeout);
+        let sqlite = move |e| StoreError::from_sqlite(&path, waited, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&sqlite)?;
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(&sqlite))?;
+        Ok(tx)
+    }
+
+    /// Begins a write without the staff check, for the staff's own changes (which check
+    /// what they need themselves).
+    pub(super) fn begin(&mut self) -> Result<Transaction<'_>, StoreError> {
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

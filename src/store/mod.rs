@@ -39,20 +39,31 @@ mod papers;
 mod records;
 mod report;
 mod search;
+// Staff and roles (issue 12).
+mod days;
+mod queue;
+mod roles;
+mod staff;
+// The day's review (issue 12).
+mod day;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use backup::{AuditHead, Backup};
 pub use births::RegistryRequest;
 pub use clock_guard::Behind;
 pub use corrections::Correction;
+pub use day::{DayMove, DayReview, Replay};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
+pub use drafts::DraftHeld;
 pub use emigration::Emigration;
-pub use error::{StoreError, number_to_show};
+pub use error::{HeadAct, StoreError, number_to_show};
 pub use known::Prefill;
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
 pub use papers::{ConclusionLine, DestroyedForm, GeneratedIin, IssueRecord, PrintRecord};
+pub use queue::{QUEUE_SQL, WorkQueue};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+pub use staff::{Role, StaffChange, StaffMember};
 pub use {
     formularies::Registered,
     records::{CouponMatch, Person, Record},

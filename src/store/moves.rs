@@ -13,7 +13,7 @@ use super::move_records::{
 use super::numbers::{MAX_CONCLUSION, parse_conclusion_number, parse_coupon, registration_key};
 use super::ops::now;
 use super::records::{Reader, from_key, insert_transition, is_sealed, key};
-use super::{Store, StoreError, audit};
+use super::{Store, StoreError, audit, roles};
 use crate::domain::lifecycle::documents::{
     DocumentStatus, IssuedDocument, NumberTaken, invalidated_by_issue,
 };
@@ -110,6 +110,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&sqlite)?;
+        // K-STAFF: only active staff write (issue 12).
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(&sqlite))?;
         // The clock's now is read inside the write lock, so moves are dated in the order
         // they are written (see `register_inner`); only it is checked against the register.
         let by_clock = at.is_none();
@@ -119,19 +122,30 @@ impl Store {
             path: &self.path,
             waited: self.busy_timeout,
         };
-        let found: Option<(i64, String, String, String)> = tx
+        type Found = (i64, String, String, String, String);
+        let found: Option<Found> = tx
             .query_row(
-                "SELECT id, coupon, iin, document FROM formularies WHERE number = ?1",
+                "SELECT id, coupon, iin, document, clerk FROM formularies WHERE number = ?1",
                 [number],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()
             .map_err(&sqlite)?;
-        let (id, coupon, iin, document) = found.ok_or_else(|| StoreError::NoFormulary {
-            number: number.to_string(),
-        })?;
+        let (id, coupon, iin, document, registered_by) =
+            found.ok_or_else(|| StoreError::NoFormulary {
+                number: number.to_string(),
+            })?;
         let kind = from_key(&document).ok_or_else(|| reader.damaged("document kind"))?;
         let mut lifecycle = reader.lifecycle(id)?;
+        let approver = roles::check(
+            &tx,
+            &self.clerk,
+            &event,
+            number,
+            &lifecycle,
+            &registered_by,
+            &sqlite,
+        )?;
         let previous = reader.documents_with_ids(&iin)?;
         // M-56: handed over on the receipt, the coupon is not presented: the formulary is
         // the one the receipt was given for, and its coupon is recorded with the issue.
@@ -289,8 +303,8 @@ impl Store {
             };
             tx.execute(
                 "INSERT INTO conclusions (year, seq, number, date, outcome, formulary_id, clerk,
-                    audit_id, protocol_number, protocol_date)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    audit_id, protocol_number, protocol_date, approver_name)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     year,
                     line,
@@ -301,7 +315,10 @@ impl Store {
                     clerk,
                     entry.id,
                     extra.protocol.as_ref().map(|(n, _)| n.trim().to_string()),
-                    extra.protocol.as_ref().map(|(_, d)| d.to_string())
+                    extra.protocol.as_ref().map(|(_, d)| d.to_string()),
+                    // M-16: the approving head (the row's clerk) under the name printed on
+                    // the conclusion at the time.
+                    approver
                 ],
             )
             .map_err(&sqlite)?;

@@ -2,7 +2,7 @@
 //! appends its audit entry.
 
 use super::audit::{self, AuditEntry};
-use super::{Store, StoreError};
+use super::{HeadAct, Store, StoreError};
 use crate::domain::Sex;
 use crate::domain::birth_record::ChildIinBasis;
 use crate::domain::iin::Iin;
@@ -125,6 +125,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
+        // K-STAFF: only active staff write (issue 12).
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(sqlite))?;
         // The IIN is issued today: a closed today takes no new record (the day's close
         // recorded its audit head as final).
         let today = clock.today();
@@ -221,7 +224,16 @@ impl Store {
 
     /// Closes `date`: records the audit chain's head at this point, so removing entries
     /// from before the close is caught by [`Store::verify_audit`]. A day closes once.
+    ///
+    /// Issue 12: only a head closes a day ([`StoreError::NotHead`]); never on top of a
+    /// damaged file ([`StoreError::Corrupt`], SQLite's `quick_check`) or a broken audit
+    /// chain ([`StoreError::AuditBroken`], what `kense audit verify` finds), since the
+    /// close would vouch for them; and not while an earlier day with records is still open
+    /// ([`StoreError::EarlierDayOpen`]).
     pub fn close_day(&mut self, date: NaiveDate) -> Result<DayClose, StoreError> {
+        // The whole file's check reads every page (seconds on a large register): before
+        // the write lock, so other clerks are not held up while it runs.
+        self.quick_check()?;
         let clerk = self.clerk.as_str().to_string();
         let clock = self.clock;
         let (path, waited) = (self.path.clone(), self.busy_timeout);
@@ -230,6 +242,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
+        // K-STAFF: only active staff write (issue 12).
+        super::staff::admit_writer(&tx, &self.clerk, &self.clock)
+            .map_err(|e| e.unwrap_or_else(sqlite))?;
         let key = date.to_string();
         let earlier: Option<(String, String)> = tx
             .query_row(
@@ -245,6 +260,23 @@ impl Store {
                 // Shown in office time (issue 14); stored in UTC.
                 closed_at: office_time(&clock, &closed_at),
                 clerk,
+            });
+        }
+        super::staff::require_head(&tx, &self.clerk, HeadAct::CloseDay)
+            .map_err(|e| e.unwrap_or_else(sqlite))?;
+        if let Some(&earlier) = super::days::open_days_before(&tx, date)
+            .map_err(sqlite)?
+            .first()
+        {
+            return Err(StoreError::EarlierDayOpen { date, earlier });
+        }
+        // Inside the write lock: the head sealed is the head verified.
+        let report = audit::verify(&tx).map_err(sqlite)?;
+        if let Some(bad) = report.first_bad {
+            return Err(StoreError::AuditBroken {
+                date,
+                entry: bad.id,
+                problem: bad.problem.to_string(),
             });
         }
         let head = audit::head(&tx).map_err(sqlite)?;

@@ -230,6 +230,56 @@ CREATE INDEX formularies_surname ON formularies (surname_fold, id);
 CREATE INDEX formularies_given ON formularies (given_fold, id);
 "#;
 
+/// Version 9 (issue 12): who may do what, and what waits on the office.
+///
+/// - `staff`: the office's OS accounts, each with the full name printed on papers, a role
+///   (`clerk`, or `head`: the head of the unit or the deputy, who approves under M-16) and
+///   whether it is active. A member is never deleted (the audit log and the history name
+///   the account), only retired (`active = 0`); every change is audited, but for the
+///   creator of a new register, made its first head by its first write, whose entry (the
+///   register's first, by that account) is the record of it.
+/// - `conclusions.approver_name`: the approving head's name as printed on the conclusion
+///   at the time (M-16); the approving account is the row's `clerk`. NULL on rows written
+///   before version 9.
+/// - `formularies.status_since`: when the formulary entered its current state (its last
+///   transition's moment), kept by a trigger, so that the work queue walks the
+///   `(status, status_since)` index for what waits in a state since a day, and never scans
+///   the register. Filled from the transitions for the formularies already there.
+/// - `transitions_at`: the day's moves on older formularies (`kense day show`) by index,
+///   and the moves of a span counted by (from, to) from the index alone (covering), as the
+///   day's accounting replays them.
+/// - `dsn_applications_waiting`: the D-6 results not yet handed over, by due date.
+const V9: &str = r#"
+CREATE TABLE staff (
+    account    TEXT PRIMARY KEY NOT NULL CHECK (account <> ''),
+    full_name  TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('clerk', 'head')),
+    active     INTEGER NOT NULL CHECK (active IN (0, 1)),
+    added_at   TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    -- The entry of the last change; NULL only for the register's creator, made its first
+    -- head by its first write: that write's entry, the register's first, records it.
+    audit_id   INTEGER REFERENCES audit_log (id)
+) STRICT;
+CREATE TRIGGER staff_no_delete BEFORE DELETE ON staff
+BEGIN SELECT RAISE(ABORT, 'staff are retired, never deleted'); END;
+
+ALTER TABLE conclusions ADD COLUMN approver_name TEXT;
+
+ALTER TABLE formularies ADD COLUMN status_since TEXT;
+UPDATE formularies SET status_since = (
+    SELECT t.at FROM transitions t WHERE t.formulary_id = formularies.id
+    ORDER BY t.seq DESC LIMIT 1);
+CREATE INDEX formularies_waiting ON formularies (status, status_since);
+CREATE TRIGGER formularies_status_since AFTER INSERT ON transitions
+BEGIN UPDATE formularies SET status_since = NEW.at WHERE id = NEW.formulary_id; END;
+
+CREATE INDEX transitions_at ON transitions (at, from_state, to_state);
+
+CREATE INDEX dsn_applications_waiting ON dsn_applications (due_on)
+    WHERE handed_over_on IS NULL;
+"#;
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
@@ -242,6 +292,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(super::papers::SCHEMA),
     // Version 8: the folded name keys (issue 11).
     M::up(V8),
+    // Version 9: staff, roles and the work queue's indexes (issue 12).
+    M::up(V9),
 ];
 
 /// Every migration, oldest first.

@@ -66,14 +66,22 @@ pub fn process(db: &Path) -> std::process::Command {
     command
 }
 
-/// [`process`] as `clerk`.
+/// [`process`] for `clerk`. Since issue 12 kense records the OS account of the process,
+/// never a name given to it: `clerk` no longer reaches the binary (the tests of real
+/// accounts, `tests/accounts.rs`, run it under other accounts instead).
 pub fn process_as(db: &Path, clerk: &str) -> std::process::Command {
-    let mut command = process(db);
-    command.args(["--clerk", clerk]);
-    command
+    let _ = clerk;
+    process(db)
 }
 
-/// `kense --db db --clerk clerk args…`, with `stdin` on its standard input, run to the end.
+/// The OS account the tests run under (real uid): what kense records for them.
+pub fn me() -> String {
+    kense::cli::os_account()
+        .map(|c| c.as_str().to_string())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `kense --db db args…` (see [`process_as`] for `clerk`), with `stdin` on its standard input, run to the end.
 pub fn kense_as(db: &Path, clerk: &str, args: &[&str], stdin: Option<&str>) -> Run {
     let mut command = assert_cmd::Command::from_std(process_as(db, clerk));
     command.args(args);
@@ -126,10 +134,109 @@ pub fn clerk() -> Clerk {
     clerk_named(CLERK)
 }
 
-/// The register at `db` opened in the library as `clerk`, created if missing.
+/// The register at `db` opened in the library as `clerk`, created if missing. Since issue
+/// 12 only staff write: `clerk` is made the first head of a new register (as its first
+/// write would), and added as a head by one of the heads of a register that has staff
+/// ([`enroll`]).
 pub fn open_as(db: &Path, clerk: &str) -> Store {
-    Store::open(&Location::create_if_missing(db), clerk_named(clerk))
+    let store = Store::open(&Location::create_if_missing(db), clerk_named(clerk))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut store = store;
+    let staff = store.staff().unwrap_or_else(|e| panic!("{e}"));
+    if staff.is_empty() {
+        // A new register: its first head now, not at its first write, so that another
+        // clerk opened before that write can be enrolled by it.
+        let admitted = store.admit();
+        if admitted.is_err() {
+            drop(store);
+            return enroll(db, clerk);
+        }
+    } else if !staff.iter().any(|m| m.account == clerk) {
+        drop(store);
+        return enroll(db, clerk);
+    }
+    store
+}
+
+/// For tests of the binary that need a conclusion approved (M-16, maker-checker): the
+/// account running the tests made a head of the register at `db` (created if missing; the
+/// first head of one that has no staff yet, as `kense staff add` by the file's owner
+/// would), and `other` a second head, whose store is returned to register formularies and
+/// start their verification, which the binary then approves.
+pub fn second_head(db: &Path, other: &str) -> Store {
+    let mine = me();
+    let mut store = Store::open(&Location::create_if_missing(db), clerk_named(&mine))
+        .unwrap_or_else(|e| panic!("{e}"));
+    match store.admit() {
+        Ok(_) => {}
+        Err(kense::store::StoreError::NotStaff {
+            staffless: true, ..
+        }) => {
+            store
+                .add_first_head(&clerk_named(&mine), "ГЛАВА А. А.")
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        Err(e) => panic!("{e}"),
+    }
+    drop(store);
+    enroll(db, other)
+}
+
+/// M-16: formulary `number` confirmed with conclusion `conclusion` (blank: the journal's
+/// next) and identification protocol number 1 of today, by `other`, a second head
+/// ([`second_head`]): the account running the tests registered it or started its
+/// verification, so may not approve it (maker-checker, issue 12).
+pub fn confirm_by_another_head(db: &Path, other: &str, number: &str, conclusion: &str) {
+    use kense::domain::lifecycle::{Conclusion, Event};
+    let today = chrono::Local::now().date_naive();
+    let event = Event::Confirm {
+        conclusion: Conclusion {
+            number: conclusion.into(),
+            date: today,
+        },
+    };
+    let details = kense::store::MoveDetails {
+        protocol: Some(("1".into(), today)),
+        ..kense::store::MoveDetails::default()
+    };
+    second_head(db, other)
+        .move_formulary_now(number, event, None, &details)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// `clerk` made an active head of the register at `db` (which must exist) by one of its
+/// heads, or by this process's account named its first head when it has no staff yet;
+/// then the register opened as `clerk`. For tests that need a second head (maker-checker,
+/// M-16): the tests' clerks stand for accounts other than the one running them.
+pub fn enroll(db: &Path, clerk: &str) -> Store {
+    let location = Location::existing(db);
+    let head: Option<String> = raw(db)
+        .query_row(
+            "SELECT account FROM staff WHERE role = 'head' AND active = 1 ORDER BY account",
+            [],
+            |r| r.get(0),
+        )
+        .ok();
+    let head = head.unwrap_or_else(|| {
+        let mine = me();
+        let mut store =
+            Store::open(&location, clerk_named(&mine)).unwrap_or_else(|e| panic!("{e}"));
+        store
+            .add_first_head(&clerk_named(&mine), "ГЛАВА А. А.")
+            .unwrap_or_else(|e| panic!("{e}"));
+        mine
+    });
+    let mut by = Store::open(&location, clerk_named(&head)).unwrap_or_else(|e| panic!("{e}"));
+    if by
+        .staff_member(clerk)
         .unwrap_or_else(|e| panic!("{e}"))
+        .is_none()
+    {
+        by.add_staff(&clerk_named(clerk), clerk, kense::store::Role::Head)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    drop(by);
+    Store::open(&location, clerk_named(clerk)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// [`open_as`] as [`CLERK`].

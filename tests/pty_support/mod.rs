@@ -49,10 +49,10 @@ pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
     cmd
 }
 
-/// The real kense on register `db` as clerk `pty-test`, then `args`.
+/// The real kense on register `db` (as this process's OS account, issue 12), then `args`.
 fn kense_on(args: &[&str], db: &std::path::Path) -> CommandBuilder {
     let db = db.to_string_lossy();
-    let mut all = vec!["--db", &*db, "--clerk", "pty-test"];
+    let mut all = vec!["--db", &*db];
     all.extend_from_slice(args);
     command(env!("CARGO_BIN_EXE_kense"), &all)
 }

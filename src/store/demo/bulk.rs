@@ -10,11 +10,13 @@ use rusqlite::Connection;
 /// The schema objects the fill suspends: every index SQLite does not make itself on the
 /// formularies and the documents (random inserts into them cost more than building them
 /// once by sorting), and the day-seal triggers on formularies and transitions (a demo
-/// writes only into the days it has not closed yet; see `synth.rs`).
+/// writes only into the days it has not closed yet; see `synth.rs`), and the trigger that
+/// keeps `status_since` (the fill writes it with the formulary, not once per move).
 const SUSPENDED: &str = "SELECT type, name, sql FROM sqlite_master
     WHERE sql IS NOT NULL AND (
-        (type = 'index' AND tbl_name IN ('formularies', 'documents'))
-        OR (type = 'trigger' AND name IN ('formularies_sealed_insert', 'transitions_sealed')))
+        (type = 'index' AND tbl_name IN ('formularies', 'documents', 'transitions'))
+        OR (type = 'trigger' AND name IN ('formularies_sealed_insert', 'transitions_sealed',
+            'formularies_status_since')))
     ORDER BY type, name";
 
 /// What [`suspend`] took away, as the statements that make it again.

@@ -59,9 +59,9 @@ pub(super) fn insert(
         "INSERT INTO formularies (number, coupon, year, seq, registered_on, clerk, iin,
             surname, given_name, patronymic, surname_key, given_key, filling_code,
             region_code, district_code, document, status, formulary_json,
-            surname_fold, given_fold)
+            surname_fold, given_fold, status_since)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            ?17, ?18, ?19, ?20)",
+            ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         number,
@@ -83,7 +83,10 @@ pub(super) fn insert(
         state,
         r.json,
         r.surname_fold,
-        r.given_fold
+        r.given_fold,
+        // The last move's moment, as the `formularies_status_since` trigger (suspended in a
+        // bulk fill) keeps it: the work queue reads it.
+        r.moves.last().map(|(_, at)| at.as_str())
     ])?;
     let id = conn.last_insert_rowid();
     let mut journal = p.journal.iter();
