@@ -14,12 +14,14 @@ use crate::domain::Lang;
 pub mod form;
 mod moves;
 mod msg;
+pub mod number;
+pub mod plural;
 pub mod store;
 mod store_rules;
 
 use msg::texts;
 
-pub use moves::{conclusion_made, day_closed, event_data};
+pub use moves::{conclusion_made, day_closed, dsn_filed, event_data, registered};
 
 /// A piece of screen text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,8 +56,6 @@ pub enum Msg {
     KeyCopy,
     Kind(Kind),
     FormTitle,
-    FormErrors,
-    FormWarnings,
     FormReady,
     FormPrint,
     FormWhole,
@@ -72,7 +72,6 @@ pub enum Msg {
     KeyDone,
     RegisterFilter,
     RegisterFilterHint,
-    RegisterPage,
     ColNumber,
     ColDate,
     ColIin,
@@ -160,6 +159,11 @@ pub enum Msg {
     BadProtocol,
     AskDocumentNumber,
     MrzNotThePerson,
+}
+
+/// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).
+pub fn page(lang: Lang, n: impl std::fmt::Display) -> String {
+    lang.pick(format!("Стр. {n}"), format!("{n}-бет"), format!("Page {n}"))
 }
 
 /// The text of `msg` in `lang`.

@@ -6,7 +6,8 @@
 //! without the compiler saying so. The English is the store's own text, word for word.
 
 use crate::domain::lifecycle::{DataError, Event, LifecycleError};
-use crate::domain::{Sex, Text};
+use crate::domain::{Lang, Sex, Text};
+use crate::i18n::plural::{Noun, count};
 use crate::store::dsn::DsnError;
 use crate::store::numbers::parse_coupon;
 use crate::store::{StoreError, number_to_show};
@@ -87,8 +88,8 @@ pub fn store_error(error: &StoreError) -> Text {
             )
         }
         StoreError::NoLocation => t(
-            "реестру негде быть: укажите --db ПУТЬ или KENSE_DB".into(),
-            "тізілімге орын жоқ: --db ЖОЛ немесе KENSE_DB көрсетіңіз".into(),
+            "не указан путь к реестру: задайте --db ПУТЬ или KENSE_DB".into(),
+            "тізілім жолы берілмеген: --db ЖОЛ немесе KENSE_DB көрсетіңіз".into(),
         ),
         StoreError::Create { path, source } => {
             let p = path.display();
@@ -109,7 +110,7 @@ pub fn store_error(error: &StoreError) -> Text {
             t(
                 format!("реестр {p} занят: другой kense держал его дольше {ms} мс; повторите"),
                 format!(
-                    "{p} тізілімі бос емес: басқа kense оны {ms} мс-тан ұзақ ұстады; қайталаңыз"
+                    "{p} тізілімін басқа kense пайдаланып тұр ({ms} мс-тан артық); қайталап көріңіз"
                 ),
             )
         }
@@ -139,11 +140,11 @@ pub fn store_error(error: &StoreError) -> Text {
             let p = path.display();
             t(
                 format!(
-                    "реестр {p} имеет схему версии {found}, старше версии {known} этого kense: \
+                    "реестр {p} имеет схему версии {found} — более раннюю, чем {known} в этом kense: \
                      ничего не изменено; команда записи (например, `kense iin generate`) обновит его"
                 ),
                 format!(
-                    "{p} тізілімінің схемасы {found} нұсқада, бұл kense-тің {known} нұсқасынан \
+                    "{p} тізілімі схемасының нұсқасы ({found}) осы kense-нің {known} нұсқасынан \
                      ескі: ештеңе өзгертілмеді; жазатын команда (мысалы, `kense iin generate`) \
                      оны жаңартады"
                 ),
@@ -166,12 +167,12 @@ pub fn store_error(error: &StoreError) -> Text {
             let p = path.display();
             t(
                 format!(
-                    "реестр {p} имеет схему версии {found}, новее версии {known} этого kense: \
+                    "реестр {p} имеет схему версии {found} — более позднюю, чем {known} в этом kense: \
                      ничего не изменено; нужен более новый kense"
                 ),
                 format!(
-                    "{p} тізілімінің схемасы {found} нұсқада, бұл kense-тің {known} нұсқасынан \
-                     жаңа: ештеңе өзгертілмеді; жаңарақ kense керек"
+                    "{p} тізілімі схемасының нұсқасы ({found}) осы kense-нің {known} нұсқасынан \
+                     жаңа: ештеңе өзгертілмеді; kense-нің жаңа нұсқасы керек"
                 ),
             )
         }
@@ -180,8 +181,14 @@ pub fn store_error(error: &StoreError) -> Text {
             "қызметкердің аты бос немесе басқару таңбалары бар".into(),
         ),
         StoreError::BirthDateUnsupported { date } => t(
-            format!("ИИН кодирует даты рождения только с 1800 по 2099 год, а не {date}"),
-            format!("ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {date} емес"),
+            format!(
+                "ИИН кодирует даты рождения только с 1800 по 2099 год, а не {}",
+                day(date)
+            ),
+            format!(
+                "ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {} емес",
+                day(date)
+            ),
         ),
         StoreError::SerialsExhausted { birth_date, sex } => {
             let (ru, kk) = match sex {
@@ -191,11 +198,13 @@ pub fn store_error(error: &StoreError) -> Text {
             t(
                 format!(
                     "для лиц {ru}, родившихся {birth_date}, не осталось порядковых номеров ИИН: \
-                     заняты все до 9999"
+                     заняты все до 9999",
+                    birth_date = day(birth_date)
                 ),
                 format!(
                     "{birth_date} туған {kk} жынысты адамдарға ЖСН реттік нөмірі қалмады: \
-                     9999-ға дейінгінің бәрі берілген"
+                     9999-ға дейінгінің бәрі берілген",
+                    birth_date = day(birth_date)
                 ),
             )
         }
@@ -204,8 +213,16 @@ pub fn store_error(error: &StoreError) -> Text {
             closed_at,
             clerk,
         } => t(
-            format!("день {date} уже закрыт ({closed_at}, сотрудник {clerk})"),
-            format!("{date} күні жабылған ({closed_at}, қызметкер {clerk})"),
+            format!(
+                "день {} уже закрыт ({}, сотрудник {clerk})",
+                day(date),
+                moment(closed_at)
+            ),
+            format!(
+                "{} күні әлдеқашан жабылған ({}, қызметкер {clerk})",
+                day(date),
+                moment(closed_at)
+            ),
         ),
         StoreError::Backup { path, detail } => {
             let p = path.display();
@@ -239,8 +256,14 @@ pub fn store_error(error: &StoreError) -> Text {
         StoreError::Invalid(problems) => {
             let n = problems.len();
             t(
-                format!("формуляр не прошёл проверку: проблем — {n}, ничего не сохранено"),
-                format!("формуляр тексеруден өтпеді: {n} мәселе, ештеңе сақталмады"),
+                format!(
+                    "формуляр не прошёл проверку: {}, ничего не сохранено",
+                    count(Lang::Ru, n, Noun::Error)
+                ),
+                format!(
+                    "формуляр тексеруден өтпеді: {}, ештеңе сақталмады",
+                    count(Lang::Kk, n, Noun::Error)
+                ),
             )
         }
         StoreError::NoFormulary { number } => match number_to_show(number) {
@@ -267,8 +290,14 @@ pub fn store_error(error: &StoreError) -> Text {
         | StoreError::Calendar(_)
         | StoreError::DocumentNumberRequired => super::store_rules::store_text(error),
         StoreError::DaySealed { date } => t(
-            format!("день {date} закрыт: его записи изменить нельзя"),
-            format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
+            format!(
+                "день {date} закрыт: его записи изменить нельзя",
+                date = day(date)
+            ),
+            format!(
+                "{date} күні жабық: оның жазбаларын өзгертуге болмайды",
+                date = day(date)
+            ),
         ),
         StoreError::Move(refused) => {
             let why = refused.text();
@@ -278,15 +307,17 @@ pub fn store_error(error: &StoreError) -> Text {
             )
         }
         StoreError::CouponMismatch { number } => t(
-            format!("номер талона не тот, что у формуляра {number}"),
+            format!("номер талона не совпадает с талоном формуляра {number}"),
             format!("талон нөмірі {number} формулярының талонымен сәйкес емес"),
         ),
         StoreError::ConclusionTaken { year, number } => t(
-            format!("заключение № {number} за {year} год уже есть в журнале заключений"),
-            format!("{year} жылғы № {number} қорытынды қорытындылар журналында бар"),
+            format!(
+                "заключение № {number} за {year} год уже есть в журнале регистрации заключений"
+            ),
+            format!("{year} жылғы № {number} қорытынды тіркеу журналында бұрыннан бар"),
         ),
         StoreError::NotCorrectable { number, state } => t(
-            format!("формуляр {number} в состоянии «{state}»: его данные больше не исправить"),
+            format!("формуляр {number} в статусе «{state}»: его данные больше не исправить"),
             format!("{number} формуляры «{state}» күйінде: оның деректерін енді түзетуге болмайды"),
         ),
         StoreError::Sqlite { path, message } => {
@@ -312,27 +343,26 @@ pub fn dsn_error(error: &DsnError) -> Text {
         DsnError::SubjectCodesExhausted => t(
             "кодов субъекта рынка не осталось: 0001–9999 заняты (D-App3); заявка не сохранена"
                 .into(),
-            "нарық субъектісінің коды қалмады: 0001–9999 бос емес (D-App3); өтінім сақталмады"
+            "нарық субъектісінің коды қалмады: 0001–9999 түгел берілген (D-App3); өтінім сақталмады"
                 .into(),
         ),
         DsnError::BrandsExhausted => t(
-            "для этого заявителя и вида продукции не осталось номеров марки; заявка не сохранена"
+            "для этого услугополучателя и вида нефтепродукта не осталось номеров марки; заявка не сохранена"
                 .into(),
-            "бұл өтініш беруші мен өнім түріне марка нөмірі қалмады; өтінім сақталмады".into(),
+            "бұл көрсетілетін қызметті алушы мен өнім түріне марка нөмірі қалмады; өтінім сақталмады".into(),
         ),
         DsnError::NoApplication { id } => t(
-            format!("заявки ДСН № {id} в реестре нет"),
-            format!("тізілімде № {id} ДСН өтінімі жоқ"),
+            format!("заявки на ДСН-код № {id} в реестре нет"),
+            format!("тізілімде ДСН-кодқа № {id} өтінім жоқ"),
         ),
         DsnError::HandOverBeforeRegistration { id, registered_on } => t(
             format!(
-                "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя"
-            ),
-            format!("№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды"),
+                "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя", registered_on = day(registered_on)),
+            format!("№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды", registered_on = day(registered_on)),
         ),
         DsnError::AlreadyHandedOver { id, on } => t(
-            format!("результат по заявке ДСН № {id} уже выдан {on}"),
-            format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
+            format!("результат по заявке на ДСН-код № {id} уже выдан {on}", on = day(on)),
+            format!("ДСН-кодқа № {id} өтінімнің нәтижесі {on} бұрын берілген", on = day(on)),
         ),
         // Issue 14's refusals (D-6, the calendar).
         DsnError::FrontOfficeClosed { .. }
@@ -367,4 +397,27 @@ mod tests {
             }
         }
     }
+}
+
+/// A date in a message, as the screens write it: ДД.ММ.ГГГГ (КК.АА.ЖЖЖЖ).
+pub(super) fn day(date: &chrono::NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// A moment the register keeps (RFC 3339, UTC) in a message: ДД.ММ.ГГГГ ЧЧ:ММ UTC. The
+/// register's refusals do not know the office's time zone; the end-of-day view shows the
+/// same moment in office time.
+fn moment(stamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp)
+        .map(|t| t.to_utc().format("%d.%m.%Y %H:%M UTC").to_string())
+        .unwrap_or_else(|_| stamp.to_string())
+}
+
+/// A field the register requires that came empty (checked again before it is written).
+pub fn field_empty() -> Text {
+    Text::new(
+        "поле не заполнено",
+        "өріс толтырылмаған",
+        "the field is empty",
+    )
 }

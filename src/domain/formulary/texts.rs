@@ -13,7 +13,8 @@ pub(super) fn missing() -> Text {
 }
 
 /// A date after today.
-pub(super) fn future(date: impl std::fmt::Display) -> Text {
+pub(super) fn future(date: chrono::NaiveDate) -> Text {
+    let date = date.format("%d.%m.%Y");
     Text::new(
         format!("дата {date} ещё не наступила"),
         format!("{date} күні әлі келген жоқ"),

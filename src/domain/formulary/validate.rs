@@ -147,7 +147,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
         // first six digits are compared with the stated date's; skipping it would let a
         // foreigner's wrong IIN pass unnoticed.
         let encoded = match iin.birth_date() {
-            Some(date) => (date != stated).then(|| date.to_string()),
+            Some(date) => (date != stated).then(|| date.format("%d.%m.%Y").to_string()),
             None => {
                 let yymmdd = iin.as_str().get(..6).unwrap_or_default();
                 (yymmdd != stated.format("%y%m%d").to_string()).then(|| yymmdd.to_string())
@@ -159,8 +159,14 @@ fn iin(f: &Formulary, found: &mut Findings) {
                 rule::IIN_DATA,
                 Severity::Warning,
                 Text::new(
-                    format!("дата рождения {stated} не совпадает с датой в ИИН: {encoded}"),
-                    format!("туған күні {stated} ЖСН-дағы күнмен сәйкес емес: {encoded}"),
+                    format!(
+                        "дата рождения {} не совпадает с датой в ИИН: {encoded}",
+                        stated.format("%d.%m.%Y")
+                    ),
+                    format!(
+                        "туған күні {} ЖСН-дегі күнмен сәйкес емес: {encoded}",
+                        stated.format("%d.%m.%Y")
+                    ),
                     format!("birth date {stated} differs from the IIN's: {encoded}"),
                 ),
             );
@@ -181,7 +187,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
             Text::new(
                 format!("пол «{}» не совпадает с полом в ИИН: «{}»", s.ru, e.ru),
                 format!(
-                    "жынысы «{}» ЖСН-дағы жыныспен сәйкес емес: «{}»",
+                    "жынысы «{}» ЖСН-дегі жыныспен сәйкес емес: «{}»",
                     s.kk, e.kk
                 ),
                 format!("sex '{}' differs from the IIN's: '{}'", s.en, e.en),
@@ -302,8 +308,16 @@ fn dates(f: &Formulary, today: NaiveDate, found: &mut Findings) {
                 field,
                 rule::DATE,
                 Text::new(
-                    format!("дата {date} раньше даты рождения {birth}"),
-                    format!("{date} күні туған күннен ({birth}) бұрын"),
+                    format!(
+                        "дата {} раньше даты рождения {}",
+                        date.format("%d.%m.%Y"),
+                        birth.format("%d.%m.%Y")
+                    ),
+                    format!(
+                        "{} күні туған күннен ({}) бұрын",
+                        date.format("%d.%m.%Y"),
+                        birth.format("%d.%m.%Y")
+                    ),
                     format!("the date {date} is before the birth date {birth}"),
                 ),
             );
@@ -324,8 +338,8 @@ fn finish(f: &Formulary, found: Vec<Violation>, prints: Vec<Printout>) -> Report
                 rule: rule::OVERRIDE,
                 severity: Severity::Error,
                 message: Text::new(
-                    "предупреждение можно пропустить только с указанием причины",
-                    "ескертуді тек себебін көрсетіп өткізуге болады",
+                    "предупреждение можно принять только с указанием причины",
+                    "ескертуді тек себебін көрсетіп қабылдауға болады",
                     "a warning may only be overridden with a reason",
                 ),
             });

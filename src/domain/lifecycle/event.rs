@@ -332,17 +332,33 @@ impl DataError {
         match self {
             DataError::EmptyConclusionNumber => Text::new(
                 "укажите номер заключения по журналу регистрации заключений",
-                "қорытындыны тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
+                "қорытындыларды тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
                 "give the conclusion's number in the journal of conclusions",
             ),
             DataError::ConclusionAfterMove { date, recorded } => Text::new(
-                format!("заключение от {date} не может быть внесено {recorded}"),
-                format!("{date} қорытындысын {recorded} енгізу мүмкін емес"),
+                format!(
+                    "дата заключения ({}) позже даты записи ({})",
+                    date.format("%d.%m.%Y"),
+                    recorded.format("%d.%m.%Y")
+                ),
+                format!(
+                    "қорытынды күні ({}) жазба күнінен ({}) кейін",
+                    date.format("%d.%m.%Y"),
+                    recorded.format("%d.%m.%Y")
+                ),
                 format!("a conclusion of {date} cannot be recorded on {recorded}"),
             ),
             DataError::ConclusionBeforeVerification { date, started } => Text::new(
-                format!("заключение от {date} раньше начала проверки {started}"),
-                format!("{date} қорытындысы {started} басталған тексеруден бұрын"),
+                format!(
+                    "дата заключения ({}) раньше начала проверки ({})",
+                    date.format("%d.%m.%Y"),
+                    started.format("%d.%m.%Y")
+                ),
+                format!(
+                    "қорытынды күні ({}) тексеру басталған күннен ({}) бұрын",
+                    date.format("%d.%m.%Y"),
+                    started.format("%d.%m.%Y")
+                ),
                 format!("a conclusion of {date} precedes the verification begun {started}"),
             ),
             DataError::EmptyCoupon => Text::new(
@@ -353,13 +369,13 @@ impl DataError {
             DataError::EmptyReason(kind) => {
                 let name = kind.text();
                 Text::new(
-                    format!("укажите причину: «{}»", name.ru),
-                    format!("себебін көрсетіңіз: «{}»", name.kk),
+                    format!("укажите причину (действие «{}»)", name.ru),
+                    format!("«{}» әрекетінің себебін көрсетіңіз", name.kk),
                     format!("give the reason to «{}»", name.en),
                 )
             }
             DataError::EmptyActNumber => Text::new(
-                "укажите номер акта уничтожения",
+                "укажите номер акта об уничтожении",
                 "жою актісінің нөмірін көрсетіңіз",
                 "give the number of the destruction act",
             ),
