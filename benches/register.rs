@@ -10,7 +10,7 @@
 //! different queries, not the mean of one repeated.
 
 use chrono::{Local, NaiveDateTime};
-use kense::domain::formulary::Formulary;
+use kense::domain::formulary::{Formulary, Override};
 use kense::store::{Clerk, DemoOptions, Location, Query, Store};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -40,6 +40,8 @@ fn report(what: &str, times: &mut [Duration]) {
 struct Samples {
     iins: Vec<String>,
     prefixes: Vec<String>,
+    /// The same starts typed in Latin letters (issue 11: `zhumab` for ЖҰМАБЕКОВ).
+    latin: Vec<String>,
     coupons: Vec<String>,
 }
 
@@ -63,6 +65,7 @@ fn samples(db: &Path, n: usize) -> Samples {
     let mut s = Samples {
         iins: Vec::new(),
         prefixes: Vec::new(),
+        latin: Vec::new(),
         coupons: Vec::new(),
     };
     for (i, (iin, surname, coupon)) in rows.into_iter().enumerate() {
@@ -72,6 +75,12 @@ fn samples(db: &Path, n: usize) -> Samples {
         let len = 3 + i % 4;
         s.prefixes
             .push(surname.to_lowercase().chars().take(len).collect());
+        s.latin.push(
+            kense::store::numbers::name_key(&surname)
+                .chars()
+                .take(len)
+                .collect(),
+        );
         // Every other coupon as printed on the slip, with spaces.
         s.coupons.push(if i % 2 == 0 {
             coupon
@@ -88,6 +97,9 @@ fn time_searches(store: &Store, what: &str, queries: impl Iterator<Item = Query>
         let start = Instant::now();
         let page = store.search(&query).unwrap_or_else(|e| panic!("{e}"));
         times.push(start.elapsed());
+        if std::env::var_os("KENSE_BENCH_SLOW").is_some() && start.elapsed().as_millis() >= 2 {
+            eprintln!("slow: {:?} {:?}", start.elapsed(), query.name_prefix);
+        }
         assert!(!page.rows.is_empty(), "{what}: nothing found for {query:?}");
     }
     report(what, &mut times);
@@ -144,6 +156,14 @@ fn main() {
     );
     time_searches(
         &store,
+        "search by surname prefix (Latin letters)",
+        s.latin.iter().map(|p| Query {
+            name_prefix: Some(p.clone()),
+            ..Query::default()
+        }),
+    );
+    time_searches(
+        &store,
         "search by coupon",
         s.coupons.iter().map(|c| Query {
             coupon: Some(c.clone()),
@@ -175,7 +195,22 @@ fn main() {
     );
 
     // One confirmed save: validated, numbered, audited, committed with synchronous=FULL.
-    let example = Formulary::example("18").unwrap_or_else(|| panic!("an example"));
+    // One repeat applicant, again and again: the register's warnings of issue 11 (another
+    // formulary in its course, K-OPEN; other names, K-PERSON) are read inside each save
+    // and let pass, as a clerk lets them pass with the reason.
+    let mut example = Formulary::example("18").unwrap_or_else(|| panic!("an example"));
+    for (rule, field) in [
+        ("K-OPEN", "iin"),
+        ("K-PERSON", "surname"),
+        ("K-PERSON", "given_name"),
+        ("K-PERSON", "patronymic"),
+    ] {
+        example.overrides.push(Override {
+            rule: rule.into(),
+            field: field.into(),
+            reason: Some("the bench's repeat applicant".into()),
+        });
+    }
     let today = Local::now().date_naive();
     let mut times = Vec::new();
     for _ in 0..50 {
@@ -186,4 +221,28 @@ fn main() {
         times.push(start.elapsed());
     }
     report("one confirmed save (register_formulary)", &mut times);
+
+    // Issue 11: what the form reads for a known IIN (the repeat applicant above, with its
+    // 50 formularies and more), and what registering reads inside its transaction.
+    let iin = example.iin.clone().unwrap_or_default();
+    let mut prefill = Vec::new();
+    let mut known = Vec::new();
+    for _ in 0..50 {
+        let start = Instant::now();
+        store.prefill(&iin).unwrap_or_else(|e| panic!("{e}"));
+        prefill.push(start.elapsed());
+        let start = Instant::now();
+        store.known(&iin, None).unwrap_or_else(|e| panic!("{e}"));
+        known.push(start.elapsed());
+    }
+    report("prefill, the bench's repeat applicant", &mut prefill);
+    let mut persons = Vec::new();
+    for iin in s.iins.iter().take(500) {
+        let start = Instant::now();
+        store.prefill(iin).unwrap_or_else(|e| panic!("{e}"));
+        store.known(iin, None).unwrap_or_else(|e| panic!("{e}"));
+        persons.push(start.elapsed());
+    }
+    report("prefill and knowledge, register's persons", &mut persons);
+    report("knowledge, the bench's repeat applicant", &mut known);
 }

@@ -300,7 +300,7 @@ fn a_new_register_filled_in_bulk_keeps_its_indexes_seals_and_keys() {
     );
     let plan: String = conn
         .query_row(
-            "EXPLAIN QUERY PLAN SELECT id FROM formularies WHERE surname_key >= 'а'",
+            "EXPLAIN QUERY PLAN SELECT id FROM formularies WHERE surname_fold >= 'a'",
             [],
             |r| r.get(3),
         )

@@ -17,7 +17,7 @@ fn template(db: &Path, code: &str) -> String {
 
 /// Adds `n` formularies of `code`; returns (number, coupon) of each.
 fn add(db: &Path, code: &str, n: usize) -> Vec<(String, String)> {
-    let text = template(db, code);
+    let text = common::known_person_passes_json(&template(db, code));
     (0..n)
         .map(|_| {
             let run = common::kense_in(db, &["formulary", "add", "-", "--json"], Some(&text));

@@ -216,7 +216,14 @@ pub fn run(
             received_at,
             common,
         } => apply(options, &file, received_at, common, out, err)?,
-        DsnCommand::Decode { code, common } => print::decode(&code, common, out)?,
+        // The register's names are a help, not the decode: without a register (or with
+        // one that cannot be read) the facets are still taken apart.
+        DsnCommand::Decode { code, common } => print::decode(
+            &code,
+            common,
+            |c| open_read(options).ok()?.dsn_code_names(c).ok(),
+            out,
+        )?,
         DsnCommand::List {
             bin,
             overdue,

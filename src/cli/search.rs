@@ -9,6 +9,7 @@ use crate::domain::iin::Iin;
 use crate::domain::lifecycle::State;
 use crate::domain::text::{self, limit};
 use crate::office::Clock;
+use crate::store::numbers::parse_coupon;
 use crate::store::{Cursor, DaySummary, Query, RegisterRow, office_time};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -262,6 +263,15 @@ fn filters(mut args: RegisterArgs) -> Result<Query, String> {
         }
         None => None,
     };
+    // M-57: a coupon is found typed with spaces or hyphens; one whose check digit is wrong
+    // is a typo, said as such (not repeated: it is the citizen's).
+    if args
+        .coupon
+        .as_deref()
+        .is_some_and(|c| parse_coupon(c).is_none())
+    {
+        return Err("--coupon: the check digit is wrong: a typo in the coupon (M-57)".into());
+    }
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {

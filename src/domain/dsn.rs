@@ -48,7 +48,7 @@ pub use application::{
 };
 pub use code::{
     Decoded, DsnCode, Facet, FacetValue, MAX_BRAND_DIGITS, MAX_LEN, MAX_SUBJECT, MAX_UNIT, MIN_LEN,
-    country, decode, product, unit,
+    country, decode, product, unit, whole_code,
 };
 pub use decode_error::DecodeError;
 pub use outcome::{

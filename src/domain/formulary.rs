@@ -77,6 +77,7 @@ mod example;
 mod free_text;
 mod grounds;
 mod grounds_check;
+mod known;
 mod model;
 mod names;
 mod notes;
@@ -87,13 +88,14 @@ mod violation;
 
 pub use free_text::{MAX_NOTES, MAX_OVERRIDES};
 pub use grounds::{BirthCertificateGround, DataChange, FilledAt, StayReason};
+pub use known::{Known, KnownNames, OpenFormulary};
 pub use model::{
     Citizenship, CitizenshipError, Formulary, Holder, Override, PreviousResidence, Residence,
     Signature,
 };
 pub use notes::{BasisKind, Note, NoteKind};
 pub use rules::{Age, CODE_RULES, CodeRule, code_rule};
-pub use validate::{overrides_in_use, validate};
+pub use validate::{overrides_in_use, validate, validate_known};
 pub use violation::{Overridden, Printout, Report, Severity, Violation, rule};
 
 use std::fmt;

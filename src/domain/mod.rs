@@ -88,3 +88,10 @@ pub enum DocumentKind {
     /// Certificate of a stateless person.
     StatelessCertificate,
 }
+
+/// A date as the clerk reads and types it, `DD.MM.YYYY` (ДД.ММ.ГГГГ), for every message a
+/// rule or the register shows (issue 11); JSON, the audit and the command line's own
+/// arguments keep `YYYY-MM-DD`.
+pub fn shown_date(date: chrono::NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}

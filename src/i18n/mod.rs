@@ -6,16 +6,22 @@
 //! - this file: the screens' words, [`Msg`];
 //! - `form`: the formulary's field labels, group headings and choice names;
 //! - `moves`: texts built from a move's data (history lines, conclusions, a closed day);
-//! - `store`: the register's refusals and failures.
+//! - `store`: the register's refusals and failures;
+//! - `search`: why a register search can match nothing;
+//! - `countries`: a citizenship's country name;
+//! - `paths`: the labels of the fields a rule names by their JSON path.
 
 use crate::codes::Kind;
 use crate::domain::Lang;
 
+pub mod countries;
 pub mod form;
 mod moves;
 mod msg;
 pub mod number;
+pub mod paths;
 pub mod plural;
+pub mod search;
 pub mod store;
 mod store_rules;
 

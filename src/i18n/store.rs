@@ -5,8 +5,10 @@
 //! matched by name, so a new error of the store cannot reach the screen untranslated
 //! without the compiler saying so. The English is the store's own text, word for word.
 
+pub use super::store_rules::field_empty;
+use super::store_rules::moment;
 use crate::domain::lifecycle::{DataError, Event, LifecycleError};
-use crate::domain::{Lang, Sex, Text};
+use crate::domain::{Lang, Sex, Text, shown_date};
 use crate::i18n::plural::{Noun, count};
 use crate::store::dsn::DsnError;
 use crate::store::numbers::parse_coupon;
@@ -180,17 +182,15 @@ pub fn store_error(error: &StoreError) -> Text {
             "имя сотрудника пустое или содержит управляющие символы".into(),
             "қызметкердің аты бос немесе басқару таңбалары бар".into(),
         ),
-        StoreError::BirthDateUnsupported { date } => t(
-            format!(
-                "ИИН кодирует даты рождения только с 1800 по 2099 год, а не {}",
-                day(date)
-            ),
-            format!(
-                "ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {} емес",
-                day(date)
-            ),
-        ),
+        StoreError::BirthDateUnsupported { date } => {
+            let date = shown_date(*date);
+            t(
+                format!("ИИН кодирует даты рождения только с 1800 по 2099 год, а не {date}"),
+                format!("ЖСН тек 1800–2099 жылдардағы туған күнді кодтайды, {date} емес"),
+            )
+        }
         StoreError::SerialsExhausted { birth_date, sex } => {
+            let birth_date = shown_date(*birth_date);
             let (ru, kk) = match sex {
                 Sex::Male => ("мужского пола", "ер"),
                 Sex::Female => ("женского пола", "әйел"),
@@ -198,13 +198,11 @@ pub fn store_error(error: &StoreError) -> Text {
             t(
                 format!(
                     "для лиц {ru}, родившихся {birth_date}, не осталось порядковых номеров ИИН: \
-                     заняты все до 9999",
-                    birth_date = day(birth_date)
+                     заняты все до 9999"
                 ),
                 format!(
                     "{birth_date} туған {kk} жынысты адамдарға ЖСН реттік нөмірі қалмады: \
-                     9999-ға дейінгінің бәрі берілген",
-                    birth_date = day(birth_date)
+                     9999-ға дейінгінің бәрі берілген"
                 ),
             )
         }
@@ -212,18 +210,13 @@ pub fn store_error(error: &StoreError) -> Text {
             date,
             closed_at,
             clerk,
-        } => t(
-            format!(
-                "день {} уже закрыт ({}, сотрудник {clerk})",
-                day(date),
-                moment(closed_at)
-            ),
-            format!(
-                "{} күні әлдеқашан жабылған ({}, қызметкер {clerk})",
-                day(date),
-                moment(closed_at)
-            ),
-        ),
+        } => {
+            let (date, at) = (shown_date(*date), moment(closed_at));
+            t(
+                format!("день {date} уже закрыт ({at}, сотрудник {clerk})"),
+                format!("{date} күні әлдеқашан жабылған ({at}, қызметкер {clerk})"),
+            )
+        }
         StoreError::Backup { path, detail } => {
             let p = path.display();
             t(
@@ -289,16 +282,13 @@ pub fn store_error(error: &StoreError) -> Text {
         | StoreError::ConclusionMissing { .. }
         | StoreError::Calendar(_)
         | StoreError::DocumentNumberRequired => super::store_rules::store_text(error),
-        StoreError::DaySealed { date } => t(
-            format!(
-                "день {date} закрыт: его записи изменить нельзя",
-                date = day(date)
-            ),
-            format!(
-                "{date} күні жабық: оның жазбаларын өзгертуге болмайды",
-                date = day(date)
-            ),
-        ),
+        StoreError::DaySealed { date } => {
+            let date = shown_date(*date);
+            t(
+                format!("день {date} закрыт: его записи изменить нельзя"),
+                format!("{date} күні жабық: оның жазбаларын өзгертуге болмайды"),
+            )
+        }
         StoreError::Move(refused) => {
             let why = refused.text();
             t(
@@ -355,15 +345,24 @@ pub fn dsn_error(error: &DsnError) -> Text {
             format!("заявки на ДСН-код № {id} в реестре нет"),
             format!("тізілімде ДСН-кодқа № {id} өтінім жоқ"),
         ),
-        DsnError::HandOverBeforeRegistration { id, registered_on } => t(
-            format!(
-                "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя", registered_on = day(registered_on)),
-            format!("№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды", registered_on = day(registered_on)),
-        ),
-        DsnError::AlreadyHandedOver { id, on } => t(
-            format!("результат по заявке на ДСН-код № {id} уже выдан {on}", on = day(on)),
-            format!("ДСН-кодқа № {id} өтінімнің нәтижесі {on} бұрын берілген", on = day(on)),
-        ),
+        DsnError::HandOverBeforeRegistration { id, registered_on } => {
+            let registered_on = shown_date(*registered_on);
+            t(
+                format!(
+                    "заявка № {id} зарегистрирована {registered_on}: выдать результат раньше нельзя"
+                ),
+                format!(
+                    "№ {id} өтінім {registered_on} тіркелген: нәтижені одан бұрын беруге болмайды"
+                ),
+            )
+        }
+        DsnError::AlreadyHandedOver { id, on } => {
+            let on = shown_date(*on);
+            t(
+                format!("результат по заявке на ДСН-код № {id} уже выдан {on}"),
+                format!("ДСН-кодқа № {id} өтінімнің нәтижесі {on} бұрын берілген"),
+            )
+        }
         // Issue 14's refusals (D-6, the calendar).
         DsnError::FrontOfficeClosed { .. }
         | DsnError::NotAtFrontOffice { .. }
@@ -397,27 +396,4 @@ mod tests {
             }
         }
     }
-}
-
-/// A date in a message, as the screens write it: ДД.ММ.ГГГГ (КК.АА.ЖЖЖЖ).
-pub(super) fn day(date: &chrono::NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
-}
-
-/// A moment the register keeps (RFC 3339, UTC) in a message: ДД.ММ.ГГГГ ЧЧ:ММ UTC. The
-/// register's refusals do not know the office's time zone; the end-of-day view shows the
-/// same moment in office time.
-fn moment(stamp: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stamp)
-        .map(|t| t.to_utc().format("%d.%m.%Y %H:%M UTC").to_string())
-        .unwrap_or_else(|_| stamp.to_string())
-}
-
-/// A field the register requires that came empty (checked again before it is written).
-pub fn field_empty() -> Text {
-    Text::new(
-        "поле не заполнено",
-        "өріс толтырылмаған",
-        "the field is empty",
-    )
 }

@@ -9,9 +9,11 @@
 
 mod apply;
 mod list;
+mod names;
 mod schema;
 
 pub use list::{ListFilter, ListedApplication, ListedRow};
+pub use names::{DsnCodeNames, ProductName, SubjectName};
 
 /// One application with its rows, for its paper (issue 13); not judged overdue.
 pub(super) fn read_one(

@@ -1,6 +1,7 @@
 //! The register file on disk: made private when new (or empty), its header checked before
 //! kense writes to it, switched to WAL, and its schema brought up to date.
 
+use super::numbers::name_key;
 use super::schema::{MIGRATIONS, SCHEMA_VERSION};
 use super::{Location, StoreError};
 use rusqlite::{Connection, OpenFlags};
@@ -253,4 +254,43 @@ pub(super) fn migrate(
         path: path.to_path_buf(),
         message: "the schema kept changing while it was being upgraded".into(),
     })
+}
+
+/// Keys the names of the rows that have no search key yet (schema version 8, issue 11):
+/// every row of a register upgraded from an earlier version, none afterwards. Found on the name
+/// indexes (`surname_fold = ''`), so a register with nothing to key pays two index probes.
+/// One transaction: a cut-short run is done again by the next writing open.
+pub(super) fn key_names(
+    conn: &mut Connection,
+    path: &Path,
+    waited: Duration,
+) -> Result<(), StoreError> {
+    let sqlite = |e| StoreError::from_sqlite(path, waited, e);
+    let tx = conn.transaction().map_err(sqlite)?;
+    let unkeyed: Vec<(i64, String, String)> = {
+        let mut statement = tx
+            .prepare(
+                "SELECT id, surname, given_name FROM formularies WHERE surname_fold = ''
+                 UNION SELECT id, surname, given_name FROM formularies WHERE given_fold = ''",
+            )
+            .map_err(sqlite)?;
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(sqlite)?;
+        rows.collect::<Result<_, _>>().map_err(sqlite)?
+    };
+    if unkeyed.is_empty() {
+        return Ok(());
+    }
+    {
+        let mut update = tx
+            .prepare("UPDATE formularies SET surname_fold = ?2, given_fold = ?3 WHERE id = ?1")
+            .map_err(sqlite)?;
+        for (id, surname, given) in unkeyed {
+            update
+                .execute(rusqlite::params![id, name_key(&surname), name_key(&given)])
+                .map_err(sqlite)?;
+        }
+    }
+    tx.commit().map_err(sqlite)
 }

@@ -7,7 +7,8 @@
 
 use super::clock_guard::refuse_clock_behind;
 use super::corrections::{self, Correction, sha256};
-use super::numbers::{coupon_from, fold_name, registration_key, registration_number};
+use super::known::{encoding, known_accepted};
+use super::numbers::{coupon_from, fold_name, name_key, registration_key, registration_number};
 use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
@@ -165,12 +166,9 @@ impl Store {
         let by_clock = at.is_none();
         let at = at.unwrap_or_else(|| clock.office_time());
         let today = at.date();
-        let (columns, formulary) = accepted(formulary, today)?;
-        let formulary = &formulary;
-        let json = serde_json::to_string(formulary).map_err(|e| StoreError::Sqlite {
-            path,
-            message: format!("cannot encode the formulary: {e}"),
-        })?;
+        // Checked first without the register, then again inside the transaction with what
+        // it knows of the person (issue 11), which also says which overrides are kept.
+        let (columns, _) = accepted(formulary, today)?;
         let mut lifecycle = Lifecycle::new();
         let first = lifecycle
             .apply(Event::Register, &clerk, at, None)
@@ -181,6 +179,9 @@ impl Store {
         if by_clock {
             refuse_clock_behind(&tx, at).map_err(|e| e.unwrap_or_else(&sqlite))?;
         }
+        let kept =
+            known_accepted(&tx, formulary, today, &columns.iin, None).map_err(|e| e.or(&sqlite))?;
+        let json = serde_json::to_string(&kept).map_err(|e| encoding(&path, e))?;
         let year = today.year();
         let seq: i64 = tx
             .query_row(
@@ -206,9 +207,10 @@ impl Store {
         tx.execute(
             "INSERT INTO formularies (number, coupon, year, seq, registered_on, clerk, iin,
                 surname, given_name, patronymic, surname_key, given_key, filling_code,
-                region_code, district_code, document, status, formulary_json)
+                region_code, district_code, document, status, formulary_json,
+                surname_fold, given_fold)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                'registered', ?17)",
+                'registered', ?17, ?18, ?19)",
             params![
                 number,
                 coupon,
@@ -226,7 +228,9 @@ impl Store {
                 c.region_code,
                 c.district_code,
                 c.document,
-                json
+                json,
+                name_key(&c.surname),
+                name_key(&c.given_name)
             ],
         )
         .map_err(&sqlite)?;
@@ -253,8 +257,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Correction, StoreError> {
         let number = registration_key(number);
-        let (columns, formulary) = accepted(formulary, today)?;
-        let json = serde_json::to_string(&formulary).map_err(|e| self.encoding(e))?;
+        let (columns, _) = accepted(formulary, today)?;
+        let path = self.path.clone();
         let clerk = self.clerk.as_str().to_string();
         let clock = self.clock;
         let sqlite = self.sqlite_fn();
@@ -297,13 +301,17 @@ impl Store {
                 state: state.map_or(status, |s| s.text().en),
             });
         }
+        let kept = known_accepted(&tx, formulary, today, &columns.iin, Some(number))
+            .map_err(|e| e.or(&sqlite))?;
+        let json = serde_json::to_string(&kept).map_err(|e| encoding(&path, e))?;
         // The new IIN's person first: the formulary refers to it (foreign key).
         upsert_person(&tx, &clock, &columns, formulary.birth_date).map_err(&sqlite)?;
         let c = &columns;
         tx.execute(
             "UPDATE formularies SET iin = ?2, surname = ?3, given_name = ?4, patronymic = ?5,
                 surname_key = ?6, given_key = ?7, filling_code = ?8, region_code = ?9,
-                district_code = ?10, document = ?11, formulary_json = ?12
+                district_code = ?10, document = ?11, formulary_json = ?12,
+                surname_fold = ?13, given_fold = ?14
              WHERE id = ?1",
             params![
                 id,
@@ -317,7 +325,9 @@ impl Store {
                 c.region_code,
                 c.district_code,
                 c.document,
-                json
+                json,
+                name_key(&c.surname),
+                name_key(&c.given_name)
             ],
         )
         .map_err(&sqlite)?;
@@ -356,13 +366,6 @@ impl Store {
     pub(super) fn sqlite_fn(&self) -> impl Fn(rusqlite::Error) -> StoreError + use<> {
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         move |e| StoreError::from_sqlite(&path, waited, e)
-    }
-
-    fn encoding(&self, e: serde_json::Error) -> StoreError {
-        StoreError::Sqlite {
-            path: self.path.clone(),
-            message: format!("cannot encode the formulary: {e}"),
-        }
     }
 }
 

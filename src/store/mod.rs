@@ -29,6 +29,7 @@ mod corrections;
 mod drafts;
 mod emigration;
 mod formularies;
+mod known;
 mod move_records;
 mod moves;
 pub mod numbers;
@@ -47,6 +48,7 @@ pub use corrections::Correction;
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use emigration::Emigration;
 pub use error::{StoreError, number_to_show};
+pub use known::Prefill;
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
 pub use papers::{ConclusionLine, DestroyedForm, GeneratedIin, IssueRecord, PrintRecord};
@@ -57,13 +59,15 @@ pub use {
 };
 pub use {
     report::DaySummary,
-    search::{BadCursor, Cursor, DEFAULT_LIMIT, MAX_LIMIT, Page, Query, RegisterRow},
+    search::{
+        BadCursor, Bound, Cursor, DEFAULT_LIMIT, MAX_LIMIT, NoMatch, Page, Query, RegisterRow,
+    },
 };
 
 use crate::office::Clock;
 use file::{
-    check_before_writing, check_header, check_sidecars, make_private, migrate, prepare_file,
-    switch_to_wal,
+    check_before_writing, check_header, check_sidecars, key_names, make_private, migrate,
+    prepare_file, switch_to_wal,
 };
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs;
@@ -176,6 +180,7 @@ impl Store {
         // rusqlite_migration's transaction, and any `transaction()`, begin IMMEDIATE too.
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrate(&mut conn, &path, waited)?;
+        key_names(&mut conn, &path, waited)?;
         Ok(Store {
             conn,
             path,

@@ -97,6 +97,32 @@ pub fn fold_name(text: &str) -> String {
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A name's search key (issue 11): the ASCII skeleton Code lookup folds names onto
+/// (`codes::fold::skeleton`: Kazakh, Russian and Latin spellings alike, any case), with
+/// the spaces and hyphens between its parts left out, so `Әл-Фараби` is one word
+/// `alfarabi` and a query word `ал-фараби` is its prefix.
+///
+/// ```
+/// use kense::store::numbers::name_key;
+///
+/// assert_eq!(name_key("ЖҰМАБЕКОВ"), "zhumabekov");
+/// assert!(name_key("ЖҰМАБЕКОВ").starts_with(&name_key("жумабек")));
+/// assert!(name_key("ЖҰМАБЕКОВ").starts_with(&name_key("Zhumabek")));
+/// assert_eq!(name_key("Әл-Фараби"), "alfarabi");
+/// ```
+pub fn name_key(text: &str) -> String {
+    crate::codes::fold::skeleton(text).replace(' ', "")
+}
+
+/// The words of a name query as [`name_key`]s: whitespace separates words (the surname
+/// and the given name), anything else inside a word is folded away.
+pub fn name_query_keys(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(name_key)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 /// The least string greater than every string that starts with `prefix` (SQLite compares
 /// text by its UTF-8 bytes, which orders as code points): `prefix` with its last character
 /// raised by one. `None` when there is no such bound (an empty prefix, or one that ends in

@@ -211,6 +211,25 @@ CREATE TRIGGER iin_births_no_delete BEFORE DELETE ON iin_births
 BEGIN SELECT RAISE(ABORT, 'iin_births are never deleted'); END;
 "#;
 
+/// Version 8 (issue 11): names searched as Code lookup folds them. The surname and the
+/// given name get a key in the ASCII skeleton of `codes::fold` ([`super::numbers::name_key`]):
+/// `жумабек` typed on a Russian keyboard and `zhumabek` both find ЖҰМАБЕКОВ. New columns,
+/// not a rewrite of `surname_key`: that one is sealed with its day's data, and a key is
+/// not data. The indexes keep their names and move to the new keys, so every name walk
+/// stays a range of one index.
+///
+/// The key is kense's fold, which SQL does not have: rows written before are keyed by
+/// [`super::file::key_names`] right after the upgrade, and again by any writing open that
+/// finds a row without its key (an upgrade cut short), on the same index.
+const V8: &str = r#"
+ALTER TABLE formularies ADD COLUMN surname_fold TEXT NOT NULL DEFAULT '';
+ALTER TABLE formularies ADD COLUMN given_fold TEXT NOT NULL DEFAULT '';
+DROP INDEX formularies_surname;
+DROP INDEX formularies_given;
+CREATE INDEX formularies_surname ON formularies (surname_fold, id);
+CREATE INDEX formularies_given ON formularies (given_fold, id);
+"#;
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
@@ -221,6 +240,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V6),
     // Version 7: the copies printed of each paper (issue 13).
     M::up(super::papers::SCHEMA),
+    // Version 8: the folded name keys (issue 11).
+    M::up(V8),
 ];
 
 /// Every migration, oldest first.

@@ -8,23 +8,25 @@
 //!
 //! - by IIN, number, coupon, status, filling code, region or district (and no name or
 //!   dates): newest first (`id` descending), on the filter's `(column, id)` index;
-//! - by name: alphabetically by the folded name, then `id`, on `(surname_key, id)` or
-//!   `(given_key, id)`. One word matches the surname first (all those rows, in surname
+//! - by name: alphabetically by the folded name, then `id`, on `(surname_fold, id)` or
+//!   `(given_fold, id)`. One word matches the surname first (all those rows, in surname
 //!   order), then the given name of the rows whose surname does not match, in given-name
 //!   order; two words match the surname by the first and the given name by the second;
 //! - by dates (and no name): newest day first, then newest first, on
 //!   `(registered_on, id)`.
 //!
 //! Names are searched by prefix on a folded copy of the surname and the given name
-//! ([`fold_name`]: Unicode lower case, so "ақж" finds "АҚЖОЛОВА"; SQLite's own `lower()`
-//! and `LIKE` fold ASCII only), as the range `>= prefix AND < prefix_end`, which an index
-//! serves.
+//! ([`name_key`](super::numbers::name_key), the skeleton of Code lookup: "ақж", "акж" and
+//! "akzh" all find "АҚЖОЛОВА"; SQLite's own `lower()` and `LIKE` fold ASCII only), as the
+//! range `>= prefix AND < prefix_end`, which an index serves.
 
 mod cursor;
+mod no_match;
 
 pub use cursor::{BadCursor, Cursor};
+pub use no_match::{Bound, NoMatch};
 
-use super::numbers::{fold_name, parse_coupon, prefix_end};
+use super::numbers::{name_query_keys, parse_coupon, prefix_end};
 use super::records::{from_key, key};
 use super::{Store, StoreError};
 use crate::domain::lifecycle::State;
@@ -177,10 +179,13 @@ fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
         clauses.push("registered_on <= ?".into());
         args.push(Value::Text(to.to_string()));
     }
-    let name = query.name_prefix.as_deref().map(fold_name);
-    let words: Vec<&str> = name.as_deref().map_or(Vec::new(), |n| {
-        n.split(' ').filter(|w| !w.is_empty()).collect()
-    });
+    // Issue 11: each word folded as Code lookup folds names (see `name_key`).
+    let keys = query
+        .name_prefix
+        .as_deref()
+        .map(name_query_keys)
+        .unwrap_or_default();
+    let words: Vec<&str> = keys.iter().map(String::as_str).collect();
     // An exact, selective key (IIN, number, coupon) drives by id; else a name; else dates.
     let keyed = query.iin.is_some() || query.number.is_some() || query.coupon.is_some();
     let order = if keyed {
@@ -204,28 +209,28 @@ fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
     match (order, words.as_slice()) {
         (Order::Name, [one]) => {
             let mut a = Vec::new();
-            let surname = prefix("surname_key", one, &mut a);
+            let surname = prefix("surname_fold", one, &mut a);
             let mut c = vec![surname.clone()];
             plans.push((
-                "surname_key",
+                "surname_fold",
                 "formularies_surname",
                 c.clone(),
                 a.clone(),
                 0,
             ));
             // The given-name walk leaves out the rows the surname walk already gave.
-            let given = prefix("given_key", one, &mut a);
+            let given = prefix("given_fold", one, &mut a);
             c.push(given);
             c[0] = format!("NOT {surname}");
-            plans.push(("given_key", "formularies_given", c, a, 1));
+            plans.push(("given_fold", "formularies_given", c, a, 1));
         }
         (Order::Name, [surname, given, ..]) => {
             let mut a = Vec::new();
             let c = vec![
-                prefix("surname_key", surname, &mut a),
-                prefix("given_key", given, &mut a),
+                prefix("surname_fold", surname, &mut a),
+                prefix("given_fold", given, &mut a),
             ];
-            plans.push(("surname_key", "formularies_surname", c, a, 0));
+            plans.push(("surname_fold", "formularies_surname", c, a, 0));
         }
         (Order::Day, _) => plans.push(("registered_on", "formularies_day", vec![], vec![], 0)),
         _ => {
@@ -236,13 +241,13 @@ fn walks(query: &Query) -> Result<(Vec<Walk>, usize), StoreError> {
             match words.as_slice() {
                 [] => {}
                 [one] => {
-                    let surname = prefix("surname_key", one, &mut a);
-                    let given = prefix("given_key", one, &mut a);
+                    let surname = prefix("surname_fold", one, &mut a);
+                    let given = prefix("given_fold", one, &mut a);
                     c.push(format!("({surname} OR {given})"));
                 }
                 [surname, given, ..] => {
-                    c.push(prefix("surname_key", surname, &mut a));
-                    c.push(prefix("given_key", given, &mut a));
+                    c.push(prefix("surname_fold", surname, &mut a));
+                    c.push(prefix("given_fold", given, &mut a));
                 }
             }
             plans.push(("id", "", c, a, 0));

@@ -256,3 +256,32 @@ pub fn bin(serial: u32) -> String {
         })
         .unwrap_or_else(|| panic!("no BIN"))
 }
+
+/// Issue 11: the register's warnings for a person it knows (another formulary in its
+/// course, `K-OPEN`; other names, `K-PERSON`), let pass with a reason, for the tests
+/// that register one example person again and again.
+pub const KNOWN_PERSON_OVERRIDES: [(&str, &str); 4] = [
+    ("K-OPEN", "iin"),
+    ("K-PERSON", "surname"),
+    ("K-PERSON", "given_name"),
+    ("K-PERSON", "patronymic"),
+];
+
+/// `f` with [`KNOWN_PERSON_OVERRIDES`] let pass.
+pub fn known_person_passes(f: &mut kense::domain::formulary::Formulary) {
+    for (rule, field) in KNOWN_PERSON_OVERRIDES {
+        f.overrides.push(kense::domain::formulary::Override {
+            rule: rule.into(),
+            field: field.into(),
+            reason: Some("the same example person registered again".into()),
+        });
+    }
+}
+
+/// A formulary's JSON with [`KNOWN_PERSON_OVERRIDES`] let pass.
+pub fn known_person_passes_json(text: &str) -> String {
+    let mut f = kense::domain::formulary::Formulary::from_json(text)
+        .unwrap_or_else(|e| panic!("a formulary's JSON: {e}"));
+    known_person_passes(&mut f);
+    f.to_json().unwrap_or_else(|e| panic!("{e}"))
+}

@@ -124,7 +124,7 @@ fn iin_data_a_foreign_nationals_iin_is_compared_by_its_yymmdd() {
         vec![(
             rule::IIN_DATA,
             "birth_date",
-            "birth date 1985-07-03 differs from the IIN's: 850702"
+            "birth date 03.07.1985 differs from the IIN's: 850702"
         )],
         "IIN-DATA: a foreign national's IIN still carries YYMMDD"
     );

@@ -5,17 +5,25 @@ use crate::cli::output::{Record, csv_cell, write_json, write_table};
 use crate::domain::calendar;
 use crate::domain::dsn::{self, Report};
 use crate::domain::formulary::Violation;
-use crate::store::dsn::{ListedApplication, ListedRow};
+use crate::store::dsn::{DsnCodeNames, ListedApplication, ListedRow};
 use serde_json::json;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-/// `kense dsn decode`.
-pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Result<ExitCode> {
+/// `kense dsn decode`. `names` gives the register's names of a decoded code (issue 11:
+/// the taxpayer of facet 3, the product of the whole code, shown as facets 3 and 5's
+/// names), or `None` without a register.
+pub(super) fn decode(
+    code: &str,
+    common: Common,
+    names: impl FnOnce(&dsn::DsnCode) -> Option<DsnCodeNames>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
     let lang = common.lang;
     match dsn::decode(code) {
         Ok(decoded) => {
             let facets = decoded.facets();
+            let names = names(&decoded.code).unwrap_or_default();
             if common.json {
                 write_json(
                     out,
@@ -24,6 +32,7 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
                         "code_facets": decoded.code.format_facets(),
                         "valid": true,
                         "facets": facets,
+                        "register": names,
                     }),
                 )?;
             } else {
@@ -31,9 +40,19 @@ pub(super) fn decode(code: &str, common: Common, out: &mut impl Write) -> io::Re
                 let rows: Vec<Record> = facets
                     .iter()
                     .map(|f| {
-                        let name = match (f.name_kk, f.name_ru) {
-                            (Some(kk), Some(ru)) if kk != ru => format!("{kk} / {ru}"),
-                            (Some(kk), _) => kk.to_string(),
+                        let name = match (f.name_kk, f.name_ru, f.facet) {
+                            (Some(kk), Some(ru), _) if kk != ru => format!("{kk} / {ru}"),
+                            (Some(kk), _, _) => kk.to_string(),
+                            (None, _, dsn::Facet::Subject) => names
+                                .subject
+                                .as_ref()
+                                .map(|s| format!("{} ({})", s.taxpayer, s.tin))
+                                .unwrap_or_default(),
+                            (None, _, dsn::Facet::Brand) => names
+                                .product
+                                .as_ref()
+                                .map(|p| format!("{} ({})", p.name, p.spec))
+                                .unwrap_or_default(),
                             _ => String::new(),
                         };
                         let marked = if f.marked { " *" } else { "" };

@@ -291,6 +291,27 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// A search query as a whole DSN code (D-App3), when it can only be one (Code lookup): twelve digits or more,
+/// plain (`315900011001`) or as printed, its facets separated by hyphens or spaces
+/// (`3-159-0001-1-001`, `3 159 0001 1 001`, issue 11).
+pub fn whole_code(query: &str) -> Option<Decoded> {
+    let query = query.trim();
+    let digits = query.bytes().filter(u8::is_ascii_digit).count();
+    let shape = query
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ');
+    if digits < 12 || !shape {
+        return None;
+    }
+    // Spaces stand for the printed form's hyphens: one separator between two groups.
+    let printed = query
+        .split([' ', '-'])
+        .filter(|g| !g.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    decode(&printed).ok()
+}
+
 /// The digits of a code, its hyphen-separated groups checked and joined.
 fn joined(text: &str) -> Result<String, DecodeError> {
     if !text.contains('-') {

@@ -253,7 +253,7 @@ impl std::str::FromStr for Citizenship {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
-        if trimmed.eq_ignore_ascii_case("stateless") {
+        if is_stateless_word(trimmed) {
             return Ok(Citizenship::Stateless);
         }
         if trimmed.len() == 2 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -266,6 +266,23 @@ impl std::str::FromStr for Citizenship {
         }
         Err(CitizenshipError(text.to_string()))
     }
+}
+
+/// The words clerks type for "no citizenship" (issue 11): `stateless`, and in Russian and
+/// Kazakh ЛБГ (лицо без гражданства), "без гражданства", "азаматтығы жоқ" (with or without
+/// "лицо" / "адам"), any case and spacing.
+fn is_stateless_word(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    matches!(
+        words.as_slice(),
+        ["stateless"]
+            | ["лбг"]
+            | ["без", "гражданства"]
+            | ["лицо", "без", "гражданства"]
+            | ["азаматтығы", "жоқ"]
+            | ["азаматтығы", "жоқ", "адам"]
+    )
 }
 
 impl TryFrom<String> for Citizenship {

@@ -14,7 +14,7 @@ pub(super) fn missing() -> Text {
 
 /// A date after today.
 pub(super) fn future(date: chrono::NaiveDate) -> Text {
-    let date = date.format("%d.%m.%Y");
+    let date = crate::domain::shown_date(date);
     Text::new(
         format!("дата {date} ещё не наступила"),
         format!("{date} күні әлі келген жоқ"),

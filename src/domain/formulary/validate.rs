@@ -3,6 +3,7 @@
 
 use super::by_code;
 use super::free_text;
+use super::known::Known;
 use super::model::{Citizenship, Formulary, Holder, Override, Signature, filled};
 use super::names::name_problem;
 use super::notes::Note;
@@ -10,12 +11,19 @@ use super::texts::{document_name, future, holder_name, missing};
 use super::violation::{Overridden, Printout, Report, Severity, Violation, rule};
 use crate::codes::districts;
 use crate::domain::iin::Iin;
-use crate::domain::{Sex, Text};
+use crate::domain::{Sex, Text, shown_date};
 use chrono::NaiveDate;
 
 /// Checks a formulary against the Rules as of `today`, and says what to print. Pure: the
 /// same formulary and day give the same report.
 pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
+    validate_known(formulary, today, &Known::default())
+}
+
+/// [`validate`], and the warnings of what the register knows of the person (issue 11:
+/// another formulary in its course, other names; see `known.rs`). Still pure: the store
+/// reads `known`, the rules only compare.
+pub fn validate_known(formulary: &Formulary, today: NaiveDate, known: &Known) -> Report {
     let mut found = Findings::default();
     free_text::check(formulary, &mut found);
     person(formulary, &mut found);
@@ -24,6 +32,7 @@ pub fn validate(formulary: &Formulary, today: NaiveDate) -> Report {
     signature(formulary, &mut found);
     reverse_side(formulary, &mut found);
     dates(formulary, today, &mut found);
+    super::known::check(formulary, known, &mut found);
     found.text("clerk", rule::REQUIRED, formulary.clerk.as_deref());
     let prints = by_code::check(formulary, &mut found);
     super::grounds_check::check(formulary, today, &mut found);
@@ -37,6 +46,10 @@ pub(super) struct Findings(Vec<Violation>);
 impl Findings {
     pub(super) fn error(&mut self, field: impl Into<String>, rule: &'static str, message: Text) {
         self.push(field, rule, Severity::Error, message);
+    }
+
+    pub(super) fn warning(&mut self, field: impl Into<String>, rule: &'static str, message: Text) {
+        self.push(field, rule, Severity::Warning, message);
     }
 
     fn push(
@@ -147,26 +160,21 @@ fn iin(f: &Formulary, found: &mut Findings) {
         // first six digits are compared with the stated date's; skipping it would let a
         // foreigner's wrong IIN pass unnoticed.
         let encoded = match iin.birth_date() {
-            Some(date) => (date != stated).then(|| date.format("%d.%m.%Y").to_string()),
+            Some(date) => (date != stated).then(|| crate::domain::shown_date(date)),
             None => {
                 let yymmdd = iin.as_str().get(..6).unwrap_or_default();
                 (yymmdd != stated.format("%y%m%d").to_string()).then(|| yymmdd.to_string())
             }
         };
         if let Some(encoded) = encoded {
+            let stated = crate::domain::shown_date(stated);
             found.push(
                 "birth_date",
                 rule::IIN_DATA,
                 Severity::Warning,
                 Text::new(
-                    format!(
-                        "дата рождения {} не совпадает с датой в ИИН: {encoded}",
-                        stated.format("%d.%m.%Y")
-                    ),
-                    format!(
-                        "туған күні {} ЖСН-дегі күнмен сәйкес емес: {encoded}",
-                        stated.format("%d.%m.%Y")
-                    ),
+                    format!("дата рождения {stated} не совпадает с датой в ИИН: {encoded}"),
+                    format!("туған күні {stated} ЖСН-дегі күнмен сәйкес емес: {encoded}"),
                     format!("birth date {stated} differs from the IIN's: {encoded}"),
                 ),
             );
@@ -304,20 +312,13 @@ fn dates(f: &Formulary, today: NaiveDate, found: &mut Findings) {
         if let Some(date) = date
             && date < birth
         {
+            let (date, birth) = (shown_date(date), shown_date(birth));
             found.error(
                 field,
                 rule::DATE,
                 Text::new(
-                    format!(
-                        "дата {} раньше даты рождения {}",
-                        date.format("%d.%m.%Y"),
-                        birth.format("%d.%m.%Y")
-                    ),
-                    format!(
-                        "{} күні туған күннен ({}) бұрын",
-                        date.format("%d.%m.%Y"),
-                        birth.format("%d.%m.%Y")
-                    ),
+                    format!("дата {date} раньше даты рождения {birth}"),
+                    format!("{date} күні туған күннен ({birth}) бұрын"),
                     format!("the date {date} is before the birth date {birth}"),
                 ),
             );

@@ -46,6 +46,10 @@ pub mod rule {
     pub const DOCUMENT: &str = "K-DOCUMENT";
     /// A foreign citizenship code that ISO 3166-1 does not assign.
     pub const CITIZENSHIP: &str = "K-CITIZENSHIP";
+    /// Issue 11: the person already has a formulary in its course (a warning naming it).
+    pub const OPEN: &str = "K-OPEN";
+    /// Issue 11: the IIN under other names than the register's (a warning; M-12.d).
+    pub const PERSON: &str = "K-PERSON";
     /// An override of a warning without a reason.
     pub const OVERRIDE: &str = "K-OVERRIDE";
 }

@@ -2,6 +2,7 @@
 
 use super::MoveKind;
 use crate::domain::Text;
+use crate::domain::shown_date as shown;
 use crate::domain::text::{self, TextProblem, limit};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -335,32 +336,22 @@ impl DataError {
                 "қорытындыларды тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
                 "give the conclusion's number in the journal of conclusions",
             ),
-            DataError::ConclusionAfterMove { date, recorded } => Text::new(
-                format!(
-                    "дата заключения ({}) позже даты записи ({})",
-                    date.format("%d.%m.%Y"),
-                    recorded.format("%d.%m.%Y")
-                ),
-                format!(
-                    "қорытынды күні ({}) жазба күнінен ({}) кейін",
-                    date.format("%d.%m.%Y"),
-                    recorded.format("%d.%m.%Y")
-                ),
-                format!("a conclusion of {date} cannot be recorded on {recorded}"),
-            ),
-            DataError::ConclusionBeforeVerification { date, started } => Text::new(
-                format!(
-                    "дата заключения ({}) раньше начала проверки ({})",
-                    date.format("%d.%m.%Y"),
-                    started.format("%d.%m.%Y")
-                ),
-                format!(
-                    "қорытынды күні ({}) тексеру басталған күннен ({}) бұрын",
-                    date.format("%d.%m.%Y"),
-                    started.format("%d.%m.%Y")
-                ),
-                format!("a conclusion of {date} precedes the verification begun {started}"),
-            ),
+            DataError::ConclusionAfterMove { date, recorded } => {
+                let (date, recorded) = (shown(*date), shown(*recorded));
+                Text::new(
+                    format!("дата заключения ({date}) позже даты записи ({recorded})"),
+                    format!("қорытынды күні ({date}) жазба күнінен ({recorded}) кейін"),
+                    format!("a conclusion of {date} cannot be recorded on {recorded}"),
+                )
+            }
+            DataError::ConclusionBeforeVerification { date, started } => {
+                let (date, started) = (shown(*date), shown(*started));
+                Text::new(
+                    format!("дата заключения ({date}) раньше начала проверки ({started})"),
+                    format!("қорытынды күні ({date}) тексеру басталған күннен ({started}) бұрын"),
+                    format!("a conclusion of {date} precedes the verification begun {started}"),
+                )
+            }
             DataError::EmptyCoupon => Text::new(
                 "укажите номер талона регистрации заявки",
                 "өтінімді тіркеу талонының нөмірін көрсетіңіз",

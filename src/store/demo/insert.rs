@@ -2,8 +2,8 @@
 
 use super::synth::Planned;
 use crate::domain::lifecycle::{Event, State};
-use crate::store::numbers::fold_name;
 use crate::store::numbers::registration_number;
+use crate::store::numbers::{fold_name, name_key};
 use crate::store::records::key;
 use chrono::Datelike;
 use rusqlite::{Connection, params};
@@ -58,9 +58,10 @@ pub(super) fn insert(
     conn.prepare_cached(
         "INSERT INTO formularies (number, coupon, year, seq, registered_on, clerk, iin,
             surname, given_name, patronymic, surname_key, given_key, filling_code,
-            region_code, district_code, document, status, formulary_json)
+            region_code, district_code, document, status, formulary_json,
+            surname_fold, given_fold)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            ?17, ?18)",
+            ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         number,
@@ -80,7 +81,9 @@ pub(super) fn insert(
         f.district_code.as_deref().unwrap_or_default(),
         document,
         state,
-        r.json
+        r.json,
+        r.surname_fold,
+        r.given_fold
     ])?;
     let id = conn.last_insert_rowid();
     let mut journal = p.journal.iter();
@@ -168,6 +171,9 @@ pub(super) struct Ready {
     json: String,
     surname_key: String,
     given_key: String,
+    /// The search keys of issue 11 (`name_key`).
+    surname_fold: String,
+    given_fold: String,
     /// Each transition's event JSON and moment, as `insert_transition` writes them.
     moves: Vec<(String, String)>,
 }
@@ -178,6 +184,8 @@ pub(super) fn ready(planned: Planned) -> Ready {
     let json = serde_json::to_string(f).unwrap_or_default();
     let surname_key = fold_name(f.surname.as_deref().unwrap_or_default());
     let given_key = fold_name(f.given_name.as_deref().unwrap_or_default());
+    let surname_fold = name_key(f.surname.as_deref().unwrap_or_default());
+    let given_fold = name_key(f.given_name.as_deref().unwrap_or_default());
     let moves = planned
         .lifecycle
         .transitions()
@@ -194,6 +202,8 @@ pub(super) fn ready(planned: Planned) -> Ready {
         json,
         surname_key,
         given_key,
+        surname_fold,
+        given_fold,
         moves,
     }
 }

@@ -9,6 +9,7 @@
 mod day;
 mod help;
 pub mod move_data;
+mod move_steps;
 mod picker;
 mod question;
 
@@ -166,7 +167,7 @@ impl Dialog {
                 number,
                 coupon,
                 input,
-            } => move_data::issue_document(number, coupon, input, action, cx),
+            } => move_steps::issue_document(number, coupon, input, action, cx),
             Dialog::Day(day) => day::update(day, action),
             Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
             Dialog::EndMove {
@@ -174,7 +175,7 @@ impl Dialog {
                 kind,
                 input,
                 event,
-            } => move_data::end_move(number, kind, input, event, action),
+            } => move_steps::end_move(number, kind, input, event, action),
         }
     }
 
@@ -208,7 +209,7 @@ impl Dialog {
                 ..
             } => move_data::draw(frame, body, *kind, input, *choice, view),
             Dialog::IssueDocument { input, .. } => {
-                move_data::draw_document(frame, body, input, view)
+                move_steps::draw_document(frame, body, input, view)
             }
         }
     }

@@ -10,11 +10,10 @@ use crate::domain::lifecycle::{
 use crate::i18n::store::move_refusal;
 use crate::i18n::{Msg, tr};
 use crate::store::numbers::parse_coupon;
-use crate::store::{MoveDetails, Record, StoreError};
+use crate::store::{Record, StoreError};
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
 use crate::tui::screens::Cx;
-use crate::tui::screens::formulary::convert::parse_date;
 use crate::tui::ui::entry::{Value, draw_entry};
 use crate::tui::ui::{View, layout};
 use chrono::NaiveDate;
@@ -174,7 +173,7 @@ pub fn update(
             crate::tui::ui::text::paste(&mut input, &text)
         }
         Action::Confirm if kind == MoveKind::Confirm => {
-            let effect = confirm(&number, input.value(), cx);
+            let effect = super::move_steps::confirm(&number, input.value(), cx);
             return (
                 Some(Dialog::MoveData {
                     number,
@@ -276,73 +275,6 @@ fn edit(kind: MoveKind, input: &mut Input, choice: &mut usize, request: InputReq
     input.handle(request).is_some()
 }
 
-/// The confirming conclusion (M-16), with the identification protocol typed as "number
-/// date"; an empty line confirms without it (it is then entered by a correction, and a
-/// send asks for it).
-fn confirm(number: &str, typed: &str, cx: &mut Cx) -> Effect {
-    let conclusion = Conclusion {
-        number: String::new(),
-        date: cx.today(),
-    };
-    let typed = typed.trim();
-    let protocol = match typed.rsplit_once(' ') {
-        _ if typed.is_empty() => None,
-        Some((n, d)) if !n.trim().is_empty() => match parse_date(d) {
-            Some(date) => Some((n.trim().to_string(), date)),
-            None => return cx.say(Msg::BadProtocol),
-        },
-        _ => return cx.say(Msg::BadProtocol),
-    };
-    Effect::MoveWith {
-        number: number.to_string(),
-        event: Box::new(Event::Confirm { conclusion }),
-        details: Box::new(MoveDetails {
-            protocol,
-            ..MoveDetails::default()
-        }),
-    }
-}
-
-/// The issue's second step: the document's own number or its zone, then the move.
-pub fn issue_document(
-    number: String,
-    coupon: String,
-    mut input: Input,
-    action: Action,
-    cx: &mut Cx,
-) -> Next {
-    let open = |number, coupon, input| Dialog::IssueDocument {
-        number,
-        coupon,
-        input,
-    };
-    match action {
-        Action::Back => become_(None),
-        Action::Edit(request) => {
-            let changed = input.handle(request).is_some();
-            stay(open(number, coupon, input), changed)
-        }
-        // A reader that types the zone as a paste: its lines come as spaces.
-        Action::Paste(text) => {
-            let changed = crate::tui::ui::text::paste(&mut input, &text);
-            stay(open(number, coupon, input), changed)
-        }
-        Action::Confirm if input.value().trim().is_empty() => {
-            let effect = cx.say(Msg::NeedText);
-            (Some(open(number, coupon, input)), Some(effect))
-        }
-        Action::Confirm => {
-            let effect = Effect::Issue {
-                number: number.clone(),
-                coupon: coupon.clone(),
-                document: input.value().trim().to_string(),
-            };
-            (Some(open(number, coupon, input)), Some(effect))
-        }
-        _ => stay(open(number, coupon, input), false),
-    }
-}
-
 /// The move with what was typed or chosen; `None` while the line is empty.
 fn event_of(kind: MoveKind, input: &Input, choice: usize) -> Option<Event> {
     let text = input.value().trim().to_string();
@@ -360,43 +292,6 @@ fn event_of(kind: MoveKind, input: &Input, choice: usize) -> Option<Event> {
         MoveKind::Destroy => Some(Event::Destroy { act_number: text }),
         MoveKind::Issue => Some(Event::Issue { coupon: text }),
         _ => None,
-    }
-}
-
-/// "y/д" to a move that ends the formulary's course: made; `n` or Esc: back to its dialog
-/// with what was typed.
-pub fn end_move(
-    number: String,
-    kind: MoveKind,
-    input: Input,
-    event: Box<Event>,
-    action: Action,
-) -> Next {
-    match action {
-        Action::Confirm => (
-            Some(Dialog::MoveData {
-                number: number.clone(),
-                kind,
-                input,
-                choice: 0,
-            }),
-            Some(Effect::Move { number, event }),
-        ),
-        Action::Back => become_(Some(Dialog::MoveData {
-            number,
-            kind,
-            input,
-            choice: 0,
-        })),
-        _ => stay(
-            Dialog::EndMove {
-                number,
-                kind,
-                input,
-                event,
-            },
-            false,
-        ),
     }
 }
 
@@ -424,18 +319,6 @@ pub fn draw(
         None => Line::styled(tr(view.lang, Msg::MoveHint), view.theme.dim()),
     };
     draw_entry(frame, area, title, ask, value);
-}
-
-/// The issue's second step: what to type, and the line.
-pub fn draw_document(frame: &mut Frame, body: Rect, input: &Input, view: View) {
-    let area = layout::centered(body, 74, 5);
-    let title = format!(
-        "{}: {}",
-        tr(view.lang, Msg::MoveTitle),
-        MoveKind::Issue.text().get(view.lang)
-    );
-    let ask = Line::raw(tr(view.lang, Msg::AskDocumentNumber));
-    draw_entry(frame, area, title, ask, Value::Text(input));
 }
 
 #[cfg(test)]

@@ -5,10 +5,8 @@
 
 use super::super::app::{App, Effect, Problem, ProblemKind};
 use crate::domain::Lang;
-use crate::domain::dsn::{self, Application};
 use crate::domain::formulary::Formulary;
 use crate::domain::lifecycle::{Event, LifecycleError};
-use crate::domain::mrz::Mrz;
 use crate::i18n::store::{dsn_error, move_refusal, store_error};
 use crate::i18n::{Msg, tr};
 use crate::office::Clock;
@@ -242,42 +240,6 @@ fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
     }
 }
 
-/// M-57: what the clerk typed for the document handed over: its machine-readable zone (a
-/// reader's lines, joined by spaces in the line), checked and matched with the formulary's
-/// names and birth date, or else the document's number as typed.
-fn issue_details(
-    store: &Store,
-    number: &str,
-    typed: &str,
-    lang: Lang,
-) -> Result<MoveDetails, Problem> {
-    let zone = typed.split_whitespace().collect::<Vec<_>>().join("\n");
-    let looks_like_zone = typed.contains('<') && zone.chars().filter(|c| *c != '\n').count() >= 88;
-    if !looks_like_zone {
-        return Ok(MoveDetails {
-            document_number: Some(typed.to_string()),
-            ..MoveDetails::default()
-        });
-    }
-    let other = |text: String| Problem::new(ProblemKind::Other, text);
-    let mrz = Mrz::parse(&zone).map_err(|e| other(format!("{} [M-57]", e.text().get(lang))))?;
-    let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
-    if let Some(record) = store.formulary(number).map_err(problem)? {
-        let f = &record.formulary;
-        if let (Some(surname), Some(given), Some(born)) =
-            (f.surname.as_deref(), f.given_name.as_deref(), f.birth_date)
-            && mrz.matches(surname, given, born).first_mismatch().is_some()
-        {
-            return Err(other(tr(lang, Msg::MrzNotThePerson).to_string()));
-        }
-    }
-    Ok(MoveDetails {
-        document_number: Some(mrz.document_number),
-        mrz_read: true,
-        ..MoveDetails::default()
-    })
-}
-
 /// Reads again the page of formularies the Register tab shows, once the register changed
 /// under it: the same filter from the same cursor.
 fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
@@ -288,46 +250,9 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
     }
 }
 
-/// Files a DSN application (D-4, D-6): checked again, registered with the terms of the
-/// session's clock, each product row assigned a code or refused (D-7); the summary says
-/// which.
-fn file_dsn(
-    store: &mut Store,
-    application: &Application,
-    clock: Clock,
-    lang: Lang,
-) -> Result<String, Problem> {
-    let report = dsn::validate(application);
-    let Some(valid) = report.valid else {
-        return Err(report
-            .errors
-            .iter()
-            .take(2)
-            .map(|v| format!("{}: {} [{}]", v.field, v.message.get(lang), v.rule))
-            .collect::<Vec<_>>()
-            .join("; ")
-            .into());
-    };
-    let terms = dsn::terms(clock.office_time()).map_err(|e| e.text().get(lang).to_string())?;
-    let filed = store
-        .dsn_apply(&valid, &terms)
-        .map_err(|e| Problem::new(ProblemKind::Other, dsn_error(&e).get(lang)))?;
-    let rows: Vec<String> = filed
-        .products
-        .iter()
-        .map(|r| match (&r.code_facets, r.ground) {
-            (Some(code), _) => code.clone(),
-            (None, Some(ground)) => format!("{} {ground}", tr(lang, Msg::Refused)),
-            _ => String::new(),
-        })
-        .collect();
-    Ok(crate::i18n::dsn_filed(
-        lang,
-        filed.id,
-        filed.due_on,
-        &rows.join(", "),
-    ))
-}
+mod steps;
+
+use steps::{file_dsn, issue_details};
 
 #[cfg(test)]
 mod answers_tests;

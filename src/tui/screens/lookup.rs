@@ -5,8 +5,9 @@
 use super::{Cx, redraw_if};
 use crate::codes::{Entry, Hit, Kind, Names, Searcher};
 use crate::domain::Lang;
-use crate::domain::dsn::{Decoded, decode};
+use crate::domain::dsn::{Decoded, DsnCode, Facet, whole_code};
 use crate::i18n::{Msg, tr};
+use crate::store::dsn::DsnCodeNames;
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
 use crate::tui::ui::list::Selection;
@@ -29,6 +30,9 @@ pub struct LookupTab {
     selected: Selection,
     /// The query read as a whole DSN code (D-App3), when it is one.
     dsn: Option<Decoded>,
+    /// The register's names of that code (the taxpayer, the product), once read.
+    /// Boxed: the picker dialog holds a lookup, and most lookups never have names.
+    dsn_names: Option<Box<DsnCodeNames>>,
 }
 
 impl LookupTab {
@@ -66,14 +70,27 @@ impl LookupTab {
         {
             self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = Selection::default();
-            // Twelve digits or more can only be a whole DSN code: take it apart.
-            let digits = self.input.value().trim();
-            self.dsn = (self.kind.is_none()
-                && digits.len() >= 12
-                && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| decode(digits).ok())
-            .flatten();
+            self.dsn = (self.kind.is_none())
+                .then(|| whole_code(self.input.value()))
+                .flatten();
+            self.dsn_names = None;
         }
+    }
+
+    /// The DSN code the query was read as, for the register's names of it (issue 11:
+    /// `Store::dsn_code_names`, asked through an effect).
+    pub fn dsn_code(&self) -> Option<DsnCode> {
+        self.dsn.as_ref().map(|d| d.code)
+    }
+
+    /// The register's names of `code`, shown when the query still reads as that code (an
+    /// answer to an older query is dropped).
+    pub fn show_dsn_names(&mut self, code: DsnCode, names: DsnCodeNames) -> bool {
+        let current = self.dsn_code() == Some(code);
+        if current {
+            self.dsn_names = Some(Box::new(names));
+        }
+        current
     }
 
     /// An action for Code lookup, the screen showing.
@@ -224,11 +241,19 @@ impl LookupTab {
                         };
                         names.get(lang)
                     });
+                    // The register's names where the directories have none: the taxpayer of
+                    // the market subject, the product of the whole code (issue 11).
+                    let register = self.dsn_names.as_ref().and_then(|n| match f.facet {
+                        Facet::Subject => n.subject.as_ref().map(|s| s.taxpayer.clone()),
+                        Facet::Brand => n.product.as_ref().map(|p| p.name.clone()),
+                        _ => None,
+                    });
+                    let name = name.map(str::to_string).or(register);
                     let mark = if f.marked { " *" } else { "" };
                     Line::from(vec![
                         Span::styled(format!("{} {:<8}", f.facet.number(), f.code), theme.key()),
                         Span::styled(format!("{}: ", f.facet.name().get(lang)), theme.dim()),
-                        Span::raw(format!("{}{mark}", name.unwrap_or("—"))),
+                        Span::raw(format!("{}{mark}", name.as_deref().unwrap_or("—"))),
                     ])
                 })
                 .collect();

@@ -1,7 +1,8 @@
 //! Drawing the table of formularies under its filter line.
 
 use super::RegisterTab;
-use crate::i18n::{Msg, tr};
+use super::filter::filter_problem;
+use crate::i18n::{Msg, search, tr};
 use crate::tui::ui::text::truncate;
 use crate::tui::ui::{View, layout};
 use ratatui::Frame;
@@ -47,10 +48,15 @@ impl RegisterTab {
             return;
         }
         if self.rows.is_empty() {
-            frame.render_widget(
-                Paragraph::new(Line::styled(tr(lang, Msg::NothingFound), theme.dim())),
-                inner,
-            );
+            // Issue 11: a filter that can match nothing says why (wrapped, never cut at
+            // 80 columns), as `kense register` does, not "nothing found".
+            let line = match filter_problem(self.filter()) {
+                Some(why) => {
+                    Line::styled(search::no_match(&why).get(lang).to_string(), theme.error())
+                }
+                None => Line::styled(tr(lang, Msg::NothingFound), theme.dim()),
+            };
+            frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), inner);
             return;
         }
         let height = layout::register_rows(area);
