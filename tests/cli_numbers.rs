@@ -25,10 +25,10 @@ fn a_valid_iin_is_decoded() {
     assert_eq!(code, Some(0));
     assert_eq!(
         out,
-        "IIN 900517300128: valid\nbirth date  1990-05-17\nYYMMDD      900517\nsex         male\nserial      0012\n"
+        "IIN 900517300128: correct\nbirth date  1990-05-17\nYYMMDD      900517\nsex         male\nserial      0012\n"
     );
     let (_, ru, _) = run(&["iin", "check", "900517300128", "--lang", "ru"]);
-    assert!(ru.contains("дата рождения     1990-05-17"), "{ru}");
+    assert!(ru.contains("дата рождения     17.05.1990"), "{ru}");
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn a_valid_bin_is_decoded() {
     // 4·2 + 5·4 + 4·5 + 1·10 + 2·11 = 80 ≡ 3 (mod 11).
     let (code, out, _) = run(&["bin", "check", "040540000123"]);
     assert_eq!(code, Some(0));
-    assert!(out.starts_with("BIN 040540000123: valid\n"), "{out}");
+    assert!(out.starts_with("BIN 040540000123: correct\n"), "{out}");
     assert!(out.contains("registered (YY-MM)  04-05"), "{out}");
     assert!(out.contains("resident legal entity"), "{out}");
     assert!(out.contains("head unit"), "{out}");
@@ -180,4 +180,21 @@ fn a_bin_of_the_wrong_length_or_month_is_named() {
         assert_eq!(code, Some(1), "{number}");
         assert!(out.contains(reason), "{number}: {out}");
     }
+}
+
+/// Issue 16: under `--lang ru|kk` the number's name and the verdict are the clerk's words
+/// («ИИН»/«ЖСН», «корректен»/«дұрыс»), and dates are ДД.ММ.ГГГГ.
+#[test]
+fn the_check_speaks_the_clerks_language() {
+    let (code, out, _) = run(&["iin", "check", "900517300128", "--lang", "ru"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("ИИН 900517300128: корректен\n"), "{out}");
+    assert!(out.contains("17.05.1990"), "{out}");
+    let (_, out, _) = run(&["iin", "check", "900517300128", "--lang", "kk"]);
+    assert!(out.starts_with("ЖСН 900517300128: дұрыс\n"), "{out}");
+    let (code, out, _) = run(&["bin", "check", "040540000124", "--lang", "ru"]);
+    assert_eq!(code, Some(1));
+    assert!(out.starts_with("БИН 040540000124: некорректен: "), "{out}");
+    let (_, out, _) = run(&["bin", "check", "040540000124", "--lang", "kk"]);
+    assert!(out.starts_with("БСН 040540000124: қате: "), "{out}");
 }

@@ -41,12 +41,15 @@ fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
         "a complete formulary",
     );
     s.send(b"\x13"); // Ctrl-S
-    s.wait_for(|c| c.contains("№ "), "the registration number");
+    s.wait_for(
+        |c| c.contains("Registered: No. "),
+        "the registration number",
+    );
     let screen = s.contents();
     let number = screen
-        .split("№ ")
+        .split("Registered: No. ")
         .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|rest| rest.split([' ', ',']).next())
         .unwrap_or_else(|| panic!("no number on screen:\n{screen}"))
         .to_string();
 

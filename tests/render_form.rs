@@ -106,7 +106,10 @@ fn saving_an_incomplete_formulary_is_refused_and_a_complete_one_is_registered() 
     app.registered(Ok(("2026-0000001".into(), "1234567890".into())));
     assert!(app.form().is_blank(), "a fresh form after registering");
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("№ 2026-0000001 · 1234567890"), "{screen}");
+    assert!(
+        screen.contains("Registered: No. 2026-0000001, coupon 1234567890"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -249,12 +252,12 @@ fn footer(app: &kense::tui::app::App) -> String {
 
 #[test]
 fn a_status_keeps_the_key_hints_whole_and_the_help_key_always() {
-    // Registered: the numbers first, then the hints that fit whole, and F1.
+    // Registered: the numbers first, each named, then the hints that fit whole, and F1.
     let mut app = form_app(Lang::Ru, COLOR, 80, 24);
     app.registered(Ok(("2026-0000621".into(), "5053151782".into())));
     assert_eq!(
         footer(&app),
-        "№ 2026-0000621 · 5053151782  Tab ↓ поле  Ctrl-L справочник  F1 ? клавиши"
+        "Зарегистрирован: № 2026-0000621, талон 5053151782  Tab ↓ поле  F1 ? клавиши"
     );
     // Three product rows filed: every row's code whole, F1 as its keys alone.
     const FILED: &str = "№1 → 24.11.2026: 3-053-0001-1-001, 3-053-0001-1-002, 3-053-0001-1-003";

@@ -39,7 +39,7 @@ fn quitting_with_a_dsn_entry_says_it_will_be_lost() {
     type_text(&mut app, "ТОО");
     app.update(Action::Quit);
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Заявка ДСН не подана"), "{screen}");
+    assert!(screen.contains("Заявка на ДСН-код не подана"), "{screen}");
     assert!(!screen.contains("черновик сохранён"), "{screen}");
     assert_eq!(app.update(Action::Quit), Effect::Redraw);
     let screen = text(&render(&app, 80, 24));
@@ -69,7 +69,10 @@ fn the_status_line_outlasts_quiet_moments() {
     assert_eq!(app.update(Action::Tick), Effect::None);
     assert_eq!(app.update(Action::Resize), Effect::Redraw);
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("№ 2026-0000001 · 1234567890"), "{screen}");
+    assert!(
+        screen.contains("Registered: No. 2026-0000001, coupon 1234567890"),
+        "{screen}"
+    );
     assert_eq!(app.update(Action::Help), Effect::Redraw);
     let screen = text(&render(&app, 80, 24));
     assert!(!screen.contains("2026-0000001"), "{screen}");

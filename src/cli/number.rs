@@ -4,6 +4,7 @@
 use super::output::{Record, write_json, write_table};
 use crate::domain::iin::{Bin, EntityType, EntityUnit, Iin, NumberError};
 use crate::domain::{Lang, Sex, Text};
+use crate::i18n::number::{NumberWord as W, date_without_century, number_word as w};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
@@ -60,57 +61,49 @@ pub struct NumberArgs {
     lang: Lang,
 }
 
-/// A label or value in three languages.
+/// A value in three languages (a number's own digits, a date).
 fn t(ru: &str, kk: &str, en: &str) -> Text {
     Text::new(ru, kk, en)
 }
 
 /// `today` is the office's (issue 14): a birth date after it is not yet an IIN's.
 pub fn iin(args: NumberArgs, today: NaiveDate, out: &mut impl Write) -> io::Result<ExitCode> {
-    check(&args, "IIN", out, Iin::parse, |iin| {
+    check(&args, w(W::Iin), out, Iin::parse, |iin| {
         let sex = iin.sex();
         let sex_text = match sex {
-            Some(Sex::Male) => t("мужской", "ер", "male"),
-            Some(Sex::Female) => t("женский", "әйел", "female"),
-            None => t(
-                "не указан (иностранный гражданин)",
-                "көрсетілмеген (шетел азаматы)",
-                "not encoded (foreign national)",
-            ),
+            Some(Sex::Male) => w(W::Male),
+            Some(Sex::Female) => w(W::Female),
+            None => w(W::SexNotEncoded),
         };
         let digits = iin.as_str();
         let yymmdd = digits.get(..6).unwrap_or_default();
         // A foreign national's IIN (7th digit 0) has the date without its century.
         let birth = match iin.birth_date() {
             Some(date) => {
-                let text = date.to_string();
-                t(&text, &text, &text)
+                let (iso, dotted) = (date.to_string(), date.format("%d.%m.%Y").to_string());
+                t(&dotted, &dotted, &iso)
             }
             None => {
                 let (yy, mm, dd) = (&yymmdd[..2], &yymmdd[2..4], &yymmdd[4..]);
-                t(
-                    &format!("{dd}.{mm}.??{yy} (век не указан)"),
-                    &format!("{dd}.{mm}.??{yy} (ғасыры көрсетілмеген)"),
-                    &format!("??{yy}-{mm}-{dd} (century not encoded)"),
-                )
+                date_without_century(yy, mm, dd)
             }
         };
         let mut fields = vec![
             (
                 "birth_date",
-                t("дата рождения", "туған күні", "birth date"),
+                w(W::BirthDate),
                 birth,
                 json!(iin.birth_date().map(|d| d.to_string())),
             ),
             (
                 "birth_date_yymmdd",
-                t("ГГММДД", "ЖЖААКК", "YYMMDD"),
+                w(W::Yymmdd),
                 t(yymmdd, yymmdd, yymmdd),
                 json!(yymmdd),
             ),
             (
                 "sex",
-                t("пол", "жынысы", "sex"),
+                w(W::Sex),
                 sex_text,
                 json!(sex.map(|s| if s == Sex::Male { "male" } else { "female" })),
             ),
@@ -119,12 +112,8 @@ pub fn iin(args: NumberArgs, today: NaiveDate, out: &mut impl Write) -> io::Resu
         if iin.birth_date().is_some_and(|born| born > today) {
             fields.push((
                 "warning",
-                t("внимание", "назар аударыңыз", "warning"),
-                t(
-                    "дата рождения в будущем: такой ИИН ещё не мог быть выдан",
-                    "туған күні болашақта: мұндай ЖСН әлі берілмеген болуы керек",
-                    "the birth date is in the future: no such IIN can have been issued yet",
-                ),
+                w(W::Warning),
+                w(W::BirthInFuture),
                 json!("birth_date_in_future"),
             ));
         }
@@ -134,74 +123,37 @@ pub fn iin(args: NumberArgs, today: NaiveDate, out: &mut impl Write) -> io::Resu
 
 pub fn bin(command: BinCommand, out: &mut impl Write) -> io::Result<ExitCode> {
     let BinCommand::Check(args) = command;
-    check(&args, "BIN", out, Bin::parse, |bin| {
+    check(&args, w(W::Bin), out, Bin::parse, |bin| {
         let (year, month) = bin.registered();
         let registered = format!("{year:02}-{month:02}");
         let (entity_key, entity) = match bin.entity_type() {
-            EntityType::ResidentLegalEntity => (
-                "resident_legal_entity",
-                t(
-                    "юридическое лицо-резидент",
-                    "резидент заңды тұлға",
-                    "resident legal entity",
-                ),
-            ),
-            EntityType::NonResidentLegalEntity => (
-                "non_resident_legal_entity",
-                t(
-                    "юридическое лицо-нерезидент",
-                    "бейрезидент заңды тұлға",
-                    "non-resident legal entity",
-                ),
-            ),
+            EntityType::ResidentLegalEntity => ("resident_legal_entity", w(W::ResidentLegalEntity)),
+            EntityType::NonResidentLegalEntity => {
+                ("non_resident_legal_entity", w(W::NonResidentLegalEntity))
+            }
             EntityType::JointIndividualEntrepreneurship => (
                 "joint_individual_entrepreneurship",
-                t(
-                    "совместное индивидуальное предпринимательство",
-                    "бірлескен жеке кәсіпкерлік",
-                    "joint individual entrepreneurship",
-                ),
+                w(W::JointEntrepreneurship),
             ),
         };
         let (unit_key, unit) = match bin.unit() {
-            EntityUnit::HeadUnit => (
-                "head_unit",
-                t("головное подразделение", "бас бөлімше", "head unit"),
-            ),
-            EntityUnit::Branch => ("branch", t("филиал", "филиал", "branch")),
-            EntityUnit::RepresentativeOffice => (
-                "representative_office",
-                t("представительство", "өкілдік", "representative office"),
-            ),
-            EntityUnit::PeasantFarm => (
-                "peasant_farm",
-                t("крестьянское хозяйство", "шаруа қожалығы", "peasant farm"),
-            ),
+            EntityUnit::HeadUnit => ("head_unit", w(W::HeadUnit)),
+            EntityUnit::Branch => ("branch", w(W::Branch)),
+            EntityUnit::RepresentativeOffice => {
+                ("representative_office", w(W::RepresentativeOffice))
+            }
+            EntityUnit::PeasantFarm => ("peasant_farm", w(W::PeasantFarm)),
         };
         let serial: String = bin.as_str().chars().skip(6).take(5).collect();
         let fields = vec![
             (
                 "registered",
-                t(
-                    "год и месяц регистрации (ГГ-ММ)",
-                    "тіркелген жылы мен айы (ЖЖ-АА)",
-                    "registered (YY-MM)",
-                ),
+                w(W::Registered),
                 t(&registered, &registered, &registered),
                 json!(registered),
             ),
-            (
-                "entity_type",
-                t("тип", "түрі", "entity type"),
-                entity,
-                json!(entity_key),
-            ),
-            (
-                "unit",
-                t("подразделение", "бөлімше", "unit"),
-                unit,
-                json!(unit_key),
-            ),
+            ("entity_type", w(W::EntityType), entity, json!(entity_key)),
+            ("unit", w(W::Unit), unit, json!(unit_key)),
             serial_field(serial),
         ];
         (bin.as_str().to_string(), fields)
@@ -214,7 +166,7 @@ type Field = (&'static str, Text, Text, Value);
 fn serial_field(serial: String) -> Field {
     (
         "serial",
-        t("порядковый номер", "реттік нөмір", "serial"),
+        w(W::Serial),
         t(&serial, &serial, &serial),
         json!(serial),
     )
@@ -222,7 +174,7 @@ fn serial_field(serial: String) -> Field {
 
 fn check<T>(
     args: &NumberArgs,
-    name: &str,
+    name: Text,
     out: &mut impl Write,
     parse: impl Fn(&str) -> Result<T, NumberError>,
     decode: impl Fn(&T) -> (String, Vec<Field>),
@@ -254,8 +206,8 @@ fn check<T>(
                 }
                 write_json(out, &Value::Object(object))?;
             } else {
-                let valid = t("действителен", "жарамды", "valid");
-                writeln!(out, "{name} {digits}: {}", valid.get(lang))?;
+                let valid = w(W::Correct);
+                writeln!(out, "{} {digits}: {}", name.get(lang), valid.get(lang))?;
                 let rows: Vec<Record> = fields
                     .iter()
                     .map(|(_, label, value, _)| {
@@ -281,10 +233,11 @@ fn check<T>(
                     &json!({ "number": typed, "valid": false, "reason": text }),
                 )?;
             } else {
-                let invalid = t("недействителен", "жарамсыз", "not valid");
+                let invalid = w(W::Incorrect);
                 writeln!(
                     out,
-                    "{name} {typed}: {}: {}",
+                    "{} {typed}: {}: {}",
+                    name.get(lang),
                     invalid.get(lang),
                     text.get(lang)
                 )?;

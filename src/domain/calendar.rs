@@ -102,24 +102,25 @@ pub fn unconfirmed_note(from: NaiveDate, due: NaiveDate) -> Option<Text> {
     if days.is_empty() {
         return None;
     }
-    let list = |name: fn(&CalendarDay) -> &str| {
+    // ДД.ММ.ГГГГ in Russian and Kazakh, as the screens write dates.
+    let list = |name: fn(&CalendarDay) -> &str, date: &str| {
         days.iter()
-            .map(|d| format!("{} {}", d.date, name(d)))
+            .map(|d| format!("{} {}", d.date.format(date), name(d)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     Some(Text::new(
         format!(
             "срок посчитан через неподтверждённый праздник: {}",
-            list(|d| d.name_ru)
+            list(|d| d.name_ru, "%d.%m.%Y")
         ),
         format!(
             "мерзім расталмаған мереке арқылы есептелді: {}",
-            list(|d| d.name_kk)
+            list(|d| d.name_kk, "%d.%m.%Y")
         ),
         format!(
             "counted over a holiday not yet confirmed: {}",
-            list(|d| d.name_ru)
+            list(|d| d.name_ru, "%Y-%m-%d")
         ),
     ))
 }
@@ -154,11 +155,13 @@ impl CalendarError {
             } => Text::new(
                 format!(
                     "календарь рабочих дней известен на {first_year}–{last_year} годы; \
-                     дата {date} вне этих лет, срок не вычислен"
+                     дата {} вне этих лет, срок не вычислен",
+                    date.format("%d.%m.%Y")
                 ),
                 format!(
                     "жұмыс күндерінің күнтізбесі {first_year}–{last_year} жылдарға белгілі; \
-                     {date} күні осы жылдардан тыс, мерзім есептелмеді"
+                     {} күні осы жылдардан тыс, мерзім есептелмеді",
+                    date.format("%d.%m.%Y")
                 ),
                 format!(
                     "the working-day calendar covers {first_year}–{last_year}; {date} is \
@@ -283,7 +286,9 @@ mod tests {
         let note =
             unconfirmed_note(d(2027, 5, 14), d(2027, 5, 18)).unwrap_or_else(|| panic!("no note"));
         assert!(
-            note.en.contains("2027-05-16") && note.ru.contains("Курбан"),
+            note.en.contains("2027-05-16")
+                && note.ru.contains("16.05.2027 Курбан")
+                && note.kk.contains("16.05.2027"),
             "{note:?}"
         );
         assert_eq!(unconfirmed_note(d(2027, 5, 17), d(2027, 5, 18)), None);
@@ -299,9 +304,10 @@ mod tests {
     fn error_names_the_date_and_the_years_in_three_languages() {
         let e = CalendarError::out_of_range(d(2028, 1, 1));
         let t = e.text();
-        for s in [&t.ru, &t.kk, &t.en] {
-            assert!(s.contains("2028-01-01") && s.contains("2024–2027"), "{s}");
+        for s in [&t.ru, &t.kk] {
+            assert!(s.contains("01.01.2028") && s.contains("2024–2027"), "{s}");
         }
+        assert!(t.en.contains("2028-01-01") && t.en.contains("2024–2027"));
         assert_eq!(e.to_string(), t.en);
     }
 }

@@ -33,21 +33,29 @@ pub fn field(lang: Lang, id: FieldId) -> &'static str {
             ),
             FieldId::ArrivalDate => ("Дата прибытия", "Келген күні", "Arrival date"),
             FieldId::PreviousAddress => (
-                "14. Прежнее место",
+                "14. Прежнее место жит.",
                 "14. Бұрынғы мекені",
                 "14. Previous address",
             ),
             FieldId::Signature => ("Подпись", "Қолы", "Signature"),
-            FieldId::SignatureReason => ("Причина без подписи", "Қолсыз себебі", "Why unsigned"),
+            FieldId::SignatureReason => (
+                "Нет подписи: причина",
+                "Қолының болмау себебі",
+                "Why unsigned",
+            ),
             FieldId::ParentIdNumber => (
                 "УЛ родителя: номер",
-                "Ата-ана ЖК: нөмірі",
+                "Ата-ана құжаты: нөмірі",
                 "Parent's ID: number",
             ),
-            FieldId::ParentIdDate => ("УЛ родителя: дата", "Ата-ана ЖК: күні", "Parent's ID: date"),
+            FieldId::ParentIdDate => (
+                "УЛ родителя: дата",
+                "Ата-ана құжаты: күні",
+                "Parent's ID: date",
+            ),
             FieldId::ParentIdIssuer => (
                 "УЛ родителя: кем выдан",
-                "Ата-ана ЖК: берген",
+                "Ата-ана құжатын берген",
                 "Parent's ID: issuer",
             ),
             FieldId::ConclusionNumber => (
@@ -154,15 +162,19 @@ pub fn choice(lang: Lang, value: &str) -> &'static str {
                 "туу туралы куәлік",
                 "birth certificate",
             ),
-            "marriage_record" => ("запись о браке", "неке туралы жазба", "marriage record"),
+            "marriage_record" => (
+                "запись о заключении брака",
+                "неке қию туралы жазба",
+                "marriage record",
+            ),
             "divorce_record" => (
                 "запись о расторжении брака",
                 "некені бұзу туралы жазба",
                 "divorce record",
             ),
             "data_change_conclusion" => (
-                "заключение о перемене данных",
-                "деректерді өзгерту қорытындысы",
+                "заключение о перемене установочных данных",
+                "белгілеу деректерін ауыстыру туралы қорытынды",
                 "data change conclusion",
             ),
             "yes" => ("да", "иә", "yes"),
@@ -239,5 +251,23 @@ pub fn choice(lang: Lang, value: &str) -> &'static str {
             ),
             _ => ("— не выбрано —", "— таңдалмаған —", "— not chosen —"),
         },
+    )
+}
+
+/// A citizenship typed that is no country code (the form's own check).
+pub fn bad_citizenship(raw: &str) -> crate::domain::Text {
+    crate::domain::Text::new(
+        format!("«{raw}»: нужен двухбуквенный код страны (KZ, RU) или stateless"),
+        format!("«{raw}»: екі әріпті ел коды (KZ, RU) немесе stateless керек"),
+        format!("'{raw}': a two-letter country code (KZ, RU) or stateless"),
+    )
+}
+
+/// A date typed that is no date (the form's own check).
+pub fn bad_date(raw: &str) -> crate::domain::Text {
+    crate::domain::Text::new(
+        format!("«{raw}» не дата: введите ДД.ММ.ГГГГ"),
+        format!("«{raw}» күн емес: КК.АА.ЖЖЖЖ енгізіңіз"),
+        format!("'{raw}' is not a date: type DD.MM.YYYY"),
     )
 }

@@ -18,7 +18,9 @@ pub mod countries;
 pub mod form;
 mod moves;
 mod msg;
+pub mod number;
 pub mod paths;
+pub mod plural;
 pub mod search;
 mod staff;
 pub mod store;
@@ -26,7 +28,7 @@ mod store_rules;
 
 use msg::texts;
 
-pub use moves::{conclusion_made, day_closed, event_data};
+pub use moves::{conclusion_made, day_closed, dsn_filed, event_data, registered};
 
 /// A piece of screen text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,8 +63,6 @@ pub enum Msg {
     KeyCopy,
     Kind(Kind),
     FormTitle,
-    FormErrors,
-    FormWarnings,
     FormReady,
     FormPrint,
     FormWhole,
@@ -79,7 +79,6 @@ pub enum Msg {
     KeyDone,
     RegisterFilter,
     RegisterFilterHint,
-    RegisterPage,
     ColNumber,
     ColDate,
     ColIin,
@@ -168,6 +167,11 @@ pub enum Msg {
     AskDocumentNumber,
     MrzNotThePerson,
     PrefilledFrom,
+}
+
+/// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).
+pub fn page(lang: Lang, n: impl std::fmt::Display) -> String {
+    lang.pick(format!("Стр. {n}"), format!("{n}-бет"), format!("Page {n}"))
 }
 
 /// The text of `msg` in `lang`.

@@ -32,7 +32,7 @@ pub fn conclusion_made(lang: Lang, refused: bool, conclusion: &Conclusion) -> St
     pick(
         lang,
         format!("Заключение № {n} от {d} (журнал, M-16): {ru}"),
-        format!("№ {n} қорытынды, {d} (журнал, M-16): {kk}"),
+        format!("{d} № {n} қорытынды (журнал, M-16): {kk}"),
         format!("Conclusion No. {n} of {d} (journal, M-16): {en}"),
     )
 }
@@ -57,7 +57,7 @@ pub fn event_data(lang: Lang, event: &Event) -> Option<String> {
             pick(
                 lang,
                 format!("заключение № {n} от {d}"),
-                format!("№ {n} қорытынды, {d}"),
+                format!("{d} № {n} қорытынды"),
                 format!("conclusion No. {n} of {d}"),
             )
         }
@@ -88,5 +88,28 @@ pub fn day_closed(lang: Lang, close: &DayClose, zone: chrono_tz::Tz) -> String {
         format!("Закрыт {at}, сотрудник {clerk}: записи дня больше не меняются"),
         format!("{at} жабылды, қызметкер {clerk}: күн жазбалары енді өзгермейді"),
         format!("Closed {at} by {clerk}: the day's records no longer change"),
+    )
+}
+
+/// The status line after a formulary is registered: which number is the registration's and
+/// which the coupon's the clerk hands over (M-56).
+pub fn registered(lang: Lang, number: &str, coupon: &str) -> String {
+    pick(
+        lang,
+        format!("Зарегистрирован: № {number}, талон {coupon}"),
+        format!("Тіркелді: № {number}, талон {coupon}"),
+        format!("Registered: No. {number}, coupon {coupon}"),
+    )
+}
+
+/// The status line after a DSN application is filed: its number, its due date (D-6) and
+/// what each product row got.
+pub fn dsn_filed(lang: Lang, id: i64, due: chrono::NaiveDate, rows: &str) -> String {
+    let due = due.format("%d.%m.%Y");
+    pick(
+        lang,
+        format!("Заявка № {id}, срок {due}: {rows}"),
+        format!("№ {id} өтінім, мерзімі {due}: {rows}"),
+        format!("Application No. {id}, due {due}: {rows}"),
     )
 }

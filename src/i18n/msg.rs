@@ -9,7 +9,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         Msg::TabNewFormulary => ("Новый формуляр", "Жаңа формуляр", "New formulary"),
         Msg::TabCodeLookup => ("Поиск кодов", "Кодтарды іздеу", "Code lookup"),
         Msg::TabRegister => ("Реестр", "Тізілім", "Register"),
-        Msg::QueryTitle => ("Код или название", "Код немесе атауы", "Code or name"),
+        Msg::QueryTitle => ("Код или название", "Код немесе атау", "Code or name"),
         Msg::QueryHint => (
             "например 1902 204, 08, аккол, akkol",
             "мысалы 1902 204, 08, ақкөл, akkol",
@@ -20,7 +20,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         Msg::NothingFound => ("Ничего не найдено", "Ештеңе табылмады", "Nothing found"),
         Msg::NoSelection => (
             "Введите код или название",
-            "Код немесе атауын енгізіңіз",
+            "Код немесе атау енгізіңіз",
             "Type a code or a name",
         ),
         Msg::Code => ("Код", "Код", "Code"),
@@ -59,8 +59,6 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         ),
         Msg::KeyCopy => ("копировать код", "кодты көшіру", "copy code"),
         Msg::FormTitle => ("Формуляр", "Формуляр", "Formulary"),
-        Msg::FormErrors => ("ошибок", "қате", "errors"),
-        Msg::FormWarnings => ("предупреждений", "ескерту", "warnings"),
         Msg::FormReady => (
             "Ошибок нет: Ctrl-S — зарегистрировать",
             "Қате жоқ: Ctrl-S — тіркеу",
@@ -94,13 +92,13 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Not registered: correct the marked fields",
         ),
         Msg::QuitQuestion => (
-            "Формуляр не зарегистрирован; черновик сохранён. Выйти? (y/n)",
-            "Формуляр тіркелмеген; жоба сақталды. Шығу керек пе? (y/n)",
+            "Формуляр не зарегистрирован; черновик сохранён. Выйти? (y/д — да, n/н — нет)",
+            "Формуляр тіркелмеген; жоба сақталды. Шығасыз ба? (y/и — иә, n/ж — жоқ)",
             "The formulary is not registered; the draft is kept. Quit? (y/n)",
         ),
         Msg::QuitQuestionNoDraft => (
-            "Формуляр не зарегистрирован, а реестр недоступен: введённое будет потеряно. Выйти? (y/n)",
-            "Формуляр тіркелмеген, ал тізілім қолжетімсіз: енгізілгені жоғалады. Шығу керек пе? (y/n)",
+            "Формуляр не зарегистрирован, а реестр недоступен: данные будут потеряны. Выйти? (y/д — да, n/н — нет)",
+            "Формуляр тіркелмеген, ал тізілім қолжетімсіз: енгізілгені жоғалады. Шығасыз ба? (y/и — иә, n/ж — жоқ)",
             "The formulary is not registered and the register is not available: what was typed will be lost. Quit? (y/n)",
         ),
         Msg::RegisteredBanner => (
@@ -109,14 +107,14 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Registered: No. {number}, coupon {coupon} (hand the coupon to the citizen, M-56)",
         ),
         Msg::ReplaceIinQuestion => (
-            "В поле ИИН уже есть номер. Заменить его новым ИИН ребёнка (M-12.a)? (y/д — да, n/Esc — нет)",
-            "ЖСН өрісінде нөмір бар. Оны баланың жаңа ЖСН-імен ауыстыру керек пе (M-12.a)? (y/и — иә, n/Esc — жоқ)",
-            "The IIN field holds a number. Replace it with a new child's IIN (M-12.a)? (y — yes, n/Esc — no)",
+            "В поле ИИН уже есть номер. Заменить его новым ИИН ребёнка (M-12.a)? (y/д — да, n/н/Esc — нет)",
+            "ЖСН өрісінде нөмір бар. Оны баланың жаңа ЖСН-імен ауыстырасыз ба (M-12.a)? (y/и — иә, n/ж/Esc — жоқ)",
+            "The IIN field holds a number. Replace it with a new child's IIN (M-12.a)? (y — yes, n/Esc — no)",
         ),
         Msg::NewFormularyQuestion => (
-            "Начать новый формуляр? Введённое сейчас будет удалено вместе с черновиком. (y/д — да, n/Esc — нет)",
-            "Жаңа формуляр бастау керек пе? Қазір енгізілгені жобамен бірге жойылады. (y/и — иә, n/Esc — жоқ)",
-            "Start a new formulary? What is typed now is deleted with its draft. (y — yes, n/Esc — no)",
+            "Начать новый формуляр? Введённое сейчас будет удалено вместе с черновиком. (y/д — да, n/н/Esc — нет)",
+            "Жаңа формуляр бастайсыз ба? Қазір енгізілгені жобамен бірге жойылады. (y/и — иә, n/ж/Esc — жоқ)",
+            "Start a new formulary? What is typed now is deleted with its draft. (y — yes, n/Esc — no)",
         ),
         Msg::KeyNextProblem => ("к следующей ошибке", "келесі қатеге", "next problem"),
         Msg::KeyNewFormulary => ("новый формуляр", "жаңа формуляр", "new formulary"),
@@ -127,8 +125,8 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         ),
         Msg::KeyYes => ("да", "иә", "yes"),
         Msg::DsnQuitQuestion => (
-            "Заявка ДСН не подана: введённое будет потеряно. Выйти — Ctrl-Q ещё раз",
-            "ДСН өтінімі берілмеді: енгізілгені жоғалады. Шығу — Ctrl-Q тағы бір рет",
+            "Заявка на ДСН-код не подана: данные будут потеряны. Выйти — Ctrl-Q ещё раз",
+            "ДСН-кодқа өтінім берілмеді: енгізілгені жоғалады. Шығу — Ctrl-Q тағы бір рет",
             "The DSN application is not filed: it will be lost. Ctrl-Q again quits",
         ),
         Msg::RegisterFilter => ("Поиск в реестре", "Тізілімнен іздеу", "Search the register"),
@@ -137,7 +135,6 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "ЖСН, тегі, № немесе талон; status: code: from: to:",
             "IIN, surname, number or coupon; status: code: from: to:",
         ),
-        Msg::RegisterPage => ("Стр.", "Бет", "Page"),
         Msg::ColNumber => ("Номер", "Нөмір", "Number"),
         Msg::ColDate => ("Дата", "Күні", "Date"),
         Msg::ColIin => ("ИИН", "ЖСН", "IIN"),
@@ -149,14 +146,14 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         Msg::Moves => ("Действия (цифра)", "Әрекеттер (цифр)", "Actions (digit)"),
         Msg::NoMoves => ("действий нет", "әрекет жоқ", "no actions"),
         Msg::Formulary => ("Формуляр", "Формуляр", "Formulary"),
-        Msg::DayClosed => ("день закрыт", "күн жабылған", "day closed"),
+        Msg::DayClosed => ("день закрыт", "күн жабық", "day closed"),
         Msg::DayOpen => ("день открыт", "күн ашық", "day open"),
         Msg::Total => ("всего", "барлығы", "total"),
         Msg::District => ("Район", "Аудан", "District"),
         Msg::Clerk => ("Сотрудник", "Қызметкер", "Clerk"),
         Msg::CloseDayHint => (
             "Ctrl-K — закрыть день (после этого записи дня не меняются)",
-            "Ctrl-K — күнді жабу (кейін күн жазбалары өзгермейді)",
+            "Ctrl-K — күнді жабу (содан кейін күн жазбалары өзгермейді)",
             "Ctrl-K closes the day (its records can no longer change)",
         ),
         Msg::DayTitle => ("Итоги дня", "Күн қорытындысы", "End of day"),
@@ -171,8 +168,8 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Enter does it, Esc cancels; ← → choose",
         ),
         Msg::AskCancelReason => (
-            "Причина отмены:",
-            "Болдырмау себебі:",
+            "Причина аннулирования:",
+            "Күшін жою себебі:",
             "Reason for cancelling:",
         ),
         Msg::AskSpoilReason => (
@@ -191,8 +188,8 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Number of the destruction act:",
         ),
         Msg::AskCoupon => (
-            "Номер талона регистрации заявки, с талона (M-57):",
-            "Өтінімді тіркеу талонының нөмірі, талоннан (M-57):",
+            "Номер талона регистрации заявки (как на талоне, M-57):",
+            "Өтінімді тіркеу талонының нөмірі (талондағыдай, M-57):",
             "The application's registration coupon number, from the coupon (M-57):",
         ),
         Msg::AskProtocol => (
@@ -227,7 +224,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         ),
         Msg::CloseDayQuestion => (
             "Закрыть день? Записи дня больше нельзя будет изменить. Введите дату дня (ДД.ММ.ГГГГ) и нажмите Enter; Esc — назад",
-            "Күнді жабу керек пе? Күн жазбаларын енді өзгертуге болмайды. Күннің күнін (КК.АА.ЖЖЖЖ) енгізіп, Enter басыңыз; Esc — артқа",
+            "Күнді жабасыз ба? Бұдан кейін күн жазбаларын өзгертуге болмайды. Жабылатын күнді (КК.АА.ЖЖЖЖ) енгізіп, Enter басыңыз; Esc — артқа",
             "Close the day? Its records can no longer be changed. Type the day's date (DD.MM.YYYY) and Enter; Esc goes back",
         ),
         Msg::CloseDayWrongDate => (
@@ -237,12 +234,12 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         ),
         Msg::EndQuestion => (
             "Это действие завершает путь формуляра и необратимо. Выполнить? (y/д — да, n/н/Esc — нет)",
-            "Бұл әрекет формулярдың жолын аяқтайды және қайтарылмайды. Орындау керек пе? (y/и — иә, n/ж/Esc — жоқ)",
+            "Бұл әрекет формулярдың жолын аяқтайды және қайтарылмайды. Орындайсыз ба? (y/и — иә, n/ж/Esc — жоқ)",
             "This move ends the formulary's course and cannot be undone. Make it? (y — yes, n/Esc — no)",
         ),
         Msg::RefuseQuestion => (
-            "Отказать в выдаче по итогам проверки (M-16)? Формуляр будет аннулирован безвозвратно: останется только уничтожить его по акту. (y/д — да, n/н/Esc — нет)",
-            "Тексеру қорытындысы бойынша беруден бас тарту керек пе (M-16)? Формулярдың күші біржола жойылады: тек акт бойынша жою қалады. (y/и — иә, n/ж/Esc — жоқ)",
+            "Отказать в выдаче документов (M-16)? Формуляр будет аннулирован безвозвратно; далее — только уничтожение по акту. (y/д — да, n/н/Esc — нет)",
+            "Құжаттарды беруден бас тартасыз ба (M-16)? Формулярдың күші біржола жойылады; оны тек акт бойынша жоюға болады. (y/и — иә, n/ж/Esc — жоқ)",
             "Refuse the documents after the verification (M-16)? The formulary will be cancelled for good: only its destruction by an act remains. (y — yes, n/Esc — no)",
         ),
         Msg::KeyRefuse => ("отказать", "бас тарту", "refuse"),
@@ -268,7 +265,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "An IIN needs the birth date and sex first (M-12.a)",
         ),
         Msg::DsnTitle => (
-            "Заявка на ДСН-код (D-4)",
+            "Заявка на ДСН-код (ПИН-код) (D-4)",
             "ДСН-кодқа өтінім (D-4)",
             "DSN code application (D-4)",
         ),
@@ -277,7 +274,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         Msg::DsnSubject => ("Тип субъекта", "Субъект түрі", "Subject type"),
         Msg::DsnCountry => ("Страна (фасет 1)", "Ел (1-фасет)", "Country (facet 1)"),
         Msg::DsnUnit => ("АТЕ (фасет 2)", "ӘАБ (2-фасет)", "Unit (facet 2)"),
-        Msg::DsnType => ("вид продукта", "өнім түрі", "product type"),
+        Msg::DsnType => ("вид нефтепродукта", "өнім түрі", "product type"),
         Msg::DsnName => ("наименование", "атауы", "name"),
         Msg::DsnSpec => ("тех. характеристика", "тех. сипаттама", "specification"),
         Msg::DsnProducer => ("производитель", "өндіруші", "producer"),

@@ -35,8 +35,8 @@ pub fn path_label(lang: Lang, path: &str, formulary: Option<&Formulary>) -> Stri
     if path.starts_with("overrides[") {
         return lang
             .pick(
-                "Причина пропуска предупреждения",
-                "Ескертуді өткізу себебі",
+                "Причина принятия предупреждения",
+                "Ескертуді қабылдау себебі",
                 "Why the warning is let pass",
             )
             .to_string();

@@ -5,8 +5,11 @@
 //! matched by name, so a new error of the store cannot reach the screen untranslated
 //! without the compiler saying so. The English is the store's own text, word for word.
 
+pub use super::store_rules::field_empty;
+use super::store_rules::moment;
 use crate::domain::lifecycle::{DataError, Event, LifecycleError};
-use crate::domain::{Sex, Text, shown_date};
+use crate::domain::{Lang, Sex, Text, shown_date};
+use crate::i18n::plural::{Noun, count};
 use crate::store::dsn::DsnError;
 use crate::store::numbers::parse_coupon;
 use crate::store::{StoreError, number_to_show};
@@ -87,8 +90,8 @@ pub fn store_error(error: &StoreError) -> Text {
             )
         }
         StoreError::NoLocation => t(
-            "реестру негде быть: укажите --db ПУТЬ или KENSE_DB".into(),
-            "тізілімге орын жоқ: --db ЖОЛ немесе KENSE_DB көрсетіңіз".into(),
+            "не указан путь к реестру: задайте --db ПУТЬ или KENSE_DB".into(),
+            "тізілім жолы берілмеген: --db ЖОЛ немесе KENSE_DB көрсетіңіз".into(),
         ),
         StoreError::Create { path, source } => {
             let p = path.display();
@@ -109,7 +112,7 @@ pub fn store_error(error: &StoreError) -> Text {
             t(
                 format!("реестр {p} занят: другой kense держал его дольше {ms} мс; повторите"),
                 format!(
-                    "{p} тізілімі бос емес: басқа kense оны {ms} мс-тан ұзақ ұстады; қайталаңыз"
+                    "{p} тізілімін басқа kense пайдаланып тұр ({ms} мс-тан артық); қайталап көріңіз"
                 ),
             )
         }
@@ -139,11 +142,11 @@ pub fn store_error(error: &StoreError) -> Text {
             let p = path.display();
             t(
                 format!(
-                    "реестр {p} имеет схему версии {found}, старше версии {known} этого kense: \
+                    "реестр {p} имеет схему версии {found} — более раннюю, чем {known} в этом kense: \
                      ничего не изменено; команда записи (например, `kense iin generate`) обновит его"
                 ),
                 format!(
-                    "{p} тізілімінің схемасы {found} нұсқада, бұл kense-тің {known} нұсқасынан \
+                    "{p} тізілімі схемасының нұсқасы ({found}) осы kense-нің {known} нұсқасынан \
                      ескі: ештеңе өзгертілмеді; жазатын команда (мысалы, `kense iin generate`) \
                      оны жаңартады"
                 ),
@@ -166,12 +169,12 @@ pub fn store_error(error: &StoreError) -> Text {
             let p = path.display();
             t(
                 format!(
-                    "реестр {p} имеет схему версии {found}, новее версии {known} этого kense: \
+                    "реестр {p} имеет схему версии {found} — более позднюю, чем {known} в этом kense: \
                      ничего не изменено; нужен более новый kense"
                 ),
                 format!(
-                    "{p} тізілімінің схемасы {found} нұсқада, бұл kense-тің {known} нұсқасынан \
-                     жаңа: ештеңе өзгертілмеді; жаңарақ kense керек"
+                    "{p} тізілімі схемасының нұсқасы ({found}) осы kense-нің {known} нұсқасынан \
+                     жаңа: ештеңе өзгертілмеді; kense-нің жаңа нұсқасы керек"
                 ),
             )
         }
@@ -208,10 +211,10 @@ pub fn store_error(error: &StoreError) -> Text {
             closed_at,
             clerk,
         } => {
-            let date = shown_date(*date);
+            let (date, at) = (shown_date(*date), moment(closed_at));
             t(
-                format!("день {date} уже закрыт ({closed_at}, сотрудник {clerk})"),
-                format!("{date} күні жабылған ({closed_at}, қызметкер {clerk})"),
+                format!("день {date} уже закрыт ({at}, сотрудник {clerk})"),
+                format!("{date} күні әлдеқашан жабылған ({at}, қызметкер {clerk})"),
             )
         }
         StoreError::Backup { path, detail } => {
@@ -246,8 +249,14 @@ pub fn store_error(error: &StoreError) -> Text {
         StoreError::Invalid(problems) => {
             let n = problems.len();
             t(
-                format!("формуляр не прошёл проверку: проблем — {n}, ничего не сохранено"),
-                format!("формуляр тексеруден өтпеді: {n} мәселе, ештеңе сақталмады"),
+                format!(
+                    "формуляр не прошёл проверку: {}, ничего не сохранено",
+                    count(Lang::Ru, n, Noun::Error)
+                ),
+                format!(
+                    "формуляр тексеруден өтпеді: {}, ештеңе сақталмады",
+                    count(Lang::Kk, n, Noun::Error)
+                ),
             )
         }
         StoreError::NoFormulary { number } => match number_to_show(number) {
@@ -288,15 +297,17 @@ pub fn store_error(error: &StoreError) -> Text {
             )
         }
         StoreError::CouponMismatch { number } => t(
-            format!("номер талона не тот, что у формуляра {number}"),
+            format!("номер талона не совпадает с талоном формуляра {number}"),
             format!("талон нөмірі {number} формулярының талонымен сәйкес емес"),
         ),
         StoreError::ConclusionTaken { year, number } => t(
-            format!("заключение № {number} за {year} год уже есть в журнале заключений"),
-            format!("{year} жылғы № {number} қорытынды қорытындылар журналында бар"),
+            format!(
+                "заключение № {number} за {year} год уже есть в журнале регистрации заключений"
+            ),
+            format!("{year} жылғы № {number} қорытынды тіркеу журналында бұрыннан бар"),
         ),
         StoreError::NotCorrectable { number, state } => t(
-            format!("формуляр {number} в состоянии «{state}»: его данные больше не исправить"),
+            format!("формуляр {number} в статусе «{state}»: его данные больше не исправить"),
             format!("{number} формуляры «{state}» күйінде: оның деректерін енді түзетуге болмайды"),
         ),
         // Issue 12: who acts, staff, roles, closing in order (`staff.rs`).
@@ -334,17 +345,17 @@ pub fn dsn_error(error: &DsnError) -> Text {
         DsnError::SubjectCodesExhausted => t(
             "кодов субъекта рынка не осталось: 0001–9999 заняты (D-App3); заявка не сохранена"
                 .into(),
-            "нарық субъектісінің коды қалмады: 0001–9999 бос емес (D-App3); өтінім сақталмады"
+            "нарық субъектісінің коды қалмады: 0001–9999 түгел берілген (D-App3); өтінім сақталмады"
                 .into(),
         ),
         DsnError::BrandsExhausted => t(
-            "для этого заявителя и вида продукции не осталось номеров марки; заявка не сохранена"
+            "для этого услугополучателя и вида нефтепродукта не осталось номеров марки; заявка не сохранена"
                 .into(),
-            "бұл өтініш беруші мен өнім түріне марка нөмірі қалмады; өтінім сақталмады".into(),
+            "бұл көрсетілетін қызметті алушы мен өнім түріне марка нөмірі қалмады; өтінім сақталмады".into(),
         ),
         DsnError::NoApplication { id } => t(
-            format!("заявки ДСН № {id} в реестре нет"),
-            format!("тізілімде № {id} ДСН өтінімі жоқ"),
+            format!("заявки на ДСН-код № {id} в реестре нет"),
+            format!("тізілімде ДСН-кодқа № {id} өтінім жоқ"),
         ),
         DsnError::HandOverBeforeRegistration { id, registered_on } => {
             let registered_on = shown_date(*registered_on);
@@ -360,8 +371,8 @@ pub fn dsn_error(error: &DsnError) -> Text {
         DsnError::AlreadyHandedOver { id, on } => {
             let on = shown_date(*on);
             t(
-                format!("результат по заявке ДСН № {id} уже выдан {on}"),
-                format!("№ {id} ДСН өтінімінің нәтижесі {on} берілген"),
+                format!("результат по заявке на ДСН-код № {id} уже выдан {on}"),
+                format!("ДСН-кодқа № {id} өтінімнің нәтижесі {on} бұрын берілген"),
             )
         }
         // Issue 14's refusals (D-6, the calendar).

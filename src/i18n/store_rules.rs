@@ -2,7 +2,7 @@
 //! in the workstation's three languages; `store.rs` names each of them and sends it here.
 //! The English is the store's own text, word for word.
 
-use crate::domain::Text;
+use crate::domain::{Text, shown_date};
 use crate::store::dsn::DsnError;
 use crate::store::{Behind, StoreError};
 
@@ -46,7 +46,7 @@ pub(super) fn store_text(error: &StoreError) -> Text {
                     "формуляр {number} нельзя отправить: на оборотной стороне нет {ru} по проверке (M-16)"
                 ),
                 format!(
-                    "{number} формулярын жіберуге болмайды: сыртқы бетінде тексеру {kk} жоқ (M-16)"
+                    "{number} формулярын жіберуге болмайды: артқы бетінде тексеру {kk} жоқ (M-16)"
                 ),
             )
         }
@@ -69,28 +69,34 @@ pub(super) fn dsn_text(error: &DsnError) -> Text {
     match error {
         DsnError::FrontOfficeClosed { on } => t(
             format!(
-                "{on} Государственная корпорация не работает (воскресенье или праздник): ничего не передано (D-6)"
+                "{on} Государственная корпорация не работает (воскресенье или праздник): ничего не передано (D-6)",
+                on = shown_date(*on)
             ),
             format!(
-                "{on} Мемлекеттік корпорация жұмыс істемейді (жексенбі немесе мереке): ештеңе берілмеді (D-6)"
+                "{on} Мемлекеттік корпорация жұмыс істемейді (жексенбі немесе мереке): ештеңе берілмеді (D-6)",
+                on = shown_date(*on)
             ),
         ),
         DsnError::NotAtFrontOffice { id } => t(
-            format!("результата по заявке ДСН № {id} нет в Государственной корпорации (D-6)"),
-            format!("№ {id} ДСН өтінімінің нәтижесі Мемлекеттік корпорацияда жоқ (D-6)"),
+            format!(
+                "результата по заявке на ДСН-код № {id} нет в Государственной корпорации (D-6)"
+            ),
+            format!("ДСН-кодқа № {id} өтінімнің нәтижесі Мемлекеттік корпорацияда жоқ (D-6)"),
         ),
         DsnError::StillKept { id, until } => t(
             format!(
-                "Государственная корпорация хранит результат по заявке ДСН № {id} до {until} (D-6)"
+                "Государственная корпорация хранит результат по заявке на ДСН-код № {id} до {until} (D-6)",
+                until = shown_date(*until)
             ),
             format!(
-                "Мемлекеттік корпорация № {id} ДСН өтінімінің нәтижесін {until} дейін сақтайды (D-6)"
+                "Мемлекеттік корпорация ДСН-кодқа № {id} өтінімнің нәтижесін {until} дейін сақтайды (D-6)",
+                until = shown_date(*until)
             ),
         ),
         DsnError::NotWithProvider { id } => t(
-            format!("результат по заявке ДСН № {id} не передавался услугодателю (D-6)"),
+            format!("результат по заявке на ДСН-код № {id} не передавался услугодателю (D-6)"),
             format!(
-                "№ {id} ДСН өтінімінің нәтижесі көрсетілетін қызметті берушіге берілмеген (D-6)"
+                "ДСН-кодқа № {id} өтінімнің нәтижесі көрсетілетін қызметті берушіге берілмеген (D-6)"
             ),
         ),
         DsnError::Calendar(e) => {
@@ -99,4 +105,22 @@ pub(super) fn dsn_text(error: &DsnError) -> Text {
         }
         _ => Text::new(en.clone(), en.clone(), en.clone()),
     }
+}
+
+/// A moment the register keeps (RFC 3339, UTC) in a message: ДД.ММ.ГГГГ ЧЧ:ММ UTC. The
+/// register's refusals do not know the office's time zone; the end-of-day view shows the
+/// same moment in office time.
+pub(super) fn moment(stamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp)
+        .map(|t| t.to_utc().format("%d.%m.%Y %H:%M UTC").to_string())
+        .unwrap_or_else(|_| stamp.to_string())
+}
+
+/// A field the register requires that came empty (checked again before it is written).
+pub fn field_empty() -> Text {
+    Text::new(
+        "поле не заполнено",
+        "өріс толтырылмаған",
+        "the field is empty",
+    )
 }

@@ -13,7 +13,6 @@ use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
 use super::records::{from_key, insert_transition, is_sealed, key};
 use super::{Store, StoreError, audit};
-use crate::domain::Text;
 use crate::domain::formulary::{Formulary, Severity, Violation, overrides_in_use, rule, validate};
 use crate::domain::iin::Iin;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
@@ -74,11 +73,7 @@ fn missing(field: &str) -> StoreError {
         field: field.to_string(),
         rule: rule::REQUIRED,
         severity: Severity::Error,
-        message: Text::new(
-            "поле не заполнено",
-            "өріс толтырылмаған",
-            "the field is empty",
-        ),
+        message: crate::i18n::store::field_empty(),
     }])
 }
 

@@ -251,8 +251,8 @@ pub fn validate(app: &Application) -> Report {
             rule::FACETS,
             Severity::Warning,
             Text::new(
-                format!("единица {n:03} ({}) отмечена в документе «*»: переименована или объединена", u.name_kk),
-                format!("{n:03} бірлігі ({}) құжатта «*» белгісімен: қайта аталған немесе біріктірілген", u.name_kk),
+                format!("единица {n:03} ({}) отмечена в документе знаком «*»: переименована или объединена", u.name_kk),
+                format!("{n:03} бірлігі ({}) құжатта «*» белгісімен белгіленген: атауы өзгерген немесе біріктірілген", u.name_kk),
                 format!("unit {n:03} ({}) is marked '*' in the document: renamed or merged since", u.name_kk),
             ),
         ));

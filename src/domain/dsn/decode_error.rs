@@ -76,21 +76,30 @@ impl DecodeError {
                 Text::new("код не введён", "код енгізілмеген", "no code was given")
             }
             DecodeError::Groups { found } => Text::new(
-                format!("через дефис пишутся 5 фасетов, а групп {found}"),
+                format!("через дефис пишутся 5 фасетов, введено групп: {found}"),
                 format!("дефис арқылы 5 фасет жазылады, ал топтар саны {found}"),
                 format!("written with hyphens a code has 5 facets, not {found} groups"),
             ),
             DecodeError::GroupLength { facet, found } => {
-                let want = match facet {
-                    Facet::Country | Facet::Product => "1".to_string(),
-                    Facet::Unit => "3".to_string(),
-                    Facet::Subject => "4".to_string(),
-                    Facet::Brand => format!("{MIN_BRAND_DIGITS}–{MAX_BRAND_DIGITS}"),
+                let (ru, want) = match facet {
+                    Facet::Country | Facet::Product => ("должна быть 1 цифра".to_string(), "1"),
+                    Facet::Unit => ("должно быть 3 цифры".to_string(), "3"),
+                    Facet::Subject => ("должно быть 4 цифры".to_string(), "4"),
+                    Facet::Brand => (
+                        format!("должно быть от {MIN_BRAND_DIGITS} до {MAX_BRAND_DIGITS} цифр"),
+                        "",
+                    ),
                 };
+                let want = if want.is_empty() {
+                    format!("{MIN_BRAND_DIGITS}–{MAX_BRAND_DIGITS}")
+                } else {
+                    want.to_string()
+                };
+                let s = if want == "1" { "" } else { "s" };
                 Text::new(
-                    format!("должно быть {want} цифр(ы), введено {found}"),
+                    format!("{ru}, введено {found}"),
                     format!("{want} цифр болуы керек, {found} енгізілді"),
-                    format!("must be {want} digits, {found} given"),
+                    format!("must be {want} digit{s}, {found} given"),
                 )
             }
             DecodeError::NonDigit {
@@ -101,7 +110,7 @@ impl DecodeError {
                 format!("position {position} is not a digit: '{found}'"),
             ),
             DecodeError::Length { found } => Text::new(
-                format!("в коде ДСН от {MIN_LEN} до {MAX_LEN} цифр, введено {found}"),
+                format!("в ДСН-коде от {MIN_LEN} до {MAX_LEN} цифр, введено {found}"),
                 format!("ДСН-кодында {MIN_LEN}–{MAX_LEN} цифр болады, {found} енгізілді"),
                 format!("a DSN code has {MIN_LEN} to {MAX_LEN} digits, {found} given"),
             ),

@@ -52,10 +52,10 @@ impl Refusal {
     pub fn text(self, existing: Option<&DsnCode>) -> Text {
         match self {
             Refusal::NotRegistered => Text::new(
-                "заявитель не состоит на регистрационном учёте как \
+                "услугополучатель не состоит на регистрационном учёте как \
                  налогоплательщик, осуществляющий отдельные виды деятельности (ст. 88 \
                  Налогового кодекса)",
-                "өтініш беруші Салық кодексінің \
+                "көрсетілетін қызметті алушы Салық кодексінің \
                  88-бабына сәйкес жекелеген қызмет түрлерін жүзеге асыратын салық төлеуші \
                  ретінде тіркеу есебінде тұрмайды",
                 "the applicant is not registered as a taxpayer \
@@ -64,7 +64,7 @@ impl Refusal {
             Refusal::CodeExists => {
                 let code = existing.map(DsnCode::format_facets).unwrap_or_default();
                 Text::new(
-                    format!("для этого продукта уже есть код ДСН {code}"),
+                    format!("для этого вида нефтепродукта уже есть ДСН-код {code}"),
                     format!("бұл өнімнің ДСН-коды бар: {code}"),
                     format!("this product already has DSN code {code}"),
                 )

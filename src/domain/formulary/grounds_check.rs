@@ -150,8 +150,8 @@ fn data_change(f: &Formulary, code: &str, today: NaiveDate, found: &mut Findings
                 rule::BASIS,
                 Text::new(
                     "нужны сведения ИС ЗАГС (со ссылкой) или заключение о перемене установочных данных (приложение 4): одного свидетельства о рождении недостаточно",
-                    "АХАЖ АЖ мәліметтері (сілтемесімен) немесе дербес деректерді ауыстыру туралы қорытынды (4-қосымша) қажет: туу туралы куәліктің өзі жеткіліксіз",
-                    "data from the civil registry (with its reference) or the conclusion on a change of personal data (appendix 4) is needed: a birth certificate alone is not enough",
+                    "АХАЖ АЖ мәліметтері (сілтемесімен) немесе белгілеу деректерін ауыстыру туралы қорытынды (4-қосымша) қажет: туу туралы куәліктің өзі жеткіліксіз",
+                    "data from the civil registry (with its reference) or the conclusion on a change of identity data (appendix 4) is needed: a birth certificate alone is not enough",
                 ),
             );
         }

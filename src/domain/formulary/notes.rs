@@ -167,8 +167,8 @@ impl NoteKind {
             ),
             NoteKind::BasisDocument => Text::new(
                 "документ-основание изменения установочных данных",
-                "дербес деректерді өзгерту негізі болатын құжат",
-                "basis document for the change of personal data",
+                "белгілеу деректерін ауыстыруға негіз болған құжат",
+                "basis document for the change of identity data",
             ),
         }
     }
@@ -195,8 +195,8 @@ impl BasisKind {
             ),
             BasisKind::DataChangeConclusion => Text::new(
                 "заключение о перемене установочных данных",
-                "дербес деректерді ауыстыру туралы қорытынды",
-                "conclusion on change of personal data",
+                "белгілеу деректерін ауыстыру туралы қорытынды",
+                "conclusion on change of identity data",
             ),
         }
     }

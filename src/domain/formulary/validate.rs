@@ -160,7 +160,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
         // first six digits are compared with the stated date's; skipping it would let a
         // foreigner's wrong IIN pass unnoticed.
         let encoded = match iin.birth_date() {
-            Some(date) => (date != stated).then(|| date.to_string()),
+            Some(date) => (date != stated).then(|| crate::domain::shown_date(date)),
             None => {
                 let yymmdd = iin.as_str().get(..6).unwrap_or_default();
                 (yymmdd != stated.format("%y%m%d").to_string()).then(|| yymmdd.to_string())
@@ -174,7 +174,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
                 Severity::Warning,
                 Text::new(
                     format!("дата рождения {stated} не совпадает с датой в ИИН: {encoded}"),
-                    format!("туған күні {stated} ЖСН-дағы күнмен сәйкес емес: {encoded}"),
+                    format!("туған күні {stated} ЖСН-дегі күнмен сәйкес емес: {encoded}"),
                     format!("birth date {stated} differs from the IIN's: {encoded}"),
                 ),
             );
@@ -195,7 +195,7 @@ fn iin(f: &Formulary, found: &mut Findings) {
             Text::new(
                 format!("пол «{}» не совпадает с полом в ИИН: «{}»", s.ru, e.ru),
                 format!(
-                    "жынысы «{}» ЖСН-дағы жыныспен сәйкес емес: «{}»",
+                    "жынысы «{}» ЖСН-дегі жыныспен сәйкес емес: «{}»",
                     s.kk, e.kk
                 ),
                 format!("sex '{}' differs from the IIN's: '{}'", s.en, e.en),
@@ -339,8 +339,8 @@ fn finish(f: &Formulary, found: Vec<Violation>, prints: Vec<Printout>) -> Report
                 rule: rule::OVERRIDE,
                 severity: Severity::Error,
                 message: Text::new(
-                    "предупреждение можно пропустить только с указанием причины",
-                    "ескертуді тек себебін көрсетіп өткізуге болады",
+                    "предупреждение можно принять только с указанием причины",
+                    "ескертуді тек себебін көрсетіп қабылдауға болады",
                     "a warning may only be overridden with a reason",
                 ),
             });

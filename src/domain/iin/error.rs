@@ -46,12 +46,12 @@ impl NumberError {
             }
             NumberError::Month { found } => Text::new(
                 format!("цифры 3–4 должны быть месяцем (01–12), а не {found:02}"),
-                format!("3–4 цифрлар ай болуы керек (01–12), {found:02} емес"),
+                format!("3–4-цифрлар ай болуы керек (01–12), {found:02} емес"),
                 format!("digits 3–4 must be a month (01–12), not {found:02}"),
             ),
             NumberError::Day { found, month } => Text::new(
                 format!("цифры 5–6 должны быть днём месяца {month:02}, а не {found:02}"),
-                format!("5–6 цифрлар {month:02} айдың күні болуы керек, {found:02} емес"),
+                format!("5–6-цифрлар {month:02}-айдың күні болуы керек, {found:02} емес"),
                 format!("digits 5–6 must be a day of month {month:02}, not {found:02}"),
             ),
             NumberError::CenturySex { found } => Text::new(

@@ -130,10 +130,8 @@ impl NumberTaken {
     /// The explanation for the clerk; the number itself is not repeated (personal data).
     pub fn text(self) -> Text {
         Text::new(
-            "номер документа: документ этого вида с таким номером уже учтён, а номер \
-             определяет один документ (M-57); укажите номер выдаваемого документа",
-            "құжат нөмірі: осы түрдегі осындай нөмірлі құжат тіркелген, ал нөмір бір құжатты \
-             анықтайды (M-57); берілетін құжаттың нөмірін көрсетіңіз",
+            "такой номер уже учтён у документа этого вида (M-57): введите верный номер",
+            "бұл нөмір осы түрдегі басқа құжатта бар (M-57): дұрыс нөмірді енгізіңіз",
             "document number: a document of this kind with that number is already recorded, \
              and a number identifies one document (M-57); give the number of the document \
              handed over",

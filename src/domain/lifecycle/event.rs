@@ -333,22 +333,22 @@ impl DataError {
         match self {
             DataError::EmptyConclusionNumber => Text::new(
                 "укажите номер заключения по журналу регистрации заключений",
-                "қорытындыны тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
+                "қорытындыларды тіркеу журналы бойынша қорытынды нөмірін көрсетіңіз",
                 "give the conclusion's number in the journal of conclusions",
             ),
             DataError::ConclusionAfterMove { date, recorded } => {
                 let (date, recorded) = (shown(*date), shown(*recorded));
                 Text::new(
-                    format!("заключение от {date} не может быть внесено {recorded}"),
-                    format!("{date} қорытындысын {recorded} енгізу мүмкін емес"),
+                    format!("дата заключения ({date}) позже даты записи ({recorded})"),
+                    format!("қорытынды күні ({date}) жазба күнінен ({recorded}) кейін"),
                     format!("a conclusion of {date} cannot be recorded on {recorded}"),
                 )
             }
             DataError::ConclusionBeforeVerification { date, started } => {
                 let (date, started) = (shown(*date), shown(*started));
                 Text::new(
-                    format!("заключение от {date} раньше начала проверки {started}"),
-                    format!("{date} қорытындысы {started} басталған тексеруден бұрын"),
+                    format!("дата заключения ({date}) раньше начала проверки ({started})"),
+                    format!("қорытынды күні ({date}) тексеру басталған күннен ({started}) бұрын"),
                     format!("a conclusion of {date} precedes the verification begun {started}"),
                 )
             }
@@ -360,13 +360,13 @@ impl DataError {
             DataError::EmptyReason(kind) => {
                 let name = kind.text();
                 Text::new(
-                    format!("укажите причину: «{}»", name.ru),
-                    format!("себебін көрсетіңіз: «{}»", name.kk),
+                    format!("укажите причину (действие «{}»)", name.ru),
+                    format!("«{}» әрекетінің себебін көрсетіңіз", name.kk),
                     format!("give the reason to «{}»", name.en),
                 )
             }
             DataError::EmptyActNumber => Text::new(
-                "укажите номер акта уничтожения",
+                "укажите номер акта об уничтожении",
                 "жою актісінің нөмірін көрсетіңіз",
                 "give the number of the destruction act",
             ),

@@ -89,8 +89,11 @@ impl IllegalMove {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let ru = format!("из состояния «{}» нельзя «{}»", from.ru, attempted.ru);
-        let kk = format!("«{}» күйінен «{}» мүмкін емес", from.kk, attempted.kk);
+        let ru = format!("в статусе «{}» нельзя «{}»", from.ru, attempted.ru);
+        let kk = format!(
+            "«{}» күйінде «{}» әрекеті мүмкін емес",
+            from.kk, attempted.kk
+        );
         let en = format!(
             "cannot «{}» a formulary that is «{}»",
             attempted.en, from.en

@@ -141,7 +141,9 @@ impl App {
     pub fn registered(&mut self, outcome: Result<(String, String), Problem>) {
         match outcome {
             Ok((number, coupon)) => {
-                self.status = Some(Status::Text(format!("№ {number} · {coupon}")));
+                self.status = Some(Status::Text(crate::i18n::registered(
+                    self.lang, &number, &coupon,
+                )));
                 let today = self.session.clock.today();
                 // The numbers stay on the fresh form, labelled, until the clerk starts the
                 // next formulary: the coupon is what the citizen takes away (M-56).

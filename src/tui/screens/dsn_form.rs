@@ -8,6 +8,7 @@ use crate::codes::{self, Names};
 use crate::domain::Lang;
 use crate::domain::dsn::{Application, CodeValue, ProductRow, Report, validate};
 use crate::domain::formulary::Violation;
+use crate::i18n::plural::{Noun, count};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
@@ -312,7 +313,7 @@ impl DsnForm {
             Line::styled(tr(lang, Msg::DsnReady), theme.ok())
         } else {
             Line::styled(
-                format!("{} {}", self.report.errors.len(), tr(lang, Msg::FormErrors)),
+                count(lang, self.report.errors.len(), Noun::Error),
                 theme.dim(),
             )
         });

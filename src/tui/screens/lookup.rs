@@ -313,7 +313,18 @@ impl LookupTab {
             Entry::Filling(_) | Entry::DsnCountry(_) | Entry::DsnProduct(_) => {}
         }
         if !entry.translated_fields().is_empty() {
-            let fields = entry.translated_fields().join(", ");
+            // The fields by their labels on this screen, not by their JSON keys.
+            let fields = entry
+                .translated_fields()
+                .iter()
+                .map(|key| match *key {
+                    "name_kk" => tr(lang, Msg::NameKk),
+                    "name_ru" => tr(lang, Msg::NameRu),
+                    "name_en" => tr(lang, Msg::NameEn),
+                    other => other,
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
             pinned.push(Line::styled(
                 format!("{fields}: {}", tr(lang, Msg::Translated)),
                 theme.dim(),

@@ -83,10 +83,10 @@ pub(super) fn file_dsn(
             _ => String::new(),
         })
         .collect();
-    Ok(format!(
-        "№{} → {}: {}",
+    Ok(crate::i18n::dsn_filed(
+        lang,
         filed.id,
-        filed.due_on.format("%d.%m.%Y"),
-        rows.join(", ")
+        filed.due_on,
+        &rows.join(", "),
     ))
 }

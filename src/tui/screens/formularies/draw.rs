@@ -32,9 +32,8 @@ impl RegisterTab {
 
         let more = if self.has_next() { " …" } else { "" };
         let title = format!(
-            "{} {}: {}{more}",
-            tr(lang, Msg::RegisterPage),
-            self.page_number(),
+            "{}: {}{more}",
+            crate::i18n::page(lang, self.page_number()),
             self.rows.len()
         );
         let block = Block::default().borders(Borders::ALL).title(title);

@@ -7,7 +7,7 @@ use crate::domain::formulary::{
     BasisKind, Citizenship, Formulary, Note, PreviousResidence, Residence, Severity, Signature,
     Violation,
 };
-use crate::domain::{DocumentKind, Sex, Text};
+use crate::domain::{DocumentKind, Sex};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -100,11 +100,7 @@ pub fn to_formulary(
                     field: "citizenship".into(),
                     rule: "K-CITIZENSHIP",
                     severity: Severity::Error,
-                    message: Text::new(
-                        format!("«{raw}»: нужен двухбуквенный код страны (KZ, RU) или stateless"),
-                        format!("«{raw}»: екі әріпті ел коды (KZ, RU) немесе stateless керек"),
-                        format!("'{raw}': a two-letter country code (KZ, RU) or stateless"),
-                    ),
+                    message: crate::i18n::form::bad_citizenship(&raw),
                 });
                 None
             }
@@ -160,11 +156,7 @@ fn bad_date(field: String, raw: &str) -> Violation {
         field,
         rule: "K-DATE",
         severity: Severity::Error,
-        message: Text::new(
-            format!("«{raw}» не дата: введите ДД.ММ.ГГГГ"),
-            format!("«{raw}» күн емес: КК.АА.ЖЖЖЖ енгізіңіз"),
-            format!("'{raw}' is not a date: type DD.MM.YYYY"),
-        ),
+        message: crate::i18n::form::bad_date(raw),
     }
 }
 

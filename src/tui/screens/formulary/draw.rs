@@ -3,6 +3,7 @@
 
 use super::FormTab;
 use super::spec::{FIELDS, Input as Kind};
+use crate::i18n::plural::{Noun, count};
 use crate::i18n::{Msg, form as words, tr};
 use crate::tui::ui::fields::{self, FieldRow, FormLine, Value, problem};
 use crate::tui::ui::{View, layout};
@@ -91,11 +92,9 @@ impl FormTab {
         } else {
             lines.push(Line::styled(
                 format!(
-                    "{} {} · {} {}",
-                    report.errors.len(),
-                    tr(lang, Msg::FormErrors),
-                    report.warnings.len(),
-                    tr(lang, Msg::FormWarnings)
+                    "{} · {}",
+                    count(lang, report.errors.len(), Noun::Error),
+                    count(lang, report.warnings.len(), Noun::Warning)
                 ),
                 theme.dim(),
             ));
