@@ -41,8 +41,10 @@ fn add(db: &Path) -> (String, String) {
 fn under_verification_by_another(db: &Path) -> String {
     use kense::domain::lifecycle::{Event, VerificationGround};
     let text = kense(db, &["formulary", "template", "--code", "18"], None).stdout;
-    let formulary =
+    let mut formulary =
         kense::domain::formulary::Formulary::from_json(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    // The same example person as other tests of this file: K-OPEN/K-PERSON let pass.
+    common::known_person_passes(&mut formulary);
     let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
         .and_then(|d| d.and_hms_opt(9, 0, 0))
         .unwrap_or_else(|| panic!("a time"));

@@ -167,6 +167,7 @@ pub enum Msg {
     AskDocumentNumber,
     MrzNotThePerson,
     PrefilledFrom,
+    CorrectionQuitQuestion,
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).

@@ -212,6 +212,11 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "МОА: тегі, аты немесе туған күні формулярдағыдай емес: бұл осы тұлғаның құжаты емес [M-57]",
             "MRZ: the surname, name or birth date is not the formulary's: this is not the person's document [M-57]",
         ),
+        Msg::CorrectionQuitQuestion => (
+            "Исправление не сохранено: Ctrl-S — сохранить, Esc — отказаться; выйти без него — Ctrl-Q ещё раз",
+            "Түзету сақталмады: Ctrl-S — сақтау, Esc — бас тарту; онсыз шығу — Ctrl-Q тағы бір рет",
+            "The correction is not saved: Ctrl-S saves, Esc drops it; Ctrl-Q again quits without it",
+        ),
         Msg::PrefilledFrom => (
             "Из формуляра № {number} от {date} заполнено: {fields} (проверьте и исправьте)",
             "№ {number} формулярдан ({date}) толтырылды: {fields} (тексеріп, түзетіңіз)",

@@ -267,7 +267,10 @@ impl App {
             return Effect::None;
         }
         match screen {
-            Screen::Formularies => self.screens.formularies.search(None),
+            Screen::Formularies => {
+                self.screens.formularies.first_page();
+                self.screens.formularies.search(None)
+            }
             Screen::DsnList => Effect::DsnList,
             _ => Effect::Redraw,
         }
@@ -306,6 +309,12 @@ impl App {
         match effect {
             // A key that changed nothing still takes the status line away.
             Effect::None => redraw_if(had_status),
+            // The draft row, one per clerk, now holds the new entry: a discard still
+            // pending from the registration before must not delete it.
+            Effect::SaveDraft(draft) => {
+                self.discard_pending = false;
+                Effect::SaveDraft(draft)
+            }
             effect => effect,
         }
     }

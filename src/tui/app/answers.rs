@@ -87,13 +87,16 @@ impl App {
             Problem,
         >,
     ) {
-        let (known, prefill) = match known {
-            Ok(found) => found,
-            Err(problem) => return self.problem(problem),
-        };
         let form = match except {
             Some(_) => &mut self.screens.correction,
             None => &mut self.screens.formulary,
+        };
+        let (known, prefill) = match known {
+            Ok(found) => found,
+            Err(problem) => {
+                form.known_failed();
+                return self.problem(problem);
+            }
         };
         if let Some((paths, number, date)) = form.take_known(iin, known, prefill.as_ref()) {
             let fields: Vec<String> = paths

@@ -4,7 +4,7 @@
 use super::{App, Effect};
 use crate::i18n::Msg;
 use crate::tui::dialogs::Dialog;
-use crate::tui::screens::Cx;
+use crate::tui::screens::{Cx, Screen};
 
 impl App {
     /// A quiet moment (no key for a while, and before quitting or on a dropped
@@ -15,6 +15,8 @@ impl App {
         let form = &mut self.screens.formulary;
         if form.unsaved() {
             form.mark_saved();
+            // The new entry overwrites the draft row: a pending discard would delete it.
+            self.discard_pending = false;
             Effect::SaveDraft(Box::new(form.formulary().clone()))
         } else if self.discard_pending {
             Effect::DiscardDraft
@@ -35,6 +37,13 @@ impl App {
     /// application says that it will be lost and how to quit anyway (Ctrl-Q again); any
     /// other key stays. With a formulary entry as well, its own question follows.
     pub(super) fn quit(&mut self, cx: &mut Cx) -> Effect {
+        // A correction typed but not saved is said once, as an unfiled DSN application is
+        // (the same flag: the next key that is not Ctrl-Q forgets the warning).
+        let correcting = self.screen == Screen::Correction && self.screens.correction.unsaved();
+        if correcting && !self.leaving_dsn {
+            self.leaving_dsn = true;
+            return cx.say(Msg::CorrectionQuitQuestion);
+        }
         if !self.screens.dsn_form.is_blank() && !self.leaving_dsn {
             self.leaving_dsn = true;
             return cx.say(Msg::DsnQuitQuestion);

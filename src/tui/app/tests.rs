@@ -180,3 +180,18 @@ fn without_a_register_quitting_says_the_entry_is_lost() {
     assert!(shown.contains("will be lost"), "{shown}");
     assert!(!shown.contains("draft is kept"), "{shown}");
 }
+
+/// A discard still pending from the last registration never deletes the next entry's
+/// draft: saving the new entry overwrites the draft row and cancels the discard.
+#[test]
+fn a_pending_discard_is_dropped_once_the_next_entry_is_kept() {
+    let mut app = new_app();
+    app.draft_discarded(false);
+    type_into(&mut app, FieldId::Surname, "Ахметова");
+    assert!(matches!(app.update(Action::Tick), Effect::SaveDraft(_)));
+    assert_eq!(
+        app.update(Action::Tick),
+        Effect::None,
+        "no discard after it"
+    );
+}

@@ -1,4 +1,4 @@
-//! The end-of-day view: the day's totals by status, code, district and clerk; Ctrl-E asks
+//! The end-of-day view: the day's totals by status, code, district and clerk; Ctrl-K asks
 //! to close a day still open.
 
 use super::{Dialog, Next, become_, stay};

@@ -68,6 +68,12 @@ pub fn issue_document(
             let changed = crate::tui::ui::text::paste(&mut input, &text);
             stay(open(number, coupon, input), changed)
         }
+        // A reader that types the zone like a keyboard ends each line with Enter: until the
+        // zone is whole (2 lines of 44, 3 of 30), Enter is a line break, not the issue.
+        Action::Confirm if zone_unfinished(input.value()) => {
+            crate::tui::ui::text::paste(&mut input, " ");
+            stay(open(number, coupon, input), true)
+        }
         Action::Confirm if input.value().trim().is_empty() => {
             let effect = cx.say(Msg::NeedText);
             (Some(open(number, coupon, input)), Some(effect))
@@ -131,4 +137,26 @@ pub fn draw_document(frame: &mut Frame, body: Rect, input: &Input, view: View) {
     );
     let ask = Line::raw(tr(view.lang, Msg::AskDocumentNumber));
     draw_entry(frame, area, title, ask, Value::Text(input));
+}
+
+/// Whether `typed` is part of a machine-readable zone still coming (it has the zone's `<`
+/// fillers but fewer characters than a whole TD3 zone).
+fn zone_unfinished(typed: &str) -> bool {
+    let letters = typed.chars().filter(|c| !c.is_whitespace()).count();
+    typed.contains('<') && letters < 88
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zone_unfinished;
+
+    /// A reader's Enter after the first line of a zone is no issue yet.
+    #[test]
+    fn enter_inside_a_zone_is_a_line_break() {
+        let first = "P<KAZAKHMETOVA<<AIGUL<<<<<<<<<<<<<<<<<<<<<<";
+        assert!(zone_unfinished(first));
+        let whole = format!("{first} N12345678<0KAZ9005174F3001011<<<<<<<<<<<<<<06");
+        assert!(!zone_unfinished(&whole));
+        assert!(!zone_unfinished("N12345678"), "a plain number");
+    }
 }

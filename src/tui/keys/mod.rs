@@ -26,6 +26,8 @@ pub enum Scope {
     YesEnd,
     /// The "yes" of a question before replacing what was typed (an IIN, a whole entry).
     YesAsk,
+    /// The "yes" of quitting when what was typed cannot be kept.
+    YesLose,
     /// The "yes" of the question before a refusing conclusion (M-16): it refuses.
     YesRefuse,
     /// A list of codes: the Code lookup tab and the code picker.
@@ -66,6 +68,8 @@ pub enum Context {
     Reason,
     /// "Quit with an entry?"
     QuitQuestion,
+    /// "Quit? What was typed will be lost" (no register to keep a draft).
+    QuitLosingQuestion,
     /// "Close the day?"
     CloseDayQuestion,
     /// "Refuse the documents (M-16)? The formulary will be cancelled for good."
@@ -75,7 +79,7 @@ pub enum Context {
     /// "Replace the IIN?", "Start a new formulary?": what was typed would be replaced.
     AskQuestion,
     MoveData,
-    /// The end-of-day view of a day still open, which Ctrl-E closes.
+    /// The end-of-day view of a day still open, which Ctrl-K closes.
     Day,
     /// The end-of-day view of a closed day: nothing is left to close.
     ClosedDay,
@@ -90,6 +94,7 @@ impl Context {
             Context::Reason => &[Scope::Entry],
             // Each question's "yes" says what it does; the "no" is the same for all.
             Context::QuitQuestion => &[Scope::YesQuit, Scope::Question],
+            Context::QuitLosingQuestion => &[Scope::YesLose, Scope::Question],
             // The date typed closes the day (Enter), Esc goes back.
             Context::CloseDayQuestion => &[Scope::Entry],
             Context::EndQuestion => &[Scope::YesEnd, Scope::Question],

@@ -5,7 +5,7 @@
 use super::Binding;
 use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Record, Register};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{YesAsk, YesEnd, YesQuit, YesRefuse};
+use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
@@ -82,6 +82,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help,      "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   CLOSE_HELP),
     bind(Help,      "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
     bind(YesQuit,   "y",         FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES),
+    // Quitting loses what was typed (no register to keep it): never Enter.
+    bind(YesLose,   "y/д",       FOOTER,    Msg::KeyQuit,      Action::Confirm,                YES_ONLY),
     bind(YesRefuse, "y/д",       FOOTER,    Msg::KeyRefuse,    Action::Confirm,                YES_ONLY),
     bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(YesAsk,    "y/д",       FOOTER,    Msg::KeyYes,       Action::Confirm,                YES_ONLY),
@@ -98,7 +100,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Formulary, "Ctrl-P",    NO_FOOTER, Msg::KeyNextProblem, Action::NextProblem,          &[ctrl('p')]),
     bind(NewOnly,   "Ctrl-X",    NO_FOOTER, Msg::KeyNewFormulary, Action::NewFormulary,        &[ctrl('x')]),
     bind(Formulary, "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
-    bind(Formulary, "Ctrl-G",    FOOTER,    Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    // A child's IIN goes into a new formulary only: a correction keeps the IIN it has.
+    bind(NewOnly,   "Ctrl-G",    FOOTER,    Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
     bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
     bind(List,      "↑↓",        FOOTER,    Msg::KeySelect,    Action::Select(Move::Down),     &[key(Down)]),
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),

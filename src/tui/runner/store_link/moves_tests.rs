@@ -66,12 +66,35 @@ impl Desk {
     /// Registers the example of code 18 for the person of IIN serial `serial`, by another
     /// handle on the register (as another clerk's kense would); its number and coupon.
     pub(super) fn registered(&self, serial: u16, moves: &[Event]) -> (String, String) {
+        self.registered_as(open(&self.location), serial, moves)
+    }
+
+    /// [`Desk::registered`] by another head, "boris", so that this clerk may approve its
+    /// conclusion (maker-checker, issue 12).
+    pub(super) fn registered_by_another_head(&self, serial: u16, moves: &[Event]) -> String {
+        let boris = Clerk::new("boris").unwrap_or_else(|e| panic!("{e}"));
+        let mut mine = open(&self.location);
+        let mut heads = mine.staff().unwrap_or_else(|e| panic!("{e}"));
+        if heads.is_empty() {
+            let aigul = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
+            mine.add_first_head(&aigul, "АЙГҮЛОВА А. А.")
+                .unwrap_or_else(|e| panic!("{e}"));
+            heads = mine.staff().unwrap_or_else(|e| panic!("{e}"));
+        }
+        if !heads.iter().any(|m| m.account == "boris") {
+            mine.add_staff(&boris, "БОРИСОВ Б. Б.", crate::store::Role::Head)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let theirs = Store::open(&self.location, boris).unwrap_or_else(|e| panic!("{e}"));
+        self.registered_as(theirs, serial, moves).0
+    }
+
+    fn registered_as(&self, mut store: Store, serial: u16, moves: &[Event]) -> (String, String) {
         let mut f = Formulary::example("18").unwrap_or_else(|| panic!("example"));
         let born = f.birth_date.unwrap_or_else(|| panic!("a birth date"));
         let sex = f.sex.unwrap_or(Sex::Male);
         let (iin, _) = Iin::next_after(born, sex, serial).unwrap_or_else(|| panic!("serial"));
         f.iin = Some(iin.as_str().to_string());
-        let mut store = open(&self.location);
         let done = store
             .register_formulary(&f, Clock::default().today())
             .unwrap_or_else(|e| panic!("{e:?}"));
@@ -199,10 +222,11 @@ fn closing_the_day_reads_the_page_again() {
 fn a_conclusion_says_its_journal_number_and_date() {
     use crate::domain::lifecycle::MoveKind;
     let mut desk = Desk::new();
-    let (number, _) = desk.registered(1, &[]);
+    let verify = Event::StartVerification {
+        ground: crate::domain::lifecycle::VerificationGround::Citizenship,
+    };
+    let number = desk.registered_by_another_head(1, std::slice::from_ref(&verify));
     desk.open_first(&number);
-    desk.choose(MoveKind::StartVerification);
-    desk.press(Action::Confirm);
     desk.choose(MoveKind::Confirm);
     // The identification protocol (M-16, M-33): a number and a date.
     let today = Clock::default().today().format("%d.%m.%Y").to_string();
@@ -216,12 +240,10 @@ fn a_conclusion_says_its_journal_number_and_date() {
         format!("Conclusion No. 1 of {today} (journal, M-16): identity established")
     );
     // The next formulary's refusal takes the next number.
-    let (other, _) = desk.registered(2, &[]);
+    let other = desk.registered_by_another_head(2, &[verify]);
     desk.press(Action::Back);
     desk.press(Action::ShowTab(Tab::CodeLookup));
     desk.open_first(&other);
-    desk.choose(MoveKind::StartVerification);
-    desk.press(Action::Confirm);
     desk.choose(MoveKind::Refuse);
     // A refusal cancels the formulary for good: it asks first (y).
     assert_eq!(desk.app.context(), Context::RefuseQuestion);

@@ -69,6 +69,13 @@ impl RegisterTab {
         }
     }
 
+    /// Back to the first page: the pages before are forgotten, so the page number and PgUp
+    /// stay right when it is read again.
+    pub fn first_page(&mut self) {
+        self.previous.clear();
+        self.current = None;
+    }
+
     /// Asks the register for the page of the filter line starting at `cursor`.
     pub fn search(&self, cursor: Option<Cursor>) -> Effect {
         let mut query = parse_filter(self.filter(), PAGE_ROWS);

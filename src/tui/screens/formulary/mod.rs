@@ -103,6 +103,11 @@ impl FormTab {
         Some(iin)
     }
 
+    /// The register could not be asked: the next change of the form asks again.
+    pub fn known_failed(&mut self) {
+        self.asked = None;
+    }
+
     /// The register's answer about `iin`: its warnings (K-OPEN, K-PERSON) hold from now
     /// on, and a new formulary's empty fields are filled from the person's latest trusted
     /// formulary (the clerk may change them). Returns the paths filled and their source.

@@ -82,12 +82,15 @@ impl FormTab {
             _ => Effect::None,
         };
         // An IIN just typed in full: what the register knows of the person (issue 11).
-        match (effect, self.wants_known()) {
-            (Effect::Redraw | Effect::None, Some(iin)) => Effect::Known {
+        if !matches!(effect, Effect::Redraw | Effect::None) {
+            return effect;
+        }
+        match self.wants_known() {
+            Some(iin) => Effect::Known {
                 iin,
                 except: self.corrects().map(str::to_string),
             },
-            (effect, _) => effect,
+            None => effect,
         }
     }
 

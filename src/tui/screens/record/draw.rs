@@ -151,7 +151,8 @@ fn rows(
         rows.push(heading(Msg::RecordOverrides));
         for o in &f.overrides {
             let reason = o.reason.clone().unwrap_or_default();
-            rows.push(Line::raw(format!("[{}] {}: {reason}", o.rule, o.field)));
+            let field = crate::i18n::paths::path_label(lang, &o.field, Some(f));
+            rows.push(Line::raw(format!("[{}] {field}: {reason}", o.rule)));
         }
     }
     rows.push(heading(Msg::RecordDocuments));

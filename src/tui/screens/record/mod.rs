@@ -87,6 +87,9 @@ impl RecordScreen {
     /// Scrolls by `step` through `total` rows of which `page` show; `true` when it moved.
     fn scroll(&mut self, step: Move, total: usize, page: usize) -> bool {
         let last = total.saturating_sub(page);
+        // The last row shown is the "more below" mark while rows follow: a page moves by
+        // one row less, so no row is jumped over.
+        let page = page.saturating_sub(1).max(1);
         let next = match step {
             Move::Up => self.scroll.saturating_sub(1),
             Move::Down => (self.scroll + 1).min(last),
