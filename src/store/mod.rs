@@ -31,6 +31,7 @@ mod emigration;
 mod formularies;
 mod known;
 mod move_records;
+mod move_steps;
 mod moves;
 pub mod numbers;
 mod persons;

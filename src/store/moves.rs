@@ -6,20 +6,16 @@
 //! refused when that day is closed (nothing is added to a closed day), and allowed for a
 //! formulary registered on a closed day, whose own record (its data) stays as it was.
 
-use super::clock_guard::refuse_clock_behind;
-use super::move_records::{
-    IssuePaper, MoveDetails, conclusion_missing, journal_notes, merge_notes, record_issue,
-};
-use super::numbers::{MAX_CONCLUSION, parse_conclusion_number, parse_coupon, registration_key};
+use super::move_records::{MoveDetails, record_issue};
+use super::move_steps::{Checks, Issued, Target};
+use super::numbers::{MAX_CONCLUSION, registration_key};
 use super::ops::now;
-use super::records::{Reader, from_key, insert_transition, is_sealed, key};
+use super::records::{Reader, from_key, insert_transition, key};
 use super::{Store, StoreError, audit, roles};
-use crate::domain::lifecycle::documents::{
-    DocumentStatus, IssuedDocument, NumberTaken, invalidated_by_issue,
-};
-use crate::domain::lifecycle::{DataError, Event, LifecycleError, State, Transition, check_text};
+use crate::domain::lifecycle::documents::DocumentStatus;
+use crate::domain::lifecycle::{Event, LifecycleError, State, Transition, check_text};
 use crate::domain::text::limit;
-use chrono::{Datelike, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
@@ -147,128 +143,45 @@ impl Store {
             &sqlite,
         )?;
         let previous = reader.documents_with_ids(&iin)?;
-        // M-56: handed over on the receipt, the coupon is not presented: the formulary is
-        // the one the receipt was given for, and its coupon is recorded with the issue.
-        if let (Event::Issue { coupon: given }, Some(IssuePaper::Receipt { .. })) =
-            (&mut event, &extra.paper)
-            && given.trim().is_empty()
-        {
-            given.clone_from(&coupon);
-        }
-        // M-57: the issued document's own number; the registration number is no document's.
-        if by_clock
-            && matches!(event, Event::Issue { .. })
-            && document_number.is_none_or(|n| n.trim().is_empty())
-        {
-            return Err(StoreError::DocumentNumberRequired);
-        }
-        // M-16: a confirmed verification's conclusion and protocol are on the reverse side
-        // before the formulary goes for manufacture.
-        if by_clock && matches!(event, Event::Send | Event::Resend { .. }) {
-            let json: String = tx
-                .query_row(
-                    "SELECT formulary_json FROM formularies WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .map_err(&sqlite)?;
-            let mut side = crate::domain::formulary::Formulary::from_json(&json)
-                .map_err(|_| reader.damaged("formulary"))?
-                .reverse_side;
-            merge_notes(&mut side, journal_notes(&tx, id).map_err(&sqlite)?);
-            if let Some(missing) = conclusion_missing(&lifecycle, &side) {
-                return Err(StoreError::ConclusionMissing {
-                    number: number.to_string(),
-                    missing,
-                });
-            }
-        }
-        if let Event::Issue { coupon: given } = &event
-            && parse_coupon(given).as_deref() != Some(coupon.as_str())
-        {
-            return Err(StoreError::CouponMismatch {
-                number: number.to_string(),
-            });
-        }
-        if is_sealed(&tx, at.date()).map_err(&sqlite)? {
-            return Err(StoreError::DaySealed { date: at.date() });
-        }
-        if by_clock {
-            refuse_clock_behind(&tx, at).map_err(|e| e.unwrap_or_else(&sqlite))?;
-        }
-        let journal_line = match &mut event {
-            Event::Confirm { conclusion } | Event::Refuse { conclusion } => {
-                let year = conclusion.date.year();
-                let line = next_journal_line(&tx, year).map_err(&sqlite)?;
-                // M-16: the journal is numbered per year with whole numbers, compared as
-                // numbers ("05" is 5) and recorded plainly, so one number is one line.
-                // The default is the year's highest number + 1, not the line count nor
-                // the first gap: numbers grow with the journal's pages, and a gap is
-                // usually a number the office gave on paper (a clerk typed a higher one).
-                let value = if conclusion.number.trim().is_empty() {
-                    next_conclusion_number(&tx, year).map_err(&sqlite)?
-                } else {
-                    // Text that is no number is no number of the journal: the domain's
-                    // "give the conclusion's number in the journal" (the CLI says which
-                    // flag before it gets here).
-                    parse_conclusion_number(&conclusion.number).ok_or(StoreError::Move(
-                        LifecycleError::Data(DataError::EmptyConclusionNumber),
-                    ))?
-                };
-                conclusion.number = value.to_string();
-                if journal_has(&tx, year, value).map_err(&sqlite)? {
-                    return Err(StoreError::ConclusionTaken {
-                        year,
-                        number: conclusion.number.clone(),
-                    });
-                }
-                Some((year, line))
-            }
-            _ => None,
+        let target = Target {
+            id,
+            number,
+            coupon: &coupon,
         };
-        let seq = i64::try_from(lifecycle.transitions().len()).unwrap_or(i64::MAX) + 1;
+        let check = Checks {
+            tx: &tx,
+            reader: &reader,
+            by_clock,
+            at,
+            sqlite: &sqlite,
+        };
+        check.before_move(&target, &lifecycle, &mut event, extra)?;
+        let journal_line = check.journal_line(&mut event)?;
+        // The move's place in the history, from 1; a history too long to number is damaged.
+        let seq = i64::try_from(lifecycle.transitions().len())
+            .ok()
+            .and_then(|n| n.checked_add(1))
+            .ok_or_else(|| reader.damaged("history length"))?;
         let transition = lifecycle
             .apply(event, &clerk, at, reason)
             .map_err(StoreError::Move)?;
         let move_name = key(&transition.event.kind())?;
         let to = key(&transition.to)?;
         let mut details = json!({ "move": move_name, "from": key(&transition.from)?, "to": to });
-        let mut invalidated = Vec::new();
-        if let Event::Issue { .. } = transition.event {
-            let new = IssuedDocument {
-                kind,
-                number: document_number
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or(number)
-                    .to_string(),
-                issued_on: at.date(),
-                status: DocumentStatus::Valid,
-            };
-            // M-57: a document number identifies one document. The same number recorded
-            // again would be a second valid document (the earlier one, being "the same",
-            // would not even become invalid), so it is refused, whoever holds it.
-            if document_recorded(&tx, &document, &new.number).map_err(&sqlite)? {
-                return Err(StoreError::Move(LifecycleError::DocumentNumberTaken(
-                    NumberTaken { kind },
-                )));
+        let invalidated = match transition.event {
+            Event::Issue { .. } => {
+                let issued = Issued {
+                    kind,
+                    document: &document,
+                    iin: &iin,
+                    number: document_number.map(str::trim).filter(|n| !n.is_empty()),
+                };
+                let gone = check.issue_documents(&target, &issued, &previous)?;
+                details["invalidated"] = json!(gone.len());
+                gone
             }
-            // M-57: with the issue date the person's previous documents become invalid.
-            for (doc_id, doc) in &previous {
-                if let Some(gone) =
-                    invalidated_by_issue(std::slice::from_ref(doc), &new, at.date()).pop()
-                {
-                    invalidated.push((*doc_id, gone));
-                }
-            }
-            details["invalidated"] = json!(invalidated.len());
-            tx.execute(
-                "INSERT INTO documents (iin, kind, number, issued_on, formulary_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![iin, document, new.number, new.issued_on.to_string(), id],
-            )
-            .map_err(&sqlite)?;
-        }
+            _ => Vec::new(),
+        };
         let entry = audit::append(
             &tx,
             &now(&clock),
@@ -341,7 +254,7 @@ impl Store {
 
 /// The next line of the year's journal of conclusions (M-16), from 1 each year: the order
 /// the conclusions were entered in, not their numbers.
-fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
+pub(super) fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
     tx.query_row(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM conclusions WHERE year = ?1",
         [year],
@@ -353,7 +266,7 @@ fn next_journal_line(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
 /// number read as a number (schema version 5); numbers written as text before that are
 /// left out, as they are no numbers, and so is a number past [`MAX_CONCLUSION`] an older
 /// kense took: the default stays one the journal (and the schema) takes.
-fn next_conclusion_number(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
+pub(super) fn next_conclusion_number(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i64> {
     tx.query_row(
         "SELECT COALESCE(MAX(value), 0) + 1 FROM conclusions WHERE year = ?1 AND value <= ?2",
         params![year, MAX_CONCLUSION - 1],
@@ -363,7 +276,7 @@ fn next_conclusion_number(tx: &Transaction<'_>, year: i32) -> rusqlite::Result<i
 
 /// M-16: whether conclusion number `value` is in the year's journal, compared as a number
 /// (a "05" recorded before version 5 is number 5).
-fn journal_has(tx: &Transaction<'_>, year: i32, value: i64) -> rusqlite::Result<bool> {
+pub(super) fn journal_has(tx: &Transaction<'_>, year: i32, value: i64) -> rusqlite::Result<bool> {
     tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM conclusions WHERE year = ?1 AND value = ?2)",
         params![year, value],
@@ -373,7 +286,11 @@ fn journal_has(tx: &Transaction<'_>, year: i32, value: i64) -> rusqlite::Result<
 
 /// M-57: whether a document of `kind` with `number` is recorded, spaces around and the
 /// case of its letters aside (`number_key`, schema version 5).
-fn document_recorded(tx: &Transaction<'_>, kind: &str, number: &str) -> rusqlite::Result<bool> {
+pub(super) fn document_recorded(
+    tx: &Transaction<'_>,
+    kind: &str,
+    number: &str,
+) -> rusqlite::Result<bool> {
     tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM documents
                         WHERE kind = ?1 AND number_key = upper(trim(?2)))",
