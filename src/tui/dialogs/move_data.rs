@@ -174,15 +174,7 @@ pub fn update(
         }
         Action::Confirm if kind == MoveKind::Confirm => {
             let effect = super::move_steps::confirm(&number, input.value(), cx);
-            return (
-                Some(Dialog::MoveData {
-                    number,
-                    kind,
-                    input,
-                    choice,
-                }),
-                Some(effect),
-            );
+            return (Some(open(number, kind, input, choice)), Some(effect));
         }
         Action::Confirm if kind == MoveKind::Issue && !input.value().trim().is_empty() => {
             // The coupon read off the citizen's, checked before anything more is asked:
@@ -195,15 +187,7 @@ pub fn update(
                 let event = Event::Issue { coupon: typed };
                 let said = move_refusal(&mismatch, &event).get(cx.lang).to_string();
                 let effect = cx.say(said);
-                return (
-                    Some(Dialog::MoveData {
-                        number,
-                        kind,
-                        input,
-                        choice,
-                    }),
-                    Some(effect),
-                );
+                return (Some(open(number, kind, input, choice)), Some(effect));
             }
             // Then the document's own number (M-57).
             let coupon = typed;
@@ -217,15 +201,7 @@ pub fn update(
             let Some(event) = event_of(kind, &input, choice) else {
                 // Nothing typed yet: keep asking, and say so.
                 let effect = cx.say(Msg::NeedText);
-                return (
-                    Some(Dialog::MoveData {
-                        number,
-                        kind,
-                        input,
-                        choice,
-                    }),
-                    Some(effect),
-                );
+                return (Some(open(number, kind, input, choice)), Some(effect));
             };
             if ends_course(kind) {
                 let ask = Dialog::EndMove {
@@ -240,25 +216,21 @@ pub fn update(
                 number: number.clone(),
                 event: Box::new(event),
             };
-            return (
-                Some(Dialog::MoveData {
-                    number,
-                    kind,
-                    input,
-                    choice,
-                }),
-                Some(effect),
-            );
+            return (Some(open(number, kind, input, choice)), Some(effect));
         }
         _ => false,
     };
-    let dialog = Dialog::MoveData {
+    stay(open(number, kind, input, choice), changed)
+}
+
+/// The move's dialog, still open with what was typed or chosen.
+fn open(number: String, kind: MoveKind, input: Input, choice: usize) -> Dialog {
+    Dialog::MoveData {
         number,
         kind,
         input,
         choice,
-    };
-    stay(dialog, changed)
+    }
 }
 
 /// A key in the dialog: ← → turn the choices, anything else edits the line.
