@@ -361,3 +361,30 @@ fn a_refusal_asks_first_and_says_the_formulary_will_be_cancelled() {
         Effect::Move { .. }
     ));
 }
+
+/// An M-40 reason longer than the dialog's row is wrapped whole, never cut mid-word, in
+/// every language.
+#[test]
+fn a_return_reason_is_shown_whole_in_its_dialog() {
+    use kense::domain::lifecycle::ReturnReason;
+    for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+        let mut app = opened(lang, record(vec![Event::Register, Event::Send]));
+        choose(&mut app, State::Sent, MoveKind::Return);
+        for reason in ReturnReason::ALL {
+            let shown = screen(&app);
+            let text = reason.text().get(lang).to_string();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            // Its first word after ◂, its last before ▸, and every word between: whole.
+            let first = format!("◂\u{a0}{}", words.first().copied().unwrap_or_default());
+            let last = format!("{}\u{a0}▸", words.last().copied().unwrap_or_default());
+            assert!(
+                shown.contains(&first) && shown.contains(&last),
+                "{lang:?}: {text}\n{shown}"
+            );
+            for word in &words {
+                assert!(shown.contains(word), "{lang:?}: {word}\n{shown}");
+            }
+            app.update(Action::Edit(InputRequest::GoToNextChar));
+        }
+    }
+}

@@ -175,6 +175,15 @@ pub fn page(lang: Lang, n: impl std::fmt::Display) -> String {
     lang.pick(format!("Стр. {n}"), format!("{n}-бет"), format!("Page {n}"))
 }
 
+/// How a key table's label is written for a clerk working in `lang`: the yes of a question
+/// is «y/д» (да) on a Russian keyboard and «y/и» (иә) on a Kazakh one.
+pub fn key_label(lang: Lang, label: &'static str) -> &'static str {
+    match (lang, label) {
+        (Lang::Kk, "y/д") => "y/и",
+        (_, label) => label,
+    }
+}
+
 /// The text of `msg` in `lang`.
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     let (ru, kk, en) = texts(msg);

@@ -28,6 +28,19 @@ impl State {
     }
 }
 
+impl State {
+    /// The state's name where a column is narrow (the register's table, 16 cells): the
+    /// same as [`State::text`] but for the long ones; the full wording stays in the history
+    /// and on papers.
+    pub fn short_text(self) -> Text {
+        match self {
+            State::Sent => Text::new("на изготовлении", "дайындауда", "at manufacture"),
+            State::UnderVerification => Text::new("на проверке", "тексеруде", "in verification"),
+            state => state.text(),
+        }
+    }
+}
+
 impl MoveKind {
     /// The move's name for the clerk, as a menu lists it.
     pub fn text(self) -> Text {
@@ -110,6 +123,23 @@ impl IllegalMove {
                 format!("{kk}; рұқсат етілгені: {}", list(|t| &t.kk)),
                 format!("{en}; allowed: {}", list(|t| &t.en)),
             )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Lang;
+
+    /// The register's status column is 16 cells: every short name fits it whole.
+    #[test]
+    fn every_short_state_name_fits_the_registers_column() {
+        for state in State::ALL {
+            for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+                let name = state.short_text().get(lang).to_string();
+                assert!(name.chars().count() <= 16, "{state:?} {lang:?}: {name}");
+            }
         }
     }
 }

@@ -12,7 +12,10 @@ pub fn draw(frame: &mut Frame, body: Rect, view: View, under: Context) {
     let lines: Vec<Line> = keys::visible(under)
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!("{:<10}", b.label), view.theme.key()),
+                Span::styled(
+                    format!("{:<10}", keys::label(b, view.lang)),
+                    view.theme.key(),
+                ),
                 Span::raw(tr(view.lang, b.help)),
             ])
         })

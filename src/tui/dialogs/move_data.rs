@@ -282,7 +282,8 @@ pub fn draw(
         kind.text().get(view.lang)
     );
     let value = match choices(kind).get(choice) {
-        Some(text) => Value::Choice(format!("◂ {} ▸", text.get(view.lang))),
+        // Non-breaking spaces: a wrapped choice never leaves a lone arrow on a row.
+        Some(text) => Value::Choice(format!("◂\u{a0}{}\u{a0}▸", text.get(view.lang))),
         None => Value::Text(input),
     };
     // A text dialog says what to type; a choice dialog how to choose.

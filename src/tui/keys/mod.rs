@@ -208,6 +208,12 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
         .any(|(mods, code)| *code == key.code && *mods == key.modifiers)
 }
 
+/// How `binding`'s keys are written for a clerk working in `lang`: a Kazakh keyboard
+/// answers yes with «и» (иә), not «д» (да).
+pub fn label(binding: &Binding, lang: crate::domain::Lang) -> &'static str {
+    crate::i18n::key_label(lang, binding.label)
+}
+
 /// The bindings that apply in `context`, for the footer and the help; a binding whose
 /// label a previous one already shows (↑ beside ↑↓) is left out.
 pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {

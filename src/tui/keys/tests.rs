@@ -273,3 +273,17 @@ fn a_closed_day_offers_no_ctrl_k_and_an_open_one_does() {
     assert_eq!(action_for(&ctrl_e, Context::ClosedDay), None);
     assert_eq!(footer_help(Context::ClosedDay, "Esc"), Some(Msg::KeyBack));
 }
+
+/// A Kazakh keyboard answers yes with «и»: the footer and the help say so.
+#[test]
+fn the_yes_of_an_irreversible_question_is_written_in_the_clerks_letters() {
+    let refuse = visible(Context::RefuseQuestion)
+        .find(|b| b.action == Action::Confirm)
+        .unwrap_or_else(|| panic!("a yes"));
+    assert_eq!(label(refuse, crate::domain::Lang::Ru), "y/д");
+    assert_eq!(label(refuse, crate::domain::Lang::Kk), "y/и");
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Char('и')), Context::RefuseQuestion),
+        Some(Action::Confirm)
+    );
+}

@@ -25,11 +25,18 @@ pub fn draw_entry(frame: &mut Frame, area: Rect, title: String, ask: Line<'stati
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    // A choice is wrapped whole under what is asked, never cut mid-word (an M-40 reason is
+    // longer than a row); a line of text takes one row, scrolled to its cursor.
+    let choice_rows = match &value {
+        Value::Choice(text) => fit::wrap(&Line::raw(text.clone()), width),
+        Value::Text(_) => Vec::new(),
+    };
+    let value_rows = choice_rows.len().max(1);
     let mut rows = fit::fill(
         &[ask],
         Vec::new(),
         width,
-        usize::from(inner.height.saturating_sub(1)),
+        usize::from(inner.height).saturating_sub(value_rows),
     );
     let y = inner.y + u16::try_from(rows.len()).unwrap_or(0);
     let cursor = match value {
@@ -38,8 +45,8 @@ pub fn draw_entry(frame: &mut Frame, area: Rect, title: String, ask: Line<'stati
             rows.push(Line::raw(shown));
             Some(column)
         }
-        Value::Choice(text) => {
-            rows.push(fit::cut(Line::raw(text), width));
+        Value::Choice(_) => {
+            rows.extend(choice_rows);
             None
         }
     };

@@ -92,7 +92,10 @@ pub fn draw(frame: &mut Frame, area: Rect, status: &str, context: Context, view:
         if gap > 0 {
             spans.push(Span::raw(GAP));
         }
-        spans.push(Span::styled(binding.label, view.theme.key()));
+        spans.push(Span::styled(
+            keys::label(binding, view.lang),
+            view.theme.key(),
+        ));
         spans.push(Span::raw(help.to_string()));
         used += cost;
     }

@@ -86,7 +86,7 @@ impl RegisterTab {
                 row.iin,
                 row.filling_code,
                 truncate(&name, name_width),
-                truncate(row.status.text().get(lang), status_width)
+                truncate(row.status.short_text().get(lang), status_width)
             );
             let style = if i == self.selected.at() {
                 theme.selected()
