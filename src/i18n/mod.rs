@@ -15,6 +15,7 @@ use crate::codes::Kind;
 use crate::domain::Lang;
 
 pub mod countries;
+pub mod day;
 pub mod form;
 mod moves;
 mod msg;
@@ -168,6 +169,8 @@ pub enum Msg {
     MrzNotThePerson,
     PrefilledFrom,
     CorrectionQuitQuestion,
+    /// The day screen's, the work queue's and closing a day's words (issue 12).
+    Day(day::DayWord),
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).

@@ -40,6 +40,7 @@ mod papers;
 mod records;
 mod report;
 mod search;
+mod sessions;
 // Staff and roles (issue 12).
 mod days;
 mod queue;
@@ -64,6 +65,7 @@ pub use ops::{DayClose, IssuedIin, office_time};
 pub use papers::{ConclusionLine, DestroyedForm, GeneratedIin, IssueRecord, PrintRecord};
 pub use queue::{QUEUE_SQL, WorkQueue};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
+pub use sessions::{ChangeMark, OpenSession, Registration, STALE_AFTER_MINUTES};
 pub use staff::{Role, StaffChange, StaffMember};
 pub use {
     formularies::Registered,

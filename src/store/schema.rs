@@ -294,6 +294,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V8),
     // Version 9: staff, roles and the work queue's indexes (issue 12).
     M::up(V9),
+    // Version 12 at merge (10 and 11 are other branches'): the open workstations (issue 12).
+    M::up(super::sessions::SCHEMA),
 ];
 
 /// Every migration, oldest first.

@@ -46,10 +46,24 @@ pub enum Action {
     Choose(u8),
     /// Correct the opened formulary's data (a formulary still in the office).
     Correct,
-    /// Open the end-of-day view.
+    /// Show the day screen (today).
     Day,
-    /// Close the day shown in the end-of-day view (after a question).
+    /// Close the day the day screen shows (after a question).
     CloseDay,
+    /// The day screen: the day before the one shown.
+    PreviousDay,
+    /// The day screen: the day after the one shown.
+    NextDay,
+    /// The day screen: today.
+    Today,
+    /// The day screen: the earliest day still open before the one shown.
+    OldestOpenDay,
+    /// The day screen: the next clerk to show the rows of (then all again).
+    FilterClerk,
+    /// The day screen: the next state to show the rows of (then all again).
+    FilterState,
+    /// Show the work queue.
+    Queue,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.

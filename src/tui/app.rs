@@ -21,11 +21,13 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 mod answers;
+mod day;
 mod draw;
 mod quit;
 mod register;
 
 pub use answers::{Problem, ProblemKind};
+pub use day::{Access, Sealed};
 
 /// Who works, and the session's one clock: the clerk recorded on every formulary, and the
 /// office's "now" that validation, registration, moves and the day view all read, so the
@@ -93,11 +95,16 @@ pub enum Effect {
         coupon: String,
         document: String,
     },
-    /// Read the day's summary; the runner answers with [`App::day`].
+    /// Read the day's review for the day screen; the runner answers with [`App::day`].
     Day(NaiveDate),
+    /// Read what closing the day would seal beyond the day screen's (drafts, open
+    /// workstations, the work queue); the runner answers with [`App::close_question`].
+    AskCloseDay(NaiveDate),
     /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the
     /// page of the Register tab again ([`App::shown_query`]).
     CloseDay(NaiveDate),
+    /// Read the work queue; the runner answers with [`App::queue`].
+    Queue,
     /// Leave.
     Quit,
 }
@@ -140,6 +147,10 @@ pub struct App {
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
+    /// Whether the account may write (`Store::admit` at start).
+    pub(super) access: Access,
+    /// The work queue's overdue items, for the tab bar (`None` until read).
+    pub(super) overdue: Option<u64>,
 }
 
 impl App {
@@ -156,6 +167,8 @@ impl App {
                 dsn_list: Default::default(),
                 record: Default::default(),
                 correction: super::screens::formulary::FormTab::new(&session.clerk, today),
+                day: Default::default(),
+                queue: Default::default(),
             },
             dialog: None,
             status: None,
@@ -166,6 +179,8 @@ impl App {
             drafts_kept: true,
             size,
             session,
+            access: Access::Unknown,
+            overdue: None,
         }
     }
 
@@ -189,14 +204,18 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.dialog {
             Some(dialog) => dialog.context(),
-            None => Context::Screen(self.screen),
+            None => self.screen_context(),
         }
     }
 
     /// What has the keyboard once the dialogs are closed: the screen, whose keys the help
-    /// lists.
+    /// lists; the day screen's keys depend on whether the day shown is still open.
     pub fn screen_context(&self) -> Context {
-        Context::Screen(self.screen)
+        match self.screen {
+            Screen::Day if self.screens.day.closed() => Context::ClosedDay,
+            Screen::Day => Context::Day,
+            screen => Context::Screen(screen),
+        }
     }
 
     pub fn resize(&mut self, size: Rect) {
@@ -237,7 +256,10 @@ impl App {
             },
             None => match self.global(&action, &mut cx) {
                 Some(effect) => effect,
-                None => self.screens.update(self.screen, action, &mut cx),
+                None => match self.guard(&action, &mut cx) {
+                    Some(effect) => effect,
+                    None => self.screens.update(self.screen, action, &mut cx),
+                },
             },
         };
         self.apply(cx, effect, had_status)
@@ -254,6 +276,10 @@ impl App {
                 Some(other) => self.show(other),
                 None => Effect::None,
             },
+            Action::Queue => {
+                self.go(Screen::Queue);
+                Effect::Queue
+            }
             _ => return None,
         })
     }
@@ -261,8 +287,7 @@ impl App {
     /// Shows `screen`; a list is read again as it comes into view.
     fn show(&mut self, screen: Screen) -> Effect {
         let changed = screen != self.screen;
-        self.screen = screen;
-        self.last_of_tab[tab_index(screen.tab())] = screen;
+        self.go(screen);
         if !changed {
             return Effect::None;
         }
@@ -272,6 +297,10 @@ impl App {
                 self.screens.formularies.search(None)
             }
             Screen::DsnList => Effect::DsnList,
+            Screen::Day => {
+                let date = self.screens.day.date();
+                self.screens.day.open(date.unwrap_or(self.session.clock.today()))
+            }
             _ => Effect::Redraw,
         }
     }
@@ -280,7 +309,11 @@ impl App {
     /// keeps the list's place).
     pub(super) fn go(&mut self, screen: Screen) {
         self.screen = screen;
-        self.last_of_tab[tab_index(screen.tab())] = screen;
+        // The queue is its own entry of the tab bar: Alt-3 from it goes back to the
+        // register's screen, not to the queue.
+        if screen != Screen::Queue {
+            self.last_of_tab[tab_index(screen.tab())] = screen;
+        }
     }
 
     /// What screens and dialogs are given to act.

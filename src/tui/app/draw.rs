@@ -30,6 +30,8 @@ impl App {
             Screen::DsnList => screens.dsn_list.draw(frame, body, view),
             Screen::Record => screens.record.draw(frame, body, view),
             Screen::Correction => screens.correction.draw(frame, body, view),
+            Screen::Day => screens.day.draw(frame, body, view),
+            Screen::Queue => screens.queue.draw(frame, body, view),
         }
         let status = match &self.status {
             Some(Status::Msg(msg)) => tr(self.lang, *msg).to_string(),
@@ -58,11 +60,27 @@ impl App {
     }
 
     fn draw_tabs(&self, frame: &mut Frame, area: Rect, view: View) {
-        let titles = Tab::ALL.iter().enumerate().map(|(i, tab)| {
-            let name = tr(view.lang, tab_title(*tab));
-            Line::from(format!("{} {name}", i + 1))
+        let mut titles: Vec<Line> = Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, tab)| {
+                let name = tr(view.lang, tab_title(*tab));
+                Line::from(format!("{} {name}", i + 1))
+            })
+            .collect();
+        // The work queue (Alt-4), with its overdue items (issue 12): the number shows on
+        // every screen, highlighted while any is overdue.
+        let overdue = self.overdue.unwrap_or(0);
+        let queue = format!("4 {}", crate::i18n::day::queue_tab(view.lang, overdue));
+        titles.push(if overdue > 0 {
+            Line::styled(queue, view.theme.error())
+        } else {
+            Line::from(queue)
         });
-        let selected = Tab::ALL.iter().position(|t| *t == self.tab());
+        let selected = match self.screen {
+            Screen::Queue => Some(Tab::ALL.len()),
+            _ => Tab::ALL.iter().position(|t| *t == self.tab()),
+        };
         let tabs = Tabs::new(titles)
             .select(selected)
             .highlight_style(view.theme.active_tab())

@@ -12,6 +12,10 @@ impl App {
     /// dialog is open, so "the draft is kept" holds when the quit question says it; a
     /// registered formulary's draft still in the register is forgotten.
     pub(super) fn tick(&mut self) -> Effect {
+        // Nothing to keep it in (no register, or an account that only reads).
+        if !self.drafts_kept {
+            return Effect::None;
+        }
         let form = &mut self.screens.formulary;
         if form.unsaved() {
             form.mark_saved();

@@ -1,10 +1,10 @@
 //! The register's answers to the Register tab's effects: a page of formularies, an opened
-//! formulary, a move made or refused, the day's summary.
+//! formulary, a move made or refused (the day's are in `day.rs`).
 
 use super::{App, Problem, ProblemKind, Status};
 use crate::domain::lifecycle::{Event, Transition};
 use crate::i18n::{Msg, conclusion_made};
-use crate::store::{Correction, Cursor, DaySummary, Page, Query, Record};
+use crate::store::{Correction, Cursor, Page, Query, Record};
 use crate::tui::dialogs::Dialog;
 use crate::tui::screens::Screen;
 
@@ -38,6 +38,9 @@ impl App {
     pub fn record(&mut self, record: Result<Option<Record>, Problem>) {
         match record {
             Ok(Some(record)) => {
+                if !matches!(self.screen, Screen::Record | Screen::Correction) {
+                    self.screens.record.opened_from(self.screen);
+                }
                 let today = self.session.clock.today();
                 self.screens.record.show(record, today);
                 self.go(Screen::Record);
@@ -117,13 +120,5 @@ impl App {
             }
             None => Status::Msg(Msg::Done),
         });
-    }
-
-    /// The register's answer to [`super::Effect::Day`] and [`super::Effect::CloseDay`].
-    pub fn day(&mut self, day: Result<DaySummary, Problem>) {
-        match day {
-            Ok(day) => self.dialog = Some(Dialog::Day(Box::new(day))),
-            Err(problem) => self.problem(problem),
-        }
     }
 }

@@ -6,7 +6,7 @@
 //! another, or none) with the effect: a dialog is a small state machine, and what it
 //! becomes is visible in the return value rather than in assignments scattered over `App`.
 
-mod day;
+pub mod close_day;
 mod help;
 pub mod move_data;
 mod move_steps;
@@ -24,7 +24,6 @@ use super::screens::lookup::LookupTab;
 use super::screens::{Cx, Screens};
 use super::ui::View;
 use crate::domain::lifecycle::MoveKind;
-use crate::store::DaySummary;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use tui_input::Input;
@@ -67,12 +66,10 @@ pub enum Dialog {
         coupon: String,
         input: Input,
     },
-    /// The end-of-day view.
-    Day(Box<DaySummary>),
-    /// "Close the day?" over the end-of-day view it goes back to, answered by typing the
-    /// day's date: a day is sealed for good, so no single key closes it.
+    /// "Close the day?" over the day screen, with what is being sealed, answered by
+    /// typing the day's date: a day is sealed for good, so no single key closes it.
     CloseDay {
-        day: Box<DaySummary>,
+        sealing: Box<close_day::Sealing>,
         input: Input,
     },
     /// "y/д" before a move that ends the formulary's course (cancel, spoil, destroy), with
@@ -123,8 +120,6 @@ impl Dialog {
             Dialog::EndMove { .. } => Context::EndQuestion,
             Dialog::Refuse { .. } => Context::RefuseQuestion,
             Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
-            Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
-            Dialog::Day(_) => Context::Day,
         }
     }
 
@@ -169,8 +164,7 @@ impl Dialog {
                 coupon,
                 input,
             } => move_steps::issue_document(number, coupon, input, action, cx),
-            Dialog::Day(day) => day::update(day, action),
-            Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
+            Dialog::CloseDay { sealing, input } => close_day::update(sealing, input, action, cx),
             Dialog::EndMove {
                 number,
                 kind,
@@ -196,13 +190,11 @@ impl Dialog {
                 question::draw(frame, body, Msg::QuitQuestionNoDraft, view)
             }
             Dialog::Ask(ask) => question::draw(frame, body, ask.question(), view),
-            Dialog::CloseDay { day, input } => {
-                day::draw(frame, body, day, view);
-                question::draw_close_day(frame, body, input, view);
+            Dialog::CloseDay { sealing, input } => {
+                close_day::draw(frame, body, sealing, input, view)
             }
             Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
-            Dialog::Day(day) => day::draw(frame, body, day, view),
             Dialog::MoveData {
                 kind,
                 input,

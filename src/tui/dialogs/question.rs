@@ -1,24 +1,20 @@
-//! The yes/no questions: quit with an entry, close the day, refuse after a verification
-//! (M-16). Each asks before something that cannot be undone; `n` or Esc goes back to what
+//! The yes/no questions: quit with an entry, refuse after a verification (M-16) (closing
+//! the day is `close_day`). Each asks before something that cannot be undone; `n` or Esc goes back to what
 //! the question was asked over.
 
 use super::{Dialog, Next, become_, stay};
 use crate::domain::Sex;
 use crate::domain::lifecycle::MoveKind;
 use crate::i18n::{Msg, tr};
-use crate::store::DaySummary;
 use crate::tui::action::Action;
 use crate::tui::app::Effect;
-use crate::tui::screens::formulary::convert::parse_date;
 use crate::tui::screens::{Cx, Screens};
-use crate::tui::ui::entry::{Value, draw_entry};
 use crate::tui::ui::{View, layout};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use tui_input::Input;
 
 /// A question before replacing what was typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,39 +48,6 @@ pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next
         (_, Action::Back) => become_(None),
         _ => stay(Dialog::Ask(ask), false),
     }
-}
-
-/// "Close the day?" over the day it would close, answered by typing its date: the date
-/// typed must be the day's, so neither a stray key nor Enter alone seals a day.
-pub fn close_day(day: Box<DaySummary>, mut input: Input, action: Action, cx: &mut Cx) -> Next {
-    match action {
-        Action::Edit(request) => {
-            let changed = input.handle(request).is_some();
-            stay(Dialog::CloseDay { day, input }, changed)
-        }
-        Action::Paste(text) => {
-            let changed = crate::tui::ui::text::paste(&mut input, &text);
-            stay(Dialog::CloseDay { day, input }, changed)
-        }
-        Action::Confirm if parse_date(input.value()) == Some(day.date) => {
-            (None, Some(Effect::CloseDay(day.date)))
-        }
-        Action::Confirm => {
-            let effect = cx.say(Msg::CloseDayWrongDate);
-            (Some(Dialog::CloseDay { day, input }), Some(effect))
-        }
-        // Back one step: from the question to the day it would close.
-        Action::Back => become_(Some(Dialog::Day(day))),
-        _ => stay(Dialog::CloseDay { day, input }, false),
-    }
-}
-
-/// The close question over the day: what it does, and the line the date is typed in.
-pub fn draw_close_day(frame: &mut Frame, body: Rect, input: &Input, view: View) {
-    let area = layout::centered(body, 76, 6);
-    let ask = Line::raw(tr(view.lang, Msg::CloseDayQuestion));
-    let title = tr(view.lang, Msg::KeyCloseDay).to_string();
-    draw_entry(frame, area, title, ask, Value::Text(input));
 }
 
 /// "Refuse the documents (M-16)?" over the opened formulary: `y` refuses; the register's

@@ -52,10 +52,12 @@ pub enum Scope {
     Record,
     /// The correction of an opened formulary: its own save and the way back.
     Correction,
-    /// The end-of-day view, whichever day it shows.
+    /// The day screen, whichever day it shows.
     Day,
-    /// The end-of-day view of a day still open: what closes it.
+    /// The day screen of a day still open: what closes it.
     OpenDay,
+    /// The work queue.
+    Queue,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -79,9 +81,10 @@ pub enum Context {
     /// "Replace the IIN?", "Start a new formulary?": what was typed would be replaced.
     AskQuestion,
     MoveData,
-    /// The end-of-day view of a day still open, which Ctrl-K closes.
+    /// The day screen of a day still open, which Ctrl-K closes (derived from the screen
+    /// and the day it shows, `App::screen_context`).
     Day,
-    /// The end-of-day view of a closed day: nothing is left to close.
+    /// The day screen of a closed day: nothing is left to close.
     ClosedDay,
 }
 
@@ -115,8 +118,11 @@ impl Context {
                 Scope::Global,
             ],
             Context::MoveData => &[Scope::Entry],
-            Context::Day => &[Scope::OpenDay, Scope::Day],
-            Context::ClosedDay => &[Scope::Day],
+            Context::Day | Context::Screen(Screen::Day) => {
+                &[Scope::OpenDay, Scope::Day, Scope::List, Scope::Global]
+            }
+            Context::ClosedDay => &[Scope::Day, Scope::List, Scope::Global],
+            Context::Screen(Screen::Queue) => &[Scope::Queue, Scope::List, Scope::Global],
         }
     }
 

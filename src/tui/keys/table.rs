@@ -3,14 +3,15 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Record, Register};
+use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Queue, Record, Register};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
+use crate::i18n::day::DayWord;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
-use ratatui::crossterm::event::KeyCode::{End, Home, PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyCode::{End, Home, Left, PageDown, PageUp, Right, Up};
 use ratatui::crossterm::event::KeyModifiers;
 
 type Key = (KeyModifiers, KeyCode);
@@ -56,6 +57,16 @@ const PREVIOUS_FIELD: Keys = &[shift(BackTab), key(BackTab), key(Up)];
 const TAB_1: Keys = &[alt('1'), key(F(2))];
 const TAB_2: Keys = &[alt('2'), key(F(3))];
 const TAB_3: Keys = &[alt('3'), key(F(4))];
+/// The work queue, shown under the Register tab as a fourth entry of the tab bar.
+const QUEUE_KEYS: Keys = &[alt('4'), key(F(5))];
+// The day screen's letters, each with the letter on the same key of a Russian or Kazakh
+// keyboard (ЙЦУКЕН), so that the layout need not be switched: [ х, ] ъ, t е, o щ, c с, s ы.
+const DAY_BEFORE: Keys = &[key(Left), key(Char('[')), key(Char('х'))];
+const DAY_AFTER: Keys = &[key(Right), key(Char(']')), key(Char('ъ'))];
+const TODAY: Keys = &[key(Char('t')), key(Char('е'))];
+const OLDEST_OPEN: Keys = &[key(Char('o')), key(Char('щ'))];
+const BY_CLERK: Keys = &[key(Char('c')), key(Char('с'))];
+const BY_STATE: Keys = &[key(Char('s')), key(Char('ы'))];
 
 const fn bind(
     scope: super::Scope,
@@ -93,6 +104,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global,    "Alt-1",     NO_FOOTER, Msg::TabNewFormulary, Action::ShowTab(Tab::NewFormulary), TAB_1),
     bind(Global,    "Alt-2",     NO_FOOTER, Msg::TabCodeLookup, Action::ShowTab(Tab::CodeLookup), TAB_2),
     bind(Global,    "Alt-3",     NO_FOOTER, Msg::TabRegister,  Action::ShowTab(Tab::Register), TAB_3),
+    bind(Global,    "Alt-4",     NO_FOOTER, Msg::Day(DayWord::KeyQueue), Action::Queue,        QUEUE_KEYS),
     bind(Form,      "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     NEXT_FIELD),
     bind(Form,      "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
     bind(Formulary, "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
@@ -129,8 +141,16 @@ pub static BINDINGS: &[Binding] = &[
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
     // Far from Ctrl-D, which shows the day: one stray key must not reach the question.
     bind(OpenDay,   "Ctrl-K",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('k')]),
+    bind(Day,       "←/[",       FOOTER,    Msg::Day(DayWord::KeyPreviousDay), Action::PreviousDay, DAY_BEFORE),
+    bind(Day,       "→/]",       FOOTER,    Msg::Day(DayWord::KeyNextDay), Action::NextDay,    DAY_AFTER),
+    bind(Day,       "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
-    bind(Day,       "Ctrl-Q",    NO_FOOTER, Msg::KeyQuit,      Action::Quit,                   QUIT),
+    bind(Day,       "c",         FOOTER,    Msg::Day(DayWord::KeyFilterClerk), Action::FilterClerk, BY_CLERK),
+    bind(Day,       "s",         FOOTER,    Msg::Day(DayWord::KeyFilterState), Action::FilterState, BY_STATE),
+    bind(Day,       "t",         NO_FOOTER, Msg::Day(DayWord::KeyToday), Action::Today,        TODAY),
+    bind(Day,       "o",         NO_FOOTER, Msg::Day(DayWord::KeyOldestOpen), Action::OldestOpenDay, OLDEST_OPEN),
+    bind(Queue,     "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Queue,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),
     bind(Global,    "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
 ];

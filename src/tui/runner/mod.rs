@@ -14,7 +14,7 @@ pub mod backend;
 mod input;
 mod store_link;
 
-pub use store_link::{Next, StoreLink};
+pub use store_link::{Next, StoreLink, office_terms};
 
 use super::action::Action;
 use super::app::{App, Effect, Session};
@@ -78,7 +78,8 @@ pub fn run(
     // Saving the draft on a hang-up takes a moment, and may wait for the register.
     input::guard(Arc::clone(&hangup), Duration::from_secs(20));
     let mut terminal = enter()?;
-    let link = StoreLink::new(store, options.lang, options.session.clock);
+    let link =
+        StoreLink::new(store, options.lang, options.session.clock).with_terms(office_terms());
     let result = event_loop(&mut terminal, options, link, &hangup);
     // Restore whatever happened; a failure to restore is worth less than the loop's error.
     let restored = leave(&mut terminal);
@@ -150,7 +151,10 @@ fn event_loop(
         options.session,
     );
     link.restore_draft(&mut app);
+    link.begin(&mut app);
     let served = serve(terminal, &mut app, &mut link, hangup);
+    // Whatever ended the loop, this workstation is no longer open on the register.
+    link.end();
     if served.is_err() {
         // The terminal could no longer be written or read: most often the connection
         // dropped while a frame was going out. What the clerk typed is kept all the same.
@@ -191,6 +195,8 @@ fn serve(
                 if let Next::Redraw = link.perform(app, effect) {
                     dirty = true;
                 }
+                // Another clerk may have written: the screen showing is read again.
+                dirty |= link.quiet(app);
                 continue;
             }
             input::Input::HungUp => {

@@ -20,6 +20,11 @@ pub struct StoreLink {
     lang: Lang,
     /// The session's clock, the App's too: what is written is dated as the clerk saw.
     clock: Clock,
+    /// The office's terms of the work queue.
+    terms: crate::domain::queue::OfficeTerms,
+    /// This workstation's process, its session's key.
+    pid: u32,
+    watch: day::Watch,
 }
 
 /// What the event loop does after an effect.
@@ -44,7 +49,24 @@ fn kind_of(error: &StoreError) -> ProblemKind {
 
 impl StoreLink {
     pub fn new(store: Result<Store, StoreError>, lang: Lang, clock: Clock) -> Self {
-        Self { store, lang, clock }
+        Self {
+            store,
+            lang,
+            clock,
+            terms: crate::domain::queue::OfficeTerms {
+                sent_back_within: crate::office::Settings::default()
+                    .queue
+                    .sent_back_within_working_days,
+            },
+            pid: std::process::id(),
+            watch: day::Watch::default(),
+        }
+    }
+
+    /// The office's terms of the work queue (its settings).
+    pub fn with_terms(mut self, terms: crate::domain::queue::OfficeTerms) -> Self {
+        self.terms = terms;
+        self
     }
 
     /// Brings back the clerk's draft, if one was left.
@@ -80,6 +102,9 @@ impl StoreLink {
         }
         if let Some(missing) = self.missing() {
             return Self::without_register(app, effect, missing);
+        }
+        if self.perform_day(app, &effect).is_some() {
+            return Next::Redraw;
         }
         let Ok(store) = self.store.as_mut() else {
             return Next::Nothing;
@@ -156,14 +181,8 @@ impl StoreLink {
                 }
                 Err(problem) => app.moved(Err(problem)),
             },
-            Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
-            Effect::CloseDay(date) => {
-                if let Err(e) = store.close_day(date) {
-                    app.problem(problem(e));
-                }
-                app.day(store.day_summary(date).map_err(problem));
-                read_page_again(store, app, lang);
-            }
+            // Carried out by `perform_day` above.
+            Effect::Day(_) | Effect::AskCloseDay(_) | Effect::CloseDay(_) | Effect::Queue => {}
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -175,6 +194,8 @@ impl StoreLink {
             Effect::Move { .. } => app.moved(Err(missing)),
             Effect::DsnList => app.dsn_list(Err(missing)),
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
+            Effect::Day(_) => app.day(Err(missing)),
+            Effect::Queue => app.queue(Err(missing)),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
             _ => app.problem(missing),
@@ -264,7 +285,10 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
     }
 }
 
+mod day;
 mod steps;
+
+pub use day::office_terms;
 
 use steps::{file_dsn, issue_details};
 

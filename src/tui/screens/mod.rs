@@ -5,11 +5,13 @@
 //! (`App::context`), never stored beside it. A new screen is a module here, a variant of
 //! [`Screen`] (with its tab and its scope in `keys`), and its place in [`Screens`].
 
+pub mod day;
 pub mod dsn_form;
 pub mod dsn_list;
 pub mod formularies;
 pub mod formulary;
 pub mod lookup;
+pub mod queue;
 pub mod record;
 
 use super::action::{Action, Tab};
@@ -37,11 +39,15 @@ pub enum Screen {
     Record,
     /// The Register tab's correction of an opened formulary (the form, filled with its data).
     Correction,
+    /// The Register tab's day: its accounting, formularies and moves (issue 12).
+    Day,
+    /// The work queue (issue 12), shown under the Register tab.
+    Queue,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
@@ -49,6 +55,8 @@ impl Screen {
         Screen::DsnList,
         Screen::Record,
         Screen::Correction,
+        Screen::Day,
+        Screen::Queue,
     ];
 
     /// The tab the screen belongs to.
@@ -56,9 +64,12 @@ impl Screen {
         match self {
             Screen::Formulary | Screen::DsnForm => Tab::NewFormulary,
             Screen::Lookup => Tab::CodeLookup,
-            Screen::Formularies | Screen::DsnList | Screen::Record | Screen::Correction => {
-                Tab::Register
-            }
+            Screen::Formularies
+            | Screen::DsnList
+            | Screen::Record
+            | Screen::Correction
+            | Screen::Day
+            | Screen::Queue => Tab::Register,
         }
     }
 
@@ -69,7 +80,11 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup | Screen::Record | Screen::Correction => None,
+            Screen::Lookup
+            | Screen::Record
+            | Screen::Correction
+            | Screen::Day
+            | Screen::Queue => None,
         }
     }
 
@@ -95,6 +110,8 @@ pub struct Screens {
     /// The correction in progress of the opened formulary (a form with the number it
     /// corrects); a new one each time the clerk starts correcting.
     pub correction: formulary::FormTab,
+    pub day: day::DayScreen,
+    pub queue: queue::QueueScreen,
 }
 
 /// What a screen's or a dialog's `update` is given besides the action, and what it may ask
@@ -150,6 +167,8 @@ impl Screens {
             Screen::Formularies => self.formularies.update(action, cx),
             Screen::DsnList => self.dsn_list.update(action, cx),
             Screen::Record => self.update_record(action, cx),
+            Screen::Day => self.day.update(action, cx),
+            Screen::Queue => self.queue.update(action, cx),
             Screen::Correction => match action {
                 // Back to the formulary; what was typed in the correction is dropped.
                 Action::Back => {

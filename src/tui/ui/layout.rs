@@ -106,3 +106,9 @@ pub fn form_areas(body: Rect, message_height: u16) -> [Rect; 2] {
 pub fn record_rows(body: Rect, moves: usize) -> usize {
     usize::from(inner(body).height).saturating_sub(1 + moves.max(1))
 }
+
+/// The day screen (and the work queue) inside their frame: a line of what is shown (the
+/// filters; the counts) and the rows under it, which scroll.
+pub fn day_areas(body: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner(body))
+}

@@ -64,7 +64,6 @@ impl RegisterTab {
                 Some(row) => Effect::Open(row.number.clone()),
                 None => Effect::None,
             },
-            Action::Day => Effect::Day(cx.today()),
             _ => Effect::None,
         }
     }

@@ -26,6 +26,9 @@ pub struct RecordScreen {
     scroll: usize,
     /// The office's date when the record was read: a running term is due or overdue as of it.
     today: Option<NaiveDate>,
+    /// Where Esc goes back to: the screen the formulary was opened from (the register's
+    /// list, the day, the work queue).
+    back: Option<Screen>,
 }
 
 impl RecordScreen {
@@ -46,6 +49,11 @@ impl RecordScreen {
         self.corrections = corrections;
     }
 
+    /// Esc goes back to `screen` (the one the formulary is opened from).
+    pub fn opened_from(&mut self, screen: Screen) {
+        self.back = Some(screen);
+    }
+
     pub fn record(&self) -> Option<&Record> {
         self.record.as_deref()
     }
@@ -61,7 +69,7 @@ impl RecordScreen {
         };
         match action {
             Action::Back => {
-                cx.go = Some(Screen::Formularies);
+                cx.go = Some(self.back.unwrap_or(Screen::Formularies));
                 Effect::Redraw
             }
             Action::Select(step) => {
