@@ -1,6 +1,6 @@
-//! An opened formulary, its moves and the end-of-day view at 80×24, drawn into ratatui's
+//! An opened formulary and its moves at 80×24, drawn into ratatui's
 //! TestBackend: what each history line recorded, what stays on screen after a move is
-//! refused, and what the questions and the day view offer. The same on a real register
+//! refused, and what the questions offer (the day screen is `render_day.rs`). The same on a real register
 //! is in `src/tui/register_io/moves_tests.rs`.
 
 mod render_support;
@@ -10,13 +10,12 @@ use kense::domain::Lang;
 use kense::domain::formulary::Formulary;
 use kense::domain::lifecycle::{Conclusion, Event, Lifecycle, MoveKind, State, moves_from};
 use kense::domain::lifecycle::{ReturnReason, VerificationGround};
-use kense::store::{DayClose, DaySummary, Record};
+use kense::store::Record;
 use kense::tui::action::{Action, Tab};
 use kense::tui::app::{App, Effect};
 use kense::tui::keys::Context;
 use kense::tui::screens::Screen;
 use render_support::{NO_COLOR, form_app, render, text, type_text};
-use std::collections::BTreeMap;
 use tui_input::InputRequest;
 
 fn on(day: u32, hour: u32) -> NaiveDateTime {
@@ -193,87 +192,6 @@ fn a_refused_move_keeps_its_dialog_and_esc_goes_back_to_the_formulary() {
     assert_eq!(app.context(), Context::Screen(Screen::Record));
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert_eq!(app.context(), Context::Screen(Screen::Formularies));
-}
-
-fn day(closed: bool) -> DaySummary {
-    DaySummary {
-        date: on(22, 9).date(),
-        total: 2,
-        by_status: BTreeMap::from([(State::Registered, 2)]),
-        by_filling_code: BTreeMap::from([("18".to_string(), 2)]),
-        by_district: BTreeMap::from([("1902 204".to_string(), 2)]),
-        by_clerk: BTreeMap::from([("Айгүл".to_string(), 2)]),
-        formularies: Vec::new(),
-        closed: closed.then(|| DayClose {
-            date: on(22, 9).date(),
-            closed_at: "not a time".into(),
-            clerk: "Болат".into(),
-            audit_hash: String::new(),
-            audit_id: 1,
-        }),
-    }
-}
-
-/// The close-day question's yes says it closes the day, and no goes back to the day.
-#[test]
-fn the_close_day_question_says_what_yes_does_and_no_goes_back_to_the_day() {
-    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
-    app.update(Action::ShowTab(Tab::Register));
-    app.day(Ok(day(false)));
-    assert!(
-        footer(&app).contains("Ctrl-K close the day"),
-        "{}",
-        footer(&app)
-    );
-    assert_eq!(app.update(Action::CloseDay), Effect::Redraw);
-    assert_eq!(app.context(), Context::CloseDayQuestion);
-    let shown = screen(&app);
-    assert!(shown.contains("Type the day's date"), "{shown}");
-    assert!(!footer(&app).contains("quit"), "{shown}");
-    // Enter alone, or another date, closes nothing.
-    assert_eq!(app.update(Action::Confirm), Effect::Redraw);
-    assert_eq!(app.context(), Context::CloseDayQuestion);
-    assert!(screen(&app).contains("is not the day being closed"));
-    assert_eq!(app.update(Action::Back), Effect::Redraw);
-    assert_eq!(app.context(), Context::Day);
-    app.update(Action::CloseDay);
-    for c in "22.11.2026".chars() {
-        app.update(Action::Edit(InputRequest::InsertChar(c)));
-    }
-    assert_eq!(
-        app.update(Action::Confirm),
-        Effect::CloseDay(on(22, 9).date())
-    );
-}
-
-/// A closed day's view does not offer Ctrl-E and says who closed it.
-#[test]
-fn a_closed_day_offers_nothing_to_close() {
-    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
-    app.update(Action::ShowTab(Tab::Register));
-    app.day(Ok(day(true)));
-    assert_eq!(app.context(), Context::ClosedDay);
-    let shown = screen(&app);
-    assert!(!shown.contains("Ctrl-K"), "{shown}");
-    assert!(
-        shown.contains("Closed not a time by Болат: the day's records no longer change"),
-        "{shown}"
-    );
-    assert_eq!(app.update(Action::CloseDay), Effect::None);
-    assert_eq!(app.context(), Context::ClosedDay);
-}
-
-/// On a busy day the totals wrap; who closed the day stays on the box's last row.
-#[test]
-fn a_busy_closed_day_still_says_who_closed_it() {
-    let mut busy = day(true);
-    busy.by_district = (200..260).map(|d| (format!("1902 {d}"), 1)).collect();
-    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
-    app.update(Action::ShowTab(Tab::Register));
-    app.day(Ok(busy));
-    let shown = screen(&app);
-    assert!(shown.contains("1902 200 1"), "{shown}");
-    assert!(shown.contains("Closed not a time by Болат"), "{shown}");
 }
 
 /// A refusing conclusion (M-16) ends the formulary's course for good (under verification →

@@ -17,16 +17,14 @@ pub enum DayWord {
     ByDistrict,
     ByClerk,
     Formularies,
-    MovesOnOlder,
+    Moves,
     NoneThatDay,
     All,
-    KeyPreviousDay,
-    KeyNextDay,
+    KeyOtherDay,
     KeyToday,
     KeyOldestOpen,
     KeyFilterClerk,
     KeyFilterState,
-    KeyQueue,
     ReadAgain,
     Reading,
     QueueTitle,
@@ -36,7 +34,6 @@ pub enum DayWord {
     Drafts,
     Workstations,
     Nobody,
-    OpenItems,
     Due,
     Rule,
     What,
@@ -65,34 +62,44 @@ pub(super) fn texts(word: DayWord) -> (&'static str, &'static str, &'static str)
             "Күйі               бас.   кірді  шықты   соңы",
             "State             start     in    out    end",
         ),
-        DayWord::ByCode => ("По коду заполнения", "Толтыру коды бойынша", "By filling code"),
+        DayWord::ByCode => (
+            "По коду заполнения",
+            "Толтыру коды бойынша",
+            "By filling code",
+        ),
         DayWord::ByDistrict => ("По районам", "Аудандар бойынша", "By district"),
         DayWord::ByClerk => ("По сотрудникам", "Қызметкерлер бойынша", "By clerk"),
-        DayWord::Formularies => ("Формуляры дня", "Күннің формулярлары", "The day's formularies"),
-        DayWord::MovesOnOlder => (
-            "Действия дня с формулярами прошлых дней",
-            "Бұрынғы күндердің формулярларымен күн әрекеттері",
-            "The day's moves on older formularies",
+        DayWord::Formularies => (
+            "Формуляры дня",
+            "Күннің формулярлары",
+            "The day's formularies",
         ),
+        DayWord::Moves => ("Действия дня", "Күннің әрекеттері", "The day's moves"),
         DayWord::NoneThatDay => ("нет", "жоқ", "none"),
         DayWord::All => ("все", "бәрі", "all"),
-        DayWord::KeyPreviousDay => ("предыдущий день", "алдыңғы күн", "previous day"),
-        DayWord::KeyNextDay => ("следующий день", "келесі күн", "next day"),
+        DayWord::KeyOtherDay => ("другой день", "басқа күн", "another day"),
         DayWord::KeyToday => ("сегодня", "бүгін", "today"),
         DayWord::KeyOldestOpen => (
             "самый ранний открытый день",
             "ең ерте ашық күн",
             "the earliest open day",
         ),
-        DayWord::KeyFilterClerk => ("фильтр по сотруднику", "қызметкер сүзгісі", "filter by clerk"),
+        DayWord::KeyFilterClerk => (
+            "фильтр по сотруднику",
+            "қызметкер сүзгісі",
+            "filter by clerk",
+        ),
         DayWord::KeyFilterState => ("фильтр по состоянию", "күй сүзгісі", "filter by state"),
-        DayWord::KeyQueue => ("очередь работ", "жұмыс кезегі", "work queue"),
         DayWord::ReadAgain => (
             "Перечитано: другой сотрудник изменил реестр",
             "Қайта оқылды: басқа қызметкер тізілімді өзгертті",
             "Read again: another clerk changed the register",
         ),
-        DayWord::Reading => ("Чтение реестра…", "Тізілім оқылуда…", "Reading the register…"),
+        DayWord::Reading => (
+            "Чтение реестра…",
+            "Тізілім оқылуда…",
+            "Reading the register…",
+        ),
         DayWord::QueueTitle => ("Очередь работ", "Жұмыс кезегі", "Work queue"),
         DayWord::QueueTab => ("Очередь", "Кезек", "Queue"),
         DayWord::NoTerm => ("без срока", "мерзімсіз", "no term"),
@@ -112,7 +119,6 @@ pub(super) fn texts(word: DayWord) -> (&'static str, &'static str, &'static str)
             "Workstations open",
         ),
         DayWord::Nobody => ("нет", "жоқ", "none"),
-        DayWord::OpenItems => ("в работе", "жұмыста", "open items"),
         DayWord::Due => ("Срок", "Мерзімі", "Due"),
         DayWord::Rule => ("Правило", "Ереже", "Rule"),
         DayWord::What => ("Что", "Не", "What"),
@@ -127,16 +133,40 @@ pub(super) fn texts(word: DayWord) -> (&'static str, &'static str, &'static str)
 pub fn office_line(lang: Lang, o: &OfficeLine) -> String {
     let (start, reg, sent, ret, made, issued, destroyed, end, cancelled, spoiled) = match lang {
         Lang::Ru => (
-            "на начало", "зарегистрировано", "отправлено", "возвращено", "изготовлено",
-            "выдано", "уничтожено по акту", "на конец", "аннулировано", "испорчено",
+            "на начало",
+            "зарегистрировано",
+            "отправлено",
+            "возвращено",
+            "изготовлено",
+            "выдано",
+            "уничтожено по акту",
+            "на конец",
+            "аннулировано",
+            "испорчено",
         ),
         Lang::Kk => (
-            "басында", "тіркелді", "жіберілді", "қайтарылды", "дайындалды", "берілді",
-            "акт бойынша жойылды", "соңында", "күші жойылды", "бүлінді",
+            "басында",
+            "тіркелді",
+            "жіберілді",
+            "қайтарылды",
+            "дайындалды",
+            "берілді",
+            "акт бойынша жойылды",
+            "соңында",
+            "күші жойылды",
+            "бүлінді",
         ),
         Lang::En => (
-            "at the start", "registered", "sent", "returned", "manufactured", "issued",
-            "destroyed by act", "at the end", "cancelled", "spoiled",
+            "at the start",
+            "registered",
+            "sent",
+            "returned",
+            "manufactured",
+            "issued",
+            "destroyed by act",
+            "at the end",
+            "cancelled",
+            "spoiled",
         ),
     };
     format!(
@@ -192,11 +222,22 @@ pub fn queue_tab(lang: Lang, overdue: u64) -> String {
     )
 }
 
-/// What closing day `date` seals: its registrations and moves, and what is still open.
-pub fn sealing(lang: Lang, date: &str, registered: usize, moved: usize, open: &str) -> String {
+/// What closing day `date` seals: its registrations and moves, and what still waits on the
+/// office (the work queue) and how much of it is overdue.
+pub fn sealing(lang: Lang, date: &str, done: (usize, usize), waiting: u64, overdue: u64) -> String {
+    let (registered, moved) = done;
     lang.pick(
-        format!("Закрывается день {date}: зарегистрировано {registered}, действий {moved}; в работе {open}"),
-        format!("{date} күні жабылады: тіркелді {registered}, әрекет {moved}; жұмыста {open}"),
-        format!("Closing {date}: {registered} registered, {moved} moves; {open} open items"),
+        format!(
+            "Закрывается день {date}: зарегистрировано {registered}, действий {moved}; \
+             в работе {waiting}, из них просрочено {overdue}"
+        ),
+        format!(
+            "{date} күні жабылады: тіркелді {registered}, әрекет {moved}; жұмыста {waiting}, \
+             оның мерзімі өткені {overdue}"
+        ),
+        format!(
+            "Closing {date}: {registered} registered, {moved} moves; {waiting} open items, \
+             {overdue} of them overdue"
+        ),
     )
 }

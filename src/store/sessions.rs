@@ -90,7 +90,9 @@ impl Store {
         let sqlite = self.sqlite_fn();
         let mut statement = self
             .conn
-            .prepare_cached("SELECT account, pid, started, seen FROM sessions ORDER BY account, pid")
+            .prepare_cached(
+                "SELECT account, pid, started, seen FROM sessions ORDER BY account, pid",
+            )
             .map_err(&sqlite)?;
         let rows = statement
             .query_map([], |r| {
@@ -142,7 +144,9 @@ impl Store {
     /// The day's registrations, in the order they were made (the `transitions_at` index).
     pub fn day_registrations(&self, date: NaiveDate) -> Result<Vec<Registration>, StoreError> {
         let sqlite = self.sqlite_fn();
-        let next = date.succ_opt().map_or_else(|| "9999".into(), |d| d.to_string());
+        let next = date
+            .succ_opt()
+            .map_or_else(|| "9999".into(), |d| d.to_string());
         let mut statement = self
             .conn
             .prepare_cached(

@@ -299,7 +299,9 @@ impl App {
             Screen::DsnList => Effect::DsnList,
             Screen::Day => {
                 let date = self.screens.day.date();
-                self.screens.day.open(date.unwrap_or(self.session.clock.today()))
+                self.screens
+                    .day
+                    .open(date.unwrap_or(self.session.clock.today()))
             }
             _ => Effect::Redraw,
         }

@@ -92,10 +92,23 @@ impl App {
                 account: self.session.clerk.clone(),
                 act: HeadAct::CloseDay,
             };
-            let said = crate::i18n::store::store_error(&refusal).get(self.lang).to_string();
+            let said = crate::i18n::store::store_error(&refusal)
+                .get(self.lang)
+                .to_string();
             return Some(cx.say(said));
         }
         Some(Effect::AskCloseDay(date))
+    }
+
+    /// What the day screen shows (the day, as read), if anything yet.
+    pub fn day_read(&self) -> Option<&DayRead> {
+        self.screens.day.read()
+    }
+
+    /// The day the day screen shows: what the day's register report prints (the papers
+    /// issue wires its print key here).
+    pub fn day_date(&self) -> Option<NaiveDate> {
+        self.screens.day.date()
     }
 
     /// The register's answer to [`Effect::Day`] (and after [`Effect::CloseDay`]).

@@ -63,12 +63,6 @@ pub fn update(sealing: Box<Sealing>, mut input: Input, action: Action, cx: &mut 
 fn lines(sealing: &Sealing, view: View) -> Vec<Line<'static>> {
     let lang = view.lang;
     let date = sealing.date.format("%d.%m.%Y").to_string();
-    let open = format!(
-        "{} ({} {})",
-        sealing.waiting,
-        tr(lang, Msg::Overdue),
-        sealing.overdue
-    );
     let who = |accounts: &[String]| {
         if accounts.is_empty() {
             tr(lang, Msg::Day(DayWord::Nobody)).to_string()
@@ -76,9 +70,14 @@ fn lines(sealing: &Sealing, view: View) -> Vec<Line<'static>> {
             accounts.join(", ")
         }
     };
-    let moved = sealing.moved;
     vec![
-        Line::raw(sealing_text(lang, &date, sealing.registered, moved, &open)),
+        Line::raw(sealing_text(
+            lang,
+            &date,
+            (sealing.registered, sealing.moved),
+            sealing.waiting,
+            sealing.overdue,
+        )),
         Line::raw(format!(
             "{}: {}",
             tr(lang, Msg::Day(DayWord::Drafts)),

@@ -221,13 +221,13 @@ pub fn label(binding: &Binding, lang: crate::domain::Lang) -> &'static str {
 }
 
 /// The bindings that apply in `context`, for the footer and the help; a binding whose
-/// label a previous one already shows (↑ beside ↑↓) is left out.
+/// label a previous one already shows (↑ beside ↑↓, → ] beside ← [ → ]) is left out.
 pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
     let scopes = context.scopes();
     BINDINGS
         .iter()
         .filter(move |b| scopes.contains(&b.scope))
-        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home"))
+        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home" | "→ ]"))
 }
 
 #[cfg(test)]

@@ -104,7 +104,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global,    "Alt-1",     NO_FOOTER, Msg::TabNewFormulary, Action::ShowTab(Tab::NewFormulary), TAB_1),
     bind(Global,    "Alt-2",     NO_FOOTER, Msg::TabCodeLookup, Action::ShowTab(Tab::CodeLookup), TAB_2),
     bind(Global,    "Alt-3",     NO_FOOTER, Msg::TabRegister,  Action::ShowTab(Tab::Register), TAB_3),
-    bind(Global,    "Alt-4",     NO_FOOTER, Msg::Day(DayWord::KeyQueue), Action::Queue,        QUEUE_KEYS),
+    bind(Global,    "Alt-4",     NO_FOOTER, Msg::Day(DayWord::QueueTitle), Action::Queue,      QUEUE_KEYS),
     bind(Form,      "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     NEXT_FIELD),
     bind(Form,      "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
     bind(Formulary, "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
@@ -115,6 +115,21 @@ pub static BINDINGS: &[Binding] = &[
     // A child's IIN goes into a new formulary only: a correction keeps the IIN it has.
     bind(NewOnly,   "Ctrl-G",    FOOTER,    Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
     bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
+    // The day screen's and the queue's keys before the list's: the footer lists them first.
+    // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
+    // Far from Ctrl-D, which shows the day: one stray key must not reach the question.
+    bind(OpenDay,   "Ctrl-K",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('k')]),
+    // One line for both ways, in the footer and the help ("→ ]" is left out of both).
+    bind(Day,       "← [ → ]",   FOOTER,    Msg::Day(DayWord::KeyOtherDay), Action::PreviousDay, DAY_BEFORE),
+    bind(Day,       "→ ]",       NO_FOOTER, Msg::Day(DayWord::KeyOtherDay), Action::NextDay,    DAY_AFTER),
+    bind(Day,       "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Day,       "c",         FOOTER,    Msg::Day(DayWord::KeyFilterClerk), Action::FilterClerk, BY_CLERK),
+    bind(Day,       "s",         FOOTER,    Msg::Day(DayWord::KeyFilterState), Action::FilterState, BY_STATE),
+    bind(Day,       "t",         NO_FOOTER, Msg::Day(DayWord::KeyToday), Action::Today,        TODAY),
+    bind(Day,       "o",         NO_FOOTER, Msg::Day(DayWord::KeyOldestOpen), Action::OldestOpenDay, OLDEST_OPEN),
+    bind(Queue,     "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Queue,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(List,      "↑↓",        FOOTER,    Msg::KeySelect,    Action::Select(Move::Down),     &[key(Down)]),
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
     bind(List,      "PgUp PgDn", NO_FOOTER, Msg::KeyPage,      Action::Select(Move::PageDown), &[key(PageDown)]),
@@ -138,19 +153,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
     bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
-    // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
-    // Far from Ctrl-D, which shows the day: one stray key must not reach the question.
-    bind(OpenDay,   "Ctrl-K",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('k')]),
-    bind(Day,       "←/[",       FOOTER,    Msg::Day(DayWord::KeyPreviousDay), Action::PreviousDay, DAY_BEFORE),
-    bind(Day,       "→/]",       FOOTER,    Msg::Day(DayWord::KeyNextDay), Action::NextDay,    DAY_AFTER),
-    bind(Day,       "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
-    bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
-    bind(Day,       "c",         FOOTER,    Msg::Day(DayWord::KeyFilterClerk), Action::FilterClerk, BY_CLERK),
-    bind(Day,       "s",         FOOTER,    Msg::Day(DayWord::KeyFilterState), Action::FilterState, BY_STATE),
-    bind(Day,       "t",         NO_FOOTER, Msg::Day(DayWord::KeyToday), Action::Today,        TODAY),
-    bind(Day,       "o",         NO_FOOTER, Msg::Day(DayWord::KeyOldestOpen), Action::OldestOpenDay, OLDEST_OPEN),
-    bind(Queue,     "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
-    bind(Queue,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),
     bind(Global,    "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
 ];

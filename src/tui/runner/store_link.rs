@@ -295,6 +295,8 @@ use steps::{file_dsn, issue_details};
 #[cfg(test)]
 mod answers_tests;
 #[cfg(test)]
+mod day_tests;
+#[cfg(test)]
 mod known_tests;
 #[cfg(test)]
 mod moves_tests;

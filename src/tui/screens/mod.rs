@@ -80,11 +80,9 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup
-            | Screen::Record
-            | Screen::Correction
-            | Screen::Day
-            | Screen::Queue => None,
+            Screen::Lookup | Screen::Record | Screen::Correction | Screen::Day | Screen::Queue => {
+                None
+            }
         }
     }
 

@@ -27,9 +27,9 @@ pub(super) const QUEUE_LIMIT: u32 = 100;
 #[derive(Default)]
 pub(super) struct Watch {
     /// Where the audit chain stood when the screens were last read.
-    mark: Option<crate::store::ChangeMark>,
-    checked: Option<Instant>,
-    seen: Option<Instant>,
+    pub(super) mark: Option<crate::store::ChangeMark>,
+    pub(super) checked: Option<Instant>,
+    pub(super) seen: Option<Instant>,
 }
 
 /// What `account` is to the register: staff (a head or not), or an account that reads only
@@ -52,7 +52,11 @@ fn access(store: &mut Store, lang: crate::domain::Lang) -> Access {
 }
 
 /// The day's review and who registered what when.
-pub(super) fn read_day(store: &Store, date: NaiveDate, today: NaiveDate) -> Result<DayRead, StoreError> {
+pub(super) fn read_day(
+    store: &Store,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<DayRead, StoreError> {
     Ok(DayRead {
         review: store.day_review(date, today)?,
         registrations: store.day_registrations(date)?,
@@ -61,11 +65,19 @@ pub(super) fn read_day(store: &Store, date: NaiveDate, today: NaiveDate) -> Resu
 
 /// What closing a day seals beyond the day's own rows: the drafts, the workstations open,
 /// what waits on the office.
-pub(super) fn sealed(store: &Store, today: NaiveDate, terms: OfficeTerms) -> Result<Sealed, StoreError> {
+pub(super) fn sealed(
+    store: &Store,
+    today: NaiveDate,
+    terms: OfficeTerms,
+) -> Result<Sealed, StoreError> {
     let queue = store.work_queue(today, terms, 1)?;
     Ok(Sealed {
         drafts: store.drafts_held()?.into_iter().map(|d| d.clerk).collect(),
-        workstations: store.open_sessions()?.into_iter().map(|s| s.account).collect(),
+        workstations: store
+            .open_sessions()?
+            .into_iter()
+            .map(|s| s.account)
+            .collect(),
         waiting: queue.waiting.values().sum(),
         overdue: queue.overdue,
     })

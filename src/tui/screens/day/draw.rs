@@ -56,15 +56,32 @@ impl DayScreen {
             text(Line::styled(said, theme.warn()), None);
         }
         if let Some(close) = &review.summary.closed {
-            text(Line::styled(day_closed(view.lang, close, view.zone), theme.dim()), None);
+            text(
+                Line::styled(day_closed(view.lang, close, view.zone), theme.dim()),
+                None,
+            );
         }
         text(Line::styled(word(view, DayWord::Forms), theme.key()), None);
-        text(Line::raw(office_line(view.lang, &review.balance.office)), None);
+        text(
+            Line::raw(office_line(view.lang, &review.balance.office)),
+            None,
+        );
         if !review.balance.reconciled {
-            text(Line::styled(word(view, DayWord::NotReconciled), theme.error()), None);
+            text(
+                Line::styled(word(view, DayWord::NotReconciled), theme.error()),
+                None,
+            );
         }
-        text(Line::styled(word(view, DayWord::StateHeader), theme.dim()), None);
-        for l in review.balance.by_state.iter().filter(|l| l.start + l.came + l.end > 0) {
+        text(
+            Line::styled(word(view, DayWord::StateHeader), theme.dim()),
+            None,
+        );
+        for l in review
+            .balance
+            .by_state
+            .iter()
+            .filter(|l| l.start + l.came + l.end > 0)
+        {
             let name = label_column(l.state.short_text().get(view.lang), 18);
             let row = format!("{name}{:>5}{:>7}{:>7}{:>7}", l.start, l.came, l.left, l.end);
             text(Line::raw(row), None);
@@ -79,19 +96,29 @@ impl DayScreen {
             text(counts_line(view, heading, counts, names), None);
         }
         let formularies = self.formulary_rows(view, read);
-        let heading = format!("{} ({})", word(view, DayWord::Formularies), formularies.len());
+        let heading = format!(
+            "{} ({})",
+            word(view, DayWord::Formularies),
+            formularies.len()
+        );
         text(Line::styled(heading, theme.key()), None);
         if formularies.is_empty() {
-            text(Line::styled(word(view, DayWord::NoneThatDay), theme.dim()), None);
+            text(
+                Line::styled(word(view, DayWord::NoneThatDay), theme.dim()),
+                None,
+            );
         }
         for (line, number) in formularies {
             text(line, Some(number));
         }
         let moves = self.move_rows(view, read);
-        let heading = format!("{} ({})", word(view, DayWord::MovesOnOlder), moves.len());
+        let heading = format!("{} ({})", word(view, DayWord::Moves), moves.len());
         text(Line::styled(heading, theme.key()), None);
         if moves.is_empty() {
-            text(Line::styled(word(view, DayWord::NoneThatDay), theme.dim()), None);
+            text(
+                Line::styled(word(view, DayWord::NoneThatDay), theme.dim()),
+                None,
+            );
         }
         for (line, number) in moves {
             text(line, Some(number));
@@ -112,11 +139,19 @@ impl DayScreen {
             .formularies
             .iter()
             .filter_map(|f| {
-                let (at, clerk) = by_number.get(f.number.as_str()).copied().unwrap_or(("", ""));
+                let (at, clerk) = by_number
+                    .get(f.number.as_str())
+                    .copied()
+                    .unwrap_or(("", ""));
                 if !self.passes(Some(clerk).filter(|c| !c.is_empty()), f.status) {
                     return None;
                 }
-                let initial = f.given_name.chars().next().map(|c| format!(" {c}.")).unwrap_or_default();
+                let initial = f
+                    .given_name
+                    .chars()
+                    .next()
+                    .map(|c| format!(" {c}."))
+                    .unwrap_or_default();
                 let name = format!("{}{initial}", f.surname);
                 let row = format!(
                     "{at:<5} {}{} {}{}{}",
@@ -182,7 +217,9 @@ impl DayScreen {
             .collect();
         let total = lines.len();
         let page = usize::from(content.height);
-        let mut block = Block::default().borders(Borders::ALL).title(Line::from(title));
+        let mut block = Block::default()
+            .borders(Borders::ALL)
+            .title(Line::from(title));
         if total > page {
             let last = (self.scroll + page).min(total);
             block = block.title_bottom(format!(" {}–{last}/{total} ", self.scroll + 1));
@@ -203,7 +240,13 @@ impl DayScreen {
             .into_iter()
             .skip(self.scroll)
             .take(page)
-            .map(|(line, chosen)| if chosen { line.style(theme.selected()) } else { line })
+            .map(|(line, chosen)| {
+                if chosen {
+                    line.style(theme.selected())
+                } else {
+                    line
+                }
+            })
             .collect();
         frame.render_widget(Paragraph::new(shown), content);
     }

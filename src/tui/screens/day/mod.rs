@@ -75,7 +75,8 @@ impl DayScreen {
     pub fn show(&mut self, read: Result<DayRead, String>) {
         match read {
             Ok(read) => {
-                let same = self.read().map(|r| r.review.summary.date) == Some(read.review.summary.date);
+                let same =
+                    self.read().map(|r| r.review.summary.date) == Some(read.review.summary.date);
                 if !same {
                     self.scroll = 0;
                     self.chosen = 0;
@@ -117,7 +118,11 @@ impl DayScreen {
         State::ALL
             .into_iter()
             .filter(|s| {
-                read.review.summary.formularies.iter().any(|f| f.status == *s)
+                read.review
+                    .summary
+                    .formularies
+                    .iter()
+                    .any(|f| f.status == *s)
                     || read.review.moves.iter().any(|m| m.to == *s)
             })
             .collect()

@@ -29,7 +29,9 @@ impl DayScreen {
             },
             Action::Today => self.open(today),
             Action::OldestOpenDay => {
-                let first = self.read().and_then(|r| r.review.open_before.first().copied());
+                let first = self
+                    .read()
+                    .and_then(|r| r.review.open_before.first().copied());
                 match first {
                     Some(day) => self.open(day),
                     None => Effect::None,
@@ -87,9 +89,11 @@ impl DayScreen {
 
     /// Whether the chosen row is on screen.
     fn chosen_shown(&self, rows: &Rows) -> bool {
-        rows.openable.get(self.chosen).is_some_and(|(start, len, _)| {
-            *start >= self.scroll && start + len <= self.scroll + rows.page
-        })
+        rows.openable
+            .get(self.chosen)
+            .is_some_and(|(start, len, _)| {
+                *start >= self.scroll && start + len <= self.scroll + rows.page
+            })
     }
 
     /// Scrolls so that the chosen row shows whole.
@@ -109,7 +113,10 @@ impl DayScreen {
     fn step(&mut self, step: Move, cx: &Cx) -> Effect {
         let rows = self.layout(cx);
         let before = (self.scroll, self.chosen);
-        if !rows.openable.is_empty() && !self.chosen_shown(&rows) && self.scroll_would_show(&rows, step) {
+        if !rows.openable.is_empty()
+            && !self.chosen_shown(&rows)
+            && self.scroll_would_show(&rows, step)
+        {
             self.show_chosen(&rows);
             return redraw_if((self.scroll, self.chosen) != before);
         }
