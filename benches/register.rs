@@ -232,6 +232,41 @@ fn main() {
     }
     report(&format!("day review ({day})"), &mut times);
 
+    // The day screen's read (issue 12): the review and who registered what when, of the
+    // register's last day (the screen opens on today) and of the day above; then the change
+    // check the workstation makes on a quiet tick.
+    let last: String = conn
+        .query_row("SELECT MAX(registered_on) FROM formularies", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let last = last.parse().unwrap_or_else(|e| panic!("{e}"));
+    for shown in [last, date] {
+        let mut times = Vec::new();
+        for _ in 0..10 {
+            let start = Instant::now();
+            let review = store
+                .day_review(shown, today)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let rows = store
+                .day_registrations(shown)
+                .unwrap_or_else(|e| panic!("{e}"));
+            times.push(start.elapsed());
+            assert_eq!(rows.len() as u64, review.summary.total);
+        }
+        report(&format!("day screen's read ({shown})"), &mut times);
+    }
+    let mark = store.change_mark().unwrap_or_else(|e| panic!("{e}"));
+    let mut times = Vec::new();
+    for _ in 0..200 {
+        let start = Instant::now();
+        let now = store.change_mark().unwrap_or_else(|e| panic!("{e}"));
+        let others = store
+            .written_by_others_since(mark)
+            .unwrap_or_else(|e| panic!("{e}"));
+        times.push(start.elapsed());
+        assert!(now == mark && !others);
+    }
+    report("change check on a quiet tick", &mut times);
+
     // One confirmed save: validated, numbered, audited, committed with synchronous=FULL.
     // One repeat applicant, again and again: the register's warnings of issue 11 (another
     // formulary in its course, K-OPEN; other names, K-PERSON) are read inside each save

@@ -6,6 +6,7 @@
 //! - this file: the screens' words, [`Msg`];
 //! - `form`: the formulary's field labels, group headings and choice names;
 //! - `moves`: texts built from a move's data (history lines, conclusions, a closed day);
+//! - `day`: the day screen's, the work queue's and closing a day's words (`Msg::Day`);
 //! - `store`: the register's refusals and failures;
 //! - `search`: why a register search can match nothing;
 //! - `countries`: a citizenship's country name;
