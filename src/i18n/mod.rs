@@ -100,6 +100,15 @@ pub enum Msg {
     KeyOpen,
     KeyDay,
     KeyCloseDay,
+    KeyJournal,
+    KeyYear,
+    ColLine,
+    ColOutcome,
+    ColFormulary,
+    ColApprover,
+    OutcomeConfirmed,
+    OutcomeRefused,
+    JournalEmpty,
     KeyMove,
     MoveTitle,
     MoveHint,
@@ -173,6 +182,15 @@ pub enum Msg {
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).
 pub fn page(lang: Lang, n: impl std::fmt::Display) -> String {
     lang.pick(format!("Стр. {n}"), format!("{n}-бет"), format!("Page {n}"))
+}
+
+/// The title of the journal of conclusions of `year` (M-16), as its paper names it.
+pub fn journal_title(lang: Lang, year: i32) -> String {
+    lang.pick(
+        format!("Журнал регистрации заключений за {year} год"),
+        format!("{year} жылғы қорытындыларды тіркеу журналы"),
+        format!("Journal of conclusions, {year}"),
+    )
 }
 
 /// How a key table's label is written for a clerk working in `lang`: the yes of a question

@@ -39,12 +39,21 @@ impl App {
         match record {
             Ok(Some(record)) => {
                 let today = self.session.clock.today();
+                // Read again after a move or a correction, it goes back where it went.
+                if !matches!(self.screen, Screen::Record | Screen::Correction) {
+                    self.screens.record.opened_from(self.screen);
+                }
                 self.screens.record.show(record, today);
                 self.go(Screen::Record);
             }
             Ok(None) => self.status = Some(Status::Msg(Msg::NothingFound)),
             Err(problem) => self.problem(problem),
         }
+    }
+
+    /// The register's answer to [`super::Effect::Journal`].
+    pub fn journal(&mut self, year: i32, lines: Result<Vec<crate::store::JournalLine>, Problem>) {
+        self.screens.journal.show(year, lines.map_err(|p| p.text));
     }
 
     /// The register's answer to [`super::Effect::Open`], second part: the formulary's

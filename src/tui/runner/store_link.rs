@@ -157,6 +157,7 @@ impl StoreLink {
                 Err(problem) => app.moved(Err(problem)),
             },
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
+            Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
             Effect::CloseDay(date) => {
                 if let Err(e) = store.close_day(date) {
                     app.problem(problem(e));
@@ -174,6 +175,7 @@ impl StoreLink {
         match effect {
             Effect::Move { .. } => app.moved(Err(missing)),
             Effect::DsnList => app.dsn_list(Err(missing)),
+            Effect::Journal(year) => app.journal(year, Err(missing)),
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,

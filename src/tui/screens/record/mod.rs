@@ -26,6 +26,9 @@ pub struct RecordScreen {
     scroll: usize,
     /// The office's date when the record was read: a running term is due or overdue as of it.
     today: Option<NaiveDate>,
+    /// The screen it was opened from, which Esc goes back to (the list of formularies when
+    /// none is known).
+    back: Option<Screen>,
 }
 
 impl RecordScreen {
@@ -46,6 +49,11 @@ impl RecordScreen {
         self.corrections = corrections;
     }
 
+    /// Esc goes back to `screen`, the list the formulary was opened from.
+    pub fn opened_from(&mut self, screen: Screen) {
+        self.back = Some(screen);
+    }
+
     pub fn record(&self) -> Option<&Record> {
         self.record.as_deref()
     }
@@ -61,7 +69,7 @@ impl RecordScreen {
         };
         match action {
             Action::Back => {
-                cx.go = Some(Screen::Formularies);
+                cx.go = Some(self.back.unwrap_or(Screen::Formularies));
                 Effect::Redraw
             }
             Action::Select(step) => {
