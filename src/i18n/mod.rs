@@ -28,7 +28,9 @@ mod store_rules;
 
 use msg::texts;
 
-pub use moves::{conclusion_made, day_closed, dsn_filed, event_data, registered};
+pub use moves::{
+    changed_meanwhile, conclusion_made, day_closed, dsn_filed, event_data, registered,
+};
 
 /// A piece of screen text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

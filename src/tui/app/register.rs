@@ -51,6 +51,18 @@ impl App {
         }
     }
 
+    /// After a move refused because another clerk moved the formulary first, and the
+    /// formulary read again: the status says what it is now and who moved it when (issue 11),
+    /// instead of only that the move is not allowed.
+    pub fn changed_meanwhile(&mut self) {
+        let last = self.screens.record.record();
+        if let Some(last) = last.and_then(|r| r.lifecycle.transitions().last()) {
+            self.status = Some(Status::Text(crate::i18n::changed_meanwhile(
+                self.lang, last,
+            )));
+        }
+    }
+
     /// The register's answer to [`super::Effect::Journal`].
     pub fn journal(&mut self, year: i32, lines: Result<Vec<crate::store::JournalLine>, Problem>) {
         self.screens.journal.show(year, lines.map_err(|p| p.text));

@@ -227,21 +227,24 @@ fn make_move(
     // Said with the field and the rule of the move's data it is about.
     let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
     let outcome = store.move_formulary_now(number, event.clone(), None, details);
-    let reread = match outcome {
+    let (reread, stale) = match outcome {
         Ok(made) => {
             app.moved(Ok(made));
-            true
+            (true, false)
         }
         Err(e) => {
             let problem = refusal(&e);
             let stale = problem.kind == ProblemKind::Stale;
             app.moved(Err(problem));
-            stale
+            (stale, stale)
         }
     };
     if reread {
         show_record(store, app, number, lang);
         read_page_again(store, app, lang);
+    }
+    if stale {
+        app.changed_meanwhile();
     }
 }
 

@@ -63,7 +63,16 @@ fn a_move_another_clerk_made_first_shows_the_formulary_as_it_is_now() {
         panic!("the formulary is shown again");
     };
     assert_eq!(record.lifecycle.state(), State::Sent);
-    assert!(!desk.status().is_empty(), "the refusal is said");
+    // What changed is said: the state now, the move, who made it (issue 11).
+    let last = record
+        .lifecycle
+        .transitions()
+        .last()
+        .map(|t| t.clerk.clone());
+    let status = desk.status();
+    assert!(status.contains("changed while it was open"), "{status}");
+    assert!(status.contains(&State::Sent.text().en), "{status}");
+    assert!(status.contains(&last.unwrap_or_default()), "{status}");
 }
 
 /// A registered formulary's draft that could not be forgotten is forgotten at the next
