@@ -29,7 +29,7 @@ mod store_rules;
 use msg::texts;
 
 pub use moves::{
-    changed_meanwhile, conclusion_made, day_closed, dsn_filed, event_data, registered,
+    another_move, changed_meanwhile, conclusion_made, day_closed, dsn_filed, event_data, registered,
 };
 
 /// A piece of screen text.

@@ -135,3 +135,23 @@ pub fn changed_meanwhile(lang: Lang, last: &crate::domain::lifecycle::Transition
         ),
     )
 }
+
+/// A digit pressed right after a move made with one key (send, manufacture): asked first,
+/// since a key pressed twice would otherwise make two moves of the formulary's course.
+pub fn another_move(lang: Lang, kind: crate::domain::lifecycle::MoveKind) -> String {
+    let moved = kind.text();
+    lang.pick(
+        format!(
+            "Сразу ещё одно действие: «{}»? Цифра нажата сразу после предыдущего действия. y/д — да, n/н — нет",
+            moved.ru
+        ),
+        format!(
+            "Тағы бір әрекет бірден: «{}»? Цифр алдыңғы әрекеттен кейін бірден басылды. y/и — иә, n/ж — жоқ",
+            moved.kk
+        ),
+        format!(
+            "Another move right away: «{}»? The digit came right after the last move. y — yes, n — no",
+            moved.en
+        ),
+    )
+}

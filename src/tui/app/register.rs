@@ -129,6 +129,7 @@ impl App {
         ) {
             self.dialog = None;
         }
+        self.screens.record.moved();
         // M-16: the journal gave the conclusion its number; the clerk writes it and the
         // date on the reverse side of the formulary.
         self.status = Some(match made.event.conclusion() {
