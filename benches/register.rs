@@ -236,7 +236,9 @@ fn main() {
     // register's last day (the screen opens on today) and of the day above; then the change
     // check the workstation makes on a quiet tick.
     let last: String = conn
-        .query_row("SELECT MAX(registered_on) FROM formularies", [], |r| r.get(0))
+        .query_row("SELECT MAX(registered_on) FROM formularies", [], |r| {
+            r.get(0)
+        })
         .unwrap_or_else(|e| panic!("{e}"));
     let last = last.parse().unwrap_or_else(|e| panic!("{e}"));
     for shown in [last, date] {

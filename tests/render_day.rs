@@ -77,8 +77,8 @@ fn sunday_says_which_earlier_days_are_still_open() {
 fn a_busy_day_scrolls_to_its_last_row() {
     for lang in [Lang::Ru, Lang::Kk, Lang::En] {
         let (_dir, mut app, mut link) = desk(lang);
-        press(&mut app, &mut link, Action::PreviousDay);
-        press(&mut app, &mut link, Action::PreviousDay);
+        press(&mut app, &mut link, Action::Earlier);
+        press(&mut app, &mut link, Action::Earlier);
         let Some(read) = app_day(&app) else {
             panic!("a day read")
         };
@@ -112,8 +112,8 @@ fn app_day(app: &App) -> Option<kense::tui::screens::day::DayRead> {
 #[test]
 fn the_close_question_shows_what_is_sealed() {
     let (_dir, mut app, mut link) = desk(Lang::En);
-    press(&mut app, &mut link, Action::PreviousDay);
-    press(&mut app, &mut link, Action::PreviousDay);
+    press(&mut app, &mut link, Action::Earlier);
+    press(&mut app, &mut link, Action::Earlier);
     press(&mut app, &mut link, Action::CloseDay);
     assert_eq!(app.context(), Context::CloseDayQuestion);
     let shown = screen(&app);

@@ -50,10 +50,6 @@ pub enum Action {
     Day,
     /// Close the day the day screen shows (after a question).
     CloseDay,
-    /// The day screen: the day before the one shown.
-    PreviousDay,
-    /// The day screen: the day after the one shown.
-    NextDay,
     /// The day screen: today.
     Today,
     /// The day screen: the earliest day still open before the one shown.
@@ -64,6 +60,13 @@ pub enum Action {
     FilterState,
     /// Show the work queue.
     Queue,
+    /// Open the journal of conclusions (M-16).
+    Journal,
+    /// Show the period before the one shown (the journal's year before, the day screen's
+    /// day before).
+    Earlier,
+    /// Show the period after the one shown.
+    Later,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.

@@ -100,6 +100,9 @@ pub enum Effect {
     /// Read what closing the day would seal beyond the day screen's (drafts, open
     /// workstations, the work queue); the runner answers with [`App::close_question`].
     AskCloseDay(NaiveDate),
+    /// Read the journal of conclusions of a year (M-16); the runner answers with
+    /// [`App::journal`].
+    Journal(i32),
     /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the
     /// page of the Register tab again ([`App::shown_query`]).
     CloseDay(NaiveDate),
@@ -169,6 +172,7 @@ impl App {
                 correction: super::screens::formulary::FormTab::new(&session.clerk, today),
                 day: Default::default(),
                 queue: Default::default(),
+                journal: Default::default(),
             },
             dialog: None,
             status: None,

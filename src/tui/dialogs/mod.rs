@@ -189,7 +189,7 @@ impl Dialog {
             Dialog::Quit { draft_kept: false } => {
                 question::draw(frame, body, Msg::QuitQuestionNoDraft, view)
             }
-            Dialog::Ask(ask) => question::draw(frame, body, ask.question(), view),
+            Dialog::Ask(ask) => question::draw_text(frame, body, &ask.question(view.lang)),
             Dialog::CloseDay { sealing, input } => {
                 close_day::draw(frame, body, sealing, input, view)
             }

@@ -3,7 +3,7 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Queue, Record, Register};
+use super::Scope::{Correction, DsnList, Journal, NewOnly, OpenDay, Queue, Record, Register};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
@@ -120,8 +120,8 @@ pub static BINDINGS: &[Binding] = &[
     // Far from Ctrl-D, which shows the day: one stray key must not reach the question.
     bind(OpenDay,   "Ctrl-K",    FOOTER,    Msg::KeyCloseDay,  Action::CloseDay,               &[ctrl('k')]),
     // One line for both ways, in the footer and the help ("→ ]" is left out of both).
-    bind(Day,       "← [ → ]",   FOOTER,    Msg::Day(DayWord::KeyOtherDay), Action::PreviousDay, DAY_BEFORE),
-    bind(Day,       "→ ]",       NO_FOOTER, Msg::Day(DayWord::KeyOtherDay), Action::NextDay,    DAY_AFTER),
+    bind(Day,       "← [ → ]",   FOOTER,    Msg::Day(DayWord::KeyOtherDay), Action::Earlier, DAY_BEFORE),
+    bind(Day,       "→ ]",       NO_FOOTER, Msg::Day(DayWord::KeyOtherDay), Action::Later,    DAY_AFTER),
     bind(Day,       "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Day,       "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Day,       "c",         FOOTER,    Msg::Day(DayWord::KeyFilterClerk), Action::FilterClerk, BY_CLERK),
@@ -143,6 +143,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
     bind(Register,  "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
+    bind(Register,  "Ctrl-O",    NO_FOOTER, Msg::KeyJournal,   Action::Journal,                &[ctrl('o')]),
     // No Enter or Ctrl-D over the DSN applications: there is no application view to open,
     // and the end of day counts and seals the day's formularies only.
     bind(DsnList,   "Ctrl-T",    FOOTER,    Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
@@ -151,6 +152,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
     bind(Record,    "Ctrl-R",    FOOTER,    Msg::KeyCorrect,   Action::Correct,                &[ctrl('r')]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Journal,   "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Journal,   "← →",       FOOTER,    Msg::KeyYear,      Action::Earlier,                &[key(Left)]),
+    bind(Journal,   "→",         NO_FOOTER, Msg::KeyYear,      Action::Later,                  &[key(Right)]),
+    bind(Journal,   "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
     bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),

@@ -183,6 +183,7 @@ impl StoreLink {
             },
             // Carried out by `perform_day` above.
             Effect::Day(_) | Effect::AskCloseDay(_) | Effect::CloseDay(_) | Effect::Queue => {}
+            Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -193,6 +194,7 @@ impl StoreLink {
         match effect {
             Effect::Move { .. } => app.moved(Err(missing)),
             Effect::DsnList => app.dsn_list(Err(missing)),
+            Effect::Journal(year) => app.journal(year, Err(missing)),
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             Effect::Day(_) => app.day(Err(missing)),
             Effect::Queue => app.queue(Err(missing)),
@@ -246,21 +248,24 @@ fn make_move(
     // Said with the field and the rule of the move's data it is about.
     let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
     let outcome = store.move_formulary_now(number, event.clone(), None, details);
-    let reread = match outcome {
+    let (reread, stale) = match outcome {
         Ok(made) => {
             app.moved(Ok(made));
-            true
+            (true, false)
         }
         Err(e) => {
             let problem = refusal(&e);
             let stale = problem.kind == ProblemKind::Stale;
             app.moved(Err(problem));
-            stale
+            (stale, stale)
         }
     };
     if reread {
         show_record(store, app, number, lang);
         read_page_again(store, app, lang);
+    }
+    if stale {
+        app.changed_meanwhile();
     }
 }
 

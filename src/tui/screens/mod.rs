@@ -10,6 +10,7 @@ pub mod dsn_form;
 pub mod dsn_list;
 pub mod formularies;
 pub mod formulary;
+pub mod journal;
 pub mod lookup;
 pub mod queue;
 pub mod record;
@@ -43,11 +44,13 @@ pub enum Screen {
     Day,
     /// The work queue (issue 12), shown under the Register tab.
     Queue,
+    /// The Register tab's journal of conclusions (M-16), a year at a time.
+    Journal,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
@@ -57,6 +60,7 @@ impl Screen {
         Screen::Correction,
         Screen::Day,
         Screen::Queue,
+        Screen::Journal,
     ];
 
     /// The tab the screen belongs to.
@@ -69,7 +73,8 @@ impl Screen {
             | Screen::Record
             | Screen::Correction
             | Screen::Day
-            | Screen::Queue => Tab::Register,
+            | Screen::Queue
+            | Screen::Journal => Tab::Register,
         }
     }
 
@@ -80,9 +85,12 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup | Screen::Record | Screen::Correction | Screen::Day | Screen::Queue => {
-                None
-            }
+            Screen::Lookup
+            | Screen::Record
+            | Screen::Correction
+            | Screen::Day
+            | Screen::Queue
+            | Screen::Journal => None,
         }
     }
 
@@ -110,6 +118,7 @@ pub struct Screens {
     pub correction: formulary::FormTab,
     pub day: day::DayScreen,
     pub queue: queue::QueueScreen,
+    pub journal: journal::JournalScreen,
 }
 
 /// What a screen's or a dialog's `update` is given besides the action, and what it may ask
@@ -162,11 +171,14 @@ impl Screens {
             Screen::Formulary => self.formulary.update(action, cx),
             Screen::DsnForm => self.dsn_form.update(action, cx),
             Screen::Lookup => self.lookup.update(action, cx),
+            // The journal is the Register tab's own: opened from the list of formularies.
+            Screen::Formularies if action == Action::Journal => self.journal.open(cx),
             Screen::Formularies => self.formularies.update(action, cx),
             Screen::DsnList => self.dsn_list.update(action, cx),
             Screen::Record => self.update_record(action, cx),
             Screen::Day => self.day.update(action, cx),
             Screen::Queue => self.queue.update(action, cx),
+            Screen::Journal => self.journal.update(action, cx),
             Screen::Correction => match action {
                 // Back to the formulary; what was typed in the correction is dropped.
                 Action::Back => {

@@ -118,12 +118,12 @@ fn the_day_screen_shows_any_day_and_opens_its_rows() {
     desk.press(Action::Back);
     assert_eq!(desk.app.screen(), Screen::Day);
     // Back and forth by day; no day after today.
-    desk.press(Action::PreviousDay);
+    desk.press(Action::Earlier);
     assert_eq!(day_shown(&desk), Some(yesterday));
     assert!(screen(&desk.app).contains(&older));
-    desk.press(Action::NextDay);
+    desk.press(Action::Later);
     assert_eq!(day_shown(&desk), Some(today()));
-    assert_eq!(desk.app.update(Action::NextDay), Effect::None);
+    assert_eq!(desk.app.update(Action::Later), Effect::None);
     desk.press(Action::OldestOpenDay);
     assert_eq!(day_shown(&desk), Some(yesterday));
 }

@@ -18,12 +18,12 @@ impl DayScreen {
                 cx.go = Some(Screen::Formularies);
                 Effect::Redraw
             }
-            Action::PreviousDay => match self.date.and_then(|d| d.pred_opt()) {
+            Action::Earlier => match self.date.and_then(|d| d.pred_opt()) {
                 Some(day) => self.open(day),
                 None => Effect::None,
             },
             // No day after today has records yet.
-            Action::NextDay => match self.date.and_then(|d| d.succ_opt()) {
+            Action::Later => match self.date.and_then(|d| d.succ_opt()) {
                 Some(day) if day <= today => self.open(day),
                 _ => Effect::None,
             },
