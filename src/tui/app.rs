@@ -281,6 +281,9 @@ impl App {
                 None => Effect::None,
             },
             Action::Queue => {
+                if !matches!(self.screen, Screen::Queue | Screen::Record) {
+                    self.screens.queue.opened_from(self.screen);
+                }
                 self.go(Screen::Queue);
                 Effect::Queue
             }

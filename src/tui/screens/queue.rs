@@ -24,6 +24,8 @@ pub struct QueueScreen {
     queue: Option<WorkQueue>,
     problem: Option<String>,
     selected: Selection,
+    /// The screen Alt-4 was pressed on, which Esc goes back to.
+    back: Option<Screen>,
 }
 
 /// The item is a formulary of the register (the others are DSN applications and registry
@@ -62,6 +64,11 @@ impl QueueScreen {
         }
     }
 
+    /// Esc goes back to `screen` (the queue is shown from any screen).
+    pub fn opened_from(&mut self, screen: Screen) {
+        self.back = Some(screen);
+    }
+
     pub fn items(&self) -> &[QueueItem] {
         self.queue.as_ref().map_or(&[], |q| q.items.as_slice())
     }
@@ -69,7 +76,7 @@ impl QueueScreen {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
             Action::Back => {
-                cx.go = Some(Screen::Formularies);
+                cx.go = Some(self.back.unwrap_or(Screen::Formularies));
                 Effect::Redraw
             }
             Action::Select(step) => {

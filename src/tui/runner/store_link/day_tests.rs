@@ -340,4 +340,7 @@ fn the_work_queue_lists_the_overdue_first_in_red() {
     assert_eq!(desk.app.screens.record.number(), Some(recent.as_str()));
     desk.press(Action::Back);
     assert_eq!(desk.app.screen(), Screen::Queue);
+    // Shown from the New tab, Esc goes back there.
+    desk.press(Action::Back);
+    assert_eq!(desk.app.screen(), Screen::Formulary);
 }
