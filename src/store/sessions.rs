@@ -168,3 +168,88 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(&sqlite)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::formulary::Formulary;
+    use crate::office::Clock;
+    use crate::store::{Clerk, Location};
+
+    fn at(minute: u32) -> Clock {
+        let local = NaiveDate::from_ymd_opt(2026, 11, 20)
+            .and_then(|d| d.and_hms_opt(10, minute, 0))
+            .unwrap_or_else(|| panic!("time"));
+        Clock::at_office_time(chrono_tz::Asia::Almaty, local)
+    }
+
+    fn open(location: &Location, account: &str, clock: Clock) -> Store {
+        let clerk = Clerk::new(account).unwrap_or_else(|e| panic!("{e}"));
+        Store::open(location, clerk)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .with_clock(clock)
+    }
+
+    /// A workstation is open from its start until it ends, or until it has not been seen
+    /// for five minutes (killed, the server restarted).
+    #[test]
+    fn a_session_is_open_until_it_ends_or_goes_stale() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let location = Location::create_if_missing(dir.path().join("register.sqlite"));
+        let accounts = |store: &Store| -> Vec<(String, u32)> {
+            let open = store.open_sessions().unwrap_or_else(|e| panic!("{e}"));
+            open.into_iter().map(|s| (s.account, s.pid)).collect()
+        };
+        let mut aigul = open(&location, "aigul", at(0));
+        aigul.session_seen(1).unwrap_or_else(|e| panic!("{e}"));
+        aigul.session_seen(2).unwrap_or_else(|e| panic!("{e}"));
+        let mut later = open(&location, "aigul", at(4));
+        later.session_seen(2).unwrap_or_else(|e| panic!("{e}"));
+        let two = vec![("aigul".to_string(), 1), ("aigul".to_string(), 2)];
+        assert_eq!(accounts(&later), two);
+        // Five minutes after pid 1 was last seen; pid 2 was seen a minute later.
+        let stale = open(&location, "aigul", at(5));
+        assert_eq!(accounts(&stale), vec![("aigul".to_string(), 2)]);
+        later.session_ended(2).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(accounts(&later), vec![("aigul".to_string(), 1)]);
+    }
+
+    /// The change check: a record written by another account is seen; a draft saved, a
+    /// session's heartbeat, or the clerk's own write is not another clerk's write.
+    #[test]
+    fn another_clerks_write_is_seen_and_drafts_are_not() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let location = Location::create_if_missing(dir.path().join("register.sqlite"));
+        let mut aigul = open(&location, "aigul", at(0));
+        let example = Formulary::example("18").unwrap_or_else(|| panic!("example"));
+        aigul.save_draft(&example).unwrap_or_else(|e| panic!("{e}"));
+        let mark = aigul.change_mark().unwrap_or_else(|e| panic!("{e}"));
+        let mut boris = open(&location, "boris", at(1));
+        let member = Clerk::new("boris").unwrap_or_else(|e| panic!("{e}"));
+        aigul
+            .add_staff(&member, "БОРИСОВ Б. Б.", crate::store::Role::Clerk)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let after_own = aigul.change_mark().unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(after_own, mark);
+        let others = |store: &Store, mark| store.written_by_others_since(mark);
+        assert_eq!(others(&aigul, mark).ok(), Some(false), "its own write");
+        boris.save_draft(&example).unwrap_or_else(|e| panic!("{e}"));
+        boris.session_seen(7).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            others(&aigul, after_own).ok(),
+            Some(false),
+            "a draft, a session"
+        );
+        boris
+            .register_formulary(
+                &example,
+                NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+            )
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            others(&aigul, after_own).ok(),
+            Some(true),
+            "boris registered"
+        );
+    }
+}
