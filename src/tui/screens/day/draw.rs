@@ -205,8 +205,7 @@ impl DayScreen {
         let items = self.items(view, usize::from(content.width));
         let lines: Vec<(Line<'static>, bool)> = items
             .into_iter()
-            .enumerate()
-            .scan(0usize, |openable, (_, item)| {
+            .scan(0usize, |openable, item| {
                 let chosen = item.number.is_some() && *openable == self.chosen;
                 if item.number.is_some() {
                     *openable += 1;
