@@ -346,6 +346,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "on the citizen's coupon (M-57)",
         ),
         Msg::LastMove => ("Последнее действие", "Соңғы әрекет", "Last move"),
+        Msg::Dsn(word) => super::dsn_desk::texts(word),
         Msg::Kind(kind) => match kind {
             Kind::District => ("Район", "Аудан", "District"),
             Kind::Filling => ("Код заполнения", "Толтыру коды", "Filling code"),

@@ -28,6 +28,9 @@ pub enum Ask {
     ReplaceIin(NaiveDate, Sex),
     /// Ctrl-X over an entry: a new formulary, the entry and its draft deleted.
     NewFormulary,
+    /// Ctrl-O over a DSN application: its result handed over to the front office today
+    /// (D-6), which cannot be taken back.
+    HandOver(i64),
 }
 
 impl Ask {
@@ -35,6 +38,7 @@ impl Ask {
         match self {
             Ask::ReplaceIin(..) => Msg::ReplaceIinQuestion,
             Ask::NewFormulary => Msg::NewFormularyQuestion,
+            Ask::HandOver(_) => Msg::Dsn(crate::i18n::dsn_desk::DsnWord::HandOverQuestion),
         }
     }
 }
@@ -49,6 +53,7 @@ pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next
             screens.formulary = screens.formulary.fresh(cx.today());
             (None, Some(Effect::DiscardDraft))
         }
+        (Ask::HandOver(id), Action::Confirm) => (None, Some(Effect::DsnHandOver(id))),
         (_, Action::Back) => become_(None),
         _ => stay(Dialog::Ask(ask), false),
     }

@@ -164,6 +164,11 @@ impl StoreLink {
                 app.day(store.day_summary(date).map_err(problem));
                 read_page_again(store, app, lang);
             }
+            Effect::DsnOpen(_)
+            | Effect::DsnHandOver(_)
+            | Effect::DsnTaxpayer(_)
+            | Effect::DsnAddTaxpayer(_)
+            | Effect::DsnCodeNames(_) => dsn_desk::perform(store, app, effect, clock, lang),
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -177,6 +182,9 @@ impl StoreLink {
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
+            // Lookups that only add to what is shown: nothing to add, nothing to say.
+            Effect::DsnTaxpayer(_) | Effect::DsnCodeNames(_) => return Next::Nothing,
+            Effect::DsnAddTaxpayer(_) => app.dsn_taxpayer_added(Err(missing)),
             _ => app.problem(missing),
         }
         Next::Redraw
@@ -264,6 +272,7 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
     }
 }
 
+mod dsn_desk;
 mod steps;
 
 use steps::{file_dsn, issue_details};

@@ -5,6 +5,7 @@
 //! (`App::context`), never stored beside it. A new screen is a module here, a variant of
 //! [`Screen`] (with its tab and its scope in `keys`), and its place in [`Screens`].
 
+pub mod dsn_application;
 pub mod dsn_form;
 pub mod dsn_list;
 pub mod formularies;
@@ -37,11 +38,13 @@ pub enum Screen {
     Record,
     /// The Register tab's correction of an opened formulary (the form, filled with its data).
     Correction,
+    /// The Register tab's opened DSN application, read-only (issue 11).
+    DsnApplication,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
@@ -49,6 +52,7 @@ impl Screen {
         Screen::DsnList,
         Screen::Record,
         Screen::Correction,
+        Screen::DsnApplication,
     ];
 
     /// The tab the screen belongs to.
@@ -56,9 +60,11 @@ impl Screen {
         match self {
             Screen::Formulary | Screen::DsnForm => Tab::NewFormulary,
             Screen::Lookup => Tab::CodeLookup,
-            Screen::Formularies | Screen::DsnList | Screen::Record | Screen::Correction => {
-                Tab::Register
-            }
+            Screen::Formularies
+            | Screen::DsnList
+            | Screen::Record
+            | Screen::Correction
+            | Screen::DsnApplication => Tab::Register,
         }
     }
 
@@ -69,7 +75,7 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup | Screen::Record | Screen::Correction => None,
+            Screen::Lookup | Screen::Record | Screen::Correction | Screen::DsnApplication => None,
         }
     }
 
@@ -95,6 +101,8 @@ pub struct Screens {
     /// The correction in progress of the opened formulary (a form with the number it
     /// corrects); a new one each time the clerk starts correcting.
     pub correction: formulary::FormTab,
+    /// The opened DSN application.
+    pub dsn_application: dsn_application::DsnApplication,
 }
 
 /// What a screen's or a dialog's `update` is given besides the action, and what it may ask
@@ -150,6 +158,7 @@ impl Screens {
             Screen::Formularies => self.formularies.update(action, cx),
             Screen::DsnList => self.dsn_list.update(action, cx),
             Screen::Record => self.update_record(action, cx),
+            Screen::DsnApplication => self.dsn_application.update(action, cx),
             Screen::Correction => match action {
                 // Back to the formulary; what was typed in the correction is dropped.
                 Action::Back => {
