@@ -28,6 +28,7 @@ pub enum DsnWord {
     Both,
     FromRegister,
     KeyAdd,
+    NoDirectory,
 }
 
 /// (Russian, Kazakh, English).
@@ -69,6 +70,11 @@ pub(super) fn texts(word: DsnWord) -> (&'static str, &'static str, &'static str)
         ),
         DsnWord::FromRegister => ("из реестра", "тізілімнен", "from the register"),
         DsnWord::KeyAdd => ("добавить", "қосу", "add"),
+        DsnWord::NoDirectory => (
+            "Справочник есть у страны, АТЕ и вида нефтепродукта",
+            "Анықтамалық ел, ӘАБ және өнім түрі үшін бар",
+            "The country, the unit and the product type have directories",
+        ),
     }
 }
 

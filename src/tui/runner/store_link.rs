@@ -280,6 +280,8 @@ use steps::{file_dsn, issue_details};
 #[cfg(test)]
 mod answers_tests;
 #[cfg(test)]
+mod dsn_desk_tests;
+#[cfg(test)]
 mod known_tests;
 #[cfg(test)]
 mod moves_tests;

@@ -209,7 +209,7 @@ impl DsnForm {
                     Some(Field::Country) => codes::Kind::DsnCountry,
                     Some(Field::Unit) => codes::Kind::DsnUnit,
                     Some(Field::ProductType(_)) => codes::Kind::DsnProduct,
-                    _ => return Effect::None,
+                    _ => return cx.say(Msg::Dsn(DsnWord::NoDirectory)),
                 };
                 // An empty query: the picker is for choosing anew, not for what is typed.
                 let list = crate::tui::screens::lookup::LookupTab::with_kind(kind);
