@@ -122,10 +122,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
     // No Ctrl-D over the DSN applications: the end of day counts and seals the day's
     // formularies only. Enter opens an application, Ctrl-O records its hand-over (D-6),
-    // Ctrl-A adds a taxpayer (D-7 (1)): there is no text line here to take Ctrl-A.
+    // Ctrl-A adds a taxpayer (D-7 (1)): there is no text line here to take Ctrl-A. Ctrl-A
+    // is in the help (the footer has no room), and the DSN form names it for a BIN the
+    // register does not know.
     bind(DsnList,   "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(DsnList,   "Ctrl-O",    FOOTER,    Msg::Dsn(DsnWord::KeyHandOver), Action::HandOver,  &[ctrl('o')]),
-    bind(DsnList,   "Ctrl-A",    FOOTER,    Msg::Dsn(DsnWord::KeyAddTaxpayer), Action::AddTaxpayer, &[ctrl('a')]),
+    bind(DsnList,   "Ctrl-A",    NO_FOOTER, Msg::Dsn(DsnWord::KeyAddTaxpayer), Action::AddTaxpayer, &[ctrl('a')]),
     bind(DsnList,   "Ctrl-T",    FOOTER,    Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
     bind(DsnApp,    "Ctrl-O",    FOOTER,    Msg::Dsn(DsnWord::KeyHandOver), Action::HandOver,  &[ctrl('o')]),
     bind(DsnApp,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),

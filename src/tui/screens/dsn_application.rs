@@ -119,11 +119,25 @@ fn wrapped(
     view: View,
     width: usize,
 ) -> Vec<Line<'static>> {
+    // A product row's own lines are indented under its number, wrapped within the indent
+    // (the wrap drops the spaces a line starts with).
     rows(a, today, view)
         .iter()
-        .flat_map(|line| fit::wrap(line, width.max(1)))
+        .flat_map(|(indent, line)| {
+            fit::wrap(line, width.saturating_sub(*indent).max(1))
+                .into_iter()
+                .map(move |mut wrapped| {
+                    if *indent > 0 {
+                        wrapped.spans.insert(0, Span::raw(" ".repeat(*indent)));
+                    }
+                    wrapped
+                })
+        })
         .collect()
 }
+
+/// Cells a product row's own lines are indented by.
+const INDENT: usize = 3;
 
 fn word(lang: Lang, word: DsnWord) -> &'static str {
     tr(lang, Msg::Dsn(word))
@@ -140,8 +154,12 @@ fn facet_name(lang: Lang, entry: Option<Entry>) -> String {
         .unwrap_or_default()
 }
 
-/// The application's lines before wrapping.
-fn rows(a: &ListedApplication, today: Option<NaiveDate>, view: View) -> Vec<Line<'static>> {
+/// The application's lines before wrapping, each with its indent.
+fn rows(
+    a: &ListedApplication,
+    today: Option<NaiveDate>,
+    view: View,
+) -> Vec<(usize, Line<'static>)> {
     let (lang, theme) = (view.lang, view.theme);
     let field = |label: &str, value: String| {
         Line::from(vec![
@@ -215,35 +233,37 @@ fn rows(a: &ListedApplication, today: Option<NaiveDate>, view: View) -> Vec<Line
         word(lang, DsnWord::Products),
         theme.active_tab(),
     ));
+    let mut lines: Vec<(usize, Line<'static>)> = lines.into_iter().map(|l| (0, l)).collect();
     for r in &a.products {
         let kind = codes::dsn_products()
             .iter()
             .find(|p| p.code == r.product_type.to_string())
             .map(|p| Entry::DsnProduct(p).name().get(lang))
             .unwrap_or_default();
-        lines.push(Line::raw(format!(
-            "{}. {} {kind}  {}",
-            r.row, r.product_type, r.name
-        )));
-        lines.push(Line::raw(format!("   {}", r.spec)));
+        lines.push((
+            0,
+            Line::raw(format!("{}. {} {kind}  {}", r.row, r.product_type, r.name)),
+        ));
+        lines.push((INDENT, Line::raw(r.spec.clone())));
         if let Some(code) = &r.code_facets {
-            lines.push(Line::styled(format!("   {code}"), theme.ok()));
+            lines.push((INDENT, Line::styled(code.clone(), theme.ok())));
         }
         if let Some(ground) = r.ground {
             let mut refusal = vec![Span::styled(
-                format!("   {} [{ground}] ", tr(lang, Msg::Refused)),
+                format!("{} [{ground}] ", tr(lang, Msg::Refused)),
                 theme.error(),
             )];
             if let Some(reason) = &r.reason {
                 refusal.push(Span::raw(reason.get(lang).to_string()));
             }
-            lines.push(Line::from(refusal));
+            lines.push((INDENT, Line::from(refusal)));
             if let Some(existing) = &r.existing_code {
-                lines.push(Line::raw(format!(
-                    "   {}: {}",
+                let existing = format!(
+                    "{}: {}",
                     word(lang, DsnWord::ExistingCode),
                     existing.format_facets()
-                )));
+                );
+                lines.push((INDENT, Line::raw(existing)));
             }
         }
     }
