@@ -42,44 +42,27 @@ impl Desk {
     fn on(day: u32) -> Self {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let location = Location::create_if_missing(dir.path().join("register.sqlite"));
-        let clock = clock(day, 11);
-        let store = open(&location).with_clock(clock);
-        let register = StoreLink::new(Ok(store), Lang::En, clock);
-        let session = Session {
-            clerk: "aigul".into(),
-            clock,
-        };
-        let app = App::new(
-            Lang::En,
-            Theme { color: false },
-            Rect::new(0, 0, 80, 24),
-            session,
-        );
-        Self {
-            _dir: dir,
-            location,
-            app,
-            register,
-        }
+        Self::at(dir, location, day)
     }
 
     /// The workstation on day `day` of November, on the same register (another session).
     fn later(self, day: u32) -> Self {
+        Self::at(self._dir, self.location, day)
+    }
+
+    fn at(dir: tempfile::TempDir, location: Location, day: u32) -> Self {
         let clock = clock(day, 11);
-        let store = open(&self.location).with_clock(clock);
+        let store = open(&location).with_clock(clock);
         let session = Session {
             clerk: "aigul".into(),
             clock,
         };
+        let size = Rect::new(0, 0, 80, 24);
         Self {
+            _dir: dir,
+            location,
+            app: App::new(Lang::En, Theme { color: false }, size, session),
             register: StoreLink::new(Ok(store), Lang::En, clock),
-            app: App::new(
-                Lang::En,
-                Theme { color: false },
-                Rect::new(0, 0, 80, 24),
-                session,
-            ),
-            ..self
         }
     }
 
