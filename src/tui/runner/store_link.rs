@@ -184,8 +184,9 @@ impl StoreLink {
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
-            // Lookups that only add to what is shown: nothing to add, nothing to say.
-            Effect::DsnTaxpayer(_) | Effect::DsnCodeNames(_) => return Next::Nothing,
+            // Lookups that only add to what is shown: nothing to add, nothing to say; the
+            // key that asked is still drawn.
+            Effect::DsnTaxpayer(_) | Effect::DsnCodeNames(_) => {}
             Effect::DsnAddTaxpayer(_) => app.dsn_taxpayer_added(Err(missing)),
             _ => app.problem(missing),
         }

@@ -325,3 +325,24 @@ fn code_lookup_names_the_subject_and_product_of_a_decoded_code() {
     assert!(shown.contains("ТОО Мұнай"), "{shown}");
     assert!(shown.contains("АИ-92"), "{shown}");
 }
+
+/// Without a register, the key that decoded a code or completed a BIN is still drawn, and
+/// nothing is said of names the register could not give.
+#[test]
+fn without_a_register_the_lookups_still_redraw_and_say_nothing() {
+    let path = std::path::PathBuf::from("/nonexistent/kense/register.sqlite");
+    let clock = clock(23, 11);
+    let mut register = StoreLink::new(Err(StoreError::Missing { path }), Lang::En, clock);
+    let session = Session {
+        clerk: "aigul".into(),
+        clock,
+    };
+    let size = Rect::new(0, 0, 80, 24);
+    let mut app = App::new(Lang::En, Theme { color: false }, size, session);
+    let code = crate::domain::dsn::decode("305300011001").map(|d| d.code);
+    let code = code.unwrap_or_else(|e| panic!("{e}"));
+    for effect in [Effect::DsnCodeNames(code), Effect::DsnTaxpayer(BIN.into())] {
+        assert!(matches!(register.perform(&mut app, effect), Next::Redraw));
+        assert_eq!(app.status, None);
+    }
+}
