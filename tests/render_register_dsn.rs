@@ -326,7 +326,7 @@ fn the_taxpayer_form_names_the_field_and_the_rule() {
 }
 
 /// The subject type of the DSN form is a choice: focused, it shows ◂ ▸ as the
-/// formulary's choices do (ui/fields.rs); ← → change it.
+/// formulary's choices do (ui/fields.rs); ← → or a first letter change it.
 #[test]
 fn the_dsn_subject_type_shows_its_arrows_when_focused() {
     use kense::tui::screens::formulary::Focus;
@@ -340,6 +340,12 @@ fn the_dsn_subject_type_shows_its_arrows_when_focused() {
     let buffer = render(&app, 80, 24);
     let row = row_text(&buffer, row_of(&buffer, "Subject type"));
     assert!(row.contains("◂ producer ▸"), "{row}");
+    // A letter chooses too: и (импортёр) on a Russian keyboard, p for the producer.
+    app.update(Action::Edit(InputRequest::InsertChar('и')));
+    let buffer = render(&app, 80, 24);
+    let row = row_text(&buffer, row_of(&buffer, "Subject type"));
+    assert!(row.contains("◂ importer ▸"), "{row}");
+    app.update(Action::Edit(InputRequest::InsertChar('p')));
     app.update(Action::Focus(Focus::Next));
     let buffer = render(&app, 80, 24);
     let row = row_text(&buffer, row_of(&buffer, "Subject type"));

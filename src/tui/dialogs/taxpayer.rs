@@ -122,7 +122,7 @@ impl TaxpayerEntry {
             place: Some(place),
         })
         .map_err(|p: TaxpayerProblem| {
-            let label = label(lang, p.field);
+            let label = field_label(lang, p.field);
             (
                 p.field,
                 format!("{label}: {} [{}]", p.text.get(lang), p.rule),
@@ -131,7 +131,7 @@ impl TaxpayerEntry {
     }
 }
 
-fn label(lang: crate::domain::Lang, field: TaxpayerField) -> &'static str {
+fn field_label(lang: crate::domain::Lang, field: TaxpayerField) -> &'static str {
     match field {
         TaxpayerField::Bin => tr(lang, Msg::DsnBin),
         TaxpayerField::Name => tr(lang, Msg::Dsn(DsnWord::TaxpayerName)),
@@ -205,7 +205,7 @@ pub fn draw(frame: &mut Frame, body: Rect, entry: &TaxpayerEntry, view: View) {
             Some((Some(bad), _)) if bad == field => Span::styled("! ", theme.error()),
             _ => Span::raw("  "),
         };
-        let label = label_column(label(lang, *field), LABEL - 2);
+        let label = label_column(field_label(lang, *field), LABEL - 2);
         let label = if focused {
             Span::styled(label, theme.selected())
         } else {

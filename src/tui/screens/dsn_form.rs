@@ -247,9 +247,12 @@ impl DsnForm {
                 .position(|t| *t == input.value())
                 .unwrap_or(0);
             let count = SUBJECT_TYPES.len();
+            // Or by its first letter, as the formulary's choices take one (p/п, i/и).
             let next = match request {
                 InputRequest::GoToNextChar | InputRequest::InsertChar(' ') => (at + 1) % count,
                 InputRequest::GoToPrevChar => (at + count - 1) % count,
+                InputRequest::InsertChar('p' | 'P' | 'п' | 'П') => 1,
+                InputRequest::InsertChar('i' | 'I' | 'и' | 'И') => 2,
                 _ => at,
             };
             *input = Input::new(SUBJECT_TYPES.get(next).copied().unwrap_or("").to_string());
