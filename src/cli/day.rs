@@ -1,7 +1,7 @@
 //! `kense day show` and `kense queue` (issue 12): the day's review and the work queue.
 
 use super::output::write_json;
-use super::register::{RegisterOptions, fail, open_read};
+use super::register::{DayCommand, RegisterOptions, fail, open_read};
 use super::search::{TableFormat, key, write_csv};
 use crate::domain::day::{DayBalance, OfficeLine};
 use crate::domain::queue::{OfficeTerms, QueueItem};
@@ -20,6 +20,24 @@ fn settings(err: &mut impl Write) -> Result<Settings, ExitCode> {
         let _ = writeln!(err, "kense: {e}");
         ExitCode::from(SETTINGS_FAILED)
     })
+}
+
+/// `kense day close`, `sign` and `show`.
+pub fn day(
+    options: &RegisterOptions,
+    command: DayCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    match command {
+        DayCommand::Close { date, sign, json } => {
+            super::sign::close(options, date, sign.as_deref(), json, out, err)
+        }
+        DayCommand::Sign {
+            date, key, json, ..
+        } => super::sign::sign(options, date, key.as_deref(), json, out, err),
+        DayCommand::Show { date, format } => show(options, date, format, out, err),
+    }
 }
 
 /// `kense day show`; flushes `out`.
