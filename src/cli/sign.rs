@@ -75,7 +75,7 @@ impl CloseSigner for SshKeygen {
             .map_err(|e| format!("ssh-keygen failed: {e}"))?;
         if !output.status.success() {
             let said = String::from_utf8_lossy(&output.stderr);
-            let said = said.lines().filter(|l| !l.trim().is_empty()).last();
+            let said = said.lines().rfind(|l| !l.trim().is_empty());
             return Err(format!(
                 "ssh-keygen -Y sign failed ({}): {}; is the key in your agent (`ssh-add -l`; \
                  forwarded with `ssh -A`)?",
@@ -138,7 +138,12 @@ pub fn close(
         Err(e) => return Ok(fail(err, &e)),
     };
     if json {
-        write_json(out, &json!({ "close": closed, "signature": signature }))?;
+        // The close's object as before; a signed close's has its signature too.
+        let mut object = json!(closed);
+        if let Some(s) = &signature {
+            object["signature"] = json!(s);
+        }
+        write_json(out, &object)?;
     } else {
         writeln!(
             out,
@@ -191,10 +196,7 @@ pub fn sign(
 
 /// The allowed signers to check against: `--allowed-signers`, else the office's
 /// `[signing] allowed_signers`; `Err` holds the message (a bad argument).
-fn allowed_signers(
-    flag: Option<&Path>,
-    settings: &Settings,
-) -> Result<Option<(PathBuf, AllowedSigners)>, String> {
+fn allowed_signers(flag: Option<&Path>, settings: &Settings) -> Result<Signers, String> {
     let Some(path) = flag.or(settings.signing.allowed_signers.as_deref()) else {
         return Ok(None);
     };
@@ -205,12 +207,15 @@ fn allowed_signers(
     Ok(Some((path.to_path_buf(), signers)))
 }
 
+/// The allowed signers `audit verify` checks against, and the file they came from.
+pub type Signers = Option<(PathBuf, AllowedSigners)>;
+
 /// `audit verify`'s allowed signers and first day required signed, or the exit status
 /// after saying why not (bad settings or file: exit 2).
 pub fn verify_inputs(
     flag: Option<PathBuf>,
     err: &mut impl Write,
-) -> Result<(Option<(PathBuf, AllowedSigners)>, Option<NaiveDate>), ExitCode> {
+) -> Result<(Signers, Option<NaiveDate>), ExitCode> {
     let settings = settings(err)?;
     match allowed_signers(flag.as_deref(), &settings) {
         Ok(signers) => Ok((signers, settings.signing.required_since())),
