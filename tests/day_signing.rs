@@ -95,6 +95,20 @@ fn new_key(dir: &Path, name: &str) -> PathBuf {
     path.with_extension("pub")
 }
 
+/// Runs `command` with `input` on its standard input, to the end.
+fn piped(command: &mut Command, input: &str) -> std::process::Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        std::io::Write::write_all(&mut stdin, input.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn public_line(pub_file: &Path) -> String {
     std::fs::read_to_string(pub_file)
         .unwrap_or_else(|e| panic!("{e}"))
@@ -127,6 +141,17 @@ fn register_one(db: &Path, agent: &Agent, day: &str) {
     let template = common::known_person_passes_json(&template.stdout);
     let added = kense_on(db, agent, day, &["formulary", "add", "-"], Some(&template));
     assert_eq!(added.code, Some(0), "{}", added.stderr);
+}
+
+/// The message the close of `day` is signed over (`kense day sign --message`).
+fn message_of(db: &Path, agent: &Agent, day: &str) -> Run {
+    kense_on(
+        db,
+        agent,
+        DAY3,
+        &["day", "sign", "--date", day, "--message"],
+        None,
+    )
 }
 
 fn close(db: &Path, agent: &Agent, day: &str, sign: Option<&Path>) -> Run {
@@ -244,13 +269,7 @@ fn signed_closes_verify_and_a_rehashed_chain_fails_at_the_first_signed_close_aft
         counted.stdout
     );
     // OpenSSH itself accepts the stored signature for the message kense prints.
-    let message = kense_on(
-        &db,
-        &agent,
-        DAY3,
-        &["day", "sign", "--date", DAY2, "--message"],
-        None,
-    );
+    let message = message_of(&db, &agent, DAY2);
     assert_eq!(message.code, Some(0), "{}", message.stderr);
     assert!(
         message
@@ -266,21 +285,14 @@ fn signed_closes_verify_and_a_rehashed_chain_fails_at_the_first_signed_close_aft
         .unwrap_or_else(|e| panic!("{e}"));
     let sig_file = dir.path().join("day2.sig");
     std::fs::write(&sig_file, signature).unwrap_or_else(|e| panic!("{e}"));
-    let mut openssh = Command::new("ssh-keygen")
-        .args(["-Y", "verify", "-n", "kense-day", "-I", &me(), "-f"])
-        .arg(&allowed)
-        .arg("-s")
-        .arg(&sig_file)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    if let Some(mut stdin) = openssh.stdin.take() {
-        std::io::Write::write_all(&mut stdin, message.stdout.as_bytes())
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let verdict = openssh.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let verdict = piped(
+        Command::new("ssh-keygen")
+            .args(["-Y", "verify", "-n", "kense-day", "-I", &me(), "-f"])
+            .arg(&allowed)
+            .arg("-s")
+            .arg(&sig_file),
+        &message.stdout,
+    );
     assert!(verdict.status.success(), "{verdict:?}");
 
     // The intruder backdates the unsigned close of the first day (its row and its entry)
@@ -368,27 +380,14 @@ fn a_key_or_account_not_allowed_and_a_signature_of_another_namespace_fail() {
         );
     }
     // A signature replaced, its entry left alone: found even without the keys.
-    let message = kense_on(
-        &db,
-        &agent,
-        DAY3,
-        &["day", "sign", "--date", DAY3, "--message"],
-        None,
+    let message = message_of(&db, &agent, DAY3);
+    let git = piped(
+        Command::new("ssh-keygen")
+            .args(["-Y", "sign", "-n", "git", "-f"])
+            .arg(&key)
+            .env("SSH_AUTH_SOCK", &agent.socket),
+        &message.stdout,
     );
-    let mut git = Command::new("ssh-keygen")
-        .args(["-Y", "sign", "-n", "git", "-f"])
-        .arg(&key)
-        .env("SSH_AUTH_SOCK", &agent.socket)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    if let Some(mut stdin) = git.stdin.take() {
-        std::io::Write::write_all(&mut stdin, message.stdout.as_bytes())
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let git = git.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
     assert!(git.status.success(), "{git:?}");
     let git = String::from_utf8_lossy(&git.stdout).trim().to_string();
     let conn = raw(&db);
@@ -483,35 +482,11 @@ fn an_office_that_requires_signed_closes_refuses_and_reports_unsigned_ones() {
         reported.stdout
     );
     // Signed later by the head: the office's allowed signers (settings) check it.
-    let signed = kense_on(
-        &db,
-        &agent,
-        DAY3,
-        &[
-            "day",
-            "sign",
-            "--date",
-            DAY2,
-            "--key",
-            &key.display().to_string(),
-        ],
-        None,
-    );
+    let key_arg = key.display().to_string();
+    let sign_day2 = ["day", "sign", "--date", DAY2, "--key", &key_arg];
+    let signed = kense_on(&db, &agent, DAY3, &sign_day2, None);
     assert_eq!(signed.code, Some(0), "{}", signed.stderr);
-    let again = kense_on(
-        &db,
-        &agent,
-        DAY3,
-        &[
-            "day",
-            "sign",
-            "--date",
-            DAY2,
-            "--key",
-            &key.display().to_string(),
-        ],
-        None,
-    );
+    let again = kense_on(&db, &agent, DAY3, &sign_day2, None);
     assert_eq!(again.code, Some(4), "{}", again.stderr);
     assert!(again.stderr.contains("already signed"), "{}", again.stderr);
     let ok = verify(&db, &agent, None);
