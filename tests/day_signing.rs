@@ -261,6 +261,14 @@ fn signed_closes_verify_and_a_rehashed_chain_fails_at_the_first_signed_close_aft
         "{}",
         checked.stdout
     );
+    let shown = kense_on(&db, &agent, DAY3, &["day", "show", "--date", DAY2], None);
+    assert!(
+        shown
+            .stdout
+            .contains(&format!("close signed by {} with SHA256:", me())),
+        "{}",
+        shown.stdout
+    );
     let counted = verify(&db, &agent, None);
     assert_eq!(counted.code, Some(0), "{}", counted.stdout);
     assert!(

@@ -51,8 +51,11 @@ pub fn show(
     // The command's office clock (issue 14).
     let today = options.clock.today();
     let date = date.unwrap_or(today);
-    let review = match open_read(options).and_then(|s| s.day_review(date, today)) {
-        Ok(review) => review,
+    // Issue 15: whether the close is signed, and by whom (text only).
+    let found =
+        open_read(options).and_then(|s| Ok((s.day_review(date, today)?, s.day_signature(date)?)));
+    let (review, signature) = match found {
+        Ok(found) => found,
         Err(e) => return Ok(fail(err, &e)),
     };
     if format.json {
@@ -65,6 +68,9 @@ pub fn show(
         )?;
     } else {
         write_review(out, &review)?;
+        if let Some(s) = signature {
+            writeln!(out, "close signed by {} with {}", s.clerk, s.fingerprint)?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
