@@ -3,10 +3,12 @@
 //!
 //! Signing goes through OpenSSH's own `ssh-keygen -Y sign -n kense-day -f KEY.pub`: given a
 //! public key it asks the agent (the one the head forwards over SSH), with its confirm
-//! prompts and FIDO keys, and falls back to the private key file beside it, asking for its
-//! passphrase on the terminal. A maintained, audited tool the head already has, rather than
-//! an agent protocol in kense; the signature it makes is checked in-process
-//! (`domain::day_signature`) before it is stored.
+//! prompts. A maintained, audited tool the head already has, rather than an agent protocol
+//! in kense; the signature it makes is checked in-process (`domain::day_signature`) before
+//! it is stored. The key must be in the agent (`ssh-add -L`, asked before the register is
+//! opened): the signing runs inside the close's write transaction, and ssh-keygen's
+//! fallback, the private key file and its passphrase typed on the terminal, would hold
+//! every other clerk's writes while the head types.
 
 use super::output::write_json;
 use super::register::{RegisterOptions, bad_input, fail, open, open_read, today};
@@ -42,10 +44,40 @@ impl SshKeygen {
                 path.display()
             )
         })?;
+        agent_holds(&key)?;
         Ok(Self {
             path: path.to_path_buf(),
             key,
         })
+    }
+}
+
+/// `Ok` when the agent (`SSH_AUTH_SOCK`) holds `key`; else what to do about it.
+fn agent_holds(key: &PublicKey) -> Result<(), String> {
+    let listed = Command::new("ssh-add")
+        .arg("-L")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| {
+            format!("--sign: cannot run ssh-add ({e}): install OpenSSH's client (openssh-client)")
+        })?;
+    let text = String::from_utf8_lossy(&listed.stdout);
+    let held = text
+        .lines()
+        .filter_map(|line| PublicKey::from_openssh(line.trim()).ok())
+        .any(|k| k.key_data() == key.key_data());
+    match (held, listed.status.code()) {
+        (true, _) => Ok(()),
+        (false, Some(0 | 1)) => Err(format!(
+            "--sign: your SSH agent does not hold the key {}: add it (`ssh-add`) on your own \
+             machine and connect with `ssh -A`",
+            key.fingerprint(ssh_key::HashAlg::Sha256)
+        )),
+        _ => Err(
+            "--sign: no SSH agent to sign with (SSH_AUTH_SOCK): connect with `ssh -A` from the \
+             machine that holds your key, or start one (`eval $(ssh-agent)`, `ssh-add`)"
+                .into(),
+        ),
     }
 }
 
