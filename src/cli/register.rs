@@ -99,7 +99,7 @@ pub enum DayCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
         /// Sign the close with your SSH key (issue 15; required by [signing] required): its
-        /// .pub file; your agent signs (`ssh-keygen -Y sign`). Not signed, not closed.
+        /// .pub file, the key in your agent (`ssh-keygen -Y sign`). Not signed, not closed.
         #[arg(long, value_name = "PUBKEY_FILE")]
         sign: Option<PathBuf>,
         /// Print a JSON object.
