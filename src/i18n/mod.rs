@@ -24,6 +24,7 @@ pub mod number;
 pub mod paths;
 pub mod plural;
 pub mod search;
+mod signing;
 mod staff;
 pub mod store;
 mod store_rules;

@@ -159,7 +159,16 @@ impl StoreLink {
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
             Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
             Effect::CloseDay(date) => {
-                if let Err(e) = store.close_day(date) {
+                // Issue 15: an office that requires signed closes closes from the command
+                // line (`kense day close --sign`, the agent signs); the problem says how.
+                let required =
+                    crate::office::Settings::load().is_ok_and(|s| s.signing.requires(date));
+                let closed = if required {
+                    Err(StoreError::SignatureRequired { date })
+                } else {
+                    store.close_day(date).map(|_| ())
+                };
+                if let Err(e) = closed {
                     app.problem(problem(e));
                 }
                 app.day(store.day_summary(date).map_err(problem));
