@@ -8,8 +8,10 @@ mod births;
 mod clock;
 mod day;
 mod demo;
+mod doctor;
 mod dsn;
 mod formulary;
+mod install;
 mod journal;
 mod number;
 mod output;
@@ -209,6 +211,12 @@ pub enum Command {
         #[command(subcommand)]
         command: search::ReportCommand,
     },
+    /// Check the installation: the register's and its directory's owner, group and mode,
+    /// its -wal/-shm, the binary's setgid bit, the office's settings, the calendar, the
+    /// time zone, the print queue. One line per finding, naming the path and the fix.
+    ///
+    /// Exit 0 when nothing must be fixed, 1 when something must (see docs/DEPLOY.md).
+    Doctor(doctor::DoctorArgs),
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -236,18 +244,33 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
+    // SAFETY: first thing in main, before any thread is started. Issue 15: under setgid,
+    // only the environment kense needs stays (`office::group`).
+    unsafe { crate::office::group::secure_environment() };
     let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
     };
+    // Issue 15: under the office's setgid installation, the office's register and no other.
+    let settings = crate::office::Settings::load().ok();
+    if let Err(message) = install::office_register(&mut cli.register, settings.as_ref()) {
+        let _ = writeln!(safe::Escaping::new(io::stderr()), "kense: {message}");
+        return ExitCode::from(BAD_SETTINGS);
+    }
     // One clock per command, from the office's settings (issue 14). Only the commands that
-    // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad.
+    // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad,
+    // and the doctor, which says what is wrong with it.
     match clock::office_clock() {
         Ok(clock) => cli.register.clock = clock,
         Err(message) => {
             if !matches!(
                 cli.command,
-                Some(Command::Lookup { .. } | Command::Codes { .. } | Command::Bin { .. })
+                Some(
+                    Command::Lookup { .. }
+                        | Command::Codes { .. }
+                        | Command::Bin { .. }
+                        | Command::Doctor(_)
+                )
             ) {
                 let _ = writeln!(io::stderr(), "kense: {message}");
                 return ExitCode::from(BAD_SETTINGS);
@@ -383,6 +406,7 @@ pub fn run(
         Command::Backup { file, json } => backup::backup(&options, file, json, out, err),
         Command::Queue { limit, format } => day::queue(&options, limit, format, out, err),
         Command::Staff { command } => staff::run(&options, command, out, err),
+        Command::Doctor(args) => doctor::doctor(&options, args, out),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;
