@@ -56,14 +56,11 @@ pub fn doctor(
 ) -> io::Result<ExitCode> {
     let findings = examine(options);
     for finding in &findings {
+        // One line each, whatever a message holds (a TOML error quotes its line).
+        let what = one_line(&finding.what);
         match &finding.fix {
-            None => writeln!(out, "ok   {}: {}", finding.path.display(), finding.what)?,
-            Some(fix) => writeln!(
-                out,
-                "FIX  {}: {}; fix: {fix}",
-                finding.path.display(),
-                finding.what
-            )?,
+            None => writeln!(out, "ok   {}: {what}", finding.path.display())?,
+            Some(fix) => writeln!(out, "FIX  {}: {what}; fix: {fix}", finding.path.display())?,
         }
     }
     let to_fix = findings.iter().filter(|f| f.fix.is_some()).count();
@@ -80,6 +77,15 @@ pub fn doctor(
     })
 }
 
+/// A message's lines joined into one.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Everything the doctor checks, in the order an administrator would fix it.
 fn examine(options: &RegisterOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -93,7 +99,7 @@ fn examine(options: &RegisterOptions) -> Vec<Finding> {
             findings.push(Finding::fix(
                 &config,
                 e.to_string(),
-                "correct the file (docs/DEPLOY.md shows one); until then the defaults do not hold either",
+                "correct the file (docs/DEPLOY.md shows one): kense refuses to work until it is valid",
             ));
             Settings::default()
         }

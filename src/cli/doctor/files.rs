@@ -4,7 +4,7 @@
 use super::Finding;
 use crate::cli::register::{RegisterOptions, open_read};
 use crate::office::{Settings, administrators, group};
-use crate::store::{sidecar_is_loose, sidecars};
+use crate::store::{StoreError, sidecar_is_loose, sidecars};
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
@@ -267,10 +267,19 @@ pub(super) fn opens(options: &RegisterOptions, register: &Path) -> Option<Findin
     if !register.exists() {
         return None;
     }
-    Some(match open_read(options) {
-        Ok(_) => Finding::ok(register, "the register opens, of this kense's schema"),
-        Err(e) => Finding::fix(register, format!("{e}"), "see the message"),
-    })
+    match open_read(options) {
+        Ok(_) => Some(Finding::ok(
+            register,
+            "the register opens, of this kense's schema",
+        )),
+        // Named above, with its fix.
+        Err(StoreError::LooseSidecar { .. }) => None,
+        Err(e) => Some(Finding::fix(
+            register,
+            format!("{e}"),
+            "as the message says, then run kense doctor again",
+        )),
+    }
 }
 
 /// The office's print queue: a name CUPS takes, and known to CUPS (`lpstat -v QUEUE`).
