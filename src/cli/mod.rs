@@ -51,7 +51,9 @@ tabs, F1 or ? keys, Ctrl-Q quit).
 
 The register is the file given by --db, else by KENSE_DB, else register.sqlite
 in the platform data directory (~/.local/share/kense on Linux); a new register
-is made private (0600).
+is made private (0600). Installed setgid for an office (docs/DEPLOY.md), kense
+opens only the office's register (register.path in /etc/kense/kense.toml) and
+refuses --db and KENSE_DB (exit 2).
 
 Who acts is the OS account of the process (its real uid): every change is
 recorded under it. --clerk is refused (exit 2) and KENSE_CLERK ignored. Only
@@ -65,11 +67,13 @@ Exit status:
       matching rows, nothing for the paper asked: no conclusion, no entry in
       the journal), a number or DSN code not valid, the audit chain broken
       (also: day close will not seal on it), or a DSN application with a
-      refused product row (D-7; the other rows were assigned)
+      refused product row (D-7; the other rows were assigned); for doctor,
+      something to fix
   2   bad arguments (also --clerk), or a formulary or DSN application that
       is not valid: each problem on stderr with its field and rule, nothing
       saved; or the office's settings (/etc/kense/kense.toml, KENSE_CONFIG)
-      are not valid; for print, also a delivery that cannot be used (no
+      are not valid, or, installed setgid, --db, KENSE_DB or a KENSE_CONFIG
+      that is not root's; for print, also a delivery that cannot be used (no
       queue, terminal printing not turned on, or under tmux or mosh)
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
@@ -211,11 +215,12 @@ pub enum Command {
         #[command(subcommand)]
         command: search::ReportCommand,
     },
-    /// Check the installation: the register's and its directory's owner, group and mode,
-    /// its -wal/-shm, the binary's setgid bit, the office's settings, the calendar, the
-    /// time zone, the print queue. One line per finding, naming the path and the fix.
+    /// Check the installation and say what to fix (docs/DEPLOY.md).
     ///
-    /// Exit 0 when nothing must be fixed, 1 when something must (see docs/DEPLOY.md).
+    /// The register's and its directory's owner, group and mode, its -wal/-shm, the
+    /// binary's setgid bit, the office's settings, the calendar's years, the time zone,
+    /// the print queue: one line per finding, naming the path and the fix. Exit 0 when
+    /// nothing must be fixed, 1 when something must. It changes nothing.
     Doctor(doctor::DoctorArgs),
 }
 
