@@ -125,7 +125,11 @@ fn examine(options: &RegisterOptions) -> Vec<Finding> {
             &exe,
             "not installed setgid: a single-user install, the register is this account's own (docs/DEPLOY.md sets up an office)",
         ));
-        let register = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), None);
+        let register = resolve_db(
+            options.db.clone(),
+            std::env::var_os("KENSE_DB"),
+            super::register::data_dir(),
+        );
         match register {
             Some(register) => {
                 findings.extend(files::own_register(&register));

@@ -3,13 +3,27 @@
 
 use super::register::RegisterOptions;
 use crate::office::{DEFAULT_CONFIG, Settings, config_path, group};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// [`office_register`] with the office's settings, its refusal said on stderr (exit 2).
+pub(super) fn office_register_or_exit(options: &mut RegisterOptions) -> Result<(), ExitCode> {
+    let settings = Settings::load().ok();
+    office_register(options, settings.as_ref()).map_err(|message| {
+        let _ = writeln!(
+            super::safe::Escaping::new(std::io::stderr()),
+            "kense: {message}"
+        );
+        ExitCode::from(super::BAD_SETTINGS)
+    })
+}
 
 /// Under the office's installation (kense setgid, or run by a member of the office's
 /// group), points `options` at the office's register, shared with the group, and refuses
 /// `--db` and `KENSE_DB`: with the group's rights, a register the clerk names would be any
 /// file the group may write. `settings` are the office's (none when they could not be
 /// read: the command then fails on them, or needs no register). The error is the message.
-pub(super) fn office_register(
+fn office_register(
     options: &mut RegisterOptions,
     settings: Option<&Settings>,
 ) -> Result<(), String> {

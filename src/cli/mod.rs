@@ -257,10 +257,8 @@ pub fn main() -> ExitCode {
         Err(e) => return argument_error(&e),
     };
     // Issue 15: under the office's setgid installation, the office's register and no other.
-    let settings = crate::office::Settings::load().ok();
-    if let Err(message) = install::office_register(&mut cli.register, settings.as_ref()) {
-        let _ = writeln!(safe::Escaping::new(io::stderr()), "kense: {message}");
-        return ExitCode::from(BAD_SETTINGS);
+    if let Err(code) = install::office_register_or_exit(&mut cli.register) {
+        return code;
     }
     // One clock per command, from the office's settings (issue 14). Only the commands that
     // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad,

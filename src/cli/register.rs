@@ -129,7 +129,7 @@ pub fn resolve_db(
 }
 
 /// The platform data directory of kense (`~/.local/share/kense` on Linux).
-fn data_dir() -> Option<PathBuf> {
+pub(super) fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "", "kense").map(|dirs| dirs.data_dir().to_path_buf())
 }
 

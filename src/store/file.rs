@@ -195,6 +195,21 @@ pub fn sidecar_is_loose(mode: u32, gid: u32, sidecar: &fs::Metadata) -> bool {
     !sidecar.file_type().is_file() || looser || other_group
 }
 
+/// Whether this process's account may become the first head of a new register by writing
+/// to it. Issue 15: a register its group may write (the setgid installation) is made empty
+/// by the administrator for the head they chose (its owner), and any clerk's kense can
+/// write it: there, only its owner; elsewhere the account that could write the file.
+pub(super) fn may_found(conn: &Connection) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Some(path) = conn.path().filter(|p| !p.is_empty()) else {
+        return true;
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.mode() & 0o020 != 0 => meta.uid() == nix::unistd::getuid().as_raw(),
+        _ => true,
+    }
+}
+
 /// The checks that must pass before anything is written, through a read-only connection
 /// so that a refused file is left exactly as it was: an SQLite file (its header), a schema
 /// this binary knows, and, at version 0, no tables of anyone else's. Returns the schema

@@ -138,7 +138,7 @@ pub(super) fn admit_writer(
         Ok(_) => Ok(()),
         Err(Ok(StoreError::NotStaff {
             staffless: true, ..
-        })) if is_new(tx).map_err(Err)? && may_found(tx) => {
+        })) if is_new(tx).map_err(Err)? && super::file::may_found(tx) => {
             match insert(tx, clock, clerk, clerk, "", Role::Head, None) {
                 Ok(Ok(_)) => Ok(()),
                 Ok(Err(e)) => Err(Ok(e)),
@@ -156,21 +156,6 @@ fn is_new(conn: &Connection) -> rusqlite::Result<bool> {
         [],
         |r| r.get(0),
     )
-}
-
-/// Whether this process's account may become the first head of a new register by writing
-/// to it. Issue 15: a register its group may write (the setgid installation) is made empty
-/// by the administrator for the head they chose (its owner), and any clerk's kense can
-/// write it: there, only its owner; elsewhere the account that could write the file.
-fn may_found(conn: &Connection) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let Some(path) = conn.path().filter(|p| !p.is_empty()) else {
-        return true;
-    };
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.mode() & 0o020 != 0 => meta.uid() == nix::unistd::getuid().as_raw(),
-        _ => true,
-    }
 }
 
 /// K-HEAD: `clerk` must be an active head to do `act`.
