@@ -41,11 +41,7 @@ impl Ask {
             Ask::ReplaceIin(..) => tr(lang, Msg::ReplaceIinQuestion).to_string(),
             Ask::NewFormulary => tr(lang, Msg::NewFormularyQuestion).to_string(),
             Ask::AnotherMove(kind) => crate::i18n::another_move(lang, kind),
-            Ask::HandOver(_) => tr(
-                lang,
-                Msg::Dsn(crate::i18n::dsn_desk::DsnWord::HandOverQuestion),
-            )
-            .to_string(),
+            Ask::HandOver(id) => crate::i18n::dsn_desk::hand_over_question(lang, id),
         }
     }
 }

@@ -161,15 +161,18 @@ impl StoreLink {
             Effect::CloseDay(date) => {
                 // Issue 15: an office that requires signed closes closes from the command
                 // line (`kense day close --sign`, the agent signs); the problem says how.
-                let required =
-                    crate::office::Settings::load().is_ok_and(|s| s.signing.requires(date));
-                let closed = if required {
-                    Err(StoreError::SignatureRequired { date })
-                } else {
-                    store.close_day(date).map(|_| ())
-                };
-                if let Err(e) = closed {
-                    app.problem(problem(e));
+                // Settings that cannot be read now refuse the close: an office that
+                // requires signatures must not get an unsigned close from a half-edited file.
+                match crate::office::Settings::load() {
+                    Err(e) => app.problem(Problem::new(ProblemKind::Other, e.to_string())),
+                    Ok(s) if s.signing.requires(date) => {
+                        app.problem(problem(StoreError::SignatureRequired { date }));
+                    }
+                    Ok(_) => {
+                        if let Err(e) = store.close_day(date) {
+                            app.problem(problem(e));
+                        }
+                    }
                 }
                 app.day(store.day_summary(date).map_err(problem));
                 read_page_again(store, app, lang);
