@@ -14,6 +14,7 @@
 use crate::codes::Kind;
 use crate::domain::Lang;
 
+pub mod counter;
 pub mod countries;
 pub mod form;
 mod moves;
