@@ -140,3 +140,21 @@ pub fn registry_request_due(lang: Lang, due: &str) -> String {
         format!("Request to РАГС for the birth record due by {due} (M-12.a, work queue)"),
     )
 }
+
+/// The ИС ЗАГС choice not made yet.
+pub fn choose_yes_no(lang: Lang) -> &'static str {
+    lang.pick(
+        "выберите да или нет (y/n, ←/→) (M-12.a)",
+        "иә немесе жоқ таңдаңыз (y/n, ←/→) (M-12.a)",
+        "choose yes or no (y/n, ←/→) (M-12.a)",
+    )
+}
+
+/// The dialog's hint line: how to move and finish.
+pub fn basis_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab — поле, Enter — получить ИИН, Esc — назад",
+        "Tab — өріс, Enter — ЖСН алу, Esc — артқа",
+        "Tab next field, Enter takes the IIN, Esc back",
+    )
+}

@@ -62,6 +62,13 @@ pub enum Effect {
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
+    /// [`Effect::GenerateIin`] for a child, recording what the parent showed (M-12.a,
+    /// `Store::generate_iin_for`); answered with [`App::generated_for_child`].
+    GenerateChildIin(
+        NaiveDate,
+        crate::domain::Sex,
+        Box<crate::domain::birth_record::ChildIinBasis>,
+    ),
     /// Read what the register knows of a person by IIN (open formularies, names, what to
     /// prefill), leaving out the formulary corrected; the runner answers with
     /// [`App::known_person`].

@@ -6,6 +6,7 @@
 //! another, or none) with the effect: a dialog is a small state machine, and what it
 //! becomes is visible in the return value rather than in assignments scattered over `App`.
 
+mod child_iin;
 mod day;
 mod help;
 pub mod move_data;
@@ -13,6 +14,7 @@ mod move_steps;
 mod picker;
 mod question;
 
+pub use child_iin::begin as begin_child_iin;
 pub use question::Ask;
 mod reason;
 
@@ -88,6 +90,8 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// What a parent showed for a child's IIN (M-12.a), asked before the IIN is taken.
+    ChildIin(Box<child_iin::BasisForm>),
 }
 
 /// What a dialog's update gives back: the dialog open next, and the effect; no effect
@@ -125,6 +129,7 @@ impl Dialog {
             Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
             Dialog::Day(_) => Context::Day,
+            Dialog::ChildIin(_) => Context::ChildIin,
         }
     }
 
@@ -170,6 +175,7 @@ impl Dialog {
                 input,
             } => move_steps::issue_document(number, coupon, input, action, cx),
             Dialog::Day(day) => day::update(day, action),
+            Dialog::ChildIin(form) => child_iin::update(form, action, cx),
             Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
             Dialog::EndMove {
                 number,
@@ -203,6 +209,7 @@ impl Dialog {
             Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
             Dialog::Day(day) => day::draw(frame, body, day, view),
+            Dialog::ChildIin(form) => child_iin::draw(frame, body, form, view),
             Dialog::MoveData {
                 kind,
                 input,

@@ -51,7 +51,7 @@ fn rows(app: &App) -> Vec<String> {
 fn listed(rows: &[String]) -> Vec<String> {
     rows.iter()
         .filter_map(|row| {
-            let cells: String = row.trim_start_matches(|c| c == '│' || c == ' ').into();
+            let cells: String = row.trim_start_matches(['│', ' ']).into();
             let code: String = cells.chars().take(8).collect();
             let well_formed = code.len() == 8
                 && code.char_indices().all(|(i, c)| match i {

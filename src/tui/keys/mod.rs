@@ -56,6 +56,8 @@ pub enum Scope {
     Day,
     /// The end-of-day view of a day still open: what closes it.
     OpenDay,
+    /// The fields of a dialog of several lines (what was shown for a child's IIN).
+    Fields,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -83,6 +85,8 @@ pub enum Context {
     Day,
     /// The end-of-day view of a closed day: nothing is left to close.
     ClosedDay,
+    /// What a parent showed for a child's IIN (M-12.a).
+    ChildIin,
 }
 
 impl Context {
@@ -117,6 +121,7 @@ impl Context {
             Context::MoveData => &[Scope::Entry],
             Context::Day => &[Scope::OpenDay, Scope::Day],
             Context::ClosedDay => &[Scope::Day],
+            Context::ChildIin => &[Scope::Fields, Scope::Entry],
         }
     }
 
@@ -126,6 +131,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::ChildIin
                 | Context::Reason
                 | Context::MoveData
                 | Context::CloseDayQuestion

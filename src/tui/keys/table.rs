@@ -4,7 +4,9 @@
 
 use super::Binding;
 use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Record, Register};
-use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{
+    Day, Dsn, Entry, Fields, Form, Formulary, Global, Help, List, Lookup, Question,
+};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::tui::action::{Action, Move, Tab};
@@ -88,6 +90,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(YesAsk,    "y/д",       FOOTER,    Msg::KeyYes,       Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
+    // Tab and the arrows only: Enter takes the child's IIN (M-12.a), from any field.
+    bind(Fields,    "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     &[key(KeyCode::Tab), key(Down)]),
+    bind(Fields,    "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "Alt-1",     NO_FOOTER, Msg::TabNewFormulary, Action::ShowTab(Tab::NewFormulary), TAB_1),

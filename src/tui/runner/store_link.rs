@@ -127,6 +127,17 @@ impl StoreLink {
                     .map(|done| done.iin.to_string());
                 app.generated(iin.map_err(problem));
             }
+            Effect::GenerateChildIin(born, sex, basis) => {
+                let generated = store.generate_iin_for(born, sex, Some(&basis));
+                let iin = generated.map(|done| done.iin.to_string());
+                // M-12.a: a record ИС ЗАГС did not have is a request to РАГС, its term as
+                // the register computed it for the work queue.
+                let due = iin.as_ref().ok().and_then(|iin| {
+                    let open = store.registry_requests().ok()?;
+                    open.into_iter().find(|r| &r.iin == iin).map(|r| r.due)
+                });
+                app.generated_for_child(iin.map_err(problem), due);
+            }
             Effect::Open(number) => show_record(store, app, &number, lang),
             Effect::Correct { number, formulary } => {
                 let corrected = store.correct_formulary(&number, &formulary, clock.today());
@@ -270,6 +281,8 @@ use steps::{file_dsn, issue_details};
 
 #[cfg(test)]
 mod answers_tests;
+#[cfg(test)]
+mod child_iin_tests;
 #[cfg(test)]
 mod known_tests;
 #[cfg(test)]

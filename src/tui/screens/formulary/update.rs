@@ -62,7 +62,7 @@ impl FormTab {
             // over an IIN already there it asks first.
             Action::GenerateIin => match (self.formulary.birth_date, self.formulary.sex) {
                 (Some(born), Some(sex)) if self.value(FieldId::Iin).trim().is_empty() => {
-                    Effect::GenerateIin(born, sex)
+                    crate::tui::dialogs::begin_child_iin(born, sex, cx)
                 }
                 (Some(born), Some(sex)) => cx.open(Dialog::Ask(Ask::ReplaceIin(born, sex))),
                 _ => cx.say(Msg::NeedBirthAndSex),
