@@ -169,6 +169,10 @@ pub enum Msg {
     MrzNotThePerson,
     PrefilledFrom,
     CorrectionQuitQuestion,
+    /// The key that leaves the clerk's draft to the session holding it (issue 11).
+    KeyReadOnly,
+    /// Quitting a session whose clerk's draft another session holds (issue 11).
+    QuitQuestionHeld,
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).

@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 
 mod answers;
 mod draw;
+mod held;
 mod quit;
 mod register;
 
@@ -147,6 +148,10 @@ pub struct App {
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
+    /// Another session of this clerk holds the draft: this one never writes it (issue 11).
+    pub(super) held: bool,
+    /// The held draft is shown read only, until the clerk takes a fresh form.
+    pub(super) read_only: bool,
 }
 
 impl App {
@@ -173,6 +178,8 @@ impl App {
             drafts_kept: true,
             size,
             session,
+            held: false,
+            read_only: false,
         }
     }
 
@@ -219,7 +226,8 @@ impl App {
     /// keys that act everywhere, then the screen.
     pub fn update(&mut self, action: Action) -> Effect {
         if action == Action::Tick {
-            return self.tick();
+            let effect = self.tick();
+            return self.only_if_held(effect);
         }
         // A key must not change what the clerk cannot see: below the smallest size only
         // quitting, the help, Esc and a resize act.
@@ -230,6 +238,9 @@ impl App {
         let had_status = action != Action::Resize && self.status.take().is_some();
         if !matches!(action, Action::Quit | Action::Resize) {
             self.leaving_dsn = false;
+        }
+        if let Some(effect) = self.read_only_refuses(&action) {
+            return effect;
         }
         let mut cx = self.cx();
         let effect = match self.dialog.take() {
@@ -247,7 +258,8 @@ impl App {
                 None => self.screens.update(self.screen, action, &mut cx),
             },
         };
-        self.apply(cx, effect, had_status)
+        let effect = self.apply(cx, effect, had_status);
+        self.only_if_held(effect)
     }
 
     /// The keys that act on every screen.

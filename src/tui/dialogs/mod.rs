@@ -8,6 +8,7 @@
 
 mod child_iin;
 mod day;
+mod draft_held;
 mod help;
 pub mod move_data;
 mod move_steps;
@@ -90,6 +91,10 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// The clerk's draft is held by another session (issue 11): a fresh form or read only.
+    DraftHeld(crate::store::DraftHolder),
+    /// "Quit?" while another session holds the draft: what was typed here is lost.
+    QuitHeld,
     /// What a parent showed for a child's IIN (M-12.a), asked before the IIN is taken.
     ChildIin(Box<child_iin::BasisForm>),
 }
@@ -130,6 +135,8 @@ impl Dialog {
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
             Dialog::Day(_) => Context::Day,
             Dialog::ChildIin(_) => Context::ChildIin,
+            Dialog::DraftHeld(_) => Context::DraftHeld,
+            Dialog::QuitHeld => Context::QuitLosingQuestion,
         }
     }
 
@@ -176,6 +183,16 @@ impl Dialog {
             } => move_steps::issue_document(number, coupon, input, action, cx),
             Dialog::Day(day) => day::update(day, action),
             Dialog::ChildIin(form) => child_iin::update(form, action, cx),
+            // Its n and r are the App's (`app/held.rs`); Ctrl-Q quits from under it.
+            Dialog::DraftHeld(holder) => match action {
+                Action::Quit => (None, None),
+                _ => stay(Dialog::DraftHeld(holder), false),
+            },
+            Dialog::QuitHeld => match action {
+                Action::Confirm | Action::Quit => (None, Some(Effect::Quit)),
+                Action::Back => become_(None),
+                _ => stay(Dialog::QuitHeld, false),
+            },
             Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
             Dialog::EndMove {
                 number,
@@ -210,6 +227,8 @@ impl Dialog {
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
             Dialog::Day(day) => day::draw(frame, body, day, view),
             Dialog::ChildIin(form) => child_iin::draw(frame, body, form, view),
+            Dialog::DraftHeld(holder) => draft_held::draw(frame, body, holder, view),
+            Dialog::QuitHeld => question::draw(frame, body, Msg::QuitQuestionHeld, view),
             Dialog::MoveData {
                 kind,
                 input,

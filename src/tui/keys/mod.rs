@@ -58,6 +58,8 @@ pub enum Scope {
     OpenDay,
     /// The fields of a dialog of several lines (what was shown for a child's IIN).
     Fields,
+    /// The draft held by another session: a fresh form or read only (issue 11).
+    HeldDraft,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -87,6 +89,8 @@ pub enum Context {
     ClosedDay,
     /// What a parent showed for a child's IIN (M-12.a).
     ChildIin,
+    /// The clerk's draft is held by another session (issue 11).
+    DraftHeld,
 }
 
 impl Context {
@@ -122,6 +126,7 @@ impl Context {
             Context::Day => &[Scope::OpenDay, Scope::Day],
             Context::ClosedDay => &[Scope::Day],
             Context::ChildIin => &[Scope::Fields, Scope::Entry],
+            Context::DraftHeld => &[Scope::HeldDraft],
         }
     }
 

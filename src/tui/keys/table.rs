@@ -3,7 +3,7 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Record, Register};
+use super::Scope::{Correction, DsnList, HeldDraft, NewOnly, OpenDay, Record, Register};
 use super::Scope::{
     Day, Dsn, Entry, Fields, Form, Formulary, Global, Help, List, Lookup, Question,
 };
@@ -90,6 +90,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(YesAsk,    "y/д",       FOOTER,    Msg::KeyYes,       Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
+    // Letters where a Russian keyboard has them too: т is n's key, к is r's.
+    bind(HeldDraft, "n",         FOOTER,    Msg::KeyNewFormulary, Action::NewFormulary,        &[key(Char('n')), key(Char('т'))]),
+    bind(HeldDraft, "r",         FOOTER,    Msg::KeyReadOnly,  Action::Back,                   &[key(Char('r')), key(Char('к')), key(Esc)]),
+    bind(HeldDraft, "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
     // Tab and the arrows only: Enter takes the child's IIN (M-12.a), from any field.
     bind(Fields,    "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     &[key(KeyCode::Tab), key(Down)]),
     bind(Fields,    "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
