@@ -50,6 +50,12 @@ pub enum Action {
     Day,
     /// Close the day shown in the end-of-day view (after a question).
     CloseDay,
+    /// Open the journal of conclusions (M-16).
+    Journal,
+    /// Show the period before the one shown (the journal's year before).
+    Earlier,
+    /// Show the period after the one shown.
+    Later,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.

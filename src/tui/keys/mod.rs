@@ -52,6 +52,8 @@ pub enum Scope {
     Record,
     /// The correction of an opened formulary: its own save and the way back.
     Correction,
+    /// The journal of conclusions.
+    Journal,
     /// The end-of-day view, whichever day it shows.
     Day,
     /// The end-of-day view of a day still open: what closes it.
@@ -116,6 +118,7 @@ impl Context {
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
             Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
+            Context::Screen(Screen::Journal) => &[Scope::Journal, Scope::List, Scope::Global],
             Context::Screen(Screen::Correction) => &[
                 Scope::Correction,
                 Scope::Formulary,
@@ -232,7 +235,7 @@ pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |b| scopes.contains(&b.scope))
-        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home"))
+        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home" | "→"))
 }
 
 #[cfg(test)]
