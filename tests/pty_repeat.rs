@@ -5,7 +5,7 @@
 
 mod pty_support;
 
-use pty_support::{Session, command, scratch};
+use pty_support::{Session, command, registered_number, scratch};
 use std::path::Path;
 use std::process::Command;
 
@@ -140,13 +140,7 @@ fn a_repeat_applicant_by_iin_prefill_in_at_most_60_keystrokes_corrected_and_foun
         registered_in <= MOST_KEYSTROKES,
         "{registered_in} keystrokes for a repeat applicant (at most {MOST_KEYSTROKES})"
     );
-    let screen = c.s.contents();
-    let number = screen
-        .split("Registered: No. ")
-        .nth(1)
-        .and_then(|rest| rest.split([' ', ',']).next())
-        .unwrap_or_else(|| panic!("no number on screen:\n{screen}"))
-        .to_string();
+    let number = registered_number(&c.s.contents());
 
     // Opened from the Register: the newest first.
     c.key(b"\x1b3");
