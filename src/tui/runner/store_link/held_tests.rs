@@ -90,3 +90,38 @@ fn a_second_session_is_told_who_holds_the_draft_and_never_overwrites_it() {
     assert!(app.holds_draft());
     assert_eq!(app.form().value(FieldId::Surname), "Ахметова");
 }
+
+/// The held draft's question is read whole at 80×24 in every language: the session and
+/// its start are never cut off.
+#[test]
+fn the_held_drafts_question_is_whole_in_every_language() {
+    let mut desk = Desk::new();
+    desk.register.restore_draft(&mut desk.app);
+    let pid = format!("pid {}", std::process::id());
+    let since = Clock::default()
+        .office_time()
+        .format("%d.%m.%Y")
+        .to_string();
+    for (lang, said) in [
+        (Lang::Ru, "Черновик открыт в другом сеансе"),
+        (Lang::Kk, "Жоба басқа сеансте ашық"),
+        (Lang::En, "Your draft is open in another session"),
+    ] {
+        let mut link = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
+        let session = Session {
+            clerk: "aigul".into(),
+            clock: Clock::default(),
+        };
+        let mut app = App::new(
+            lang,
+            Theme { color: false },
+            Rect::new(0, 0, 80, 24),
+            session,
+        );
+        link.restore_draft(&mut app);
+        let shown = screen(&app);
+        for part in [said, pid.as_str(), since.as_str(), "n ", "r "] {
+            assert!(shown.contains(part), "{lang:?} {part}: {shown}");
+        }
+    }
+}
