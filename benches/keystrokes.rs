@@ -11,7 +11,9 @@
 //! it (a line cleared by Ctrl-U when it holds something else, a choice turned with →);
 //! optional fields the rules do not ask are left empty. Ctrl-S registers.
 //! A repeat applicant is a person the register knows: the same example registered before
-//! and issued (M-57), so the IIN fills the person from it.
+//! and issued (M-57), so the IIN fills the person from it. Each is counted twice: region
+//! and district typed, and set as the office's own (the settings' `[office] region`,
+//! `district`), which a new formulary starts with (Tab passes them).
 //!
 //! `cargo bench --bench keystrokes`
 
@@ -23,9 +25,9 @@ use kense::store::{Clerk, Location, Store};
 use kense::tui::app::{App, Session};
 use kense::tui::keys::action_for;
 use kense::tui::runner::StoreLink;
-use kense::tui::screens::formulary::FormTab;
 use kense::tui::screens::formulary::convert::is_choice;
 use kense::tui::screens::formulary::spec::{FIELDS, FieldId, Group};
+use kense::tui::screens::formulary::{FormTab, OfficeCodes};
 use kense::tui::ui::theme::Theme;
 use ratatui::crossterm::event::{Event as Term, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -143,8 +145,9 @@ fn known_before(location: &Location, target: &Formulary) -> Result<(), String> {
     Ok(())
 }
 
-/// The keystrokes for `code`, the person new to the register or known to it.
-fn count(code: &str, repeat: bool) -> Result<usize, String> {
+/// The keystrokes for `code`, the person new to the register or known to it, with or
+/// without the office's region and district set as the defaults of a new formulary.
+fn count(code: &str, repeat: bool, office: bool) -> Result<usize, String> {
     let target = Formulary::example(code).ok_or(format!("no example for {code}"))?;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let location = Location::create_if_missing(dir.path().join("register.sqlite"));
@@ -156,12 +159,18 @@ fn count(code: &str, repeat: bool) -> Result<usize, String> {
         clerk: "bench".into(),
         clock,
     };
-    let app = App::new(
+    let mut app = App::new(
         Lang::En,
         Theme { color: false },
         Rect::new(0, 0, 80, 24),
         session,
     );
+    if office {
+        app.set_office_codes(OfficeCodes {
+            region: target.region_code.clone(),
+            district: target.district_code.clone(),
+        });
+    }
     let link = StoreLink::new(Ok(open(&location)?), Lang::En, clock);
     let mut desk = Desk {
         app,
@@ -238,20 +247,22 @@ fn count(code: &str, repeat: bool) -> Result<usize, String> {
 
 fn main() -> ExitCode {
     println!("keystrokes for one formulary, 80×24 (issue 11)");
-    println!("code  first-time  repeat (IIN prefill)");
+    println!("                    first-time        repeat (IIN prefill)");
+    println!("code  office codes:   typed  default    typed  default");
     let mut failed = false;
     for code in ["00", "01", "18"] {
-        let first = count(code, false);
-        let repeat = count(code, true);
-        let show = |r: &Result<usize, String>| match r {
+        let counts = [(false, false), (false, true), (true, false), (true, true)]
+            .map(|(repeat, office)| count(code, repeat, office));
+        let shown = counts.each_ref().map(|r| match r {
             Ok(n) => n.to_string(),
             Err(e) => {
                 eprintln!("{e}");
                 "failed".to_string()
             }
-        };
-        println!("{code}    {:>10}  {:>6}", show(&first), show(&repeat));
-        failed |= first.is_err() || repeat.is_err();
+        });
+        let [a, b, c, d] = shown;
+        println!("{code}                {a:>7}  {b:>7}    {c:>5}  {d:>7}");
+        failed |= counts.iter().any(Result::is_err);
     }
     if failed {
         ExitCode::FAILURE

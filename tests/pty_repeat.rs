@@ -1,7 +1,8 @@
 //! Issue 11, done when: the real `kense` in a real pty at 80×24 (vt100 screen) registers
 //! a repeat applicant (filling code 18) by IIN prefill in at most 60 keystrokes, counted
-//! here; opens it from the Register; corrects a field (Ctrl-R, Ctrl-S); and finds it by its
-//! surname typed without Kazakh letters (folded as Code lookup folds).
+//! here (22: the office's region and district are its settings' defaults); opens it from
+//! the Register; corrects a field (Ctrl-R, Ctrl-S); and finds it by its surname typed
+//! without Kazakh letters (folded as Code lookup folds).
 
 mod pty_support;
 
@@ -92,28 +93,34 @@ fn repeat_applicant(db: &Path) -> (String, String) {
 
 #[test]
 fn a_repeat_applicant_by_iin_prefill_in_at_most_60_keystrokes_corrected_and_found_folded() {
-    let (_dir, db) = scratch("repeat");
+    let (dir, db) = scratch("repeat");
     kense(&db, &["demo", "--count", "60", "--seed", "11"]);
     let (iin, surname) = repeat_applicant(&db);
+    // The office's own region and district: the codes of every new formulary.
+    let config = dir.path().join("kense.toml");
+    std::fs::write(&config, "[office]\nregion = \"1902\"\ndistrict = \"204\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
     let db_arg = db.to_string_lossy();
-    let cmd = command(
+    let mut cmd = command(
         env!("CARGO_BIN_EXE_kense"),
         &["--db", &db_arg, "--lang", "en"],
     );
+    cmd.env("KENSE_CONFIG", &config);
     let mut c = Counted {
         s: Session::start_command(cmd),
         keystrokes: 0,
     };
-    c.s.wait_for(|s| s.contains("Document"), "the New formulary tab");
+    c.s.wait_for(
+        |s| s.contains("1902  АКМОЛИНСКАЯ ОБЛАСТЬ") && s.contains("204  АККОЛЬСКИЙ РАЙОН"),
+        "a new formulary with the office's codes",
+    );
 
-    // The document (a passport), the filling code, the region and the district.
+    // The document (a passport), the filling code, past the office's codes.
     c.key(b"\x1b[C");
     c.key(b"\t");
     c.text("18");
     c.key(b"\t");
-    c.text("1902");
     c.key(b"\t");
-    c.text("204");
     c.key(b"\t");
     // The IIN: the register fills the person (names, birth place, nationality,
     // citizenship, the address with its arrival date) from the formulary issued to them.
@@ -136,6 +143,10 @@ fn a_repeat_applicant_by_iin_prefill_in_at_most_60_keystrokes_corrected_and_foun
         "the registration number",
     );
     let registered_in = c.keystrokes;
+    assert_eq!(
+        registered_in, 22,
+        "→ Tab 18 Tab Tab Tab, 12 digits, Ctrl-P → Ctrl-S"
+    );
     assert!(
         registered_in <= MOST_KEYSTROKES,
         "{registered_in} keystrokes for a repeat applicant (at most {MOST_KEYSTROKES})"

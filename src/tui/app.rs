@@ -342,6 +342,14 @@ impl App {
         }
     }
 
+    /// The office's own region and district (its settings), the codes every new formulary
+    /// starts with (issue 11).
+    pub fn set_office_codes(&mut self, codes: super::screens::formulary::OfficeCodes) {
+        let today = self.session.clock.today();
+        let form = self.screens.formulary.fresh(today).with_office_codes(codes);
+        self.screens.formulary = form;
+    }
+
     /// Moves the focus to `id` (tests and the first draw of a restored draft).
     pub fn focus_field(&mut self, id: super::screens::formulary::spec::FieldId) {
         self.screens.formulary.focus_on(id);

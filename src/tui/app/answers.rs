@@ -167,7 +167,7 @@ impl App {
                 let today = self.session.clock.today();
                 // The numbers stay on the fresh form, labelled, until the clerk starts the
                 // next formulary: the coupon is what the citizen takes away (M-56).
-                self.screens.formulary = FormTab::new(&self.session.clerk, today)
+                self.screens.formulary = (self.screens.formulary.fresh(today))
                     .with_banner(number.clone(), coupon.clone());
             }
             Err(problem) => self.problem(problem),
@@ -188,6 +188,8 @@ impl App {
     /// Brings back a draft the clerk left.
     pub fn restore_draft(&mut self, draft: &crate::domain::formulary::Formulary) {
         let today = self.session.clock.today();
-        self.screens.formulary = FormTab::from_formulary(draft, &self.session.clerk, today);
+        let office = self.screens.formulary.office_codes();
+        self.screens.formulary =
+            FormTab::from_formulary(draft, &self.session.clerk, today).with_office_codes(office);
     }
 }

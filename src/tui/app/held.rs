@@ -19,7 +19,9 @@ impl App {
         self.read_only = true;
         if let Some(draft) = draft {
             let today = self.session.clock.today();
-            self.screens.formulary = FormTab::from_formulary(draft, &self.session.clerk, today);
+            let office = self.screens.formulary.office_codes();
+            self.screens.formulary = FormTab::from_formulary(draft, &self.session.clerk, today)
+                .with_office_codes(office);
         }
         self.dialog = Some(Dialog::DraftHeld(holder));
     }
