@@ -18,6 +18,8 @@ mod print;
 mod register;
 mod safe;
 mod search;
+// Issue 15: signed day closes; `SshKeygen` is what the workstation would sign with too.
+pub mod sign;
 mod staff;
 mod stdin;
 
@@ -62,7 +64,8 @@ Exit status:
   1   nothing found (no such formulary, person or member of staff, no
       matching rows, nothing for the paper asked: no conclusion, no entry in
       the journal), a number or DSN code not valid, the audit chain broken
-      (also: day close will not seal on it), or a DSN application with a
+      (also: day close will not seal on it) or a signed day close that does
+      not verify (audit verify), or a DSN application with a
       refused product row (D-7; the other rows were assigned)
   2   bad arguments (also --clerk), or a formulary or DSN application that
       is not valid: each problem on stderr with its field and rule, nothing
@@ -377,7 +380,7 @@ pub fn run(
             Ok(code)
         }
         Command::Day { command } => {
-            let code = register::day(&options, command, out, err)?;
+            let code = day::day(&options, command, out, err)?;
             out.flush()?;
             Ok(code)
         }

@@ -70,6 +70,10 @@ pub enum AuditCommand {
     /// first bad entry.
     #[command(after_help = super::EXIT_STATUS)]
     Verify {
+        /// Check every signed day close against this OpenSSH allowed_signers file (issue 15)
+        /// [default: the office's [signing] allowed_signers; none: counted, not checked].
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
         /// Print a JSON object.
         #[arg(long)]
         json: bool,
@@ -94,6 +98,27 @@ pub enum DayCommand {
         /// The day to close [default: today].
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
+        /// Sign the close with your SSH key (issue 15; required by [signing] required): its
+        /// .pub file, the key in your agent (`ssh-keygen -Y sign`). Not signed, not closed.
+        #[arg(long, value_name = "PUBKEY_FILE")]
+        sign: Option<PathBuf>,
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign a day closed unsigned with your SSH key (a head's act; issue 15), or print the
+    /// message its signature covers (--message; for `ssh-keygen -Y verify -n kense-day`).
+    #[command(after_help = super::EXIT_STATUS)]
+    Sign {
+        /// The closed day [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// Your public key file (e.g. ~/.ssh/id_ed25519.pub); the agent signs.
+        #[arg(long, value_name = "PUBKEY_FILE", required_unless_present = "message")]
+        key: Option<PathBuf>,
+        /// Print the close's signed message instead of signing.
+        #[arg(long, conflicts_with = "key")]
+        message: bool,
         /// Print a JSON object.
         #[arg(long)]
         json: bool,
@@ -205,6 +230,11 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         // What `audit verify` says of a broken chain (`day close` will not seal on it).
         StoreError::AuditBroken { .. } => CHAIN_BROKEN,
         StoreError::SerialsExhausted { .. } | StoreError::DayAlreadyClosed { .. } => REFUSED,
+        // Issue 15: signed closes.
+        StoreError::DayNotClosed { .. }
+        | StoreError::DayAlreadySigned { .. }
+        | StoreError::SigningFailed { .. }
+        | StoreError::SignatureRequired { .. } => REFUSED,
         // The register of formularies (src/cli/formulary.rs).
         StoreError::Invalid(_) | StoreError::BadCoupon { .. } => BAD_INPUT,
         StoreError::Move(LifecycleError::Data(_)) => BAD_INPUT,
@@ -276,17 +306,27 @@ pub fn audit(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let json = match command {
-        AuditCommand::Verify { json } => json,
+    let (json, allowed_signers) = match command {
+        AuditCommand::Verify {
+            json,
+            allowed_signers,
+        } => (json, allowed_signers),
         AuditCommand::Head { json } => return super::backup::head(options, json, out, err),
+    };
+    // Issue 15: the allowed signers and the office's requirement, read before the walk.
+    let (signers, required_since) = match super::sign::verify_inputs(allowed_signers, err) {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
     };
     // The whole file's quick_check first (too slow for every open, see `Store::open`): a
     // damaged file is exit 3 like on opening.
-    let report = match open_read(options).and_then(|mut s| {
+    let (report, signed) = match open_read(options).and_then(|mut s| {
         s.quick_check()?;
-        s.verify_audit()
+        let report = s.verify_audit()?;
+        let signed = s.verify_signatures(signers.as_ref().map(|(_, s)| s), required_since)?;
+        Ok((report, signed))
     }) {
-        Ok(report) => report,
+        Ok(reports) => reports,
         Err(e) => return Ok(fail(err, &e)),
     };
     if json {
@@ -297,6 +337,7 @@ pub fn audit(
                 "entries": report.entries,
                 "head": report.head,
                 "first_bad": report.first_bad,
+                "signatures": signed,
             }),
         )?;
     } else {
@@ -312,46 +353,13 @@ pub fn audit(
             }
             Some(bad) => writeln!(out, "audit log broken at entry {}: {}", bad.id, bad.problem)?,
         }
+        super::sign::write_report(out, &signed, signers.as_ref().map(|(p, _)| p.as_path()))?;
     }
-    Ok(if report.is_intact() {
+    Ok(if report.is_intact() && signed.is_intact() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(CHAIN_BROKEN)
     })
-}
-
-/// `kense day close`.
-pub fn day(
-    options: &RegisterOptions,
-    command: DayCommand,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> io::Result<ExitCode> {
-    let (date, json) = match command {
-        DayCommand::Close { date, json } => (date, json),
-        DayCommand::Show { date, format } => {
-            return super::day::show(options, date, format, out, err);
-        }
-    };
-    let date = date.unwrap_or_else(|| today(options));
-    if date > today(options) {
-        return Ok(bad_input(err, &format!("the day {date} has not come yet")));
-    }
-    // A day of a register that does not exist has nothing to seal: no new file.
-    let closed = match open(options, false).and_then(|mut s| s.close_day(date)) {
-        Ok(closed) => closed,
-        Err(e) => return Ok(fail(err, &e)),
-    };
-    if json {
-        write_json(out, &closed)?;
-    } else {
-        writeln!(
-            out,
-            "day {} closed by {}; audit head {}",
-            closed.date, closed.clerk, closed.audit_hash
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -377,6 +377,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "Формуляр тіркелмеген; жобаны басқа сеанс жүргізеді, мұнда енгізілгені жоғалады. Шығасыз ба? (y/и — иә, n/ж — жоқ)",
             "The formulary is not registered; another session keeps the draft, so what was typed here will be lost. Quit? (y/n)",
         ),
+        Msg::Dsn(word) => super::dsn_desk::texts(word),
         Msg::Kind(kind) => match kind {
             Kind::District => ("Район", "Аудан", "District"),
             Kind::Filling => ("Код заполнения", "Толтыру коды", "Filling code"),

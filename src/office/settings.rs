@@ -25,6 +25,38 @@ pub struct Settings {
     pub print: Print,
     /// The office's own terms for the work queue (issue 12).
     pub queue: Queue,
+    /// Heads' signatures on day closes (issue 15).
+    pub signing: Signing,
+}
+
+/// Signed day closes (issue 15): whether the office requires them, and where it keeps the
+/// heads' public keys.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signing {
+    /// Every close must be signed (`kense day close --sign KEY.pub`): an unsigned close is
+    /// refused, and `audit verify` reports one found.
+    pub required: bool,
+    /// With `required`: the first day that must be signed (`"YYYY-MM-DD"`), so the closes
+    /// made before the office began signing do not fail `audit verify`. Unset: every day.
+    pub since: Option<chrono::NaiveDate>,
+    /// The office's `allowed_signers` file (OpenSSH format: a head's OS account and their
+    /// public key a line), e.g. `/etc/kense/allowed_signers`: what `audit verify` checks the
+    /// signatures against when `--allowed-signers` is not given.
+    pub allowed_signers: Option<PathBuf>,
+}
+
+impl Signing {
+    /// The first day the office requires signed, when it requires any.
+    pub fn required_since(&self) -> Option<chrono::NaiveDate> {
+        self.required
+            .then(|| self.since.unwrap_or(chrono::NaiveDate::MIN))
+    }
+
+    /// True when the close of `date` must be signed.
+    pub fn requires(&self, date: chrono::NaiveDate) -> bool {
+        self.required_since().is_some_and(|since| date >= since)
+    }
 }
 
 /// The office itself.
@@ -179,6 +211,28 @@ mod tests {
         );
         let negative = Settings::parse("[queue]\nsent_back_within_working_days = -1\n");
         assert!(negative.is_err(), "{negative:?}");
+    }
+
+    #[test]
+    fn signing_is_off_unless_required_and_since_limits_it() {
+        let off = Settings::parse("").unwrap_or_else(|e| panic!("{e}"));
+        let day = |d: &str| {
+            d.parse::<chrono::NaiveDate>()
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert!(!off.signing.requires(day("2026-12-05")));
+        let all = Settings::parse("[signing]\nrequired = true\n").unwrap_or_else(|e| panic!("{e}"));
+        assert!(all.signing.requires(day("1999-01-01")));
+        let text = "[signing]\nrequired = true\nsince = \"2026-12-01\"\nallowed_signers = \"/etc/kense/allowed_signers\"\n";
+        let since = Settings::parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!since.signing.requires(day("2026-11-30")));
+        assert!(since.signing.requires(day("2026-12-01")));
+        assert_eq!(
+            since.signing.allowed_signers,
+            Some(PathBuf::from("/etc/kense/allowed_signers"))
+        );
+        let bad = Settings::parse("[signing]\nsince = \"1.12.2026\"\n");
+        assert!(matches!(&bad, Err(e) if e.contains("since")), "{bad:?}");
     }
 
     #[test]

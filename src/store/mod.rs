@@ -48,6 +48,8 @@ mod roles;
 mod staff;
 // The day's review (issue 12).
 mod day;
+// Issue 15: heads' signatures on day closes.
+mod day_sign;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use backup::{AuditHead, Backup};
@@ -55,6 +57,7 @@ pub use births::RegistryRequest;
 pub use clock_guard::Behind;
 pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
+pub use day_sign::{BadSignature, CloseSigner, DaySignature, SignatureReport};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use draft_lock::{DraftHold, DraftHolder, DraftLock};
 pub use drafts::DraftHeld;

@@ -62,6 +62,10 @@ pub enum Scope {
     Fields,
     /// The draft held by another session: a fresh form or read only (issue 11).
     HeldDraft,
+    /// An opened DSN application (issue 11).
+    DsnApp,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    TaxpayerForm,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -93,6 +97,8 @@ pub enum Context {
     ChildIin,
     /// The clerk's draft is held by another session (issue 11).
     DraftHeld,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    Taxpayer,
 }
 
 impl Context {
@@ -117,6 +123,8 @@ impl Context {
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
+            Context::Screen(Screen::DsnApplication) => &[Scope::DsnApp, Scope::List, Scope::Global],
+            Context::Taxpayer => &[Scope::TaxpayerForm],
             Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
             Context::Screen(Screen::Journal) => &[Scope::Journal, Scope::List, Scope::Global],
             Context::Screen(Screen::Correction) => &[
@@ -140,6 +148,7 @@ impl Context {
             self,
             Context::Picker
                 | Context::ChildIin
+                | Context::Taxpayer
                 | Context::Reason
                 | Context::MoveData
                 | Context::CloseDayQuestion
