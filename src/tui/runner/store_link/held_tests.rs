@@ -14,13 +14,18 @@ use tui_input::InputRequest;
 
 /// Another session of the same clerk on `desk`'s register, its draft restored as at start.
 fn second(desk: &Desk) -> (App, StoreLink) {
-    let mut link = StoreLink::new(Ok(open(&desk.location)), Lang::En, Clock::default());
+    session_in(desk, Lang::En)
+}
+
+/// [`second`] in `lang`.
+fn session_in(desk: &Desk, lang: Lang) -> (App, StoreLink) {
+    let mut link = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
     let session = Session {
         clerk: "aigul".into(),
         clock: Clock::default(),
     };
     let mut app = App::new(
-        Lang::En,
+        lang,
         Theme { color: false },
         Rect::new(0, 0, 80, 24),
         session,
@@ -107,18 +112,7 @@ fn the_held_drafts_question_is_whole_in_every_language() {
         (Lang::Kk, "Жоба басқа сеансте ашық"),
         (Lang::En, "Your draft is open in another session"),
     ] {
-        let mut link = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
-        let session = Session {
-            clerk: "aigul".into(),
-            clock: Clock::default(),
-        };
-        let mut app = App::new(
-            lang,
-            Theme { color: false },
-            Rect::new(0, 0, 80, 24),
-            session,
-        );
-        link.restore_draft(&mut app);
+        let (app, _link) = session_in(&desk, lang);
         let shown = screen(&app);
         for part in [said, pid.as_str(), since.as_str(), "n ", "r "] {
             assert!(shown.contains(part), "{lang:?} {part}: {shown}");
