@@ -40,6 +40,10 @@ pub struct RegisterOptions {
     /// ([`super::clock::office_clock`]): every "now" and "today" of the command (issue 14).
     #[arg(skip)]
     pub clock: Clock,
+    /// The office's register of the setgid installation (issue 15, set by
+    /// `install::office_register`): `db` is the office's, shared with its group.
+    #[arg(skip)]
+    pub shared: bool,
 }
 
 #[derive(Debug, Args)]
@@ -150,7 +154,7 @@ pub fn resolve_db(
 }
 
 /// The platform data directory of kense (`~/.local/share/kense` on Linux).
-fn data_dir() -> Option<PathBuf> {
+pub(super) fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "", "kense").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
@@ -185,7 +189,17 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
     } else {
         Location::existing(path)
     };
+    let location = shared(options, location);
     Store::open(&with_busy_timeout(location), clerk).map(|s| s.with_clock(options.clock))
+}
+
+/// The office's register of the setgid installation is shared with its group (issue 15).
+fn shared(options: &RegisterOptions, location: Location) -> Location {
+    if options.shared {
+        location.shared_with_group()
+    } else {
+        location
+    }
 }
 
 /// `KENSE_BUSY_TIMEOUT` (whole seconds), when set, replaces the default wait for another
@@ -206,8 +220,8 @@ pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
     let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
         .ok_or(StoreError::NoLocation)?;
     let clerk = acting_clerk(options)?;
-    Store::open_read_only(&with_busy_timeout(Location::existing(path)), clerk)
-        .map(|s| s.with_clock(options.clock))
+    let location = shared(options, Location::existing(path));
+    Store::open_read_only(&with_busy_timeout(location), clerk).map(|s| s.with_clock(options.clock))
 }
 
 /// One line on stderr and the documented exit status; never a panic.
