@@ -49,8 +49,10 @@ impl Ask {
 /// `y`: what was asked; `n` or Esc: nothing.
 pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next {
     match (ask, action) {
+        // A child's IIN asks next what the parent showed (M-12.a).
         (Ask::ReplaceIin(born, sex), Action::Confirm) => {
-            (None, Some(Effect::GenerateIin(born, sex)))
+            let effect = super::begin_child_iin(born, sex, cx);
+            (cx.open.take(), Some(effect))
         }
         (Ask::NewFormulary, Action::Confirm) => {
             screens.formulary = screens.formulary.fresh(cx.today());
