@@ -10,13 +10,16 @@
 //! - `store`: the register's refusals and failures;
 //! - `search`: why a register search can match nothing;
 //! - `countries`: a citizenship's country name;
-//! - `paths`: the labels of the fields a rule names by their JSON path.
+//! - `paths`: the labels of the fields a rule names by their JSON path;
+//! - `dsn_desk`: the DSN applications in the workstation (terms, hand-over, taxpayers).
 
 use crate::codes::Kind;
 use crate::domain::Lang;
 
+pub mod counter;
 pub mod countries;
 pub mod day;
+pub mod dsn_desk;
 pub mod form;
 mod moves;
 mod msg;
@@ -24,6 +27,7 @@ pub mod number;
 pub mod paths;
 pub mod plural;
 pub mod search;
+mod signing;
 mod staff;
 pub mod store;
 mod store_rules;
@@ -183,6 +187,12 @@ pub enum Msg {
     CorrectionQuitQuestion,
     /// The day screen's, the work queue's and closing a day's words (issue 12).
     Day(day::DayWord),
+    /// The key that leaves the clerk's draft to the session holding it (issue 11).
+    KeyReadOnly,
+    /// Quitting a session whose clerk's draft another session holds (issue 11).
+    QuitQuestionHeld,
+    /// The DSN applications in the workstation (`dsn_desk`).
+    Dsn(dsn_desk::DsnWord),
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).

@@ -26,6 +26,7 @@ mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
 mod corrections;
+mod draft_lock;
 mod drafts;
 mod emigration;
 mod formularies;
@@ -48,6 +49,8 @@ mod roles;
 mod staff;
 // The day's review (issue 12).
 mod day;
+// Issue 15: heads' signatures on day closes.
+mod day_sign;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use backup::{AuditHead, Backup};
@@ -55,10 +58,13 @@ pub use births::RegistryRequest;
 pub use clock_guard::Behind;
 pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
+pub use day_sign::{BadSignature, CloseSigner, DaySignature, SignatureReport};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
+pub use draft_lock::{DraftHold, DraftHolder, DraftLock};
 pub use drafts::DraftHeld;
 pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};
+pub use file::{sidecar_is_loose, sidecars};
 pub use known::Prefill;
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
@@ -98,6 +104,9 @@ pub struct Location {
     path: PathBuf,
     create: bool,
     busy_timeout: Duration,
+    /// The office's register under the setgid installation (issue 15): shared with the
+    /// group, made 0660 in the directory the administrator made.
+    shared: bool,
 }
 
 impl Location {
@@ -107,6 +116,18 @@ impl Location {
             path: path.into(),
             create: true,
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            shared: false,
+        }
+    }
+
+    /// The office's register of the setgid installation (issue 15, `docs/DEPLOY.md`):
+    /// never created (the administrator makes it, empty, for the first head); an empty one
+    /// is made exactly 0660 when kense makes the register in it, so that every clerk's
+    /// kense can open it and SQLite gives its -wal and -shm the same mode.
+    pub fn shared_with_group(self) -> Self {
+        Self {
+            shared: true,
+            ..self
         }
     }
 
@@ -175,7 +196,7 @@ impl Store {
         // Version 0 (and no tables, or it is refused as another application's): kense is
         // about to make the register in this file, and it holds personal data from then on.
         if check_before_writing(&path, waited)? == 0 {
-            make_private(&path)?;
+            make_private(&path, location.shared)?;
         }
 
         // No SQLITE_OPEN_CREATE: the file exists by now, made with our permissions.

@@ -23,6 +23,8 @@ use ratatui::layout::Rect;
 mod answers;
 mod day;
 mod draw;
+mod dsn_desk;
+mod held;
 mod quit;
 mod register;
 
@@ -64,6 +66,13 @@ pub enum Effect {
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
+    /// [`Effect::GenerateIin`] for a child, recording what the parent showed (M-12.a,
+    /// `Store::generate_iin_for`); answered with [`App::generated_for_child`].
+    GenerateChildIin(
+        NaiveDate,
+        crate::domain::Sex,
+        Box<crate::domain::birth_record::ChildIinBasis>,
+    ),
     /// Read what the register knows of a person by IIN (open formularies, names, what to
     /// prefill), leaving out the formulary corrected; the runner answers with
     /// [`App::known_person`].
@@ -110,6 +119,20 @@ pub enum Effect {
     Queue,
     /// Leave.
     Quit,
+    /// Read one DSN application; the runner answers with [`App::dsn_application`].
+    DsnOpen(i64),
+    /// Record that application `id`'s result was handed over to the front office on the
+    /// session's day (D-6); the runner answers with [`App::dsn_handed_over`], then reads
+    /// the list and the application again.
+    DsnHandOver(i64),
+    /// What the taxpayer register says of this BIN or IIN (the DSN form's name); the runner
+    /// answers with [`App::dsn_taxpayer`].
+    DsnTaxpayer(String),
+    /// Add a taxpayer (D-7 (1)); the runner answers with [`App::dsn_taxpayer_added`].
+    DsnAddTaxpayer(Box<crate::store::dsn::Taxpayer>),
+    /// The register's names of a DSN code decoded in Code lookup; the runner answers with
+    /// [`App::dsn_code_names`].
+    DsnCodeNames(crate::domain::dsn::DsnCode),
 }
 
 /// A line in the footer until the next key.
@@ -154,6 +177,10 @@ pub struct App {
     pub(super) access: Access,
     /// The work queue's overdue items, for the tab bar (`None` until read).
     pub(super) overdue: Option<u64>,
+    /// Another session of this clerk holds the draft: this one never writes it (issue 11).
+    pub(super) held: bool,
+    /// The held draft is shown read only, until the clerk takes a fresh form.
+    pub(super) read_only: bool,
 }
 
 impl App {
@@ -172,6 +199,7 @@ impl App {
                 correction: super::screens::formulary::FormTab::new(&session.clerk, today),
                 day: Default::default(),
                 queue: Default::default(),
+                dsn_application: Default::default(),
                 journal: Default::default(),
             },
             dialog: None,
@@ -185,6 +213,8 @@ impl App {
             session,
             access: Access::Unknown,
             overdue: None,
+            held: false,
+            read_only: false,
         }
     }
 
@@ -235,7 +265,8 @@ impl App {
     /// keys that act everywhere, then the screen.
     pub fn update(&mut self, action: Action) -> Effect {
         if action == Action::Tick {
-            return self.tick();
+            let effect = self.tick();
+            return self.only_if_held(effect);
         }
         // A key must not change what the clerk cannot see: below the smallest size only
         // quitting, the help, Esc and a resize act.
@@ -246,6 +277,9 @@ impl App {
         let had_status = action != Action::Resize && self.status.take().is_some();
         if !matches!(action, Action::Quit | Action::Resize) {
             self.leaving_dsn = false;
+        }
+        if let Some(effect) = self.read_only_refuses(&action) {
+            return effect;
         }
         let mut cx = self.cx();
         let effect = match self.dialog.take() {
@@ -266,7 +300,8 @@ impl App {
                 },
             },
         };
-        self.apply(cx, effect, had_status)
+        let effect = self.apply(cx, effect, had_status);
+        self.only_if_held(effect)
     }
 
     /// The keys that act on every screen.
@@ -359,6 +394,14 @@ impl App {
             }
             effect => effect,
         }
+    }
+
+    /// The office's own region and district (its settings), the codes every new formulary
+    /// starts with (issue 11).
+    pub fn set_office_codes(&mut self, codes: super::screens::formulary::OfficeCodes) {
+        let today = self.session.clock.today();
+        let form = self.screens.formulary.fresh(today).with_office_codes(codes);
+        self.screens.formulary = form;
     }
 
     /// Moves the focus to `id` (tests and the first draw of a restored draft).

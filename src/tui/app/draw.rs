@@ -32,6 +32,7 @@ impl App {
             Screen::Correction => screens.correction.draw(frame, body, view),
             Screen::Day => screens.day.draw(frame, body, view),
             Screen::Queue => screens.queue.draw(frame, body, view),
+            Screen::DsnApplication => screens.dsn_application.draw(frame, body, view),
             Screen::Journal => screens.journal.draw(frame, body, view),
         }
         let status = match &self.status {

@@ -6,15 +6,19 @@
 //! another, or none) with the effect: a dialog is a small state machine, and what it
 //! becomes is visible in the return value rather than in assignments scattered over `App`.
 
+mod child_iin;
 pub mod close_day;
+mod draft_held;
 mod help;
 pub mod move_data;
 mod move_steps;
 mod picker;
 mod question;
 
+pub use child_iin::begin as begin_child_iin;
 pub use question::Ask;
 mod reason;
+pub mod taxpayer;
 
 use super::action::Action;
 use super::app::Effect;
@@ -85,6 +89,19 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// The clerk's draft is held by another session (issue 11): a fresh form or read only.
+    DraftHeld(crate::store::DraftHolder),
+    /// "Quit?" while another session holds the draft: what was typed here is lost.
+    QuitHeld,
+    /// What a parent showed for a child's IIN (M-12.a), asked before the IIN is taken.
+    ChildIin(Box<child_iin::BasisForm>),
+    /// A taxpayer typed to be added to the register D-7 (1) is checked against.
+    Taxpayer(Box<taxpayer::TaxpayerEntry>),
+    /// The directory picker of a DSN form's code field (the unit, facet 2; the country and
+    /// the product type too).
+    DsnPicker {
+        list: LookupTab,
+    },
 }
 
 /// What a dialog's update gives back: the dialog open next, and the effect; no effect
@@ -111,7 +128,8 @@ impl Dialog {
     pub fn context(&self) -> Context {
         match self {
             Dialog::Help => Context::Help,
-            Dialog::Picker { .. } => Context::Picker,
+            Dialog::Picker { .. } | Dialog::DsnPicker { .. } => Context::Picker,
+            Dialog::Taxpayer(_) => Context::Taxpayer,
             Dialog::Reason { .. } => Context::Reason,
             Dialog::Quit { draft_kept: true } => Context::QuitQuestion,
             Dialog::Quit { draft_kept: false } => Context::QuitLosingQuestion,
@@ -120,6 +138,9 @@ impl Dialog {
             Dialog::EndMove { .. } => Context::EndQuestion,
             Dialog::Refuse { .. } => Context::RefuseQuestion,
             Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
+            Dialog::ChildIin(_) => Context::ChildIin,
+            Dialog::DraftHeld(_) => Context::DraftHeld,
+            Dialog::QuitHeld => Context::QuitLosingQuestion,
         }
     }
 
@@ -164,6 +185,17 @@ impl Dialog {
                 coupon,
                 input,
             } => move_steps::issue_document(number, coupon, input, action, cx),
+            Dialog::ChildIin(form) => child_iin::update(form, action, cx),
+            // Its n and r are the App's (`app/held.rs`); Ctrl-Q quits from under it.
+            Dialog::DraftHeld(holder) => match action {
+                Action::Quit => (None, None),
+                _ => stay(Dialog::DraftHeld(holder), false),
+            },
+            Dialog::QuitHeld => match action {
+                Action::Confirm | Action::Quit => (None, Some(Effect::Quit)),
+                Action::Back => become_(None),
+                _ => stay(Dialog::QuitHeld, false),
+            },
             Dialog::CloseDay { sealing, input } => close_day::update(sealing, input, action, cx),
             Dialog::EndMove {
                 number,
@@ -171,6 +203,8 @@ impl Dialog {
                 input,
                 event,
             } => move_steps::end_move(number, kind, input, event, action),
+            Dialog::Taxpayer(entry) => taxpayer::update(entry, action, cx.lang),
+            Dialog::DsnPicker { list } => picker::update_dsn(list, action, screens, cx),
         }
     }
 
@@ -181,7 +215,10 @@ impl Dialog {
         use crate::i18n::Msg;
         match self {
             Dialog::Help => help::draw(frame, body, view, under),
-            Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
+            Dialog::Picker { list, .. } | Dialog::DsnPicker { list } => {
+                picker::draw(frame, body, list, view)
+            }
+            Dialog::Taxpayer(entry) => taxpayer::draw(frame, body, entry, view),
             Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
             Dialog::Quit { draft_kept: true } => {
                 question::draw(frame, body, Msg::QuitQuestion, view)
@@ -195,6 +232,9 @@ impl Dialog {
             }
             Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
+            Dialog::ChildIin(form) => child_iin::draw(frame, body, form, view),
+            Dialog::DraftHeld(holder) => draft_held::draw(frame, body, holder, view),
+            Dialog::QuitHeld => question::draw(frame, body, Msg::QuitQuestionHeld, view),
             Dialog::MoveData {
                 kind,
                 input,

@@ -24,6 +24,9 @@ pub enum Ask {
     ReplaceIin(NaiveDate, Sex),
     /// Ctrl-X over an entry: a new formulary, the entry and its draft deleted.
     NewFormulary,
+    /// Ctrl-O over a DSN application: its result handed over to the front office today
+    /// (D-6), which cannot be taken back.
+    HandOver(i64),
     /// A digit right after a one-key move of the opened formulary: this move too.
     AnotherMove(MoveKind),
 }
@@ -34,6 +37,7 @@ impl Ask {
             Ask::ReplaceIin(..) => tr(lang, Msg::ReplaceIinQuestion).to_string(),
             Ask::NewFormulary => tr(lang, Msg::NewFormularyQuestion).to_string(),
             Ask::AnotherMove(kind) => crate::i18n::another_move(lang, kind),
+            Ask::HandOver(id) => crate::i18n::dsn_desk::hand_over_question(lang, id),
         }
     }
 }
@@ -41,13 +45,16 @@ impl Ask {
 /// `y`: what was asked; `n` or Esc: nothing.
 pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next {
     match (ask, action) {
+        // A child's IIN asks next what the parent showed (M-12.a).
         (Ask::ReplaceIin(born, sex), Action::Confirm) => {
-            (None, Some(Effect::GenerateIin(born, sex)))
+            let effect = super::begin_child_iin(born, sex, cx);
+            (cx.open.take(), Some(effect))
         }
         (Ask::NewFormulary, Action::Confirm) => {
             screens.formulary = screens.formulary.fresh(cx.today());
             (None, Some(Effect::DiscardDraft))
         }
+        (Ask::HandOver(id), Action::Confirm) => (None, Some(Effect::DsnHandOver(id))),
         (Ask::AnotherMove(kind), Action::Confirm) => match screens.record.number() {
             Some(number) => (None, Some(super::move_data::now(number, kind, cx.today()))),
             None => become_(None),

@@ -60,6 +60,14 @@ pub enum Scope {
     OpenDay,
     /// The work queue.
     Queue,
+    /// The fields of a dialog of several lines (what was shown for a child's IIN).
+    Fields,
+    /// The draft held by another session: a fresh form or read only (issue 11).
+    HeldDraft,
+    /// An opened DSN application (issue 11).
+    DsnApp,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    TaxpayerForm,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -88,6 +96,12 @@ pub enum Context {
     Day,
     /// The day screen of a closed day: nothing is left to close.
     ClosedDay,
+    /// What a parent showed for a child's IIN (M-12.a).
+    ChildIin,
+    /// The clerk's draft is held by another session (issue 11).
+    DraftHeld,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    Taxpayer,
 }
 
 impl Context {
@@ -112,6 +126,8 @@ impl Context {
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
+            Context::Screen(Screen::DsnApplication) => &[Scope::DsnApp, Scope::List, Scope::Global],
+            Context::Taxpayer => &[Scope::TaxpayerForm],
             Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
             Context::Screen(Screen::Journal) => &[Scope::Journal, Scope::List, Scope::Global],
             Context::Screen(Screen::Correction) => &[
@@ -126,6 +142,8 @@ impl Context {
             }
             Context::ClosedDay => &[Scope::Day, Scope::List, Scope::Global],
             Context::Screen(Screen::Queue) => &[Scope::Queue, Scope::List, Scope::Global],
+            Context::ChildIin => &[Scope::Fields, Scope::Entry],
+            Context::DraftHeld => &[Scope::HeldDraft],
         }
     }
 
@@ -135,6 +153,8 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::ChildIin
+                | Context::Taxpayer
                 | Context::Reason
                 | Context::MoveData
                 | Context::CloseDayQuestion

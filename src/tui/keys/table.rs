@@ -3,11 +3,13 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, Journal, NewOnly, OpenDay, Queue, Record, Register};
-use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{Correction, DsnList, HeldDraft, Journal, NewOnly, OpenDay, Queue, Record};
+use super::Scope::{Day, Dsn, Entry, Fields, Form, Formulary, Global, Help, List, Lookup};
+use super::Scope::{DsnApp, Question, Register, TaxpayerForm};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::i18n::day::DayWord;
+use crate::i18n::dsn_desk::DsnWord;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
@@ -99,6 +101,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(YesAsk,    "y/д",       FOOTER,    Msg::KeyYes,       Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
+    // Letters where a Russian keyboard has them too: т is n's key, к is r's.
+    bind(HeldDraft, "n",         FOOTER,    Msg::KeyNewFormulary, Action::NewFormulary,        &[key(Char('n')), key(Char('т'))]),
+    bind(HeldDraft, "r",         FOOTER,    Msg::KeyReadOnly,  Action::Back,                   &[key(Char('r')), key(Char('к')), key(Esc)]),
+    bind(HeldDraft, "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
+    // Tab and the arrows only: Enter takes the child's IIN (M-12.a), from any field.
+    bind(Fields,    "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     &[key(KeyCode::Tab), key(Down)]),
+    bind(Fields,    "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "Alt-1",     NO_FOOTER, Msg::TabNewFormulary, Action::ShowTab(Tab::NewFormulary), TAB_1),
@@ -114,6 +123,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Formulary, "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
     // A child's IIN goes into a new formulary only: a correction keeps the IIN it has.
     bind(NewOnly,   "Ctrl-G",    FOOTER,    Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    // The unit (facet 2), the country and the product type from their directories.
+    bind(Dsn,       "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
     bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
     // The day screen's and the queue's keys before the list's: the footer lists them first.
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.
@@ -144,9 +155,21 @@ pub static BINDINGS: &[Binding] = &[
     bind(Register,  "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
     bind(Register,  "Ctrl-O",    NO_FOOTER, Msg::KeyJournal,   Action::Journal,                &[ctrl('o')]),
-    // No Enter or Ctrl-D over the DSN applications: there is no application view to open,
-    // and the end of day counts and seals the day's formularies only.
+    // No Ctrl-D over the DSN applications: the end of day counts and seals the day's
+    // formularies only. Enter opens an application, Ctrl-O records its hand-over (D-6),
+    // Ctrl-A adds a taxpayer (D-7 (1)): there is no text line here to take Ctrl-A. Ctrl-A
+    // is in the help (the footer has no room), and the DSN form names it for a BIN the
+    // register does not know.
+    bind(DsnList,   "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(DsnList,   "Ctrl-O",    FOOTER,    Msg::Dsn(DsnWord::KeyHandOver), Action::HandOver,  &[ctrl('o')]),
+    bind(DsnList,   "Ctrl-A",    NO_FOOTER, Msg::Dsn(DsnWord::KeyAddTaxpayer), Action::AddTaxpayer, &[ctrl('a')]),
     bind(DsnList,   "Ctrl-T",    FOOTER,    Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
+    bind(DsnApp,    "Ctrl-O",    FOOTER,    Msg::Dsn(DsnWord::KeyHandOver), Action::HandOver,  &[ctrl('o')]),
+    bind(DsnApp,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(TaxpayerForm, "Tab ↓",  FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     NEXT_FIELD),
+    bind(TaxpayerForm, "S-Tab ↑", NO_FOOTER, Msg::KeyField,    Action::Focus(Focus::Previous), PREVIOUS_FIELD),
+    bind(TaxpayerForm, "Ctrl-S", FOOTER,    Msg::Dsn(DsnWord::KeyAdd), Action::Save,           &[ctrl('s')]),
+    bind(TaxpayerForm, "Esc",    FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // The digits of an opened formulary's moves are read in `action_for`; this line only lists
     // them in the footer and the help.
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),

@@ -11,7 +11,7 @@ use crate::i18n::store::{dsn_error, move_refusal, store_error};
 use crate::i18n::{Msg, tr};
 use crate::office::Clock;
 use crate::store::dsn::ListFilter;
-use crate::store::{MoveDetails, Store, StoreError};
+use crate::store::{DraftHold, MoveDetails, Store, StoreError};
 
 /// The register the workstation works on, or why there is none (the screens still work;
 /// what needs the register says so).
@@ -25,6 +25,8 @@ pub struct StoreLink {
     /// This workstation's process, its session's key.
     pid: u32,
     watch: day::Watch,
+    /// This session's hold on the clerk's draft (issue 11): kept while the session lives.
+    draft_lock: Option<crate::store::DraftLock>,
 }
 
 /// What the event loop does after an effect.
@@ -60,6 +62,7 @@ impl StoreLink {
             },
             pid: std::process::id(),
             watch: day::Watch::default(),
+            draft_lock: None,
         }
     }
 
@@ -74,9 +77,22 @@ impl StoreLink {
         if self.store.is_err() {
             app.drafts_not_kept();
         }
-        if let Ok(store) = &self.store
-            && let Ok(Some(draft)) = store.load_draft()
-        {
+        let Ok(store) = &self.store else {
+            return;
+        };
+        // Issue 11: a second session of this clerk is told which holds the draft, and
+        // writes none; a hold that cannot be taken at all leaves drafts as they were.
+        let started = self.clock.office_time();
+        match store.hold_draft(std::process::id(), started) {
+            Ok(DraftHold::Other(holder)) => {
+                let draft = store.load_draft().ok().flatten();
+                app.draft_held(holder, draft.as_ref());
+                return;
+            }
+            Ok(DraftHold::Mine(lock)) => self.draft_lock = Some(lock),
+            Err(_) => {}
+        }
+        if let Ok(Some(draft)) = store.load_draft() {
             app.restore_draft(&draft);
         }
     }
@@ -152,6 +168,17 @@ impl StoreLink {
                     .map(|done| done.iin.to_string());
                 app.generated(iin.map_err(problem));
             }
+            Effect::GenerateChildIin(born, sex, basis) => {
+                let generated = store.generate_iin_for(born, sex, Some(&basis));
+                let iin = generated.map(|done| done.iin.to_string());
+                // M-12.a: a record ИС ЗАГС did not have is a request to РАГС, its term as
+                // the register computed it for the work queue.
+                let due = iin.as_ref().ok().and_then(|iin| {
+                    let open = store.registry_requests().ok()?;
+                    open.into_iter().find(|r| &r.iin == iin).map(|r| r.due)
+                });
+                app.generated_for_child(iin.map_err(problem), due);
+            }
             Effect::Open(number) => show_record(store, app, &number, lang),
             Effect::Correct { number, formulary } => {
                 let corrected = store.correct_formulary(&number, &formulary, clock.today());
@@ -184,6 +211,11 @@ impl StoreLink {
             // Carried out by `perform_day` above.
             Effect::Day(_) | Effect::AskCloseDay(_) | Effect::CloseDay(_) | Effect::Queue => {}
             Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
+            Effect::DsnOpen(_)
+            | Effect::DsnHandOver(_)
+            | Effect::DsnTaxpayer(_)
+            | Effect::DsnAddTaxpayer(_)
+            | Effect::DsnCodeNames(_) => dsn_desk::perform(store, app, effect, clock, lang),
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -200,6 +232,10 @@ impl StoreLink {
             Effect::Queue => app.queue(Err(missing)),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
+            // Lookups that only add to what is shown: nothing to add, nothing to say; the
+            // key that asked is still drawn.
+            Effect::DsnTaxpayer(_) | Effect::DsnCodeNames(_) => {}
+            Effect::DsnAddTaxpayer(_) => app.dsn_taxpayer_added(Err(missing)),
             _ => app.problem(missing),
         }
         Next::Redraw
@@ -214,7 +250,10 @@ fn register(store: &mut Store, app: &mut App, formulary: &Formulary, lang: Lang)
     match store.register_formulary_now(formulary) {
         Ok(done) => {
             app.registered(Ok((done.number, done.coupon)));
-            app.draft_discarded(store.discard_draft().is_ok());
+            // The draft is another session's when this one does not hold it (issue 11).
+            if app.holds_draft() {
+                app.draft_discarded(store.discard_draft().is_ok());
+            }
         }
         Err(StoreError::Invalid(violations)) => {
             let text = violations
@@ -291,6 +330,7 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
 }
 
 mod day;
+mod dsn_desk;
 mod steps;
 
 pub use day::office_terms;
@@ -300,7 +340,13 @@ use steps::{file_dsn, issue_details};
 #[cfg(test)]
 mod answers_tests;
 #[cfg(test)]
+mod child_iin_tests;
+#[cfg(test)]
 mod day_tests;
+#[cfg(test)]
+mod dsn_desk_tests;
+#[cfg(test)]
+mod held_tests;
 #[cfg(test)]
 mod known_tests;
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::{Cx, redraw_if};
 use crate::codes::{Entry, Hit, Kind, Names, Searcher};
 use crate::domain::Lang;
-use crate::domain::dsn::{Decoded, DsnCode, Facet, whole_code};
+use crate::domain::dsn::{Decoded, DsnCode, whole_code};
 use crate::i18n::{Msg, tr};
 use crate::store::dsn::DsnCodeNames;
 use crate::tui::action::{Action, Move};
@@ -20,6 +20,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, Paragraph};
 use tui_input::{Input, InputRequest};
 
+mod dsn;
+
 #[derive(Default)]
 pub struct LookupTab {
     /// The one directory searched (the code picker), or all.
@@ -33,15 +35,35 @@ pub struct LookupTab {
     /// The register's names of that code (the taxpayer, the product), once read.
     /// Boxed: the picker dialog holds a lookup, and most lookups never have names.
     dsn_names: Option<Box<DsnCodeNames>>,
+    /// The region typed in the form: the district picker lists its districts first.
+    first_region: Option<String>,
 }
 
 impl LookupTab {
-    /// A lookup over one directory only, as the code picker of the form uses it.
+    /// A lookup over one directory only (the DSN form's unit picker), empty until typed.
     pub fn with_kind(kind: Kind) -> Self {
         Self {
             kind: Some(kind),
             ..Self::default()
         }
+    }
+
+    /// A lookup over one directory only, as the code picker of the form uses it (issue
+    /// 11): it starts from an empty query listing the whole directory, the districts of
+    /// `region` (the form's) first, with the field's `current` code chosen.
+    pub fn picker(kind: Kind, region: &str, current: &str) -> Self {
+        let region = region.trim();
+        let mut tab = Self {
+            kind: Some(kind),
+            first_region: (!region.is_empty()).then(|| region.to_string()),
+            ..Self::default()
+        };
+        tab.search();
+        let current = current.trim();
+        if let Some(at) = tab.hits.iter().position(|h| h.entry.code() == current) {
+            tab.selected.set(at, tab.hits.len());
+        }
+        tab
     }
 
     /// Applies a key to the query; searches again when the text changed. Returns whether
@@ -67,12 +89,23 @@ impl LookupTab {
 
     /// Searches again for the query as it is now.
     fn search(&mut self) {
-        {
-            self.hits = self.searcher.search(self.input.value(), self.kind);
-            self.selected = Selection::default();
-            self.dsn = (self.kind.is_none())
-                .then(|| whole_code(self.input.value()))
-                .flatten();
+        let query = self.input.value();
+        self.hits = match self.kind {
+            Some(kind) if query.trim().is_empty() => self.searcher.all(kind),
+            kind => self.searcher.search(query, kind),
+        };
+        if let Some(region) = &self.first_region {
+            // Stable: each part keeps the order of its matches (issue 11).
+            let elsewhere = |e: Entry| !matches!(e, Entry::District(d) if d.region_code == region);
+            self.hits.sort_by_key(|h| (h.rank, elsewhere(h.entry)));
+        }
+        self.selected = Selection::default();
+        let before = self.dsn_code();
+        self.dsn = (self.kind.is_none())
+            .then(|| whole_code(self.input.value()))
+            .flatten();
+        // The names stay while the query reads as the same code (asked once per code).
+        if self.dsn_code() != before {
             self.dsn_names = None;
         }
     }
@@ -96,8 +129,19 @@ impl LookupTab {
     /// An action for Code lookup, the screen showing.
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
-            Action::Edit(request) => redraw_if(self.edit(request)),
-            Action::Paste(text) => redraw_if(self.paste(&text)),
+            // A query newly read as a DSN code asks the register for its names (issue 11).
+            Action::Edit(_) | Action::Paste(_) => {
+                let before = self.dsn_code();
+                let changed = match action {
+                    Action::Edit(request) => self.edit(request),
+                    Action::Paste(text) => self.paste(&text),
+                    _ => false,
+                };
+                match self.dsn_code() {
+                    Some(code) if before != Some(code) => Effect::DsnCodeNames(code),
+                    _ => redraw_if(changed),
+                }
+            }
             Action::Select(step) => redraw_if(self.select(step, layout::lookup_rows(cx.body))),
             Action::Copy => match self.selected() {
                 Some(entry) => {
@@ -224,44 +268,7 @@ impl LookupTab {
     /// foot; `None` when nothing is chosen.
     fn detail(&self, lang: Lang, theme: Theme) -> Option<Detail> {
         if let Some(decoded) = &self.dsn {
-            let title = format!(
-                "{} {}",
-                tr(lang, Msg::DsnCode),
-                decoded.code.format_facets()
-            );
-            let lines = decoded
-                .facets()
-                .iter()
-                .map(|f| {
-                    let name = f.name_kk.map(|kk| {
-                        let names = Names {
-                            kk,
-                            ru: f.name_ru,
-                            en: None,
-                        };
-                        names.get(lang)
-                    });
-                    // The register's names where the directories have none: the taxpayer of
-                    // the market subject, the product of the whole code (issue 11).
-                    let register = self.dsn_names.as_ref().and_then(|n| match f.facet {
-                        Facet::Subject => n.subject.as_ref().map(|s| s.taxpayer.clone()),
-                        Facet::Brand => n.product.as_ref().map(|p| p.name.clone()),
-                        _ => None,
-                    });
-                    let name = name.map(str::to_string).or(register);
-                    let mark = if f.marked { " *" } else { "" };
-                    Line::from(vec![
-                        Span::styled(format!("{} {:<8}", f.facet.number(), f.code), theme.key()),
-                        Span::styled(format!("{}: ", f.facet.name().get(lang)), theme.dim()),
-                        Span::raw(format!("{}{mark}", name.as_deref().unwrap_or("—"))),
-                    ])
-                })
-                .collect();
-            return Some(Detail {
-                title,
-                lines,
-                pinned: Vec::new(),
-            });
+            return Some(dsn::detail(decoded, self.dsn_names.as_deref(), lang, theme));
         }
         let entry = self.selected()?;
         let label = |msg: Msg| Span::styled(format!("{}: ", tr(lang, msg)), theme.dim());
@@ -375,24 +382,5 @@ impl Detail {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typing_searches_and_the_selection_stays_in_the_list() {
-        let mut tab = LookupTab::default();
-        for c in "akkol".chars() {
-            assert!(tab.edit(InputRequest::InsertChar(c)));
-        }
-        assert_eq!(
-            tab.selected().map(|e| e.code().into_owned()),
-            Some("1902 204".into())
-        );
-        let found = tab.hits.len();
-        assert!(tab.select(Move::Last, 10));
-        assert_eq!(tab.selected.at(), found - 1);
-        assert!(!tab.select(Move::Down, 10), "already at the end");
-        tab.select(Move::First, 10);
-        assert_eq!(tab.selected.at(), 0);
-    }
-}
+#[path = "lookup_tests.rs"]
+mod tests;

@@ -6,6 +6,7 @@
 //! [`Screen`] (with its tab and its scope in `keys`), and its place in [`Screens`].
 
 pub mod day;
+pub mod dsn_application;
 pub mod dsn_form;
 pub mod dsn_list;
 pub mod formularies;
@@ -44,13 +45,15 @@ pub enum Screen {
     Day,
     /// The work queue (issue 12), shown under the Register tab.
     Queue,
+    /// The Register tab's opened DSN application, read-only (issue 11).
+    DsnApplication,
     /// The Register tab's journal of conclusions (M-16), a year at a time.
     Journal,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
@@ -60,6 +63,7 @@ impl Screen {
         Screen::Correction,
         Screen::Day,
         Screen::Queue,
+        Screen::DsnApplication,
         Screen::Journal,
     ];
 
@@ -74,6 +78,7 @@ impl Screen {
             | Screen::Correction
             | Screen::Day
             | Screen::Queue
+            | Screen::DsnApplication
             | Screen::Journal => Tab::Register,
         }
     }
@@ -90,6 +95,7 @@ impl Screen {
             | Screen::Correction
             | Screen::Day
             | Screen::Queue
+            | Screen::DsnApplication
             | Screen::Journal => None,
         }
     }
@@ -118,6 +124,8 @@ pub struct Screens {
     pub correction: formulary::FormTab,
     pub day: day::DayScreen,
     pub queue: queue::QueueScreen,
+    /// The opened DSN application.
+    pub dsn_application: dsn_application::DsnApplication,
     pub journal: journal::JournalScreen,
 }
 
@@ -178,6 +186,7 @@ impl Screens {
             Screen::Record => self.update_record(action, cx),
             Screen::Day => self.day.update(action, cx),
             Screen::Queue => self.queue.update(action, cx),
+            Screen::DsnApplication => self.dsn_application.update(action, cx),
             Screen::Journal => self.journal.update(action, cx),
             Screen::Correction => match action {
                 // Back to the formulary; what was typed in the correction is dropped.

@@ -167,9 +167,22 @@ impl StoreLink {
                 app.close_question(*date, sealed(store, today, terms).map_err(problem));
             }
             Effect::CloseDay(date) => {
-                // Refused (a non-head, an earlier day still open): the register's reason.
-                if let Err(e) = store.close_day(*date) {
-                    app.problem(problem(e));
+                // Issue 15: an office that requires signed closes closes from the command
+                // line (`kense day close --sign`); settings that cannot be read now refuse
+                // the close. Refused otherwise (a non-head, an earlier day still open): the
+                // register's reason.
+                let closed = match crate::office::Settings::load() {
+                    Err(e) => Err(Problem::new(
+                        crate::tui::app::ProblemKind::Other,
+                        e.to_string(),
+                    )),
+                    Ok(s) if s.signing.requires(*date) => {
+                        Err(problem(StoreError::SignatureRequired { date: *date }))
+                    }
+                    Ok(_) => store.close_day(*date).map(|_| ()).map_err(problem),
+                };
+                if let Err(refused) = closed {
+                    app.problem(refused);
                 }
                 app.day(read_day(store, *date, today).map_err(problem));
                 super::read_page_again(store, app, lang);
