@@ -317,7 +317,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V9),
     // Version 11: signed day closes (issue 15; see V11).
     M::up(V11),
-    // Version 12 at merge (10 and 11 are other branches'): the open workstations (issue 12).
+    // The next version: the open workstations (issue 12; meant as 12 beside another branch's).
     M::up(super::sessions::SCHEMA),
 ];
 

@@ -16,8 +16,7 @@ use rusqlite::params;
 /// Minutes after its last sign of life a workstation counts as gone.
 pub const STALE_AFTER_MINUTES: i64 = 5;
 
-/// Version 12 of the schema at merge (10 and 11 are other branches'): the open
-/// workstations.
+/// The schema's version after the signed closes' (issue 12): the open workstations.
 pub(super) const SCHEMA: &str = r#"
 CREATE TABLE sessions (
     account TEXT NOT NULL,
