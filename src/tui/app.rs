@@ -106,8 +106,7 @@ pub enum Effect {
     },
     /// Read the day's review for the day screen; the runner answers with [`App::day`].
     Day(NaiveDate),
-    /// Read what closing the day would seal beyond the day screen's (drafts, open
-    /// workstations, the work queue); the runner answers with [`App::close_question`].
+    /// Read what a close would seal (drafts, workstations, queue): [`App::close_question`].
     AskCloseDay(NaiveDate),
     /// Read the journal of conclusions of a year (M-16); the runner answers with
     /// [`App::journal`].
@@ -245,11 +244,7 @@ impl App {
     /// What has the keyboard once the dialogs are closed: the screen, whose keys the help
     /// lists; the day screen's keys depend on whether the day shown is still open.
     pub fn screen_context(&self) -> Context {
-        match self.screen {
-            Screen::Day if self.screens.day.closed() => Context::ClosedDay,
-            Screen::Day => Context::Day,
-            screen => Context::Screen(screen),
-        }
+        self.day_context().unwrap_or(Context::Screen(self.screen))
     }
 
     pub fn resize(&mut self, size: Rect) {
@@ -315,13 +310,6 @@ impl App {
                 Some(other) => self.show(other),
                 None => Effect::None,
             },
-            Action::Queue => {
-                if !matches!(self.screen, Screen::Queue | Screen::Record) {
-                    self.screens.queue.opened_from(self.screen);
-                }
-                self.go(Screen::Queue);
-                Effect::Queue
-            }
             _ => return None,
         })
     }
@@ -339,12 +327,7 @@ impl App {
                 self.screens.formularies.search(None)
             }
             Screen::DsnList => Effect::DsnList,
-            Screen::Day => {
-                let date = self.screens.day.date();
-                self.screens
-                    .day
-                    .open(date.unwrap_or(self.session.clock.today()))
-            }
+            Screen::Day => self.reopen_day(),
             _ => Effect::Redraw,
         }
     }
@@ -353,8 +336,6 @@ impl App {
     /// keeps the list's place).
     pub(super) fn go(&mut self, screen: Screen) {
         self.screen = screen;
-        // The queue is its own entry of the tab bar: Alt-3 from it goes back to the
-        // register's screen, not to the queue.
         if screen != Screen::Queue {
             self.last_of_tab[tab_index(screen.tab())] = screen;
         }

@@ -68,6 +68,14 @@ impl App {
     /// list; a write refused, said, for an account that only reads; closing a day, asked
     /// of a head only, a non-head told so before any question (K-HEAD).
     pub(super) fn guard(&mut self, action: &Action, cx: &mut Cx) -> Option<Effect> {
+        // Alt-4 from any screen; Esc goes back to it.
+        if *action == Action::Queue {
+            if !matches!(self.screen, Screen::Queue | Screen::Record) {
+                self.screens.queue.opened_from(self.screen);
+            }
+            self.go(Screen::Queue);
+            return Some(Effect::Queue);
+        }
         if *action == Action::Day && self.screen == Screen::Formularies {
             let effect = self.screens.day.open(cx.today());
             self.go(Screen::Day);
@@ -109,6 +117,23 @@ impl App {
     /// issue wires its print key here).
     pub fn day_date(&self) -> Option<NaiveDate> {
         self.screens.day.date()
+    }
+
+    /// The day screen's keys depend on whether the day shown is still open.
+    pub(super) fn day_context(&self) -> Option<crate::tui::keys::Context> {
+        use crate::tui::keys::Context;
+        match self.screen {
+            Screen::Day if self.screens.day.closed() => Some(Context::ClosedDay),
+            Screen::Day => Some(Context::Day),
+            _ => None,
+        }
+    }
+
+    /// The day screen shown again (Alt-3 back to it): the day it showed, read again.
+    pub(super) fn reopen_day(&mut self) -> Effect {
+        let date = self.screens.day.date();
+        let today = self.session.clock.today();
+        self.screens.day.open(date.unwrap_or(today))
     }
 
     /// The register's answer to [`Effect::Day`] (and after [`Effect::CloseDay`]).

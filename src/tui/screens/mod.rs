@@ -43,7 +43,8 @@ pub enum Screen {
     Correction,
     /// The Register tab's day: its accounting, formularies and moves (issue 12).
     Day,
-    /// The work queue (issue 12), shown under the Register tab.
+    /// The work queue (issue 12), shown under the Register tab as the tab bar's own entry:
+    /// never the screen Alt-3 comes back to (`App::go`).
     Queue,
     /// The Register tab's opened DSN application, read-only (issue 11).
     DsnApplication,
