@@ -20,10 +20,7 @@ pub struct StoreLink {
     lang: Lang,
     /// The session's clock, the App's too: what is written is dated as the clerk saw.
     clock: Clock,
-    /// The office's terms of the work queue.
-    terms: crate::domain::queue::OfficeTerms,
-    /// This workstation's process, its session's key.
-    pid: u32,
+    /// The watch over the register of issue 12 (the queue's terms, this session).
     watch: day::Watch,
     /// This session's hold on the clerk's draft (issue 11): kept while the session lives.
     draft_lock: Option<crate::store::DraftLock>,
@@ -55,21 +52,9 @@ impl StoreLink {
             store,
             lang,
             clock,
-            terms: crate::domain::queue::OfficeTerms {
-                sent_back_within: crate::office::Settings::default()
-                    .queue
-                    .sent_back_within_working_days,
-            },
-            pid: std::process::id(),
             watch: day::Watch::default(),
             draft_lock: None,
         }
-    }
-
-    /// The office's terms of the work queue (its settings).
-    pub fn with_terms(mut self, terms: crate::domain::queue::OfficeTerms) -> Self {
-        self.terms = terms;
-        self
     }
 
     /// Brings back the clerk's draft, if one was left.

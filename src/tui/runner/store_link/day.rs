@@ -24,8 +24,11 @@ const CHANGE_CHECK: Duration = Duration::from_secs(1);
 pub(super) const QUEUE_LIMIT: u32 = 100;
 
 /// The watch kept over the register between quiet ticks.
-#[derive(Default)]
 pub(super) struct Watch {
+    /// The office's terms of the work queue.
+    terms: OfficeTerms,
+    /// This workstation's process, its session's key.
+    pid: u32,
     /// Where the audit chain stood when the screens were last read.
     pub(super) mark: Option<crate::store::ChangeMark>,
     pub(super) checked: Option<Instant>,
@@ -83,11 +86,32 @@ pub(super) fn sealed(
     })
 }
 
+impl Default for Watch {
+    fn default() -> Self {
+        let settings = crate::office::Settings::default();
+        Self {
+            terms: OfficeTerms {
+                sent_back_within: settings.queue.sent_back_within_working_days,
+            },
+            pid: std::process::id(),
+            mark: None,
+            checked: None,
+            seen: None,
+        }
+    }
+}
+
 impl StoreLink {
+    /// The office's terms of the work queue (its settings).
+    pub fn with_terms(mut self, terms: OfficeTerms) -> Self {
+        self.watch.terms = terms;
+        self
+    }
+
     /// At start: whether the account may write, this workstation recorded as open, the
     /// overdue items for the tab bar, and where the register stands.
     pub fn begin(&mut self, app: &mut App) {
-        let (lang, pid) = (self.lang, self.pid);
+        let (lang, pid) = (self.lang, self.watch.pid);
         let Ok(store) = self.store.as_mut() else {
             return;
         };
@@ -101,7 +125,7 @@ impl StoreLink {
 
     /// At exit: this workstation is no longer open.
     pub fn end(&mut self) {
-        let pid = self.pid;
+        let pid = self.watch.pid;
         if let Ok(store) = self.store.as_mut() {
             let _ = store.session_ended(pid);
         }
@@ -110,7 +134,7 @@ impl StoreLink {
     /// The overdue items of the work queue, for the tab bar.
     pub(super) fn count_overdue(&self, app: &mut App) {
         if let Ok(store) = &self.store {
-            let queue = store.work_queue(self.clock.today(), self.terms, 1);
+            let queue = store.work_queue(self.clock.today(), self.watch.terms, 1);
             app.overdue_counted(queue.ok().map(|q| q.overdue));
         }
     }
@@ -119,7 +143,7 @@ impl StoreLink {
     /// the screens were read. Changed, the overdue count and the screen showing are read
     /// again, and a change by another clerk is said; `true` when something is to be drawn.
     pub fn quiet(&mut self, app: &mut App) -> bool {
-        let pid = self.pid;
+        let pid = self.watch.pid;
         let Ok(store) = self.store.as_mut() else {
             return false;
         };
@@ -152,13 +176,13 @@ impl StoreLink {
     /// The work queue, or the register's problem with it.
     pub(super) fn queue(&self, store: &Store) -> Result<crate::store::WorkQueue, Problem> {
         store
-            .work_queue(self.clock.today(), self.terms, QUEUE_LIMIT)
+            .work_queue(self.clock.today(), self.watch.terms, QUEUE_LIMIT)
             .map_err(|e| Problem::new(kind_of(&e), store_error(&e).get(self.lang)))
     }
 
     /// Carries out the day screen's and the queue's effects (`None`: not one of them).
     pub(super) fn perform_day(&mut self, app: &mut App, effect: &Effect) -> Option<()> {
-        let (lang, today, terms) = (self.lang, self.clock.today(), self.terms);
+        let (lang, today, terms) = (self.lang, self.clock.today(), self.watch.terms);
         let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
         let store = self.store.as_mut().ok()?;
         match effect {
