@@ -21,6 +21,7 @@ mod msg;
 pub mod number;
 pub mod paths;
 pub mod plural;
+pub mod print;
 pub mod search;
 mod staff;
 pub mod store;
@@ -168,6 +169,8 @@ pub enum Msg {
     MrzNotThePerson,
     PrefilledFrom,
     CorrectionQuitQuestion,
+    /// A word of printing (issue 13), in `print.rs`.
+    Print(print::PrintWord),
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).

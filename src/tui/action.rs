@@ -50,6 +50,8 @@ pub enum Action {
     Day,
     /// Close the day shown in the end-of-day view (after a question).
     CloseDay,
+    /// Offer the papers of what is shown (the print dialog, issue 13).
+    Print,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.

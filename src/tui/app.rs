@@ -22,9 +22,11 @@ use ratatui::layout::Rect;
 
 mod answers;
 mod draw;
+mod print;
 mod quit;
 mod register;
 
+pub use super::dialogs::print::{Paper, PrintRequest, PrintSetup};
 pub use answers::{Problem, ProblemKind};
 
 /// Who works, and the session's one clock: the clerk recorded on every formulary, and the
@@ -98,6 +100,10 @@ pub enum Effect {
     /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the
     /// page of the Register tab again ([`App::shown_query`]).
     CloseDay(NaiveDate),
+    /// Print a paper (issue 13): the runner renders it, delivers it off the screen's
+    /// thread (the terminal's printer between frames), records it in the audit log, and
+    /// answers with [`App::printed`]. Any screen may give it, with or without the dialog.
+    Print(PrintRequest),
     /// Leave.
     Quit,
 }
@@ -140,6 +146,11 @@ pub struct App {
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
+    /// Where papers may go (issue 13), as the runner found it at start.
+    pub(super) print: PrintSetup,
+    /// The child's IIN Ctrl-G took last: its insert (M-12.b) is offered while the form or
+    /// the formulary registered from it holds it.
+    pub(super) generated_iin: Option<String>,
 }
 
 impl App {
@@ -166,6 +177,8 @@ impl App {
             drafts_kept: true,
             size,
             session,
+            print: PrintSetup::default(),
+            generated_iin: None,
         }
     }
 
@@ -250,6 +263,7 @@ impl App {
             Action::Resize => Effect::Redraw,
             Action::Help => cx.open(Dialog::Help),
             Action::ShowTab(tab) => self.show(self.last_of_tab[tab_index(*tab)]),
+            Action::Print if self.screen == Screen::Formulary => self.offer_form_papers(cx),
             Action::OtherForm | Action::OtherList => match self.screen.partner() {
                 Some(other) => self.show(other),
                 None => Effect::None,
@@ -289,6 +303,7 @@ impl App {
             lang: self.lang,
             body: layout::body(self.size),
             clock: self.session.clock,
+            print: self.print.clone(),
             status: None,
             open: None,
             go: None,

@@ -11,8 +11,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-pub fn update(day: Box<DaySummary>, action: Action) -> Next {
+pub fn update(day: Box<DaySummary>, action: Action, cx: &mut crate::tui::screens::Cx) -> Next {
     match action {
+        // Issue 13: the day's register report, in place of the view.
+        Action::Print => {
+            let paper = super::print::Paper::new(
+                crate::papers::PaperKind::Day,
+                day.date.format("%Y-%m-%d").to_string(),
+            );
+            let effect = super::print::offer(vec![paper], cx);
+            (cx.open.take(), Some(effect))
+        }
         Action::Back => become_(None),
         // Quitting from over the day is quitting from the screen under it.
         Action::Quit => (None, None),

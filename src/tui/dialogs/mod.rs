@@ -11,6 +11,7 @@ mod help;
 pub mod move_data;
 mod move_steps;
 mod picker;
+pub mod print;
 mod question;
 
 pub use question::Ask;
@@ -88,6 +89,8 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// The print dialog: a paper of those offered, its copies, where it goes (issue 13).
+    Print(Box<print::PrintDialog>),
 }
 
 /// What a dialog's update gives back: the dialog open next, and the effect; no effect
@@ -125,6 +128,7 @@ impl Dialog {
             Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
             Dialog::Day(_) => Context::Day,
+            Dialog::Print(_) => Context::Print,
         }
     }
 
@@ -169,7 +173,8 @@ impl Dialog {
                 coupon,
                 input,
             } => move_steps::issue_document(number, coupon, input, action, cx),
-            Dialog::Day(day) => day::update(day, action),
+            Dialog::Day(day) => day::update(day, action, cx),
+            Dialog::Print(dialog) => print::update(dialog, action, cx),
             Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
             Dialog::EndMove {
                 number,
@@ -203,6 +208,7 @@ impl Dialog {
             Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
             Dialog::Day(day) => day::draw(frame, body, day, view),
+            Dialog::Print(dialog) => print::draw(frame, body, dialog, view),
             Dialog::MoveData {
                 kind,
                 input,

@@ -56,6 +56,11 @@ pub enum Scope {
     Day,
     /// The end-of-day view of a day still open: what closes it.
     OpenDay,
+    /// Where the print key offers papers (issue 13): an opened formulary, the new
+    /// formulary's coupon and insert, a filed DSN application, the day.
+    Printable,
+    /// The print dialog: the paper, its copies, where it goes.
+    Print,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -83,6 +88,8 @@ pub enum Context {
     Day,
     /// The end-of-day view of a closed day: nothing is left to close.
     ClosedDay,
+    /// The print dialog.
+    Print,
 }
 
 impl Context {
@@ -106,8 +113,15 @@ impl Context {
             }
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
-            Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
-            Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
+            Context::Screen(Screen::DsnList) => &[
+                Scope::List,
+                Scope::DsnList,
+                Scope::Printable,
+                Scope::Global,
+            ],
+            Context::Screen(Screen::Record) => {
+                &[Scope::Record, Scope::List, Scope::Printable, Scope::Global]
+            }
             Context::Screen(Screen::Correction) => &[
                 Scope::Correction,
                 Scope::Formulary,
@@ -115,8 +129,9 @@ impl Context {
                 Scope::Global,
             ],
             Context::MoveData => &[Scope::Entry],
-            Context::Day => &[Scope::OpenDay, Scope::Day],
-            Context::ClosedDay => &[Scope::Day],
+            Context::Day => &[Scope::OpenDay, Scope::Day, Scope::Printable],
+            Context::ClosedDay => &[Scope::Day, Scope::Printable],
+            Context::Print => &[Scope::Print, Scope::List],
         }
     }
 
@@ -165,7 +180,8 @@ pub fn action_for(event: &Event, context: Context) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key,
         _ => return None,
     };
-    if context == Context::Screen(Screen::Record)
+    // The digits choose a move over an opened formulary, and the copies in the print dialog.
+    if matches!(context, Context::Screen(Screen::Record) | Context::Print)
         && key.modifiers == KeyModifiers::NONE
         && let KeyCode::Char(c @ '1'..='9') = key.code
     {

@@ -20,6 +20,8 @@ pub struct StoreLink {
     lang: Lang,
     /// The session's clock, the App's too: what is written is dated as the clerk saw.
     clock: Clock,
+    /// Papers on their way (issue 13).
+    printer: super::printer::Printer,
 }
 
 /// What the event loop does after an effect.
@@ -44,7 +46,45 @@ fn kind_of(error: &StoreError) -> ProblemKind {
 
 impl StoreLink {
     pub fn new(store: Result<Store, StoreError>, lang: Lang, clock: Clock) -> Self {
-        Self { store, lang, clock }
+        let printer = super::printer::Printer::new(
+            Ok(crate::office::Settings::default()),
+            crate::office::ClerkPrefs::default(),
+            lang,
+        );
+        Self {
+            store,
+            lang,
+            clock,
+            printer,
+        }
+    }
+
+    /// Prints with `printer` (the office's settings and the clerk's preferences).
+    pub fn with_printer(mut self, printer: super::printer::Printer) -> Self {
+        self.printer = printer;
+        self
+    }
+
+    pub fn printer(&self) -> &super::printer::Printer {
+        &self.printer
+    }
+
+    /// The prints the workers finished, recorded and said; `true` when one was.
+    pub fn collect_prints(&mut self, app: &mut App) -> bool {
+        match self.store.as_mut() {
+            Ok(store) => self.printer.collect(store, app),
+            Err(_) => false,
+        }
+    }
+
+    /// Feeds a paper waiting for the clerk's printer through `terminal`, between frames;
+    /// `true` when one was (the screen must then be drawn whole again).
+    pub fn print_to_terminal(&mut self, app: &mut App, terminal: &mut dyn std::io::Write) -> bool {
+        let (Ok(store), Some(job)) = (self.store.as_mut(), self.printer.take_terminal()) else {
+            return false;
+        };
+        self.printer.to_terminal(store, app, job, terminal);
+        true
     }
 
     /// Brings back the clerk's draft, if one was left.
@@ -164,6 +204,7 @@ impl StoreLink {
                 app.day(store.day_summary(date).map_err(problem));
                 read_page_again(store, app, lang);
             }
+            Effect::Print(request) => self.printer.start(store, app, request),
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -248,9 +289,16 @@ fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
     let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
     let found = store.formulary(number).map_err(problem);
     let exists = matches!(found, Ok(Some(_)));
+    // M-12.b: whether the insert may be printed; not knowing it only leaves it unoffered.
+    let generated = match &found {
+        Ok(Some(r)) => r.formulary.iin.as_deref().map(|iin| store.generated_iin(iin)),
+        _ => None,
+    };
     app.record(found);
     if exists {
         app.corrections(store.corrections(number).map_err(problem));
+        let generated = matches!(generated, Some(Ok(Some(_))));
+        app.record_iin_generated(generated);
     }
 }
 

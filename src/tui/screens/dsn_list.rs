@@ -41,6 +41,14 @@ impl DsnList {
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
             Action::Select(step) => redraw_if(self.select(step, layout::dsn_list_rows(cx.body))),
+            // Issue 13, D-App2: the filed application's result, on paper.
+            Action::Print => {
+                let papers = self.selected().map(|a| {
+                    let kind = crate::papers::PaperKind::DsnResult;
+                    crate::tui::dialogs::print::Paper::new(kind, a.id.to_string())
+                });
+                crate::tui::dialogs::print::offer(papers.into_iter().collect(), cx)
+            }
             _ => Effect::None,
         }
     }
