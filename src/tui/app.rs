@@ -345,4 +345,6 @@ pub(super) fn tab_index(tab: Tab) -> usize {
 }
 
 #[cfg(test)]
+mod print_tests;
+#[cfg(test)]
 mod tests;
