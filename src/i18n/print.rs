@@ -50,7 +50,11 @@ pub(super) fn texts(word: PrintWord) -> (&'static str, &'static str, &'static st
             "терминалыңыздың принтері",
             "your terminal's printer",
         ),
-        PrintWord::FileOneCopy => ("файл — один экземпляр", "файл — бір дана", "a file is one copy"),
+        PrintWord::FileOneCopy => (
+            "файл — один экземпляр",
+            "файл — бір дана",
+            "a file is one copy",
+        ),
         PrintWord::Printing => ("Печать…", "Басып шығарылуда…", "Printing…"),
         PrintWord::InsertOffer => (
             "Ctrl-Z — печать вкладыша (п. 12)",
@@ -83,7 +87,11 @@ pub fn paper_name(lang: Lang, kind: PaperKind) -> &'static str {
             "Ұлты жазбасының өзгергені туралы анықтама (12-т.)",
             "Certificate of the nationality record change (M-12.e)",
         ),
-        PaperKind::Conclusion => ("Заключение (п. 16)", "Қорытынды (16-т.)", "Conclusion (M-16)"),
+        PaperKind::Conclusion => (
+            "Заключение (п. 16)",
+            "Қорытынды (16-т.)",
+            "Conclusion (M-16)",
+        ),
         PaperKind::Journal => (
             "Журнал заключений",
             "Қорытындылар журналы",
@@ -96,7 +104,11 @@ pub fn paper_name(lang: Lang, kind: PaperKind) -> &'static str {
             "Coupon slip (M-56)",
         ),
         PaperKind::Day => ("Отчёт за день", "Күн есебі", "Day's report"),
-        PaperKind::DsnResult => ("Результат по ДСН (D-7)", "ДСН нәтижесі (D-7)", "DSN result (D-7)"),
+        PaperKind::DsnResult => (
+            "Результат по ДСН (D-7)",
+            "ДСН нәтижесі (D-7)",
+            "DSN result (D-7)",
+        ),
     };
     lang.pick(ru, kk, en)
 }

@@ -118,9 +118,10 @@ impl App {
                 self.screens.formulary.set(FieldId::Iin, &iin);
                 self.iin_taken(&iin);
                 // M-12.b: the insert to the birth certificate is printed with it (Ctrl-Z).
-                let offer = crate::i18n::tr(self.lang, crate::i18n::Msg::Print(
-                    crate::i18n::print::PrintWord::InsertOffer,
-                ));
+                let offer = crate::i18n::tr(
+                    self.lang,
+                    crate::i18n::Msg::Print(crate::i18n::print::PrintWord::InsertOffer),
+                );
                 self.status = Some(Status::Text(format!("{iin} · {offer}")));
             }
             Err(problem) => self.problem(problem),

@@ -64,7 +64,9 @@ fn offered(record: Record, iin_generated: bool) -> Vec<PaperKind> {
     app.record_iin_generated(iin_generated);
     assert_eq!(app.screen(), Screen::Record);
     app.update(Action::Print);
-    dialog(&app).map(|d| d.papers().collect()).unwrap_or_default()
+    dialog(&app)
+        .map(|d| d.papers().collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -92,9 +94,15 @@ fn the_print_key_offers_exactly_the_papers_the_state_allows() {
     assert_eq!(offered(record("18", &made), false), vec![Formulary, Coupon]);
     assert_eq!(offered(record("18", &issued), false), vec![Formulary]);
     // M-16: the conclusion once the verification ended in one.
-    assert_eq!(offered(record("18", &[verify.clone()]), false), vec![Coupon]);
+    assert_eq!(
+        offered(record("18", &[verify.clone()]), false),
+        vec![Coupon]
+    );
     let confirmed = [verify, Event::Confirm { conclusion }];
-    assert_eq!(offered(record("18", &confirmed), false), vec![Concl, Coupon]);
+    assert_eq!(
+        offered(record("18", &confirmed), false),
+        vec![Concl, Coupon]
+    );
     // M-12.e: the certificate for code 08 only.
     assert_eq!(
         offered(record("08", &[]), false),
@@ -157,7 +165,10 @@ fn copies_are_one_digit_and_the_effect_carries_the_choice() {
             delivery: Delivery::Terminal,
         })
     );
-    assert!(app.dialog.is_none(), "the dialog closes as the print starts");
+    assert!(
+        app.dialog.is_none(),
+        "the dialog closes as the print starts"
+    );
     // A file is one copy, named by the paper and the time, never by its subject.
     app.update(Action::Print);
     app.update(Action::Choose(5));
@@ -181,7 +192,10 @@ fn without_a_queue_or_the_terminal_only_a_file_is_offered() {
     app.update(Action::Print);
     assert_eq!(app.update(Action::Focus(Focus::Next)), Effect::None);
     let request = dialog(&app).and_then(PrintDialog::request);
-    assert!(matches!(request.map(|r| r.delivery), Some(Delivery::Pdf(_))));
+    assert!(matches!(
+        request.map(|r| r.delivery),
+        Some(Delivery::Pdf(_))
+    ));
     // Esc goes back, printing nothing.
     assert_eq!(app.update(Action::Back), Effect::Redraw);
     assert!(app.dialog.is_none());
@@ -197,7 +211,9 @@ fn the_new_formulary_offers_its_coupon_and_the_insert_of_a_generated_iin() {
     app.generated(Ok("261101500012".into()));
     assert_eq!(app.form().value(FieldId::Iin), "261101500012");
     app.update(Action::Print);
-    let offered: Vec<PaperKind> = dialog(&app).map(|d| d.papers().collect()).unwrap_or_default();
+    let offered: Vec<PaperKind> = dialog(&app)
+        .map(|d| d.papers().collect())
+        .unwrap_or_default();
     assert_eq!(offered, vec![PaperKind::Insert]);
     let Effect::Print(request) = app.update(Action::Confirm) else {
         panic!("a print");
@@ -205,7 +221,9 @@ fn the_new_formulary_offers_its_coupon_and_the_insert_of_a_generated_iin() {
     assert_eq!(request.subject, "261101500012");
     app.registered(Ok(("2026-0000007".into(), "5053151782".into())));
     app.update(Action::Print);
-    let offered: Vec<PaperKind> = dialog(&app).map(|d| d.papers().collect()).unwrap_or_default();
+    let offered: Vec<PaperKind> = dialog(&app)
+        .map(|d| d.papers().collect())
+        .unwrap_or_default();
     assert_eq!(offered, vec![PaperKind::Coupon, PaperKind::Insert]);
     app.update(Action::Back);
     // The next formulary started: neither is offered any more.
@@ -228,9 +246,16 @@ fn ctrl_z_is_the_print_key_where_there_are_papers_and_digits_are_copies() {
         Context::Day,
         Context::ClosedDay,
     ] {
-        assert_eq!(action_for(&ctrl_z, context), Some(Action::Print), "{context:?}");
+        assert_eq!(
+            action_for(&ctrl_z, context),
+            Some(Action::Print),
+            "{context:?}"
+        );
     }
-    assert_eq!(action_for(&ctrl_z, Context::Screen(Screen::Correction)), None);
+    assert_eq!(
+        action_for(&ctrl_z, Context::Screen(Screen::Correction)),
+        None
+    );
     let seven = key(KeyModifiers::NONE, KeyCode::Char('7'));
     assert_eq!(action_for(&seven, Context::Print), Some(Action::Choose(7)));
     let tab = key(KeyModifiers::NONE, KeyCode::Tab);

@@ -113,12 +113,9 @@ impl Context {
             }
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
-            Context::Screen(Screen::DsnList) => &[
-                Scope::List,
-                Scope::DsnList,
-                Scope::Printable,
-                Scope::Global,
-            ],
+            Context::Screen(Screen::DsnList) => {
+                &[Scope::List, Scope::DsnList, Scope::Printable, Scope::Global]
+            }
             Context::Screen(Screen::Record) => {
                 &[Scope::Record, Scope::List, Scope::Printable, Scope::Global]
             }

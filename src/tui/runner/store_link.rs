@@ -291,7 +291,11 @@ fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
     let exists = matches!(found, Ok(Some(_)));
     // M-12.b: whether the insert may be printed; not knowing it only leaves it unoffered.
     let generated = match &found {
-        Ok(Some(r)) => r.formulary.iin.as_deref().map(|iin| store.generated_iin(iin)),
+        Ok(Some(r)) => r
+            .formulary
+            .iin
+            .as_deref()
+            .map(|iin| store.generated_iin(iin)),
         _ => None,
     };
     app.record(found);
@@ -322,6 +326,8 @@ mod answers_tests;
 mod known_tests;
 #[cfg(test)]
 mod moves_tests;
+#[cfg(test)]
+mod print_tests;
 #[cfg(test)]
 mod record_tests;
 
