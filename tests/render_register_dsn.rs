@@ -147,7 +147,7 @@ fn the_dsn_list_footer_lists_only_keys_that_act_there() {
     insta::assert_snapshot!("register_dsn_list_en", screen);
     assert_eq!(
         screen.lines().last(),
-        Some("↑↓ select  Ctrl-T formularies / DSN  F1 ? keys  Ctrl-Q quit")
+        Some("↑↓ select  Ctrl-T formularies / DSN  Ctrl-Z print  F1 ? keys  Ctrl-Q quit")
     );
     let help: Vec<&str> = visible(app.context()).map(|b| b.label).collect();
     for absent in ["Enter", "Ctrl-D"] {
