@@ -95,7 +95,7 @@ fn the_print_key_offers_exactly_the_papers_the_state_allows() {
     assert_eq!(offered(record("18", &issued), false), vec![Formulary]);
     // M-16: the conclusion once the verification ended in one.
     assert_eq!(
-        offered(record("18", &[verify.clone()]), false),
+        offered(record("18", std::slice::from_ref(&verify)), false),
         vec![Coupon]
     );
     let confirmed = [verify, Event::Confirm { conclusion }];
