@@ -59,34 +59,6 @@ impl StoreLink {
         }
     }
 
-    /// Prints with `printer` (the office's settings and the clerk's preferences).
-    pub fn with_printer(mut self, printer: super::printer::Printer) -> Self {
-        self.printer = printer;
-        self
-    }
-
-    pub fn printer(&self) -> &super::printer::Printer {
-        &self.printer
-    }
-
-    /// The prints the workers finished, recorded and said; `true` when one was.
-    pub fn collect_prints(&mut self, app: &mut App) -> bool {
-        match self.store.as_mut() {
-            Ok(store) => self.printer.collect(store, app),
-            Err(_) => false,
-        }
-    }
-
-    /// Feeds a paper waiting for the clerk's printer through `terminal`, between frames;
-    /// `true` when one was (the screen must then be drawn whole again).
-    pub fn print_to_terminal(&mut self, app: &mut App, terminal: &mut dyn std::io::Write) -> bool {
-        let (Ok(store), Some(job)) = (self.store.as_mut(), self.printer.take_terminal()) else {
-            return false;
-        };
-        self.printer.to_terminal(store, app, job, terminal);
-        true
-    }
-
     /// Brings back the clerk's draft, if one was left.
     pub fn restore_draft(&mut self, app: &mut App) {
         if self.store.is_err() {
@@ -316,6 +288,7 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
     }
 }
 
+mod printing;
 mod steps;
 
 use steps::{file_dsn, issue_details};

@@ -1,0 +1,37 @@
+//! The register's side of printing from the workstation (issue 13): the printer the
+//! link carries, the deliveries the workers finished, and the paper waiting for the
+//! clerk's terminal (`runner/printer.rs` says who does what, and why).
+
+use super::StoreLink;
+use crate::tui::app::App;
+use crate::tui::runner::printer::Printer;
+
+impl StoreLink {
+    /// Prints with `printer` (the office's settings and the clerk's preferences).
+    pub fn with_printer(mut self, printer: Printer) -> Self {
+        self.printer = printer;
+        self
+    }
+
+    pub fn printer(&self) -> &Printer {
+        &self.printer
+    }
+
+    /// The prints the workers finished, recorded and said; `true` when one was.
+    pub fn collect_prints(&mut self, app: &mut App) -> bool {
+        match self.store.as_mut() {
+            Ok(store) => self.printer.collect(store, app),
+            Err(_) => false,
+        }
+    }
+
+    /// Feeds a paper waiting for the clerk's printer through `terminal`, between frames;
+    /// `true` when one was (the screen must then be drawn whole again).
+    pub fn print_to_terminal(&mut self, app: &mut App, terminal: &mut dyn std::io::Write) -> bool {
+        let (Ok(store), Some(job)) = (self.store.as_mut(), self.printer.take_terminal()) else {
+            return false;
+        };
+        self.printer.to_terminal(store, app, job, terminal);
+        true
+    }
+}
