@@ -29,7 +29,9 @@ mod store_rules;
 
 use msg::texts;
 
-pub use moves::{conclusion_made, day_closed, dsn_filed, event_data, registered};
+pub use moves::{
+    another_move, changed_meanwhile, conclusion_made, day_closed, dsn_filed, event_data, registered,
+};
 
 /// A piece of screen text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,6 +103,15 @@ pub enum Msg {
     KeyOpen,
     KeyDay,
     KeyCloseDay,
+    KeyJournal,
+    KeyYear,
+    ColLine,
+    ColOutcome,
+    ColFormulary,
+    ColApprover,
+    OutcomeConfirmed,
+    OutcomeRefused,
+    JournalEmpty,
     KeyMove,
     MoveTitle,
     MoveHint,
@@ -176,6 +187,15 @@ pub enum Msg {
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).
 pub fn page(lang: Lang, n: impl std::fmt::Display) -> String {
     lang.pick(format!("Стр. {n}"), format!("{n}-бет"), format!("Page {n}"))
+}
+
+/// The title of the journal of conclusions of `year` (M-16), as its paper names it.
+pub fn journal_title(lang: Lang, year: i32) -> String {
+    lang.pick(
+        format!("Журнал регистрации заключений за {year} год"),
+        format!("{year} жылғы қорытындыларды тіркеу журналы"),
+        format!("Journal of conclusions, {year}"),
+    )
 }
 
 /// How a key table's label is written for a clerk working in `lang`: the yes of a question

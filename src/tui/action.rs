@@ -52,6 +52,12 @@ pub enum Action {
     CloseDay,
     /// Offer the papers of what is shown (the print dialog, issue 13).
     Print,
+    /// Open the journal of conclusions (M-16).
+    Journal,
+    /// Show the period before the one shown (the journal's year before).
+    Earlier,
+    /// Show the period after the one shown.
+    Later,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.

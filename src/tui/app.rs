@@ -97,6 +97,9 @@ pub enum Effect {
     },
     /// Read the day's summary; the runner answers with [`App::day`].
     Day(NaiveDate),
+    /// Read the journal of conclusions of a year (M-16); the runner answers with
+    /// [`App::journal`].
+    Journal(i32),
     /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the
     /// page of the Register tab again ([`App::shown_query`]).
     CloseDay(NaiveDate),
@@ -167,6 +170,7 @@ impl App {
                 dsn_list: Default::default(),
                 record: Default::default(),
                 correction: super::screens::formulary::FormTab::new(&session.clerk, today),
+                journal: Default::default(),
             },
             dialog: None,
             status: None,

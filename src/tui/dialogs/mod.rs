@@ -200,7 +200,7 @@ impl Dialog {
             Dialog::Quit { draft_kept: false } => {
                 question::draw(frame, body, Msg::QuitQuestionNoDraft, view)
             }
-            Dialog::Ask(ask) => question::draw(frame, body, ask.question(), view),
+            Dialog::Ask(ask) => question::draw_text(frame, body, &ask.question(view.lang)),
             Dialog::CloseDay { day, input } => {
                 day::draw(frame, body, day, view);
                 question::draw_close_day(frame, body, input, view);

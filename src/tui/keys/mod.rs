@@ -52,6 +52,8 @@ pub enum Scope {
     Record,
     /// The correction of an opened formulary: its own save and the way back.
     Correction,
+    /// The journal of conclusions.
+    Journal,
     /// The end-of-day view, whichever day it shows.
     Day,
     /// The end-of-day view of a day still open: what closes it.
@@ -118,6 +120,9 @@ impl Context {
             }
             Context::Screen(Screen::Record) => {
                 &[Scope::Record, Scope::List, Scope::Printable, Scope::Global]
+            }
+            Context::Screen(Screen::Journal) => {
+                &[Scope::Journal, Scope::List, Scope::Printable, Scope::Global]
             }
             Context::Screen(Screen::Correction) => &[
                 Scope::Correction,
@@ -234,7 +239,7 @@ pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |b| scopes.contains(&b.scope))
-        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home"))
+        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home" | "→"))
 }
 
 #[cfg(test)]

@@ -3,15 +3,16 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Print, Printable, Record, Register};
+use super::Scope::{Correction, DsnList, Journal, NewOnly, OpenDay, Print, Printable};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{Record, Register};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::i18n::print::PrintWord;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
-use ratatui::crossterm::event::KeyCode::{End, Home, PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyCode::{End, Home, Left, PageDown, PageUp, Right, Up};
 use ratatui::crossterm::event::KeyModifiers;
 
 type Key = (KeyModifiers, KeyCode);
@@ -119,6 +120,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
     bind(Register,  "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
+    bind(Register,  "Ctrl-O",    NO_FOOTER, Msg::KeyJournal,   Action::Journal,                &[ctrl('o')]),
     // No Enter or Ctrl-D over the DSN applications: there is no application view to open,
     // and the end of day counts and seals the day's formularies only.
     bind(DsnList,   "Ctrl-T",    FOOTER,    Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
@@ -127,6 +129,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
     bind(Record,    "Ctrl-R",    FOOTER,    Msg::KeyCorrect,   Action::Correct,                &[ctrl('r')]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Journal,   "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Journal,   "← →",       FOOTER,    Msg::KeyYear,      Action::Earlier,                &[key(Left)]),
+    bind(Journal,   "→",         NO_FOOTER, Msg::KeyYear,      Action::Later,                  &[key(Right)]),
+    bind(Journal,   "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
     bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.

@@ -169,6 +169,7 @@ impl StoreLink {
                 Err(problem) => app.moved(Err(problem)),
             },
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
+            Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
             Effect::CloseDay(date) => {
                 if let Err(e) = store.close_day(date) {
                     app.problem(problem(e));
@@ -187,6 +188,7 @@ impl StoreLink {
         match effect {
             Effect::Move { .. } => app.moved(Err(missing)),
             Effect::DsnList => app.dsn_list(Err(missing)),
+            Effect::Journal(year) => app.journal(year, Err(missing)),
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
@@ -238,21 +240,24 @@ fn make_move(
     // Said with the field and the rule of the move's data it is about.
     let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
     let outcome = store.move_formulary_now(number, event.clone(), None, details);
-    let reread = match outcome {
+    let (reread, stale) = match outcome {
         Ok(made) => {
             app.moved(Ok(made));
-            true
+            (true, false)
         }
         Err(e) => {
             let problem = refusal(&e);
             let stale = problem.kind == ProblemKind::Stale;
             app.moved(Err(problem));
-            stale
+            (stale, stale)
         }
     };
     if reread {
         show_record(store, app, number, lang);
         read_page_again(store, app, lang);
+    }
+    if stale {
+        app.changed_meanwhile();
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::lifecycle::{Event, MoveKind, ReturnReason, State, moves_from}
 use crate::store::{Correction, Record};
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
+use crate::tui::dialogs::{Ask, move_data};
 use crate::tui::ui::theme::Theme;
 use crate::tui::ui::{View, layout};
 use chrono::NaiveDate;
@@ -29,6 +30,12 @@ pub struct RecordScreen {
     /// The formulary's IIN is one the register generated (M-12.a): its insert may be
     /// printed (M-12.b).
     iin_generated: bool,
+    /// The screen it was opened from, which Esc goes back to (the list of formularies when
+    /// none is known).
+    back: Option<Screen>,
+    /// A move was just made and no other key pressed since: a digit now may be the same key
+    /// pressed twice, so a one-key move is asked first.
+    just_moved: bool,
 }
 
 impl RecordScreen {
@@ -40,6 +47,7 @@ impl RecordScreen {
             self.scroll = 0;
             self.corrections.clear();
             self.iin_generated = false;
+            self.just_moved = false;
         }
         self.record = Some(Box::new(record));
         self.today = Some(today);
@@ -75,6 +83,16 @@ impl RecordScreen {
             .collect()
     }
 
+    /// The register made a move of this formulary.
+    pub fn moved(&mut self) {
+        self.just_moved = true;
+    }
+
+    /// Esc goes back to `screen`, the list the formulary was opened from.
+    pub fn opened_from(&mut self, screen: Screen) {
+        self.back = Some(screen);
+    }
+
     pub fn record(&self) -> Option<&Record> {
         self.record.as_deref()
     }
@@ -88,9 +106,10 @@ impl RecordScreen {
         let Some(record) = self.record.as_deref() else {
             return Effect::None;
         };
+        let just_moved = std::mem::take(&mut self.just_moved);
         match action {
             Action::Back => {
-                cx.go = Some(Screen::Formularies);
+                cx.go = Some(self.back.unwrap_or(Screen::Formularies));
                 Effect::Redraw
             }
             Action::Select(step) => {
@@ -107,7 +126,10 @@ impl RecordScreen {
             }
             Action::Print => crate::tui::dialogs::print::offer(self.papers(), cx),
             Action::Choose(n) => match self.chosen(n) {
-                Some(kind) => crate::tui::dialogs::move_data::begin(record, kind, cx),
+                Some(kind) if just_moved && move_data::one_key(kind) => {
+                    cx.open(crate::tui::dialogs::Dialog::Ask(Ask::AnotherMove(kind)))
+                }
+                Some(kind) => move_data::begin(record, kind, cx),
                 None => Effect::None,
             },
             _ => Effect::None,
