@@ -270,3 +270,29 @@ fn ctrl_z_is_the_print_key_where_there_are_papers_and_digits_are_copies() {
             .any(|b| b.action == Action::Print && b.in_footer)
     );
 }
+
+/// The day's totals offer the day's register report, of the day shown.
+#[test]
+fn the_days_totals_offer_the_days_report() {
+    let mut app = app();
+    app.day(Ok(crate::store::DaySummary {
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+        total: 0,
+        by_status: Default::default(),
+        by_filling_code: Default::default(),
+        by_district: Default::default(),
+        by_clerk: Default::default(),
+        formularies: Vec::new(),
+        closed: None,
+    }));
+    assert_eq!(app.context(), Context::Day);
+    app.update(Action::Print);
+    assert_eq!(app.context(), Context::Print);
+    let Effect::Print(request) = app.update(Action::Confirm) else {
+        panic!("a print");
+    };
+    assert_eq!(
+        (request.kind, request.subject.as_str()),
+        (PaperKind::Day, "2026-11-20")
+    );
+}
