@@ -233,6 +233,8 @@ fn serve(
                 // Whatever was typed since the last save is kept for next time.
                 let effect = app.update(Action::Tick);
                 link.perform(app, effect);
+                // A paper written or spooled is audited before the workstation ends.
+                link.finish_prints(app, Duration::from_secs(10));
                 return Ok(());
             }
             effect => match link.perform(app, effect) {

@@ -163,6 +163,24 @@ impl Printer {
         said
     }
 
+    /// At quit: waits up to `wait` for the deliveries still on their way, so that a paper
+    /// written or spooled is also audited; a paper still waiting for the terminal is not
+    /// sent (and so not recorded).
+    pub fn finish_all(&mut self, store: &mut Store, app: &mut App, wait: std::time::Duration) {
+        self.terminal = None;
+        let deadline = std::time::Instant::now() + wait;
+        while self.in_flight > 0 {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.receiver.recv_timeout(left) {
+                Ok(done) => {
+                    self.in_flight -= 1;
+                    self.finish(store, app, done.job, done.outcome);
+                }
+                Err(_) => return,
+            }
+        }
+    }
+
     /// The job waiting for the clerk's terminal, taken to be written between frames.
     pub fn take_terminal(&mut self) -> Option<Job> {
         self.terminal.take()

@@ -160,3 +160,28 @@ fn a_print_that_fails_says_why_and_audits_nothing() {
     );
     assert!(audited(&desk, &number).is_empty());
 }
+
+/// Quitting right after a print waits for it: the file written is also audited.
+#[test]
+fn a_print_still_on_its_way_at_quit_is_finished_and_audited() {
+    let papers = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut desk = Desk::new();
+    let (number, _) = desk.registered(1, &[]);
+    desk.app.set_print_setup(PrintSetup {
+        dir: papers.path().to_path_buf(),
+        queue: None,
+        terminal: false,
+    });
+    desk.open_first(&number);
+    desk.press(Action::Print);
+    desk.press(Action::Confirm);
+    desk.register
+        .finish_prints(&mut desk.app, Duration::from_secs(20));
+    assert!(!desk.register.printer().busy());
+    assert!(
+        desk.status().starts_with("Coupon slip (M-56): file "),
+        "{}",
+        desk.status()
+    );
+    assert_eq!(audited(&desk, &number).len(), 1);
+}

@@ -25,6 +25,14 @@ impl StoreLink {
         }
     }
 
+    /// At quit: the deliveries still on their way are waited for (at most `wait`) and
+    /// audited.
+    pub fn finish_prints(&mut self, app: &mut App, wait: std::time::Duration) {
+        if let Ok(store) = self.store.as_mut() {
+            self.printer.finish_all(store, app, wait);
+        }
+    }
+
     /// Feeds a paper waiting for the clerk's printer through `terminal`, between frames;
     /// `true` when one was (the screen must then be drawn whole again).
     pub fn print_to_terminal(&mut self, app: &mut App, terminal: &mut dyn std::io::Write) -> bool {
