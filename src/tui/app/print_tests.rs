@@ -296,3 +296,41 @@ fn the_days_totals_offer_the_days_report() {
         (PaperKind::Day, "2026-11-20")
     );
 }
+
+/// The dialog at 80×24: the papers, the one chosen, the copies, where it goes.
+#[test]
+fn the_dialog_shows_the_papers_the_copies_and_where_in_the_clerks_language() {
+    let mut app = app();
+    app.lang = Lang::Kk;
+    app.set_print_setup(PrintSetup {
+        dir: PathBuf::from("/srv/papers"),
+        queue: Some("front".into()),
+        terminal: false,
+    });
+    let made = [Event::Send, Event::Manufacture];
+    app.record(Ok(Some(record("18", &made))));
+    app.update(Action::Print);
+    app.update(Action::Choose(2));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|frame| app.draw(frame))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect();
+    for expected in [
+        "Басып шығару",
+        "▸ Беру кезінде қол қоюға арналған формуляр (57-т.)",
+        "Тіркеу талоны (56-т.)",
+        "Дана: 2",
+        "Қайда: басып шығару кезегі front",
+        "[Tab 2/2]",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} not in\n{shown}");
+    }
+}
