@@ -9,12 +9,14 @@
 //! - `store`: the register's refusals and failures;
 //! - `search`: why a register search can match nothing;
 //! - `countries`: a citizenship's country name;
-//! - `paths`: the labels of the fields a rule names by their JSON path.
+//! - `paths`: the labels of the fields a rule names by their JSON path;
+//! - `dsn_desk`: the DSN applications in the workstation (terms, hand-over, taxpayers).
 
 use crate::codes::Kind;
 use crate::domain::Lang;
 
 pub mod countries;
+pub mod dsn_desk;
 pub mod form;
 mod moves;
 mod msg;
@@ -23,6 +25,7 @@ pub mod paths;
 pub mod plural;
 pub mod print;
 pub mod search;
+mod signing;
 mod staff;
 pub mod store;
 mod store_rules;
@@ -182,6 +185,8 @@ pub enum Msg {
     CorrectionQuitQuestion,
     /// A word of printing (issue 13), in `print.rs`.
     Print(print::PrintWord),
+    /// The DSN applications in the workstation (`dsn_desk`).
+    Dsn(dsn_desk::DsnWord),
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).

@@ -372,6 +372,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         ),
         Msg::LastMove => ("Последнее действие", "Соңғы әрекет", "Last move"),
         Msg::Print(word) => super::print::texts(word),
+        Msg::Dsn(word) => super::dsn_desk::texts(word),
         Msg::Kind(kind) => match kind {
             Kind::District => ("Район", "Аудан", "District"),
             Kind::Filling => ("Код заполнения", "Толтыру коды", "Filling code"),

@@ -62,6 +62,11 @@ pub enum Action {
     Tick,
     /// The terminal changed size: draw again.
     Resize,
+    /// Record that the selected DSN application's result was handed over to the front
+    /// office today (D-6), after a question.
+    HandOver,
+    /// Add a taxpayer to the register D-7 (1) is checked against (a small form).
+    AddTaxpayer,
 }
 
 impl Action {

@@ -243,6 +243,7 @@ fn ctrl_z_is_the_print_key_where_there_are_papers_and_digits_are_copies() {
         Context::Screen(Screen::Record),
         Context::Screen(Screen::DsnList),
         Context::Screen(Screen::Journal),
+        Context::Screen(Screen::DsnApplication),
         Context::Screen(Screen::Formulary),
         Context::Day,
         Context::ClosedDay,

@@ -16,6 +16,7 @@ mod question;
 
 pub use question::Ask;
 mod reason;
+pub mod taxpayer;
 
 use super::action::Action;
 use super::app::Effect;
@@ -91,6 +92,13 @@ pub enum Dialog {
     },
     /// The print dialog: a paper of those offered, its copies, where it goes (issue 13).
     Print(Box<print::PrintDialog>),
+    /// A taxpayer typed to be added to the register D-7 (1) is checked against.
+    Taxpayer(Box<taxpayer::TaxpayerEntry>),
+    /// The directory picker of a DSN form's code field (the unit, facet 2; the country and
+    /// the product type too).
+    DsnPicker {
+        list: LookupTab,
+    },
 }
 
 /// What a dialog's update gives back: the dialog open next, and the effect; no effect
@@ -117,7 +125,8 @@ impl Dialog {
     pub fn context(&self) -> Context {
         match self {
             Dialog::Help => Context::Help,
-            Dialog::Picker { .. } => Context::Picker,
+            Dialog::Picker { .. } | Dialog::DsnPicker { .. } => Context::Picker,
+            Dialog::Taxpayer(_) => Context::Taxpayer,
             Dialog::Reason { .. } => Context::Reason,
             Dialog::Quit { draft_kept: true } => Context::QuitQuestion,
             Dialog::Quit { draft_kept: false } => Context::QuitLosingQuestion,
@@ -182,6 +191,8 @@ impl Dialog {
                 input,
                 event,
             } => move_steps::end_move(number, kind, input, event, action),
+            Dialog::Taxpayer(entry) => taxpayer::update(entry, action, cx.lang),
+            Dialog::DsnPicker { list } => picker::update_dsn(list, action, screens, cx),
         }
     }
 
@@ -192,7 +203,10 @@ impl Dialog {
         use crate::i18n::Msg;
         match self {
             Dialog::Help => help::draw(frame, body, view, under),
-            Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
+            Dialog::Picker { list, .. } | Dialog::DsnPicker { list } => {
+                picker::draw(frame, body, list, view)
+            }
+            Dialog::Taxpayer(entry) => taxpayer::draw(frame, body, entry, view),
             Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
             Dialog::Quit { draft_kept: true } => {
                 question::draw(frame, body, Msg::QuitQuestion, view)

@@ -28,6 +28,9 @@ pub enum Ask {
     ReplaceIin(NaiveDate, Sex),
     /// Ctrl-X over an entry: a new formulary, the entry and its draft deleted.
     NewFormulary,
+    /// Ctrl-O over a DSN application: its result handed over to the front office today
+    /// (D-6), which cannot be taken back.
+    HandOver(i64),
     /// A digit right after a one-key move of the opened formulary: this move too.
     AnotherMove(MoveKind),
 }
@@ -38,6 +41,11 @@ impl Ask {
             Ask::ReplaceIin(..) => tr(lang, Msg::ReplaceIinQuestion).to_string(),
             Ask::NewFormulary => tr(lang, Msg::NewFormularyQuestion).to_string(),
             Ask::AnotherMove(kind) => crate::i18n::another_move(lang, kind),
+            Ask::HandOver(_) => tr(
+                lang,
+                Msg::Dsn(crate::i18n::dsn_desk::DsnWord::HandOverQuestion),
+            )
+            .to_string(),
         }
     }
 }
@@ -52,6 +60,7 @@ pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next
             screens.formulary = screens.formulary.fresh(cx.today());
             (None, Some(Effect::DiscardDraft))
         }
+        (Ask::HandOver(id), Action::Confirm) => (None, Some(Effect::DsnHandOver(id))),
         (Ask::AnotherMove(kind), Action::Confirm) => match screens.record.number() {
             Some(number) => (None, Some(super::move_data::now(number, kind, cx.today()))),
             None => become_(None),

@@ -63,6 +63,10 @@ pub enum Scope {
     Printable,
     /// The print dialog: the paper, its copies, where it goes.
     Print,
+    /// An opened DSN application (issue 11).
+    DsnApp,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    TaxpayerForm,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -92,6 +96,8 @@ pub enum Context {
     ClosedDay,
     /// The print dialog.
     Print,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    Taxpayer,
 }
 
 impl Context {
@@ -118,6 +124,10 @@ impl Context {
             Context::Screen(Screen::DsnList) => {
                 &[Scope::List, Scope::DsnList, Scope::Printable, Scope::Global]
             }
+            Context::Screen(Screen::DsnApplication) => {
+                &[Scope::DsnApp, Scope::List, Scope::Printable, Scope::Global]
+            }
+            Context::Taxpayer => &[Scope::TaxpayerForm],
             Context::Screen(Screen::Record) => {
                 &[Scope::Record, Scope::List, Scope::Printable, Scope::Global]
             }
@@ -143,6 +153,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::Taxpayer
                 | Context::Reason
                 | Context::MoveData
                 | Context::CloseDayQuestion

@@ -65,6 +65,12 @@ impl Printer {
         }
     }
 
+    /// With the default settings (no queue) and terminal printing off: until
+    /// [`Printer::load`] is given (tests, and a link made without the process's settings).
+    pub fn plain(lang: Lang) -> Self {
+        Self::new(Ok(Settings::default()), ClerkPrefs::default(), lang)
+    }
+
     /// The settings and preferences of this process (`KENSE_CONFIG`, `KENSE_CLERK_CONFIG`).
     pub fn load(lang: Lang) -> Self {
         let settings = Settings::load().map_err(|e| e.to_string());

@@ -46,11 +46,7 @@ fn kind_of(error: &StoreError) -> ProblemKind {
 
 impl StoreLink {
     pub fn new(store: Result<Store, StoreError>, lang: Lang, clock: Clock) -> Self {
-        let printer = super::printer::Printer::new(
-            Ok(crate::office::Settings::default()),
-            crate::office::ClerkPrefs::default(),
-            lang,
-        );
+        let printer = super::printer::Printer::plain(lang);
         Self {
             store,
             lang,
@@ -171,13 +167,27 @@ impl StoreLink {
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
             Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
             Effect::CloseDay(date) => {
-                if let Err(e) = store.close_day(date) {
+                // Issue 15: an office that requires signed closes closes from the command
+                // line (`kense day close --sign`, the agent signs); the problem says how.
+                let required =
+                    crate::office::Settings::load().is_ok_and(|s| s.signing.requires(date));
+                let closed = if required {
+                    Err(StoreError::SignatureRequired { date })
+                } else {
+                    store.close_day(date).map(|_| ())
+                };
+                if let Err(e) = closed {
                     app.problem(problem(e));
                 }
                 app.day(store.day_summary(date).map_err(problem));
                 read_page_again(store, app, lang);
             }
             Effect::Print(request) => self.printer.start(store, app, request),
+            Effect::DsnOpen(_)
+            | Effect::DsnHandOver(_)
+            | Effect::DsnTaxpayer(_)
+            | Effect::DsnAddTaxpayer(_)
+            | Effect::DsnCodeNames(_) => dsn_desk::perform(store, app, effect, clock, lang),
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -192,6 +202,10 @@ impl StoreLink {
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
+            // Lookups that only add to what is shown: nothing to add, nothing to say; the
+            // key that asked is still drawn.
+            Effect::DsnTaxpayer(_) | Effect::DsnCodeNames(_) => {}
+            Effect::DsnAddTaxpayer(_) => app.dsn_taxpayer_added(Err(missing)),
             _ => app.problem(missing),
         }
         Next::Redraw
@@ -293,6 +307,7 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
     }
 }
 
+mod dsn_desk;
 mod printing;
 mod steps;
 
@@ -300,6 +315,8 @@ use steps::{file_dsn, issue_details};
 
 #[cfg(test)]
 mod answers_tests;
+#[cfg(test)]
+mod dsn_desk_tests;
 #[cfg(test)]
 mod known_tests;
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! (`App::context`), never stored beside it. A new screen is a module here, a variant of
 //! [`Screen`] (with its tab and its scope in `keys`), and its place in [`Screens`].
 
+pub mod dsn_application;
 pub mod dsn_form;
 pub mod dsn_list;
 pub mod formularies;
@@ -38,13 +39,15 @@ pub enum Screen {
     Record,
     /// The Register tab's correction of an opened formulary (the form, filled with its data).
     Correction,
+    /// The Register tab's opened DSN application, read-only (issue 11).
+    DsnApplication,
     /// The Register tab's journal of conclusions (M-16), a year at a time.
     Journal,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
@@ -52,6 +55,7 @@ impl Screen {
         Screen::DsnList,
         Screen::Record,
         Screen::Correction,
+        Screen::DsnApplication,
         Screen::Journal,
     ];
 
@@ -64,6 +68,7 @@ impl Screen {
             | Screen::DsnList
             | Screen::Record
             | Screen::Correction
+            | Screen::DsnApplication
             | Screen::Journal => Tab::Register,
         }
     }
@@ -75,7 +80,11 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup | Screen::Record | Screen::Correction | Screen::Journal => None,
+            Screen::Lookup
+            | Screen::Record
+            | Screen::Correction
+            | Screen::DsnApplication
+            | Screen::Journal => None,
         }
     }
 
@@ -101,6 +110,8 @@ pub struct Screens {
     /// The correction in progress of the opened formulary (a form with the number it
     /// corrects); a new one each time the clerk starts correcting.
     pub correction: formulary::FormTab,
+    /// The opened DSN application.
+    pub dsn_application: dsn_application::DsnApplication,
     pub journal: journal::JournalScreen,
 }
 
@@ -161,6 +172,7 @@ impl Screens {
             Screen::Formularies => self.formularies.update(action, cx),
             Screen::DsnList => self.dsn_list.update(action, cx),
             Screen::Record => self.update_record(action, cx),
+            Screen::DsnApplication => self.dsn_application.update(action, cx),
             Screen::Journal => self.journal.update(action, cx),
             Screen::Correction => match action {
                 // Back to the formulary; what was typed in the correction is dropped.
