@@ -63,6 +63,10 @@ pub enum Scope {
     Printable,
     /// The print dialog: the paper, its copies, where it goes.
     Print,
+    /// The fields of a dialog of several lines (what was shown for a child's IIN).
+    Fields,
+    /// The draft held by another session: a fresh form or read only (issue 11).
+    HeldDraft,
     /// An opened DSN application (issue 11).
     DsnApp,
     /// The small form of a taxpayer to add (D-7 (1)).
@@ -96,6 +100,10 @@ pub enum Context {
     ClosedDay,
     /// The print dialog.
     Print,
+    /// What a parent showed for a child's IIN (M-12.a).
+    ChildIin,
+    /// The clerk's draft is held by another session (issue 11).
+    DraftHeld,
     /// The small form of a taxpayer to add (D-7 (1)).
     Taxpayer,
 }
@@ -144,6 +152,8 @@ impl Context {
             Context::Day => &[Scope::OpenDay, Scope::Day, Scope::Printable],
             Context::ClosedDay => &[Scope::Day, Scope::Printable],
             Context::Print => &[Scope::Print, Scope::List],
+            Context::ChildIin => &[Scope::Fields, Scope::Entry],
+            Context::DraftHeld => &[Scope::HeldDraft],
         }
     }
 
@@ -153,6 +163,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::ChildIin
                 | Context::Taxpayer
                 | Context::Reason
                 | Context::MoveData

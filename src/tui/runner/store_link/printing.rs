@@ -43,3 +43,16 @@ impl StoreLink {
         true
     }
 }
+
+/// M-12.b: whether the formulary read is of an IIN the register generated (its insert may
+/// be printed); not knowing it only leaves the insert unoffered.
+pub(super) fn iin_generated<E>(
+    store: &crate::store::Store,
+    found: &Result<Option<crate::store::Record>, E>,
+) -> bool {
+    let Ok(Some(record)) = found else {
+        return false;
+    };
+    let iin = record.formulary.iin.as_deref();
+    iin.is_some_and(|iin| matches!(store.generated_iin(iin), Ok(Some(_))))
+}
