@@ -292,7 +292,7 @@ fn an_opened_dsn_application_shows_its_rows_terms_and_grounds() {
     }
     assert_eq!(
         screen.lines().last(),
-        Some("↑↓ select  Ctrl-O hand over  Esc back  F1 ? keys  Ctrl-Q quit")
+        Some("↑↓ select  Ctrl-O hand over  Esc back  Ctrl-Z print  F1 ? keys  Ctrl-Q quit")
     );
     assert!(matches!(app.update(Action::HandOver), Effect::Redraw));
     let question = text(&render(&app, 80, 24));

@@ -26,6 +26,7 @@ mod msg;
 pub mod number;
 pub mod paths;
 pub mod plural;
+pub mod print;
 pub mod search;
 mod signing;
 mod staff;
@@ -187,6 +188,8 @@ pub enum Msg {
     CorrectionQuitQuestion,
     /// The day screen's, the work queue's and closing a day's words (issue 12).
     Day(day::DayWord),
+    /// A word of printing (issue 13), in `print.rs`.
+    Print(print::PrintWord),
     /// The key that leaves the clerk's draft to the session holding it (issue 11).
     KeyReadOnly,
     /// Quitting a session whose clerk's draft another session holds (issue 11).

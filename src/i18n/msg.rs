@@ -102,9 +102,9 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "The formulary is not registered and the register is not available: what was typed will be lost. Quit? (y/n)",
         ),
         Msg::RegisteredBanner => (
-            "Зарегистрирован: № {number}, талон {coupon} (отдайте талон гражданину, M-56)",
-            "Тіркелді: № {number}, талон {coupon} (талонды азаматқа беріңіз, M-56)",
-            "Registered: No. {number}, coupon {coupon} (hand the coupon to the citizen, M-56)",
+            "Зарегистрирован: № {number}, талон {coupon} (отдайте талон гражданину, M-56; Ctrl-Z — печать)",
+            "Тіркелді: № {number}, талон {coupon} (талонды азаматқа беріңіз, M-56; Ctrl-Z — басып шығару)",
+            "Registered: No. {number}, coupon {coupon} (hand the coupon to the citizen, M-56; Ctrl-Z prints it)",
         ),
         Msg::ReplaceIinQuestion => (
             "В поле ИИН уже есть номер. Заменить его новым ИИН ребёнка (M-12.a)? (y/д — да, n/н/Esc — нет)",
@@ -372,6 +372,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         ),
         Msg::LastMove => ("Последнее действие", "Соңғы әрекет", "Last move"),
         Msg::Day(word) => super::day::texts(word),
+        Msg::Print(word) => super::print::texts(word),
         Msg::KeyReadOnly => ("только просмотр", "тек қарау", "read only"),
         Msg::QuitQuestionHeld => (
             "Формуляр не зарегистрирован; черновик ведёт другой сеанс, введённое здесь будет потеряно. Выйти? (y/д — да, n/н — нет)",

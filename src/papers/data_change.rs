@@ -40,7 +40,7 @@ pub fn paper(store: &Store, ctx: &Ctx, r: &Record, number: &str, on: Option<Naiv
         )),
     );
     sheet.header(&ctx.office, &title);
-    super::verification::approval(&mut sheet, ctx);
+    super::verification::approval(&mut sheet, ctx, None);
     let certificate = f.reverse_side.iter().find_map(|n| match n {
         Note::BasisDocument {
             document: Some(BasisKind::BirthCertificate),

@@ -16,6 +16,7 @@ mod data_change;
 pub mod deliver;
 mod fonts;
 mod layout;
+mod offer;
 mod person;
 mod registers;
 mod verification;
@@ -30,6 +31,7 @@ use std::str::FromStr;
 
 pub use deliver::{Delivered, Delivery, DeliveryError};
 pub use layout::{A4_HEIGHT, A4_WIDTH};
+pub use offer::offered;
 
 /// The papers, by the name `kense print` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,11 +178,18 @@ pub enum PaperError {
     Pdf(String),
 }
 
-/// The full name printed under a signature line for the clerk `account`. One place, so
-/// the staff list's full names (account → full name, role) replace the account name here
-/// and on every paper at once.
-pub fn signer_name(_store: &Store, account: &str) -> String {
-    account.trim().to_string()
+/// The full name printed under a signature line for the clerk `account`: their full name
+/// in the staff list (issue 12), else (no such member, no name set yet, or the list cannot
+/// be read) the account name, so that a paper is never refused for want of a name. One
+/// place for every paper.
+pub fn signer_name(store: &Store, account: &str) -> String {
+    let account = account.trim();
+    match store.staff_member(account) {
+        Ok(Some(member)) if !member.full_name.trim().is_empty() => {
+            member.full_name.trim().to_string()
+        }
+        _ => account.to_string(),
+    }
 }
 
 /// What every paper's layout needs besides its data.

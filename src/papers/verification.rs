@@ -10,7 +10,7 @@ use crate::store::Store;
 
 /// "УТВЕРЖДАЮ": the head's approval above a paper (M-16: the head of the police unit or
 /// the deputy approves the conclusion).
-pub(super) fn approval(sheet: &mut Sheet, ctx: &Ctx) {
+pub(super) fn approval(sheet: &mut Sheet, ctx: &Ctx, head: Option<&str>) {
     let lines = [
         ctx.t("УТВЕРЖДАЮ", "БЕКІТЕМІН"),
         ctx.t(
@@ -18,7 +18,8 @@ pub(super) fn approval(sheet: &mut Sheet, ctx: &Ctx) {
             "Полиция басқармасының (бөлімінің) бастығы (орынбасары)",
         ),
     ];
-    sheet.approval(&lines, ctx.head.as_deref().unwrap_or_default());
+    let head = ctx.head.as_deref().or(head).unwrap_or_default();
+    sheet.approval(&lines, head);
 }
 
 fn outcome(ctx: &Ctx, confirmed: bool) -> String {
@@ -85,7 +86,13 @@ pub fn conclusion(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, Paper
         )),
     );
     sheet.header(&ctx.office, &title);
-    approval(&mut sheet, ctx);
+    // M-16: the head who approved it (the confirm or refuse was theirs, maker-checker),
+    // under the name recorded then, else their name in the staff list now.
+    let approver = match store.conclusion_approver(&r.number, &c.number)? {
+        Some(name) => name,
+        None => signer_name(store, &made.clerk),
+    };
+    approval(&mut sheet, ctx, Some(&approver));
     let name = full_name(
         f.surname.as_deref().unwrap_or_default(),
         f.given_name.as_deref().unwrap_or_default(),
@@ -235,7 +242,7 @@ pub fn act(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, PaperError> 
         )),
     );
     sheet.header(&ctx.office, &title);
-    approval(&mut sheet, ctx);
+    approval(&mut sheet, ctx, None);
     sheet.paragraph(&ctx.t(
         "Комиссия в составе председателя и членов, подписавших настоящий акт, уничтожила следующие аннулированные и испорченные формуляры:",
         "Осы актіге қол қойған төраға мен мүшелерден тұратын комиссия келесі жойылған және бүлінген формулярларды жойды:",

@@ -53,3 +53,29 @@ pub(super) fn check(
         _ => Ok(None),
     }
 }
+
+impl super::Store {
+    /// M-16: the name of the head who approved conclusion `conclusion` of formulary
+    /// `number`, as printed on it when approved (`conclusions.approver_name`); `None` for a
+    /// conclusion written before the staff kept names, or with no name set then.
+    pub fn conclusion_approver(
+        &self,
+        number: &str,
+        conclusion: &str,
+    ) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        let name: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT c.approver_name FROM conclusions c
+                 JOIN formularies f ON f.id = c.formulary_id
+                 WHERE f.number = ?1 AND c.number = ?2
+                 ORDER BY c.year DESC, c.seq DESC LIMIT 1",
+                rusqlite::params![number, conclusion],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.sqlite_fn())?;
+        Ok(name.flatten().filter(|n| !n.trim().is_empty()))
+    }
+}

@@ -60,6 +60,8 @@ pub enum Action {
     FilterState,
     /// Show the work queue.
     Queue,
+    /// Offer the papers of what is shown (the print dialog, issue 13).
+    Print,
     /// Open the journal of conclusions (M-16).
     Journal,
     /// Show the period before the one shown (the journal's year before, the day screen's

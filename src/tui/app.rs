@@ -25,9 +25,11 @@ mod day;
 mod draw;
 mod dsn_desk;
 mod held;
+mod print;
 mod quit;
 mod register;
 
+pub use super::dialogs::print::{Paper, PrintRequest, PrintSetup};
 pub use answers::{Problem, ProblemKind};
 pub use day::{Access, Sealed};
 
@@ -116,6 +118,10 @@ pub enum Effect {
     CloseDay(NaiveDate),
     /// Read the work queue; the runner answers with [`App::queue`].
     Queue,
+    /// Print a paper (issue 13): the runner renders it, delivers it off the screen's
+    /// thread (the terminal's printer between frames), records it in the audit log, and
+    /// answers with [`App::printed`]. Any screen may give it, with or without the dialog.
+    Print(PrintRequest),
     /// Leave.
     Quit,
     /// Read one DSN application; the runner answers with [`App::dsn_application`].
@@ -176,6 +182,11 @@ pub struct App {
     pub(super) access: Access,
     /// The work queue's overdue items, for the tab bar (`None` until read).
     pub(super) overdue: Option<u64>,
+    /// Where papers may go (issue 13), as the runner found it at start.
+    pub(super) print: PrintSetup,
+    /// The child's IIN Ctrl-G took last: its insert (M-12.b) is offered while the form or
+    /// the formulary registered from it holds it.
+    pub(super) generated_iin: Option<String>,
     /// Another session of this clerk holds the draft: this one never writes it (issue 11).
     pub(super) held: bool,
     /// The held draft is shown read only, until the clerk takes a fresh form.
@@ -212,6 +223,8 @@ impl App {
             session,
             access: Access::Unknown,
             overdue: None,
+            print: PrintSetup::default(),
+            generated_iin: None,
             held: false,
             read_only: false,
         }
@@ -306,6 +319,7 @@ impl App {
             Action::Resize => Effect::Redraw,
             Action::Help => cx.open(Dialog::Help),
             Action::ShowTab(tab) => self.show(self.last_of_tab[tab_index(*tab)]),
+            Action::Print if self.screen == Screen::Formulary => self.offer_form_papers(cx),
             Action::OtherForm | Action::OtherList => match self.screen.partner() {
                 Some(other) => self.show(other),
                 None => Effect::None,
@@ -347,6 +361,7 @@ impl App {
             lang: self.lang,
             body: layout::body(self.size),
             clock: self.session.clock,
+            print: self.print.clone(),
             status: None,
             open: None,
             go: None,
@@ -395,5 +410,7 @@ pub(super) fn tab_index(tab: Tab) -> usize {
     Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0)
 }
 
+#[cfg(test)]
+mod print_tests;
 #[cfg(test)]
 mod tests;

@@ -116,7 +116,13 @@ impl App {
         match iin {
             Ok(iin) => {
                 self.screens.formulary.set(FieldId::Iin, &iin);
-                self.status = Some(Status::Text(iin));
+                self.iin_taken(&iin);
+                // M-12.b: the insert to the birth certificate is printed with it (Ctrl-Z).
+                let offer = crate::i18n::tr(
+                    self.lang,
+                    crate::i18n::Msg::Print(crate::i18n::print::PrintWord::InsertOffer),
+                );
+                self.status = Some(Status::Text(format!("{iin} · {offer}")));
             }
             Err(problem) => self.problem(problem),
         }
@@ -162,6 +168,7 @@ impl App {
     pub fn registered(&mut self, outcome: Result<(String, String), Problem>) {
         match outcome {
             Ok((number, coupon)) => {
+                self.keep_insert_if_registered();
                 self.status = Some(Status::Text(crate::i18n::registered(
                     self.lang, &number, &coupon,
                 )));

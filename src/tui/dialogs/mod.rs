@@ -13,6 +13,7 @@ mod help;
 pub mod move_data;
 mod move_steps;
 mod picker;
+pub mod print;
 mod question;
 
 pub use child_iin::begin as begin_child_iin;
@@ -89,6 +90,8 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// The print dialog: a paper of those offered, its copies, where it goes (issue 13).
+    Print(Box<print::PrintDialog>),
     /// The clerk's draft is held by another session (issue 11): a fresh form or read only.
     DraftHeld(crate::store::DraftHolder),
     /// "Quit?" while another session holds the draft: what was typed here is lost.
@@ -138,6 +141,7 @@ impl Dialog {
             Dialog::EndMove { .. } => Context::EndQuestion,
             Dialog::Refuse { .. } => Context::RefuseQuestion,
             Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
+            Dialog::Print(_) => Context::Print,
             Dialog::ChildIin(_) => Context::ChildIin,
             Dialog::DraftHeld(_) => Context::DraftHeld,
             Dialog::QuitHeld => Context::QuitLosingQuestion,
@@ -185,6 +189,7 @@ impl Dialog {
                 coupon,
                 input,
             } => move_steps::issue_document(number, coupon, input, action, cx),
+            Dialog::Print(dialog) => print::update(dialog, action, cx),
             Dialog::ChildIin(form) => child_iin::update(form, action, cx),
             // Its n and r are the App's (`app/held.rs`); Ctrl-Q quits from under it.
             Dialog::DraftHeld(holder) => match action {
@@ -232,6 +237,7 @@ impl Dialog {
             }
             Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
+            Dialog::Print(dialog) => print::draw(frame, body, dialog, view),
             Dialog::ChildIin(form) => child_iin::draw(frame, body, form, view),
             Dialog::DraftHeld(holder) => draft_held::draw(frame, body, holder, view),
             Dialog::QuitHeld => question::draw(frame, body, Msg::QuitQuestionHeld, view),

@@ -60,6 +60,11 @@ pub enum Scope {
     OpenDay,
     /// The work queue.
     Queue,
+    /// Where the print key offers papers (issue 13): an opened formulary, the new
+    /// formulary's coupon and insert, a filed DSN application, the day.
+    Printable,
+    /// The print dialog: the paper, its copies, where it goes.
+    Print,
     /// The fields of a dialog of several lines (what was shown for a child's IIN).
     Fields,
     /// The draft held by another session: a fresh form or read only (issue 11).
@@ -96,6 +101,8 @@ pub enum Context {
     Day,
     /// The day screen of a closed day: nothing is left to close.
     ClosedDay,
+    /// The print dialog.
+    Print,
     /// What a parent showed for a child's IIN (M-12.a).
     ChildIin,
     /// The clerk's draft is held by another session (issue 11).
@@ -125,11 +132,19 @@ impl Context {
             }
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
-            Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
-            Context::Screen(Screen::DsnApplication) => &[Scope::DsnApp, Scope::List, Scope::Global],
+            Context::Screen(Screen::DsnList) => {
+                &[Scope::List, Scope::DsnList, Scope::Printable, Scope::Global]
+            }
+            Context::Screen(Screen::DsnApplication) => {
+                &[Scope::DsnApp, Scope::List, Scope::Printable, Scope::Global]
+            }
             Context::Taxpayer => &[Scope::TaxpayerForm],
-            Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
-            Context::Screen(Screen::Journal) => &[Scope::Journal, Scope::List, Scope::Global],
+            Context::Screen(Screen::Record) => {
+                &[Scope::Record, Scope::List, Scope::Printable, Scope::Global]
+            }
+            Context::Screen(Screen::Journal) => {
+                &[Scope::Journal, Scope::List, Scope::Printable, Scope::Global]
+            }
             Context::Screen(Screen::Correction) => &[
                 Scope::Correction,
                 Scope::Formulary,
@@ -137,11 +152,16 @@ impl Context {
                 Scope::Global,
             ],
             Context::MoveData => &[Scope::Entry],
-            Context::Day | Context::Screen(Screen::Day) => {
-                &[Scope::OpenDay, Scope::Day, Scope::List, Scope::Global]
-            }
-            Context::ClosedDay => &[Scope::Day, Scope::List, Scope::Global],
+            Context::Day | Context::Screen(Screen::Day) => &[
+                Scope::OpenDay,
+                Scope::Day,
+                Scope::Printable,
+                Scope::List,
+                Scope::Global,
+            ],
+            Context::ClosedDay => &[Scope::Day, Scope::Printable, Scope::List, Scope::Global],
             Context::Screen(Screen::Queue) => &[Scope::Queue, Scope::List, Scope::Global],
+            Context::Print => &[Scope::Print, Scope::List],
             Context::ChildIin => &[Scope::Fields, Scope::Entry],
             Context::DraftHeld => &[Scope::HeldDraft],
         }
@@ -194,7 +214,8 @@ pub fn action_for(event: &Event, context: Context) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key,
         _ => return None,
     };
-    if context == Context::Screen(Screen::Record)
+    // The digits choose a move over an opened formulary, and the copies in the print dialog.
+    if matches!(context, Context::Screen(Screen::Record) | Context::Print)
         && key.modifiers == KeyModifiers::NONE
         && let KeyCode::Char(c @ '1'..='9') = key.code
     {

@@ -5,11 +5,12 @@
 use super::Binding;
 use super::Scope::{Correction, DsnList, HeldDraft, Journal, NewOnly, OpenDay, Queue, Record};
 use super::Scope::{Day, Dsn, Entry, Fields, Form, Formulary, Global, Help, List, Lookup};
-use super::Scope::{DsnApp, Question, Register, TaxpayerForm};
+use super::Scope::{DsnApp, Print, Printable, Question, Register, TaxpayerForm};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::i18n::day::DayWord;
 use crate::i18n::dsn_desk::DsnWord;
+use crate::i18n::print::PrintWord;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
@@ -56,6 +57,8 @@ const NO: Keys = &[key(Char('n')), key(Char('н')), key(Char('ж')), key(Esc)];
 const NEXT_FIELD: Keys = &[key(KeyCode::Tab), key(Down), key(Enter)];
 /// Shift-Tab comes as BackTab with or without the Shift flag, by terminal.
 const PREVIOUS_FIELD: Keys = &[shift(BackTab), key(BackTab), key(Up)];
+/// Shift-Tab without ↑, which the print dialog's list of papers keeps.
+const PREVIOUS_FIELD_ONLY: Keys = &[shift(BackTab), key(BackTab)];
 const TAB_1: Keys = &[alt('1'), key(F(2))];
 const TAB_2: Keys = &[alt('2'), key(F(3))];
 const TAB_3: Keys = &[alt('3'), key(F(4))];
@@ -181,6 +184,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(Journal,   "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
     bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    // Issue 13. Ctrl-P is the form's next problem; Ctrl-Z is bound nowhere else and no
+    // line of text uses it (tui-input takes Ctrl-A B E F H K U W Y).
+    bind(Printable, "Ctrl-Z",    FOOTER,    Msg::Print(PrintWord::Key), Action::Print,         &[ctrl('z')]),
+    // On the new formulary only after a registration (the coupon) or Ctrl-G (the insert):
+    // the status line says so then, and the form's footer stays as it is.
+    bind(NewOnly,   "Ctrl-Z",    NO_FOOTER, Msg::Print(PrintWord::Key), Action::Print,         &[ctrl('z')]),
+    bind(Print,     "Enter",     FOOTER,    Msg::Print(PrintWord::Key), Action::Confirm,       &[key(Enter)]),
+    // The digits are read in `action_for`, as over an opened formulary.
+    bind(Print,     "1–9",       FOOTER,    Msg::Print(PrintWord::KeyCopies), Action::Choose(0), &[]),
+    bind(Print,     "Tab",       FOOTER,    Msg::Print(PrintWord::KeyWhere), Action::Focus(Focus::Next), &[key(KeyCode::Tab)]),
+    bind(Print,     "S-Tab",     NO_FOOTER, Msg::Print(PrintWord::KeyWhere), Action::Focus(Focus::Previous), PREVIOUS_FIELD_ONLY),
+    bind(Print,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "F1 ?",      FOOTER,    Msg::KeyHelp,      Action::Help,                   HELP),
     bind(Global,    "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
 ];

@@ -12,6 +12,7 @@
 
 pub mod backend;
 mod input;
+pub mod printer;
 mod store_link;
 
 pub use store_link::{Next, StoreLink, office_terms};
@@ -80,8 +81,10 @@ pub fn run(
     // Saving the draft on a hang-up takes a moment, and may wait for the register.
     input::guard(Arc::clone(&hangup), Duration::from_secs(20));
     let mut terminal = enter()?;
-    let link =
-        StoreLink::new(store, options.lang, options.session.clock).with_terms(office_terms());
+    let printer = printer::Printer::load(options.lang);
+    let link = StoreLink::new(store, options.lang, options.session.clock)
+        .with_printer(printer)
+        .with_terms(office_terms());
     let result = event_loop(&mut terminal, options, link, &hangup);
     // Restore whatever happened; a failure to restore is worth less than the loop's error.
     let restored = leave(&mut terminal);
@@ -155,6 +158,9 @@ fn event_loop(
     app.set_office_codes(options.office_codes);
     link.restore_draft(&mut app);
     link.begin(&mut app);
+    // PDF files go where the workstation was started, as `kense print` writes them.
+    let dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    app.set_print_setup(link.printer().setup(dir));
     let served = serve(terminal, &mut app, &mut link, hangup);
     // Whatever ended the loop, this workstation is no longer open on the register.
     link.end();
@@ -189,8 +195,21 @@ fn serve(
                 deferred = None;
             }
         }
-        // The timeout only bounds how late a signal is noticed; an idle wait writes nothing.
-        let event = match input::next(Duration::from_millis(250), hangup)? {
+        // Issue 13: a paper for the clerk's printer goes through this terminal here, after
+        // the frame saying "printing…" and before the next; then the screen is drawn whole.
+        if link.print_to_terminal(app, terminal.backend_mut()) {
+            terminal.clear()?;
+            dirty = true;
+            continue;
+        }
+        if link.collect_prints(app) {
+            dirty = true;
+            continue;
+        }
+        // The timeout only bounds how late a signal is noticed (and, while a paper is on its
+        // way, how late its end is said); an idle wait writes nothing.
+        let wait = if link.printer().busy() { 100 } else { 250 };
+        let event = match input::next(Duration::from_millis(wait), hangup)? {
             input::Input::Event(event) => event,
             input::Input::Quiet => {
                 // A quiet moment: keep what the clerk typed.
@@ -224,6 +243,8 @@ fn serve(
                 // Whatever was typed since the last save is kept for next time.
                 let effect = app.update(Action::Tick);
                 link.perform(app, effect);
+                // A paper written or spooled is audited before the workstation ends.
+                link.finish_prints(app, Duration::from_secs(10));
                 return Ok(());
             }
             effect => match link.perform(app, effect) {

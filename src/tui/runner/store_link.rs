@@ -22,6 +22,8 @@ pub struct StoreLink {
     clock: Clock,
     /// The watch over the register of issue 12 (the queue's terms, this session).
     watch: day::Watch,
+    /// Papers on their way (issue 13).
+    printer: super::printer::Printer,
     /// This session's hold on the clerk's draft (issue 11): kept while the session lives.
     draft_lock: Option<crate::store::DraftLock>,
 }
@@ -48,11 +50,13 @@ fn kind_of(error: &StoreError) -> ProblemKind {
 
 impl StoreLink {
     pub fn new(store: Result<Store, StoreError>, lang: Lang, clock: Clock) -> Self {
+        let printer = super::printer::Printer::plain(lang);
         Self {
             store,
             lang,
             clock,
             watch: day::Watch::default(),
+            printer,
             draft_lock: None,
         }
     }
@@ -196,6 +200,7 @@ impl StoreLink {
             // Carried out by `perform_day` above.
             Effect::Day(_) | Effect::AskCloseDay(_) | Effect::CloseDay(_) | Effect::Queue => {}
             Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
+            Effect::Print(request) => self.printer.start(store, app, request),
             Effect::DsnOpen(_)
             | Effect::DsnHandOver(_)
             | Effect::DsnTaxpayer(_)
@@ -298,9 +303,11 @@ fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
     let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
     let found = store.formulary(number).map_err(problem);
     let exists = matches!(found, Ok(Some(_)));
+    let generated = printing::iin_generated(store, &found);
     app.record(found);
     if exists {
         app.corrections(store.corrections(number).map_err(problem));
+        app.record_iin_generated(generated);
     }
 }
 
@@ -316,6 +323,7 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
 
 mod day;
 mod dsn_desk;
+mod printing;
 mod steps;
 
 pub use day::office_terms;
@@ -336,6 +344,8 @@ mod held_tests;
 mod known_tests;
 #[cfg(test)]
 mod moves_tests;
+#[cfg(test)]
+mod print_tests;
 #[cfg(test)]
 mod record_tests;
 

@@ -62,6 +62,13 @@ impl DsnApplication {
                 Effect::Redraw
             }
             Action::HandOver => cx.open(Dialog::Ask(Ask::HandOver(application.id))),
+            // Issue 13, D-App2: the application's result, on paper.
+            Action::Print => {
+                let kind = crate::papers::PaperKind::DsnResult;
+                let paper =
+                    crate::tui::dialogs::print::Paper::new(kind, application.id.to_string());
+                crate::tui::dialogs::print::offer(vec![paper], cx)
+            }
             Action::Select(step) => {
                 let width = usize::from(layout::inner(cx.body).width);
                 let view = View {

@@ -55,6 +55,14 @@ impl DsnList {
                 None => Effect::None,
             },
             Action::AddTaxpayer => cx.open(Dialog::Taxpayer(Box::default())),
+            // Issue 13, D-App2: the filed application's result, on paper.
+            Action::Print => {
+                let papers = self.selected().map(|a| {
+                    let kind = crate::papers::PaperKind::DsnResult;
+                    crate::tui::dialogs::print::Paper::new(kind, a.id.to_string())
+                });
+                crate::tui::dialogs::print::offer(papers.into_iter().collect(), cx)
+            }
             _ => Effect::None,
         }
     }

@@ -64,6 +64,14 @@ impl JournalScreen {
                 self.year = Some(year);
                 Effect::Journal(year)
             }
+            // Issue 13, M-16: the year's journal on paper, once it has lines.
+            Action::Print => {
+                let papers = self.year.filter(|_| !self.shown().is_empty()).map(|year| {
+                    let kind = crate::papers::PaperKind::Journal;
+                    crate::tui::dialogs::print::Paper::new(kind, year.to_string())
+                });
+                crate::tui::dialogs::print::offer(papers.into_iter().collect(), cx)
+            }
             Action::Confirm => match self.shown().get(self.selected.at()) {
                 Some(line) => Effect::Open(line.formulary.clone()),
                 None => Effect::None,

@@ -138,6 +138,8 @@ pub struct Cx {
     pub body: Rect,
     /// The session's one clock: the date validated against is the date written.
     pub clock: Clock,
+    /// Where papers may go, for the print dialog (issue 13).
+    pub print: crate::tui::dialogs::print::PrintSetup,
     /// Set: the status line shows it until the next key.
     pub status: Option<Status>,
     /// Set: this dialog opens over the screen.

@@ -163,7 +163,11 @@ fn m12a_a_record_found_in_zags_asks_nothing_of_the_registry_and_esc_takes_nothin
             .unwrap_or_default()
             .is_empty()
     );
-    assert_eq!(desk.status(), iin);
+    // M-12.b: the insert to the birth certificate is offered with it (issue 13).
+    assert_eq!(
+        desk.status(),
+        format!("{iin} · Ctrl-Z prints the insert (M-12.b)")
+    );
 }
 
 #[test]

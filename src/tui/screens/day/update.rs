@@ -4,6 +4,7 @@
 use super::{DayScreen, next_of};
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
+use crate::tui::dialogs::print::Paper;
 use crate::tui::screens::{Cx, Screen, redraw_if};
 use crate::tui::ui::list::Selection;
 use crate::tui::ui::theme::Theme;
@@ -45,6 +46,15 @@ impl DayScreen {
                 self.state = next_of(&self.states(), self.state.as_ref());
                 self.refiltered()
             }
+            // Issue 13: the day's register report of the day shown.
+            Action::Print => match self.date {
+                Some(date) => {
+                    let day = date.format("%Y-%m-%d").to_string();
+                    let paper = Paper::new(crate::papers::PaperKind::Day, day);
+                    crate::tui::dialogs::print::offer(vec![paper], cx)
+                }
+                None => Effect::None,
+            },
             Action::Select(step) => self.step(step, cx),
             Action::Confirm => self.open_chosen(cx),
             _ => Effect::None,

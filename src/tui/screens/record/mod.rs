@@ -27,6 +27,9 @@ pub struct RecordScreen {
     scroll: usize,
     /// The office's date when the record was read: a running term is due or overdue as of it.
     today: Option<NaiveDate>,
+    /// The formulary's IIN is one the register generated (M-12.a): its insert may be
+    /// printed (M-12.b).
+    iin_generated: bool,
     /// The screen it was opened from, which Esc goes back to (the list of formularies when
     /// none is known).
     back: Option<Screen>,
@@ -43,6 +46,7 @@ impl RecordScreen {
         if !same {
             self.scroll = 0;
             self.corrections.clear();
+            self.iin_generated = false;
             self.just_moved = false;
         }
         self.record = Some(Box::new(record));
@@ -52,6 +56,31 @@ impl RecordScreen {
     /// The register's answer: the formulary's corrections, oldest first.
     pub fn show_corrections(&mut self, corrections: Vec<Correction>) {
         self.corrections = corrections;
+    }
+
+    /// The register's answer: whether the formulary's IIN is one it generated.
+    pub fn show_iin_generated(&mut self, generated: bool) {
+        self.iin_generated = generated;
+    }
+
+    /// The papers the formulary's state allows (issue 13), for the print key.
+    pub fn papers(&self) -> Vec<crate::tui::dialogs::print::Paper> {
+        let Some(record) = self.record() else {
+            return Vec::new();
+        };
+        crate::papers::offered(record, self.iin_generated)
+            .into_iter()
+            .map(|kind| {
+                let subject = match kind {
+                    // The insert is of the IIN, as `kense print insert IIN`.
+                    crate::papers::PaperKind::Insert => {
+                        record.formulary.iin.clone().unwrap_or_default()
+                    }
+                    _ => record.number.clone(),
+                };
+                crate::tui::dialogs::print::Paper::new(kind, subject)
+            })
+            .collect()
     }
 
     /// The register made a move of this formulary.
@@ -95,6 +124,7 @@ impl RecordScreen {
                 let page = layout::record_rows(cx.body, moves);
                 redraw_if(self.scroll(step, total, page))
             }
+            Action::Print => crate::tui::dialogs::print::offer(self.papers(), cx),
             Action::Choose(n) => match self.chosen(n) {
                 Some(kind) if just_moved && move_data::one_key(kind) => {
                     cx.open(crate::tui::dialogs::Dialog::Ask(Ask::AnotherMove(kind)))
