@@ -197,7 +197,7 @@ impl Store {
                 .map_err(StoreError::Calendar)?;
             super::births::record(&tx, iin.as_str(), basis, today, due).map_err(sqlite)?;
         }
-        tx.commit().map_err(sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(sqlite)?;
         Ok(IssuedIin {
             iin,
             birth_date,
@@ -296,7 +296,7 @@ impl Store {
             params![key, at, clerk, head, entry.id],
         )
         .map_err(sqlite)?;
-        tx.commit().map_err(sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(sqlite)?;
         Ok(DayClose {
             date,
             closed_at: at,

@@ -294,6 +294,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V8),
     // Version 9: staff, roles and the work queue's indexes (issue 12).
     M::up(V9),
+    // Version 10: row digests bound to the audit chain (issue 15).
+    M::up(super::audit::seal::SCHEMA),
 ];
 
 /// Every migration, oldest first.
