@@ -7,7 +7,8 @@
 mod common;
 mod dsn_support;
 
-use common::{kense, me, open_as, raw, register_in, tempdir};
+use common::{kense, me, open_as, raw, register_in};
+use dsn_support::tempdir;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
