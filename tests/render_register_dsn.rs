@@ -10,7 +10,7 @@ use kense::tui::action::{Action, Move, Tab};
 use kense::tui::app::{App, Effect};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use render_support::{NO_COLOR, form_app, render, row_text, text, two_rows};
+use render_support::{NO_COLOR, form_app, render, row_text, text, two_rows, type_text};
 use tui_input::InputRequest;
 
 #[test]
@@ -86,15 +86,15 @@ fn row_of(buffer: &Buffer, needle: &str) -> u16 {
 }
 
 #[test]
-fn enter_on_the_dsn_list_never_opens_a_formulary() {
+fn enter_on_the_dsn_list_opens_the_application_never_a_formulary() {
     use kense::tui::keys::action_for;
     use ratatui::crossterm::event::KeyCode;
     let mut app = dsn_list_app();
     let context = app.context();
     let action = action_for(&press(KeyCode::Enter), context);
-    assert_eq!(action, None, "Enter is not bound over the DSN applications");
-    // Sent anyway (not from a key), it opens nothing either.
-    assert!(!matches!(app.update(Action::Confirm), Effect::Open(_)));
+    assert_eq!(action, Some(Action::Confirm), "Enter opens (issue 11)");
+    // The selected application, the newest, is read from the register; no formulary.
+    assert_eq!(app.update(Action::Confirm), Effect::DsnOpen(2));
     assert_eq!(app.context(), context, "no formulary dialog");
     // Nor does Ctrl-D count the formularies from here.
     assert!(!matches!(app.update(Action::Day), Effect::Day(_)));
@@ -147,11 +147,15 @@ fn the_dsn_list_footer_lists_only_keys_that_act_there() {
     insta::assert_snapshot!("register_dsn_list_en", screen);
     assert_eq!(
         screen.lines().last(),
-        Some("↑↓ select  Ctrl-T formularies / DSN  F1 ? keys  Ctrl-Q quit")
+        Some("↑↓ select  Enter open  Ctrl-O hand over  Ctrl-T formularies / DSN  F1 ? keys")
     );
     let help: Vec<&str> = visible(app.context()).map(|b| b.label).collect();
-    for absent in ["Enter", "Ctrl-D"] {
-        assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
+    assert!(!help.contains(&"Ctrl-D"), "Ctrl-D in the help: {help:?}");
+    for present in ["Enter", "Ctrl-O", "Ctrl-A", "Ctrl-T"] {
+        assert!(
+            help.contains(&present),
+            "{present} not in the help: {help:?}"
+        );
     }
     // Every key listed does something here (Alt-3, the tab already shown, aside).
     let listed = visible(app.context()).filter(|b| b.action != Action::ShowTab(Tab::Register));
@@ -175,8 +179,9 @@ fn the_help_over_the_dsn_list_lists_its_keys_and_alt_3_reads_it_again() {
     let mut app = dsn_list_app();
     app.update(Action::Help);
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.contains("Ctrl-T"), "{screen}");
-    assert!(!screen.contains("Enter"), "{screen}");
+    for key in ["Ctrl-T", "Enter", "Ctrl-O", "Ctrl-A"] {
+        assert!(screen.contains(key), "{key}: {screen}");
+    }
     app.update(Action::Back);
     app.update(Action::ShowTab(Tab::CodeLookup));
     assert_eq!(app.update(Action::ShowTab(Tab::Register)), Effect::DsnList);
@@ -211,4 +216,138 @@ fn a_long_taxpayer_or_product_name_is_cut_and_the_due_date_and_code_stay_whole()
         row.ends_with("…  3-053-0001-1-001│"),
         "the code whole: {row}"
     );
+}
+
+fn date(day: u32, month: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, day).unwrap_or_else(|| panic!("date"))
+}
+
+/// Issue 11, D-6: on 22.11.2026 (the session's day) the list marks an application overdue,
+/// one handed over, and one handed over a month ago or more (to pass to the provider).
+#[test]
+fn the_dsn_list_marks_overdue_handed_over_and_kept_applications() {
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    assert_eq!(app.update(Action::OtherList), Effect::DsnList);
+    let mut overdue = dsn_application(1, "ТОО Мұнай", "АИ-92");
+    overdue.due_on = date(20, 11);
+    overdue.overdue = true;
+    let mut handed = dsn_application(2, "ТОО Жанар", "ДТ-Л");
+    handed.handed_over_on = Some(date(21, 11));
+    handed.kept_until = Some(date(21, 12));
+    let mut kept = dsn_application(3, "ТОО Ойл", "ТС-1");
+    kept.handed_over_on = Some(date(20, 10));
+    kept.kept_until = Some(date(20, 11));
+    app.dsn_list(Ok(vec![overdue, handed, kept]));
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("register_dsn_terms_en", screen);
+    assert!(screen.contains("! overdue 20.11.2026"), "{screen}");
+    assert!(screen.contains("✓ handed 21.11.2026"), "{screen}");
+    assert!(screen.contains("✓ kept a month 20.11.2026"), "{screen}");
+}
+
+/// An application with a code and a refusal, as the register answers it.
+fn opened() -> ListedApplication {
+    use kense::domain::dsn::{Refusal, decode};
+    let mut a = dsn_application(7, "ТОО Мұнай", "АИ-92");
+    a.due_on = date(20, 11);
+    a.overdue = true;
+    let refusal = Refusal::CodeExists;
+    let existing = decode("305300011001").map(|d| d.code).ok();
+    a.products.push(ListedRow {
+        row: 2,
+        product_type: 1,
+        name: "АИ-92".into(),
+        spec: "ГОСТ 32513-2013".into(),
+        code: None,
+        code_facets: None,
+        refusal: Some(refusal),
+        ground: Some(refusal.rule()),
+        reason: Some(refusal.text(existing.as_ref())),
+        existing_code: existing,
+    });
+    a
+}
+
+/// Issue 11: Enter's answer opens the application read-only at 80×24: the applicant, the
+/// facets with their names, the terms (D-6), each row's code or refusal with its D-7
+/// ground; Ctrl-O and Esc in the footer, Esc back to the list.
+#[test]
+fn an_opened_dsn_application_shows_its_rows_terms_and_grounds() {
+    let mut app = dsn_list_app();
+    assert_eq!(app.update(Action::Confirm), Effect::DsnOpen(2));
+    app.dsn_application(Ok(Some(opened())));
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("register_dsn_application_en", screen);
+    for expected in [
+        "DSN code application No. 7",
+        "Республика Казахстан",
+        "Атырау қаласы",
+        "20.11.2026  overdue",
+        "not handed over",
+        "3-053-0007-1-001",
+        "refused [D-7 (2)]",
+    ] {
+        assert!(screen.contains(expected), "{expected}: {screen}");
+    }
+    assert_eq!(
+        screen.lines().last(),
+        Some("↑↓ select  Ctrl-O hand over  Esc back  F1 ? keys  Ctrl-Q quit")
+    );
+    assert!(matches!(app.update(Action::HandOver), Effect::Redraw));
+    let question = text(&render(&app, 80, 24));
+    assert!(question.contains("front office today (D-6)?"), "{question}");
+    app.update(Action::Back);
+    assert_eq!(app.update(Action::Back), Effect::Redraw);
+    assert!(text(&render(&app, 80, 24)).contains("DSN code applications"));
+}
+
+/// Issue 11: the taxpayer's small form at 80×24 in Russian, a problem naming its field
+/// and rule under the fields.
+#[test]
+fn the_taxpayer_form_names_the_field_and_the_rule() {
+    let mut app = form_app(Lang::Ru, NO_COLOR, 80, 24);
+    app.update(Action::ShowTab(Tab::Register));
+    app.update(Action::OtherList);
+    app.dsn_list(Ok(Vec::new()));
+    assert_eq!(app.update(Action::AddTaxpayer), Effect::Redraw);
+    type_text(&mut app, "040540000123");
+    app.update(Action::Save);
+    let screen = text(&render(&app, 80, 24));
+    insta::assert_snapshot!("register_dsn_taxpayer_ru", screen);
+    assert!(
+        screen.contains("Наименование: не заполнено [D-4]"),
+        "{screen}"
+    );
+    assert_eq!(
+        screen.lines().last(),
+        Some("Tab ↓ поле  Ctrl-S добавить  Esc назад")
+    );
+}
+
+/// The subject type of the DSN form is a choice: focused, it shows ◂ ▸ as the
+/// formulary's choices do (ui/fields.rs); ← → or a first letter change it.
+#[test]
+fn the_dsn_subject_type_shows_its_arrows_when_focused() {
+    use kense::tui::screens::formulary::Focus;
+    let mut app = form_app(Lang::En, NO_COLOR, 80, 24);
+    app.update(Action::OtherForm);
+    app.update(Action::Focus(Focus::Next));
+    app.update(Action::Focus(Focus::Next));
+    let buffer = render(&app, 80, 24);
+    assert!(row_text(&buffer, row_of(&buffer, "Subject type")).contains("◂ — ▸"));
+    app.update(Action::Edit(InputRequest::GoToNextChar));
+    let buffer = render(&app, 80, 24);
+    let row = row_text(&buffer, row_of(&buffer, "Subject type"));
+    assert!(row.contains("◂ producer ▸"), "{row}");
+    // A letter chooses too: и (импортёр) on a Russian keyboard, p for the producer.
+    app.update(Action::Edit(InputRequest::InsertChar('и')));
+    let buffer = render(&app, 80, 24);
+    let row = row_text(&buffer, row_of(&buffer, "Subject type"));
+    assert!(row.contains("◂ importer ▸"), "{row}");
+    app.update(Action::Edit(InputRequest::InsertChar('p')));
+    app.update(Action::Focus(Focus::Next));
+    let buffer = render(&app, 80, 24);
+    let row = row_text(&buffer, row_of(&buffer, "Subject type"));
+    assert!(row.contains("producer") && !row.contains('◂'), "{row}");
 }

@@ -1,7 +1,7 @@
 //! `kense day show` and `kense queue` (issue 12): the day's review and the work queue.
 
 use super::output::write_json;
-use super::register::{RegisterOptions, fail, open_read};
+use super::register::{DayCommand, RegisterOptions, fail, open_read};
 use super::search::{TableFormat, key, write_csv};
 use crate::domain::day::{DayBalance, OfficeLine};
 use crate::domain::queue::{OfficeTerms, QueueItem};
@@ -22,6 +22,24 @@ fn settings(err: &mut impl Write) -> Result<Settings, ExitCode> {
     })
 }
 
+/// `kense day close`, `sign` and `show`.
+pub fn day(
+    options: &RegisterOptions,
+    command: DayCommand,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<ExitCode> {
+    match command {
+        DayCommand::Close { date, sign, json } => {
+            super::sign::close(options, date, sign.as_deref(), json, out, err)
+        }
+        DayCommand::Sign {
+            date, key, json, ..
+        } => super::sign::sign(options, date, key.as_deref(), json, out, err),
+        DayCommand::Show { date, format } => show(options, date, format, out, err),
+    }
+}
+
 /// `kense day show`; flushes `out`.
 pub fn show(
     options: &RegisterOptions,
@@ -33,8 +51,11 @@ pub fn show(
     // The command's office clock (issue 14).
     let today = options.clock.today();
     let date = date.unwrap_or(today);
-    let review = match open_read(options).and_then(|s| s.day_review(date, today)) {
-        Ok(review) => review,
+    // Issue 15: whether the close is signed, and by whom (text only).
+    let found =
+        open_read(options).and_then(|s| Ok((s.day_review(date, today)?, s.day_signature(date)?)));
+    let (review, signature) = match found {
+        Ok(found) => found,
         Err(e) => return Ok(fail(err, &e)),
     };
     if format.json {
@@ -47,6 +68,9 @@ pub fn show(
         )?;
     } else {
         write_review(out, &review)?;
+        if let Some(s) = signature {
+            writeln!(out, "close signed by {} with {}", s.clerk, s.fingerprint)?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -326,7 +326,10 @@ fn read_application(file: &PathBuf) -> Result<Application, String> {
             .map_err(|e| format!("standard input: {e}"))?;
         text
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
+        // Issue 15: with the clerk's own rights, never the office's group's.
+        crate::office::group::with_own_rights(|| std::fs::read_to_string(file))
+            .and_then(|read| read)
+            .map_err(|e| format!("{}: {e}", file.display()))?
     };
     let mut json = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut json).map_err(|e| {

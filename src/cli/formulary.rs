@@ -216,7 +216,10 @@ fn read_formulary(file: &PathBuf, err: &mut impl Write) -> io::Result<Result<For
     let read = if file.as_os_str() == "-" {
         io::stdin().read_to_string(&mut text).map(|_| ())
     } else {
-        std::fs::read_to_string(file).map(|t| text = t)
+        // Issue 15: with the clerk's own rights, never the office's group's.
+        crate::office::group::with_own_rights(|| std::fs::read_to_string(file))
+            .and_then(|read| read)
+            .map(|t| text = t)
     };
     if let Err(e) = read {
         let what = format!("cannot read {}: {e}", file.display());

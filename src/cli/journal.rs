@@ -41,6 +41,7 @@ pub fn journal(
                     ("outcome", l.outcome.clone()),
                     ("formulary", l.formulary.clone()),
                     ("clerk", l.clerk.clone()),
+                    ("approver", l.approver.clone().unwrap_or_default()),
                     (
                         "protocol",
                         match (&l.protocol_number, &l.protocol_date) {

@@ -8,8 +8,10 @@ mod births;
 mod clock;
 mod day;
 mod demo;
+mod doctor;
 mod dsn;
 mod formulary;
+mod install;
 mod journal;
 mod number;
 mod output;
@@ -18,6 +20,8 @@ mod print;
 mod register;
 mod safe;
 mod search;
+// Issue 15: signed day closes; `SshKeygen` is what the workstation would sign with too.
+pub mod sign;
 mod staff;
 mod stdin;
 
@@ -49,7 +53,9 @@ tabs, F1 or ? keys, Ctrl-Q quit).
 
 The register is the file given by --db, else by KENSE_DB, else register.sqlite
 in the platform data directory (~/.local/share/kense on Linux); a new register
-is made private (0600).
+is made private (0600). Installed setgid for an office (docs/DEPLOY.md), kense
+opens only the office's register (register.path in /etc/kense/kense.toml) and
+refuses --db and KENSE_DB (exit 2).
 
 Who acts is the OS account of the process (its real uid): every change is
 recorded under it. --clerk is refused (exit 2) and KENSE_CLERK ignored. Only
@@ -62,12 +68,15 @@ Exit status:
   1   nothing found (no such formulary, person or member of staff, no
       matching rows, nothing for the paper asked: no conclusion, no entry in
       the journal), a number or DSN code not valid, the audit chain broken
-      (also: day close will not seal on it), or a DSN application with a
-      refused product row (D-7; the other rows were assigned)
+      (also: day close will not seal on it) or a signed day close that does
+      not verify (audit verify), or a DSN application with a
+      refused product row (D-7; the other rows were assigned); for doctor,
+      something to fix
   2   bad arguments (also --clerk), or a formulary or DSN application that
       is not valid: each problem on stderr with its field and rule, nothing
       saved; or the office's settings (/etc/kense/kense.toml, KENSE_CONFIG)
-      are not valid; for print, also a delivery that cannot be used (no
+      are not valid, or, installed setgid, --db, KENSE_DB or a KENSE_CONFIG
+      that is not root's; for print, also a delivery that cannot be used (no
       queue, terminal printing not turned on, or under tmux or mosh)
   3   the register cannot be used: missing, read-only, busy too long, not a
       register (or another application's database), damaged, of another
@@ -209,6 +218,13 @@ pub enum Command {
         #[command(subcommand)]
         command: search::ReportCommand,
     },
+    /// Check the installation and say what to fix (docs/DEPLOY.md).
+    ///
+    /// The register's and its directory's owner, group and mode, its -wal/-shm, the
+    /// binary's setgid bit, the office's settings, the calendar's years, the time zone,
+    /// the print queue: one line per finding, naming the path and the fix. Exit 0 when
+    /// nothing must be fixed, 1 when something must. It changes nothing.
+    Doctor(doctor::DoctorArgs),
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -236,18 +252,31 @@ fn kind_parser() -> impl TypedValueParser<Value = Kind> {
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> ExitCode {
+    // SAFETY: first thing in main, before any thread is started. Issue 15: under setgid,
+    // only the environment kense needs stays (`office::group`).
+    unsafe { crate::office::group::secure_environment() };
     let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return argument_error(&e),
     };
+    // Issue 15: under the office's setgid installation, the office's register and no other.
+    if let Err(code) = install::office_register_or_exit(&mut cli.register) {
+        return code;
+    }
     // One clock per command, from the office's settings (issue 14). Only the commands that
-    // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad.
+    // need no time (a lookup, a directory, a BIN) go on with a settings file that is bad,
+    // and the doctor, which says what is wrong with it.
     match clock::office_clock() {
         Ok(clock) => cli.register.clock = clock,
         Err(message) => {
             if !matches!(
                 cli.command,
-                Some(Command::Lookup { .. } | Command::Codes { .. } | Command::Bin { .. })
+                Some(
+                    Command::Lookup { .. }
+                        | Command::Codes { .. }
+                        | Command::Bin { .. }
+                        | Command::Doctor(_)
+                )
             ) {
                 let _ = writeln!(io::stderr(), "kense: {message}");
                 return ExitCode::from(BAD_SETTINGS);
@@ -369,7 +398,7 @@ pub fn run(
             Ok(code)
         }
         Command::Day { command } => {
-            let code = register::day(&options, command, out, err)?;
+            let code = day::day(&options, command, out, err)?;
             out.flush()?;
             Ok(code)
         }
@@ -383,6 +412,7 @@ pub fn run(
         Command::Backup { file, json } => backup::backup(&options, file, json, out, err),
         Command::Queue { limit, format } => day::queue(&options, limit, format, out, err),
         Command::Staff { command } => staff::run(&options, command, out, err),
+        Command::Doctor(args) => doctor::doctor(&options, args, out),
         Command::Dsn { command } => dsn::run(&options, command, out, err),
         Command::Bin { command } => {
             let code = number::bin(command, out)?;

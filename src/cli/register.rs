@@ -40,6 +40,10 @@ pub struct RegisterOptions {
     /// ([`super::clock::office_clock`]): every "now" and "today" of the command (issue 14).
     #[arg(skip)]
     pub clock: Clock,
+    /// The office's register of the setgid installation (issue 15, set by
+    /// `install::office_register`): `db` is the office's, shared with its group.
+    #[arg(skip)]
+    pub shared: bool,
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +74,10 @@ pub enum AuditCommand {
     /// first bad entry.
     #[command(after_help = super::EXIT_STATUS)]
     Verify {
+        /// Check every signed day close against this OpenSSH allowed_signers file (issue 15)
+        /// [default: the office's [signing] allowed_signers; none: counted, not checked].
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
         /// Print a JSON object.
         #[arg(long)]
         json: bool,
@@ -94,6 +102,27 @@ pub enum DayCommand {
         /// The day to close [default: today].
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
+        /// Sign the close with your SSH key (issue 15; required by [signing] required): its
+        /// .pub file, the key in your agent (`ssh-keygen -Y sign`). Not signed, not closed.
+        #[arg(long, value_name = "PUBKEY_FILE")]
+        sign: Option<PathBuf>,
+        /// Print a JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign a day closed unsigned with your SSH key (a head's act; issue 15), or print the
+    /// message its signature covers (--message; for `ssh-keygen -Y verify -n kense-day`).
+    #[command(after_help = super::EXIT_STATUS)]
+    Sign {
+        /// The closed day [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// Your public key file (e.g. ~/.ssh/id_ed25519.pub); the agent signs.
+        #[arg(long, value_name = "PUBKEY_FILE", required_unless_present = "message")]
+        key: Option<PathBuf>,
+        /// Print the close's signed message instead of signing.
+        #[arg(long, conflicts_with = "key")]
+        message: bool,
         /// Print a JSON object.
         #[arg(long)]
         json: bool,
@@ -125,7 +154,7 @@ pub fn resolve_db(
 }
 
 /// The platform data directory of kense (`~/.local/share/kense` on Linux).
-fn data_dir() -> Option<PathBuf> {
+pub(super) fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("kz", "", "kense").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
@@ -160,7 +189,17 @@ pub fn open(options: &RegisterOptions, create: bool) -> Result<Store, StoreError
     } else {
         Location::existing(path)
     };
+    let location = shared(options, location);
     Store::open(&with_busy_timeout(location), clerk).map(|s| s.with_clock(options.clock))
+}
+
+/// The office's register of the setgid installation is shared with its group (issue 15).
+fn shared(options: &RegisterOptions, location: Location) -> Location {
+    if options.shared {
+        location.shared_with_group()
+    } else {
+        location
+    }
 }
 
 /// `KENSE_BUSY_TIMEOUT` (whole seconds), when set, replaces the default wait for another
@@ -181,8 +220,8 @@ pub fn open_read(options: &RegisterOptions) -> Result<Store, StoreError> {
     let path = resolve_db(options.db.clone(), std::env::var_os("KENSE_DB"), data_dir())
         .ok_or(StoreError::NoLocation)?;
     let clerk = acting_clerk(options)?;
-    Store::open_read_only(&with_busy_timeout(Location::existing(path)), clerk)
-        .map(|s| s.with_clock(options.clock))
+    let location = shared(options, Location::existing(path));
+    Store::open_read_only(&with_busy_timeout(location), clerk).map(|s| s.with_clock(options.clock))
 }
 
 /// One line on stderr and the documented exit status; never a panic.
@@ -205,6 +244,11 @@ pub(super) fn fail(err: &mut impl Write, error: &StoreError) -> ExitCode {
         // What `audit verify` says of a broken chain (`day close` will not seal on it).
         StoreError::AuditBroken { .. } => CHAIN_BROKEN,
         StoreError::SerialsExhausted { .. } | StoreError::DayAlreadyClosed { .. } => REFUSED,
+        // Issue 15: signed closes.
+        StoreError::DayNotClosed { .. }
+        | StoreError::DayAlreadySigned { .. }
+        | StoreError::SigningFailed { .. }
+        | StoreError::SignatureRequired { .. } => REFUSED,
         // The register of formularies (src/cli/formulary.rs).
         StoreError::Invalid(_) | StoreError::BadCoupon { .. } => BAD_INPUT,
         StoreError::Move(LifecycleError::Data(_)) => BAD_INPUT,
@@ -276,17 +320,27 @@ pub fn audit(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let json = match command {
-        AuditCommand::Verify { json } => json,
+    let (json, allowed_signers) = match command {
+        AuditCommand::Verify {
+            json,
+            allowed_signers,
+        } => (json, allowed_signers),
         AuditCommand::Head { json } => return super::backup::head(options, json, out, err),
+    };
+    // Issue 15: the allowed signers and the office's requirement, read before the walk.
+    let (signers, required_since) = match super::sign::verify_inputs(allowed_signers, err) {
+        Ok(inputs) => inputs,
+        Err(code) => return Ok(code),
     };
     // The whole file's quick_check first (too slow for every open, see `Store::open`): a
     // damaged file is exit 3 like on opening.
-    let report = match open_read(options).and_then(|mut s| {
+    let (report, signed) = match open_read(options).and_then(|mut s| {
         s.quick_check()?;
-        s.verify_audit()
+        let report = s.verify_audit()?;
+        let signed = s.verify_signatures(signers.as_ref().map(|(_, s)| s), required_since)?;
+        Ok((report, signed))
     }) {
-        Ok(report) => report,
+        Ok(reports) => reports,
         Err(e) => return Ok(fail(err, &e)),
     };
     if json {
@@ -297,6 +351,7 @@ pub fn audit(
                 "entries": report.entries,
                 "head": report.head,
                 "first_bad": report.first_bad,
+                "signatures": signed,
             }),
         )?;
     } else {
@@ -312,46 +367,13 @@ pub fn audit(
             }
             Some(bad) => writeln!(out, "audit log broken at entry {}: {}", bad.id, bad.problem)?,
         }
+        super::sign::write_report(out, &signed, signers.as_ref().map(|(p, _)| p.as_path()))?;
     }
-    Ok(if report.is_intact() {
+    Ok(if report.is_intact() && signed.is_intact() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(CHAIN_BROKEN)
     })
-}
-
-/// `kense day close`.
-pub fn day(
-    options: &RegisterOptions,
-    command: DayCommand,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> io::Result<ExitCode> {
-    let (date, json) = match command {
-        DayCommand::Close { date, json } => (date, json),
-        DayCommand::Show { date, format } => {
-            return super::day::show(options, date, format, out, err);
-        }
-    };
-    let date = date.unwrap_or_else(|| today(options));
-    if date > today(options) {
-        return Ok(bad_input(err, &format!("the day {date} has not come yet")));
-    }
-    // A day of a register that does not exist has nothing to seal: no new file.
-    let closed = match open(options, false).and_then(|mut s| s.close_day(date)) {
-        Ok(closed) => closed,
-        Err(e) => return Ok(fail(err, &e)),
-    };
-    if json {
-        write_json(out, &closed)?;
-    } else {
-        writeln!(
-            out,
-            "day {} closed by {}; audit head {}",
-            closed.date, closed.clerk, closed.audit_hash
-        )?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -54,4 +54,6 @@ pub use decode_error::DecodeError;
 pub use outcome::{
     Refusal, Terms, is_overdue, kept_until, next_brand, next_subject, product_key, terms,
 };
-pub use taxpayer::{IdKind, TaxpayerId, TaxpayerIdError};
+pub use taxpayer::{
+    IdKind, TaxpayerField, TaxpayerId, TaxpayerIdError, TaxpayerProblem, check_taxpayer,
+};

@@ -1,9 +1,11 @@
 //! The rules of both documents, pure: no I/O, no UI. The TUI and the store only call them.
 //! Rule ids (M-…, D-…) are those of `../shared/DOMAIN.md`.
 
+pub mod allowed_signers;
 pub mod birth_record;
 pub mod calendar;
 pub mod day;
+pub mod day_signature;
 pub mod dsn;
 pub mod formulary;
 pub mod iin;

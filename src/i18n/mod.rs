@@ -9,12 +9,14 @@
 //! - `store`: the register's refusals and failures;
 //! - `search`: why a register search can match nothing;
 //! - `countries`: a citizenship's country name;
-//! - `paths`: the labels of the fields a rule names by their JSON path.
+//! - `paths`: the labels of the fields a rule names by their JSON path;
+//! - `dsn_desk`: the DSN applications in the workstation (terms, hand-over, taxpayers).
 
 use crate::codes::Kind;
 use crate::domain::Lang;
 
 pub mod countries;
+pub mod dsn_desk;
 pub mod form;
 mod moves;
 mod msg;
@@ -22,13 +24,16 @@ pub mod number;
 pub mod paths;
 pub mod plural;
 pub mod search;
+mod signing;
 mod staff;
 pub mod store;
 mod store_rules;
 
 use msg::texts;
 
-pub use moves::{conclusion_made, day_closed, dsn_filed, event_data, registered};
+pub use moves::{
+    another_move, changed_meanwhile, conclusion_made, day_closed, dsn_filed, event_data, registered,
+};
 
 /// A piece of screen text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,6 +105,15 @@ pub enum Msg {
     KeyOpen,
     KeyDay,
     KeyCloseDay,
+    KeyJournal,
+    KeyYear,
+    ColLine,
+    ColOutcome,
+    ColFormulary,
+    ColApprover,
+    OutcomeConfirmed,
+    OutcomeRefused,
+    JournalEmpty,
     KeyMove,
     MoveTitle,
     MoveHint,
@@ -168,11 +182,22 @@ pub enum Msg {
     MrzNotThePerson,
     PrefilledFrom,
     CorrectionQuitQuestion,
+    /// The DSN applications in the workstation (`dsn_desk`).
+    Dsn(dsn_desk::DsnWord),
 }
 
 /// A page of the register's table: «Стр. 2», «2-бет» (a Kazakh ordinal comes first).
 pub fn page(lang: Lang, n: impl std::fmt::Display) -> String {
     lang.pick(format!("Стр. {n}"), format!("{n}-бет"), format!("Page {n}"))
+}
+
+/// The title of the journal of conclusions of `year` (M-16), as its paper names it.
+pub fn journal_title(lang: Lang, year: i32) -> String {
+    lang.pick(
+        format!("Журнал регистрации заключений за {year} год"),
+        format!("{year} жылғы қорытындыларды тіркеу журналы"),
+        format!("Journal of conclusions, {year}"),
+    )
 }
 
 /// How a key table's label is written for a clerk working in `lang`: the yes of a question

@@ -113,3 +113,45 @@ pub fn dsn_filed(lang: Lang, id: i64, due: chrono::NaiveDate, rows: &str) -> Str
         format!("Application No. {id}, due {due}: {rows}"),
     )
 }
+
+/// A move refused because another clerk moved the formulary first (issue 11): what it is
+/// now, and the last move with who made it and when, so the clerk sees what changed.
+pub fn changed_meanwhile(lang: Lang, last: &crate::domain::lifecycle::Transition) -> String {
+    let (to, moved) = (last.to.text(), last.event.kind().text());
+    let at = last.at.format("%d.%m.%Y %H:%M");
+    let clerk = &last.clerk;
+    lang.pick(
+        format!(
+            "Формуляр изменился, пока он был открыт: теперь «{}» («{}», {clerk}, {at}). Выберите действие заново.",
+            to.ru, moved.ru
+        ),
+        format!(
+            "Формуляр ашық тұрғанда өзгерді: енді «{}» («{}», {clerk}, {at}). Әрекетті қайта таңдаңыз.",
+            to.kk, moved.kk
+        ),
+        format!(
+            "The formulary changed while it was open: now «{}» («{}», {clerk}, {at}). Choose the move again.",
+            to.en, moved.en
+        ),
+    )
+}
+
+/// A digit pressed right after a move made with one key (send, manufacture): asked first,
+/// since a key pressed twice would otherwise make two moves of the formulary's course.
+pub fn another_move(lang: Lang, kind: crate::domain::lifecycle::MoveKind) -> String {
+    let moved = kind.text();
+    lang.pick(
+        format!(
+            "Сразу ещё одно действие: «{}»? Цифра нажата сразу после предыдущего действия. y/д — да, n/н — нет",
+            moved.ru
+        ),
+        format!(
+            "Тағы бір әрекет бірден: «{}»? Цифр алдыңғы әрекеттен кейін бірден басылды. y/и — иә, n/ж — жоқ",
+            moved.kk
+        ),
+        format!(
+            "Another move right away: «{}»? The digit came right after the last move. y — yes, n — no",
+            moved.en
+        ),
+    )
+}

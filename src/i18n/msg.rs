@@ -160,6 +160,31 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
         Msg::KeyOpen => ("открыть", "ашу", "open"),
         Msg::KeyDay => ("итоги дня", "күн қорытындысы", "end of day"),
         Msg::KeyCloseDay => ("закрыть день", "күнді жабу", "close the day"),
+        Msg::KeyJournal => (
+            "журнал заключений",
+            "қорытындылар журналы",
+            "journal of conclusions",
+        ),
+        Msg::KeyYear => (
+            "год раньше/позже",
+            "бір жыл бұрын/кейін",
+            "year before/after",
+        ),
+        Msg::ColLine => ("№", "№", "No."),
+        Msg::ColOutcome => ("Решение", "Шешім", "Decision"),
+        Msg::ColFormulary => ("Формуляр", "Формуляр", "Formulary"),
+        Msg::ColApprover => ("Утвердил", "Бекіткен", "Approved by"),
+        Msg::OutcomeConfirmed => (
+            "личность установлена",
+            "жеке басы анықталды",
+            "identity established",
+        ),
+        Msg::OutcomeRefused => ("в выдаче отказано", "беруден бас тартылды", "refused"),
+        Msg::JournalEmpty => (
+            "В журнале за этот год нет заключений (← → — другой год)",
+            "Бұл жылғы журналда қорытынды жоқ (← → — басқа жыл)",
+            "The journal has no conclusion this year (← → for another year)",
+        ),
         Msg::KeyMove => ("действие", "әрекет", "action"),
         Msg::MoveTitle => ("Действие", "Әрекет", "Action"),
         Msg::MoveHint => (
@@ -346,6 +371,7 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "on the citizen's coupon (M-57)",
         ),
         Msg::LastMove => ("Последнее действие", "Соңғы әрекет", "Last move"),
+        Msg::Dsn(word) => super::dsn_desk::texts(word),
         Msg::Kind(kind) => match kind {
             Kind::District => ("Район", "Аудан", "District"),
             Kind::Filling => ("Код заполнения", "Толтыру коды", "Filling code"),

@@ -322,6 +322,11 @@ pub fn store_error(error: &StoreError) -> Text {
         | StoreError::BadStaffName
         | StoreError::AuditBroken { .. }
         | StoreError::EarlierDayOpen { .. } => super::staff::staff_error(error),
+        // Issue 15: signed day closes (`signing.rs`).
+        StoreError::DayNotClosed { .. }
+        | StoreError::DayAlreadySigned { .. }
+        | StoreError::SigningFailed { .. }
+        | StoreError::SignatureRequired { .. } => super::signing::signing_error(error),
         StoreError::Sqlite { path, message } => {
             let p = path.display();
             t(

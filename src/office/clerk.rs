@@ -61,7 +61,11 @@ impl ClerkPrefs {
     /// The preferences in `path`; the defaults when there is no such file. A file that is
     /// there but wrong is an error naming the file and the key.
     pub fn load_from(path: &Path) -> Result<Self, String> {
-        let text = match std::fs::read_to_string(path) {
+        // Read with the clerk's own rights (issue 15): under setgid the path is the
+        // clerk's to choose, and must not reach a file only the group may read.
+        let read =
+            super::group::with_own_rights(|| std::fs::read_to_string(path)).and_then(|read| read);
+        let text = match read {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),

@@ -25,6 +25,66 @@ pub struct Settings {
     pub print: Print,
     /// The office's own terms for the work queue (issue 12).
     pub queue: Queue,
+    /// Heads' signatures on day closes (issue 15).
+    pub signing: Signing,
+    /// The office's register and its group (issue 15, the setgid installation).
+    pub register: Register,
+}
+
+/// Signed day closes (issue 15): whether the office requires them, and where it keeps the
+/// heads' public keys.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signing {
+    /// Every close must be signed (`kense day close --sign KEY.pub`): an unsigned close is
+    /// refused, and `audit verify` reports one found.
+    pub required: bool,
+    /// With `required`: the first day that must be signed (`"YYYY-MM-DD"`), so the closes
+    /// made before the office began signing do not fail `audit verify`. Unset: every day.
+    pub since: Option<chrono::NaiveDate>,
+    /// The office's `allowed_signers` file (OpenSSH format: a head's OS account and their
+    /// public key a line), e.g. `/etc/kense/allowed_signers`: what `audit verify` checks the
+    /// signatures against when `--allowed-signers` is not given.
+    pub allowed_signers: Option<PathBuf>,
+}
+
+impl Signing {
+    /// The first day the office requires signed, when it requires any.
+    pub fn required_since(&self) -> Option<chrono::NaiveDate> {
+        self.required
+            .then(|| self.since.unwrap_or(chrono::NaiveDate::MIN))
+    }
+
+    /// True when the close of `date` must be signed.
+    pub fn requires(&self, date: chrono::NaiveDate) -> bool {
+        self.required_since().is_some_and(|since| date >= since)
+    }
+}
+
+/// Where the office's register is, and the system group that owns it. Under the setgid
+/// installation (`docs/DEPLOY.md`) this is the only register kense opens.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Register {
+    /// The register file.
+    pub path: PathBuf,
+    /// The system group the register, its directory and the `kense` binary (setgid)
+    /// belong to.
+    pub group: String,
+}
+
+/// The register of an office that sets none: the FHS place of a system's variable data.
+pub const DEFAULT_REGISTER: &str = "/var/lib/kense/register.sqlite";
+/// The office's group when the settings name none.
+pub const DEFAULT_GROUP: &str = "kense";
+
+impl Default for Register {
+    fn default() -> Self {
+        Self {
+            path: PathBuf::from(DEFAULT_REGISTER),
+            group: DEFAULT_GROUP.to_string(),
+        }
+    }
 }
 
 /// The office itself.
@@ -96,6 +156,13 @@ pub enum SettingsError {
     },
     #[error("the office's settings {} are not valid: {message}", path.display())]
     Invalid { path: PathBuf, message: String },
+    /// Issue 15: under setgid, a settings file a clerk could have written would choose the
+    /// register kense opens with the group's rights.
+    #[error(
+        "{CONFIG_ENV}={} is not taken: kense is installed setgid, and only settings that root owns and nobody else may change (the file and its directory) are read; unset {CONFIG_ENV} to use {DEFAULT_CONFIG}",
+        path.display()
+    )]
+    Untrusted { path: PathBuf },
 }
 
 fn time_zone<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
@@ -114,15 +181,36 @@ pub fn config_path() -> PathBuf {
         .map_or_else(|| PathBuf::from(DEFAULT_CONFIG), PathBuf::from)
 }
 
+/// Whether root owns `path` and its directory and neither may be changed by its group or
+/// others: the administrator's file, which a clerk cannot have written (issue 15).
+pub fn administrators(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let root_only = |p: &Path| {
+        std::fs::metadata(p).is_ok_and(|meta| meta.uid() == 0 && meta.mode() & 0o022 == 0)
+    };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    root_only(path) && dir.is_none_or(root_only)
+}
+
 impl Settings {
-    /// The office's settings from [`config_path`].
+    /// The office's settings from [`config_path`]. Under setgid (issue 15) a file named by
+    /// [`CONFIG_ENV`] is read only when it is the administrator's ([`administrators`]).
     pub fn load() -> Result<Self, SettingsError> {
-        Self::load_from(&config_path())
+        let path = config_path();
+        if super::group::is_setgid() && path != Path::new(DEFAULT_CONFIG) && !administrators(&path)
+        {
+            return Err(SettingsError::Untrusted { path });
+        }
+        Self::load_from(&path)
     }
 
-    /// The settings in `path`; the defaults when there is no such file.
+    /// The settings in `path`; the defaults when there is no such file. Read with the
+    /// clerk's own rights (issue 15): the settings are public (0644), and a file only the
+    /// group may read is not shown to a clerk through a parse error.
     pub fn load_from(path: &Path) -> Result<Self, SettingsError> {
-        match std::fs::read_to_string(path) {
+        let read =
+            super::group::with_own_rights(|| std::fs::read_to_string(path)).and_then(|read| read);
+        match read {
             Ok(text) => Self::parse(&text).map_err(|message| SettingsError::Invalid {
                 path: path.to_path_buf(),
                 message,
@@ -179,6 +267,59 @@ mod tests {
         );
         let negative = Settings::parse("[queue]\nsent_back_within_working_days = -1\n");
         assert!(negative.is_err(), "{negative:?}");
+    }
+
+    #[test]
+    fn signing_is_off_unless_required_and_since_limits_it() {
+        let off = Settings::parse("").unwrap_or_else(|e| panic!("{e}"));
+        let day = |d: &str| {
+            d.parse::<chrono::NaiveDate>()
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert!(!off.signing.requires(day("2026-12-05")));
+        let all = Settings::parse("[signing]\nrequired = true\n").unwrap_or_else(|e| panic!("{e}"));
+        assert!(all.signing.requires(day("1999-01-01")));
+        let text = "[signing]\nrequired = true\nsince = \"2026-12-01\"\nallowed_signers = \"/etc/kense/allowed_signers\"\n";
+        let since = Settings::parse(text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!since.signing.requires(day("2026-11-30")));
+        assert!(since.signing.requires(day("2026-12-01")));
+        assert_eq!(
+            since.signing.allowed_signers,
+            Some(PathBuf::from("/etc/kense/allowed_signers"))
+        );
+        let bad = Settings::parse("[signing]\nsince = \"1.12.2026\"\n");
+        assert!(matches!(&bad, Err(e) if e.contains("since")), "{bad:?}");
+    }
+
+    #[test]
+    fn the_register_and_its_group_have_defaults_and_can_be_set() {
+        let settings = Settings::parse("").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings.register.path, PathBuf::from(DEFAULT_REGISTER));
+        assert_eq!(settings.register.group, DEFAULT_GROUP);
+        let set = Settings::parse("[register]\npath = \"/srv/k/r.sqlite\"\ngroup = \"office\"\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(set.register.path, PathBuf::from("/srv/k/r.sqlite"));
+        assert_eq!(set.register.group, "office");
+        let typo = Settings::parse("[register]\nfile = \"/srv/k/r.sqlite\"\n");
+        assert!(matches!(&typo, Err(e) if e.contains("file")), "{typo:?}");
+    }
+
+    #[test]
+    fn only_roots_unchangeable_settings_are_the_administrators() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("kense.toml");
+        std::fs::write(&path, "").unwrap_or_else(|e| panic!("{e}"));
+        // The temporary directory is the test account's, 0700: root's only when the tests
+        // run as root, and then its mode decides.
+        let root = nix::unistd::geteuid().is_root();
+        assert_eq!(administrators(&path), root);
+        assert!(!administrators(&dir.path().join("missing.toml")));
+        if root {
+            use std::os::unix::fs::PermissionsExt;
+            let writable = std::fs::Permissions::from_mode(0o666);
+            std::fs::set_permissions(&path, writable).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!administrators(&path), "a file others may change");
+        }
     }
 
     #[test]

@@ -134,31 +134,33 @@ pub fn check_terminal(clerk: &crate::office::ClerkPrefs) -> Result<(), DeliveryE
     }
 }
 
-/// Writes `bytes` to `path`, private to the clerk (0600) even where the file was there.
+/// Writes `bytes` to `path`, private to the clerk (0600) even where the file was there,
+/// with the clerk's own rights (issue 15): under the setgid installation the file is the
+/// clerk's and of the clerk's group, and a path only the office's group may write (the
+/// register's directory) is refused as it would be for the clerk.
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<Delivered, DeliveryError> {
     let failed = |source| DeliveryError::Write {
         path: path.to_path_buf(),
         source,
     };
+    crate::office::group::with_own_rights(|| write_file(path, bytes))
+        .and_then(|written| written)
+        .map_err(failed)?;
+    Ok(Delivered::File(path.to_path_buf()))
+}
+
+/// [`write_pdf`]'s writing.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        options.mode(0o600);
-        let mut file = options.open(path).map_err(failed)?;
-        // An existing file keeps its mode on open: a paper is personal data, so 0600.
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(failed)?;
-        file.write_all(bytes).map_err(failed)?;
-        file.sync_all().map_err(failed)?;
-    }
-    #[cfg(not(unix))]
-    {
-        let mut file = options.open(path).map_err(failed)?;
-        file.write_all(bytes).map_err(failed)?;
-    }
-    Ok(Delivered::File(path.to_path_buf()))
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    // An existing file keeps its mode on open: a paper is personal data, so 0600.
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Sends `bytes` to the CUPS queue with `lp -d QUEUE -n COPIES -t kense-KIND`, the PDF on
@@ -173,14 +175,20 @@ pub fn to_queue(
     if queue.is_empty() || queue.starts_with('-') || !queue.chars().all(allowed) {
         return Err(DeliveryError::BadQueue(queue.to_string()));
     }
-    let mut child = Command::new("lp")
-        .args(["-d", queue, "-n", &copies.max(1).to_string()])
-        // No file named: lp reads the print file from its standard input (CUPS lp(1)).
-        .args(["-t", &format!("kense-{kind}")])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
+    // Issue 15: lp starts with the clerk's own rights, never the office's group (an exec
+    // keeps the effective gid it is given); under setgid PATH is /usr/bin:/bin.
+    let spawned = crate::office::group::with_own_rights(|| {
+        Command::new("lp")
+            .args(["-d", queue, "-n", &copies.max(1).to_string()])
+            // No file named: lp reads the print file from its standard input (CUPS lp(1)).
+            .args(["-t", &format!("kense-{kind}")])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+    });
+    let mut child = spawned
+        .and_then(|child| child)
         .map_err(DeliveryError::LpMissing)?;
     let written = match child.stdin.take() {
         Some(mut stdin) => stdin.write_all(bytes),

@@ -54,7 +54,21 @@ impl Store {
     /// overwrites), made 0600, then opens the copy and checks it (`PRAGMA quick_check`,
     /// the whole audit chain). A copy that could not be written is removed; one that
     /// fails its check is kept, for whoever investigates, and the error says so.
+    ///
+    /// Under the setgid installation (issue 15) the copy is written and checked with the
+    /// clerk's own rights: a file of the clerk's, where the clerk may write, never one the
+    /// office's group may (the register's directory). The register's files are open already.
     pub fn backup_to(&self, target: &Path) -> Result<Backup, StoreError> {
+        crate::office::group::with_own_rights(|| self.copy_to(target))
+            .map_err(|e| StoreError::Backup {
+                path: target.to_path_buf(),
+                detail: format!("cannot take the clerk's own rights: {e}"),
+            })
+            .and_then(|made| made)
+    }
+
+    /// [`Store::backup_to`]'s copy and check.
+    fn copy_to(&self, target: &Path) -> Result<Backup, StoreError> {
         let failed = |detail: String| StoreError::Backup {
             path: target.to_path_buf(),
             detail,

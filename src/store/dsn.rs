@@ -13,7 +13,7 @@ mod names;
 mod schema;
 
 pub use list::{ListFilter, ListedApplication, ListedRow};
-pub use names::{DsnCodeNames, ProductName, SubjectName};
+pub use names::{DsnCodeNames, KnownTaxpayer, ProductName, SubjectName};
 
 /// One application with its rows, for its paper (issue 13); not judged overdue.
 pub(super) fn read_one(

@@ -245,6 +245,26 @@ pub enum StoreError {
     /// `kense backup`: the copy could not be made or failed its check (issue 15).
     #[error("cannot make the backup {}: {detail}", path.display())]
     Backup { path: PathBuf, detail: String },
+    /// Issue 15: a signature for a day that is not closed (`kense day sign`).
+    #[error(
+        "the day {date} is not closed: close it with `kense day close --date {date} --sign KEY.pub`"
+    )]
+    DayNotClosed { date: NaiveDate },
+    /// Issue 15: a close is signed once.
+    #[error("the close of {date} is already signed by {clerk}")]
+    DayAlreadySigned { date: NaiveDate, clerk: String },
+    /// Issue 15: the head's key did not sign (no agent, key not in it, refused, another
+    /// key): nothing was saved, not even the close it was to sign.
+    #[error("the close of {date} could not be signed, nothing was saved: {detail}")]
+    SigningFailed { date: NaiveDate, detail: String },
+    /// Issue 15: the office requires signed closes ([signing] required in its settings)
+    /// and this close was to be made unsigned (the workstation cannot sign).
+    #[error(
+        "the office requires signed closes ([signing] required): close the day {date} with \
+         `kense day close --date {date} --sign ~/.ssh/id_ed25519.pub` (your public key; the \
+         agent signs)"
+    )]
+    SignatureRequired { date: NaiveDate },
     /// Any other SQLite failure (disk full, I/O error, …).
     #[error("the register {} failed: {message}", path.display())]
     Sqlite { path: PathBuf, message: String },

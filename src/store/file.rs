@@ -30,7 +30,9 @@ pub(super) fn prepare_file(location: &Location) -> Result<(), StoreError> {
                 source,
             }),
         },
-        Err(e) if e.kind() == ErrorKind::NotFound && !location.create => {
+        // Issue 15: the office's register is the administrator's to make (for the head
+        // they choose, docs/DEPLOY.md), never a clerk's kense's: a missing one is missing.
+        Err(e) if e.kind() == ErrorKind::NotFound && (!location.create || location.shared) => {
             Err(StoreError::Missing { path: path.clone() })
         }
         Err(e) if e.kind() == ErrorKind::NotFound => create_private(path),
@@ -41,26 +43,50 @@ pub(super) fn prepare_file(location: &Location) -> Result<(), StoreError> {
     }
 }
 
+/// The mode of a register of one account: no other account may read personal data.
+const PRIVATE: u32 = 0o600;
+/// The mode of the office's register under the setgid installation (issue 15): its group
+/// (kense's, which clerks reach only through the setgid binary) reads and writes it.
+const SHARED: u32 = 0o660;
+
 /// Creates the missing directories 0700 and an empty file 0600: a register holds personal
 /// data, so no other account may read it, and SQLite gives its -wal and -shm files the
 /// main file's permissions.
 fn create_private(path: &Path) -> Result<(), StoreError> {
-    let create_error = |source| StoreError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         let mut builder = fs::DirBuilder::new();
         builder.recursive(true);
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(dir).map_err(create_error)?;
+        builder.create(dir).map_err(|source| StoreError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
     }
+    create_file(path, PRIVATE)
+}
+
+/// Creates an empty file of exactly `mode`: set again after the create, since the umask
+/// takes bits off the create's mode (a clerk's umask 027 would leave a shared register
+/// 0640, which the next clerk's kense cannot write, and SQLite gives the -wal and -shm
+/// the register's mode). The directory must exist.
+fn create_file(path: &Path, mode: u32) -> Result<(), StoreError> {
+    let create_error = |source| StoreError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
     match options.open(path) {
+        #[cfg(unix)]
+        Ok(file) => {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(mode))
+                .map_err(create_error)
+        }
+        #[cfg(not(unix))]
         Ok(_) => Ok(()),
         // Another clerk's kense created it a moment ago: open theirs.
         Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
@@ -78,7 +104,10 @@ fn create_private(path: &Path) -> Result<(), StoreError> {
 /// group, 0660, is a deliberate setup), kense cannot tell a deliberate mode from a
 /// careless one, and only the file's owner could change it anyway. kense decides only
 /// for the files whose content it makes.
-pub(super) fn make_private(path: &Path) -> Result<(), StoreError> {
+///
+/// The office's register of the setgid installation (`shared`) is made 0660 instead
+/// (issue 15): exactly, so that the group can write it and others cannot read it.
+pub(super) fn make_private(path: &Path, shared: bool) -> Result<(), StoreError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -86,10 +115,16 @@ pub(super) fn make_private(path: &Path) -> Result<(), StoreError> {
             path: path.to_path_buf(),
             source,
         })?;
-        if meta.permissions().mode() & 0o077 != 0 {
+        let mode = meta.permissions().mode() & 0o777;
+        let (wanted, wrong) = if shared {
+            (SHARED, mode != SHARED)
+        } else {
+            (PRIVATE, mode & 0o077 != 0)
+        };
+        if wrong {
             // Not the owner (EPERM): refused rather than filled with personal data that
             // others may read.
-            fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(|source| {
+            fs::set_permissions(path, fs::Permissions::from_mode(wanted)).map_err(|source| {
                 StoreError::Create {
                     path: path.to_path_buf(),
                     source,
@@ -98,7 +133,7 @@ pub(super) fn make_private(path: &Path) -> Result<(), StoreError> {
         }
     }
     #[cfg(not(unix))]
-    let _ = path;
+    let _ = (path, shared);
     Ok(())
 }
 
@@ -121,20 +156,13 @@ pub(super) fn check_sidecars(path: &Path) -> Result<(), StoreError> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(io(e)),
         };
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            let sidecar = std::path::PathBuf::from(name);
+        for sidecar in sidecars(path) {
             let meta = match fs::symlink_metadata(&sidecar) {
                 Ok(meta) => meta,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(io(e)),
             };
-            // The group's and others' bits: the owner's own are no leak (a 0400 copy of
-            // a register may keep the 0600 files its writer left).
-            let looser = meta.mode() & 0o077 & !(register.mode() & 0o077) != 0;
-            let other_group = meta.mode() & 0o070 != 0 && meta.gid() != register.gid();
-            if !meta.file_type().is_file() || looser || other_group {
+            if sidecar_is_loose(register.mode(), register.gid(), &meta) {
                 return Err(StoreError::LooseSidecar { path: sidecar });
             }
         }
@@ -142,6 +170,44 @@ pub(super) fn check_sidecars(path: &Path) -> Result<(), StoreError> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+/// The files SQLite keeps beside the register: `-wal`, `-shm`, `-journal`.
+pub fn sidecars(path: &Path) -> [std::path::PathBuf; 3] {
+    ["-wal", "-shm", "-journal"].map(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    })
+}
+
+/// Whether a file beside the register (its `symlink_metadata`) would leak what SQLite
+/// writes into it: not a plain file, or granting its group or others a permission the
+/// register (`mode`, `gid`) does not, or granting its group any under another group. The
+/// group's and others' bits only: the owner's own are no leak (a 0400 copy of a register
+/// may keep the 0600 files its writer left). A shared register (0660, the office's group)
+/// takes the 0660 files of its group that SQLite makes for it (issue 15).
+#[cfg(unix)]
+pub fn sidecar_is_loose(mode: u32, gid: u32, sidecar: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let looser = sidecar.mode() & 0o077 & !(mode & 0o077) != 0;
+    let other_group = sidecar.mode() & 0o070 != 0 && sidecar.gid() != gid;
+    !sidecar.file_type().is_file() || looser || other_group
+}
+
+/// Whether this process's account may become the first head of a new register by writing
+/// to it. Issue 15: a register its group may write (the setgid installation) is made empty
+/// by the administrator for the head they chose (its owner), and any clerk's kense can
+/// write it: there, only its owner; elsewhere the account that could write the file.
+pub(super) fn may_found(conn: &Connection) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Some(path) = conn.path().filter(|p| !p.is_empty()) else {
+        return true;
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.mode() & 0o020 != 0 => meta.uid() == nix::unistd::getuid().as_raw(),
+        _ => true,
+    }
 }
 
 /// The checks that must pass before anything is written, through a read-only connection

@@ -47,6 +47,8 @@ mod roles;
 mod staff;
 // The day's review (issue 12).
 mod day;
+// Issue 15: heads' signatures on day closes.
+mod day_sign;
 
 pub use audit::{AuditEntry, AuditReport, BadEntry, GENESIS, Problem, entry_hash};
 pub use backup::{AuditHead, Backup};
@@ -54,10 +56,12 @@ pub use births::RegistryRequest;
 pub use clock_guard::Behind;
 pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
+pub use day_sign::{BadSignature, CloseSigner, DaySignature, SignatureReport};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
 pub use drafts::DraftHeld;
 pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};
+pub use file::{sidecar_is_loose, sidecars};
 pub use known::Prefill;
 pub use move_records::{IssuePaper, JournalLine, MoveDetails};
 pub use ops::{DayClose, IssuedIin, office_time};
@@ -96,6 +100,9 @@ pub struct Location {
     path: PathBuf,
     create: bool,
     busy_timeout: Duration,
+    /// The office's register under the setgid installation (issue 15): shared with the
+    /// group, made 0660 in the directory the administrator made.
+    shared: bool,
 }
 
 impl Location {
@@ -105,6 +112,18 @@ impl Location {
             path: path.into(),
             create: true,
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            shared: false,
+        }
+    }
+
+    /// The office's register of the setgid installation (issue 15, `docs/DEPLOY.md`):
+    /// never created (the administrator makes it, empty, for the first head); an empty one
+    /// is made exactly 0660 when kense makes the register in it, so that every clerk's
+    /// kense can open it and SQLite gives its -wal and -shm the same mode.
+    pub fn shared_with_group(self) -> Self {
+        Self {
+            shared: true,
+            ..self
         }
     }
 
@@ -173,7 +192,7 @@ impl Store {
         // Version 0 (and no tables, or it is refused as another application's): kense is
         // about to make the register in this file, and it holds personal data from then on.
         if check_before_writing(&path, waited)? == 0 {
-            make_private(&path)?;
+            make_private(&path, location.shared)?;
         }
 
         // No SQLITE_OPEN_CREATE: the file exists by now, made with our permissions.

@@ -51,6 +51,9 @@ pub struct JournalLine {
     pub clerk: String,
     pub protocol_number: Option<String>,
     pub protocol_date: Option<String>,
+    /// The approving head's name as printed on the conclusion (M-16); none on lines
+    /// written before approvals were recorded.
+    pub approver: Option<String>,
 }
 
 /// The reverse-side notes the journal of conclusions writes for formulary `id` (M-16): the
@@ -186,7 +189,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT c.year, c.seq, c.number, c.date, c.outcome, f.number, c.clerk,
-                        c.protocol_number, c.protocol_date
+                        c.protocol_number, c.protocol_date, c.approver_name
                  FROM conclusions c JOIN formularies f ON f.id = c.formulary_id
                  WHERE ?1 IS NULL OR c.year = ?1
                  ORDER BY c.year, c.seq",
@@ -204,6 +207,7 @@ impl Store {
                     clerk: r.get(6)?,
                     protocol_number: r.get(7)?,
                     protocol_date: r.get(8)?,
+                    approver: r.get(9)?,
                 })
             })
             .map_err(&sqlite)?;

@@ -2,6 +2,7 @@
 //! appends its audit entry.
 
 use super::audit::{self, AuditEntry};
+use super::day_sign::{CloseSigner, DaySignature};
 use super::{HeadAct, Store, StoreError};
 use crate::domain::Sex;
 use crate::domain::birth_record::ChildIinBasis;
@@ -231,6 +232,29 @@ impl Store {
     /// close would vouch for them; and not while an earlier day with records is still open
     /// ([`StoreError::EarlierDayOpen`]).
     pub fn close_day(&mut self, date: NaiveDate) -> Result<DayClose, StoreError> {
+        self.close_day_with(date, None).map(|(close, _)| close)
+    }
+
+    /// [`Store::close_day`] and the head's signature on the close (issue 15), in one
+    /// transaction: when `signer` does not sign, the day is not closed either.
+    pub fn close_day_signed(
+        &mut self,
+        date: NaiveDate,
+        signer: &mut dyn CloseSigner,
+    ) -> Result<(DayClose, DaySignature), StoreError> {
+        let (close, signature) = self.close_day_with(date, Some(signer))?;
+        let signature = signature.ok_or_else(|| StoreError::SigningFailed {
+            date,
+            detail: "no signature was made".into(),
+        })?;
+        Ok((close, signature))
+    }
+
+    fn close_day_with(
+        &mut self,
+        date: NaiveDate,
+        signer: Option<&mut dyn CloseSigner>,
+    ) -> Result<(DayClose, Option<DaySignature>), StoreError> {
         // The whole file's check reads every page (seconds on a large register): before
         // the write lock, so other clerks are not held up while it runs.
         self.quick_check()?;
@@ -296,14 +320,22 @@ impl Store {
             params![key, at, clerk, head, entry.id],
         )
         .map_err(sqlite)?;
+        let signature = match signer {
+            Some(signer) => Some(
+                super::day_sign::sign_in(&tx, &clock, &clerk, date, signer)
+                    .map_err(|e| e.unwrap_or_else(sqlite))?,
+            ),
+            None => None,
+        };
         crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(sqlite)?;
-        Ok(DayClose {
+        let close = DayClose {
             date,
             closed_at: at,
             clerk,
             audit_hash: head,
             audit_id: entry.id,
-        })
+        };
+        Ok((close, signature))
     }
 
     /// True when `date` has been closed.

@@ -280,6 +280,26 @@ CREATE INDEX dsn_applications_waiting ON dsn_applications (due_on)
     WHERE handed_over_on IS NULL;
 "#;
 
+/// Version 11 (issue 15; version 10 is the row digests, `audit/seal.rs`): the heads' signatures on day closes (`store/day_sign.rs`). One per
+/// close, made by a head's SSH key (armored SSHSIG, namespace `kense-day`) over the close's
+/// facts and its `day_closed` entry's hash; each is recorded by its own `day_signed` audit
+/// entry (the signature's SHA-256 and key fingerprint). Append-only like the closes.
+const V11: &str = r#"
+CREATE TABLE day_signatures (
+    date        TEXT PRIMARY KEY NOT NULL REFERENCES day_closes (date),
+    signature   TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    signed_at   TEXT NOT NULL,
+    clerk       TEXT NOT NULL,
+    audit_id    INTEGER NOT NULL UNIQUE REFERENCES audit_log (id)
+) STRICT;
+
+CREATE TRIGGER day_signatures_no_update BEFORE UPDATE ON day_signatures
+BEGIN SELECT RAISE(ABORT, 'day_signatures is append-only'); END;
+CREATE TRIGGER day_signatures_no_delete BEFORE DELETE ON day_signatures
+BEGIN SELECT RAISE(ABORT, 'day_signatures is append-only'); END;
+"#;
+
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V1),
     M::up(REGISTER),
@@ -296,6 +316,10 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V9),
     // Version 10: row digests bound to the audit chain (issue 15).
     M::up(super::audit::seal::SCHEMA),
+    // Version 11: signed day closes (issue 15; see V11).
+    M::up(V11),
+    // Version 12: the day signatures' rows bound to the chain too (issue 15).
+    M::up(super::audit::seal::SIGNATURES),
 ];
 
 /// Every migration, oldest first.

@@ -140,7 +140,7 @@ pub(super) fn admit_writer(
         Ok(_) => Ok(()),
         Err(Ok(StoreError::NotStaff {
             staffless: true, ..
-        })) if is_new(tx).map_err(Err)? => {
+        })) if is_new(tx).map_err(Err)? && super::file::may_found(tx) => {
             match insert(tx, clock, clerk, clerk, "", Role::Head, None) {
                 Ok(Ok(_)) => Ok(()),
                 Ok(Err(e)) => Err(Ok(e)),

@@ -50,10 +50,21 @@ pub enum Action {
     Day,
     /// Close the day shown in the end-of-day view (after a question).
     CloseDay,
+    /// Open the journal of conclusions (M-16).
+    Journal,
+    /// Show the period before the one shown (the journal's year before).
+    Earlier,
+    /// Show the period after the one shown.
+    Later,
     /// Time passed with no key: save what waits to be saved.
     Tick,
     /// The terminal changed size: draw again.
     Resize,
+    /// Record that the selected DSN application's result was handed over to the front
+    /// office today (D-6), after a question.
+    HandOver,
+    /// Add a taxpayer to the register D-7 (1) is checked against (a small form).
+    AddTaxpayer,
 }
 
 impl Action {

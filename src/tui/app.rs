@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 
 mod answers;
 mod draw;
+mod dsn_desk;
 mod quit;
 mod register;
 
@@ -95,11 +96,28 @@ pub enum Effect {
     },
     /// Read the day's summary; the runner answers with [`App::day`].
     Day(NaiveDate),
+    /// Read the journal of conclusions of a year (M-16); the runner answers with
+    /// [`App::journal`].
+    Journal(i32),
     /// Close (seal) the day; the runner answers with [`App::day`] again, and reads the
     /// page of the Register tab again ([`App::shown_query`]).
     CloseDay(NaiveDate),
     /// Leave.
     Quit,
+    /// Read one DSN application; the runner answers with [`App::dsn_application`].
+    DsnOpen(i64),
+    /// Record that application `id`'s result was handed over to the front office on the
+    /// session's day (D-6); the runner answers with [`App::dsn_handed_over`], then reads
+    /// the list and the application again.
+    DsnHandOver(i64),
+    /// What the taxpayer register says of this BIN or IIN (the DSN form's name); the runner
+    /// answers with [`App::dsn_taxpayer`].
+    DsnTaxpayer(String),
+    /// Add a taxpayer (D-7 (1)); the runner answers with [`App::dsn_taxpayer_added`].
+    DsnAddTaxpayer(Box<crate::store::dsn::Taxpayer>),
+    /// The register's names of a DSN code decoded in Code lookup; the runner answers with
+    /// [`App::dsn_code_names`].
+    DsnCodeNames(crate::domain::dsn::DsnCode),
 }
 
 /// A line in the footer until the next key.
@@ -156,6 +174,8 @@ impl App {
                 dsn_list: Default::default(),
                 record: Default::default(),
                 correction: super::screens::formulary::FormTab::new(&session.clerk, today),
+                dsn_application: Default::default(),
+                journal: Default::default(),
             },
             dialog: None,
             status: None,

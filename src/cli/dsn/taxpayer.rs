@@ -84,11 +84,13 @@ pub(super) fn import(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<ExitCode> {
-    let mut reader = match csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_path(file)
-    {
-        Ok(r) => r,
+    // Issue 15: opened with the clerk's own rights, never the office's group's.
+    let opened = crate::office::group::with_own_rights(|| std::fs::File::open(file))
+        .and_then(|opened| opened);
+    let mut reader = match opened {
+        Ok(f) => csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(f),
         Err(e) => return Ok(bad_input(err, &format!("{}: {e}", file.display()))),
     };
     let headers = match reader.headers() {

@@ -122,3 +122,54 @@ impl Serialize for TaxpayerId {
         serializer.serialize_str(self.as_str())
     }
 }
+
+/// A field of a taxpayer typed into the register D-7 (1) is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaxpayerField {
+    Bin,
+    Name,
+    Activity,
+    Place,
+}
+
+/// What is wrong with a taxpayer as typed: the field, the rule and the explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaxpayerProblem {
+    pub field: TaxpayerField,
+    pub rule: &'static str,
+    pub text: Text,
+}
+
+/// A taxpayer's entry checked, field by field in the order typed: a valid BIN or IIN
+/// (D-4), a name that is not blank (D-4), the activity registered under Tax Code art. 88
+/// chosen (D-7 (1)), and a place (D-7 (1)); the name and place printable and within their
+/// limits. The trimmed number, name and place.
+pub fn check_taxpayer(
+    bin: &str,
+    name: &str,
+    activity_chosen: bool,
+    place: &str,
+) -> Result<(TaxpayerId, String, String), TaxpayerProblem> {
+    use crate::domain::text::{check, limit};
+    let problem = |field, rule, text| TaxpayerProblem { field, rule, text };
+    let tin = TaxpayerId::parse(bin).map_err(|e| problem(TaxpayerField::Bin, "D-4", e.text()))?;
+    let (name, place) = (name.trim(), place.trim());
+    let empty = Text::new("не заполнено", "толтырылмаған", "not filled in");
+    if name.is_empty() {
+        return Err(problem(TaxpayerField::Name, "D-4", empty));
+    }
+    check(name, limit::TAXPAYER).map_err(|e| problem(TaxpayerField::Name, e.rule(), e.text()))?;
+    if !activity_chosen {
+        let text = Text::new(
+            "выберите вид деятельности по ст. 88 Налогового кодекса",
+            "Салық кодексінің 88-бабы бойынша қызмет түрін таңдаңыз",
+            "choose the activity registered under Tax Code art. 88",
+        );
+        return Err(problem(TaxpayerField::Activity, "D-7 (1)", text));
+    }
+    if place.is_empty() {
+        return Err(problem(TaxpayerField::Place, "D-7 (1)", empty));
+    }
+    check(place, limit::PLACE).map_err(|e| problem(TaxpayerField::Place, e.rule(), e.text()))?;
+    Ok((tin, name.to_string(), place.to_string()))
+}

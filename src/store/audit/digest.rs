@@ -198,6 +198,19 @@ pub(crate) const FACTS: &[Fact] = &[
         columns: &["date", "closed_at", "clerk", "audit_hash", "audit_id"],
     },
     Fact {
+        table: "day_signatures",
+        key: "date",
+        personal: false,
+        columns: &[
+            "date",
+            "signature",
+            "fingerprint",
+            "signed_at",
+            "clerk",
+            "audit_id",
+        ],
+    },
+    Fact {
         table: "prints",
         key: "kind || '/' || subject || '/' || first_copy",
         personal: true,

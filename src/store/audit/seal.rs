@@ -165,6 +165,9 @@ pub(in crate::store) const SCHEMA: &str = concat!(
     ),
 );
 
+/// Version 12 (issue 15): the heads' signatures of day closes (version 11) watched too.
+pub(in crate::store) const SIGNATURES: &str = watch!("day_signatures", "NEW.date", "OLD.date");
+
 /// The action of a seal's entry.
 pub(crate) const ROWS_WRITTEN: &str = "rows_written";
 

@@ -195,3 +195,16 @@ impl Store {
         read().map_err(|e| DsnError::Store(sqlite(e)))
     }
 }
+
+impl Store {
+    /// One application with its rows, judged overdue on `today` (D-6): the workstation's
+    /// view of an application, read again after its hand-over.
+    pub fn dsn_application_on(
+        &self,
+        id: i64,
+        today: NaiveDate,
+    ) -> Result<Option<ListedApplication>, DsnError> {
+        let sqlite = self.sqlite_mapper();
+        read_application(&self.conn, id, Some(today)).map_err(|e| DsnError::Store(sqlite(e)))
+    }
+}

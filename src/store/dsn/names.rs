@@ -72,3 +72,32 @@ impl Store {
         Ok(DsnCodeNames { subject, product })
     }
 }
+
+/// What the taxpayer register D-7 (1) is checked against says of a BIN or IIN: the name
+/// the DSN form fills in, and the activity registered under Tax Code art. 88.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KnownTaxpayer {
+    pub name: String,
+    /// `producer`, `importer` or `both`; `None` when not recorded.
+    pub activity: Option<String>,
+}
+
+impl Store {
+    /// The taxpayer of number `tin`, if the register has it (one lookup on its key).
+    pub fn dsn_taxpayer(&self, tin: &str) -> Result<Option<KnownTaxpayer>, StoreError> {
+        let sqlite = self.sqlite_fn();
+        self.conn
+            .query_row(
+                "SELECT name, activity FROM dsn_taxpayers WHERE tin = ?1",
+                [tin.trim()],
+                |r| {
+                    Ok(KnownTaxpayer {
+                        name: r.get(0)?,
+                        activity: r.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(&sqlite)
+    }
+}

@@ -136,6 +136,7 @@ impl App {
     /// The register's answer to [`super::Effect::DsnList`].
     pub fn dsn_list(&mut self, list: Result<Vec<crate::store::dsn::ListedApplication>, Problem>) {
         self.screens.dsn_list.show(list.map_err(|p| p.text));
+        self.screens.dsn_list.set_today(self.session.clock.today());
     }
 
     /// The register's answer to [`super::Effect::Register`]: the numbers, or why not. The

@@ -30,6 +30,8 @@ impl App {
             Screen::DsnList => screens.dsn_list.draw(frame, body, view),
             Screen::Record => screens.record.draw(frame, body, view),
             Screen::Correction => screens.correction.draw(frame, body, view),
+            Screen::DsnApplication => screens.dsn_application.draw(frame, body, view),
+            Screen::Journal => screens.journal.draw(frame, body, view),
         }
         let status = match &self.status {
             Some(Status::Msg(msg)) => tr(self.lang, *msg).to_string(),

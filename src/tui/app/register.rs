@@ -39,12 +39,33 @@ impl App {
         match record {
             Ok(Some(record)) => {
                 let today = self.session.clock.today();
+                // Read again after a move or a correction, it goes back where it went.
+                if !matches!(self.screen, Screen::Record | Screen::Correction) {
+                    self.screens.record.opened_from(self.screen);
+                }
                 self.screens.record.show(record, today);
                 self.go(Screen::Record);
             }
             Ok(None) => self.status = Some(Status::Msg(Msg::NothingFound)),
             Err(problem) => self.problem(problem),
         }
+    }
+
+    /// After a move refused because another clerk moved the formulary first, and the
+    /// formulary read again: the status says what it is now and who moved it when (issue 11),
+    /// instead of only that the move is not allowed.
+    pub fn changed_meanwhile(&mut self) {
+        let last = self.screens.record.record();
+        if let Some(last) = last.and_then(|r| r.lifecycle.transitions().last()) {
+            self.status = Some(Status::Text(crate::i18n::changed_meanwhile(
+                self.lang, last,
+            )));
+        }
+    }
+
+    /// The register's answer to [`super::Effect::Journal`].
+    pub fn journal(&mut self, year: i32, lines: Result<Vec<crate::store::JournalLine>, Problem>) {
+        self.screens.journal.show(year, lines.map_err(|p| p.text));
     }
 
     /// The register's answer to [`super::Effect::Open`], second part: the formulary's
@@ -108,6 +129,7 @@ impl App {
         ) {
             self.dialog = None;
         }
+        self.screens.record.moved();
         // M-16: the journal gave the conclusion its number; the clerk writes it and the
         // date on the reverse side of the formulary.
         self.status = Some(match made.event.conclusion() {

@@ -15,6 +15,7 @@ mod question;
 
 pub use question::Ask;
 mod reason;
+pub mod taxpayer;
 
 use super::action::Action;
 use super::app::Effect;
@@ -88,6 +89,13 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// A taxpayer typed to be added to the register D-7 (1) is checked against.
+    Taxpayer(Box<taxpayer::TaxpayerEntry>),
+    /// The directory picker of a DSN form's code field (the unit, facet 2; the country and
+    /// the product type too).
+    DsnPicker {
+        list: LookupTab,
+    },
 }
 
 /// What a dialog's update gives back: the dialog open next, and the effect; no effect
@@ -114,7 +122,8 @@ impl Dialog {
     pub fn context(&self) -> Context {
         match self {
             Dialog::Help => Context::Help,
-            Dialog::Picker { .. } => Context::Picker,
+            Dialog::Picker { .. } | Dialog::DsnPicker { .. } => Context::Picker,
+            Dialog::Taxpayer(_) => Context::Taxpayer,
             Dialog::Reason { .. } => Context::Reason,
             Dialog::Quit { draft_kept: true } => Context::QuitQuestion,
             Dialog::Quit { draft_kept: false } => Context::QuitLosingQuestion,
@@ -177,6 +186,8 @@ impl Dialog {
                 input,
                 event,
             } => move_steps::end_move(number, kind, input, event, action),
+            Dialog::Taxpayer(entry) => taxpayer::update(entry, action, cx.lang),
+            Dialog::DsnPicker { list } => picker::update_dsn(list, action, screens, cx),
         }
     }
 
@@ -187,7 +198,10 @@ impl Dialog {
         use crate::i18n::Msg;
         match self {
             Dialog::Help => help::draw(frame, body, view, under),
-            Dialog::Picker { list, .. } => picker::draw(frame, body, list, view),
+            Dialog::Picker { list, .. } | Dialog::DsnPicker { list } => {
+                picker::draw(frame, body, list, view)
+            }
+            Dialog::Taxpayer(entry) => taxpayer::draw(frame, body, entry, view),
             Dialog::Reason { input, .. } => reason::draw(frame, body, input, view),
             Dialog::Quit { draft_kept: true } => {
                 question::draw(frame, body, Msg::QuitQuestion, view)
@@ -195,7 +209,7 @@ impl Dialog {
             Dialog::Quit { draft_kept: false } => {
                 question::draw(frame, body, Msg::QuitQuestionNoDraft, view)
             }
-            Dialog::Ask(ask) => question::draw(frame, body, ask.question(), view),
+            Dialog::Ask(ask) => question::draw_text(frame, body, &ask.question(view.lang)),
             Dialog::CloseDay { day, input } => {
                 day::draw(frame, body, day, view);
                 question::draw_close_day(frame, body, input, view);

@@ -34,6 +34,12 @@ pub enum MoveData {
     Ground,
 }
 
+/// Whether `kind` is made by its digit alone, asking nothing (send, manufacture): the
+/// moves a key pressed twice could make one after another.
+pub fn one_key(kind: MoveKind) -> bool {
+    matches!(data_of(kind), MoveData::None) && kind != MoveKind::Refuse
+}
+
 /// What `kind` needs from the clerk.
 pub fn data_of(kind: MoveKind) -> MoveData {
     match kind {

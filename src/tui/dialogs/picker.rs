@@ -61,6 +61,34 @@ pub fn update(
     }
 }
 
+/// The picker of a DSN form's code field (issue 11): the same list over the field's
+/// directory; Enter puts the chosen code into the field the form has the focus on.
+pub fn update_dsn(mut list: LookupTab, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next {
+    let open = |list| Dialog::DsnPicker { list };
+    match action {
+        Action::Back => become_(None),
+        Action::Edit(request) => {
+            let changed = list.edit(request);
+            stay(open(list), changed)
+        }
+        Action::Paste(text) => {
+            let changed = list.paste(&text);
+            stay(open(list), changed)
+        }
+        Action::Select(step) => {
+            let changed = list.select(step, layout::picker_rows(cx.body));
+            stay(open(list), changed)
+        }
+        Action::Confirm => {
+            if let Some(entry) = list.selected() {
+                screens.dsn_form.pick(&entry.code());
+            }
+            become_(None)
+        }
+        _ => stay(open(list), false),
+    }
+}
+
 pub fn draw(frame: &mut Frame, body: Rect, list: &LookupTab, view: View) {
     let area = layout::picker_frame(body);
     frame.render_widget(Clear, area);

@@ -28,13 +28,24 @@ pub enum Ask {
     ReplaceIin(NaiveDate, Sex),
     /// Ctrl-X over an entry: a new formulary, the entry and its draft deleted.
     NewFormulary,
+    /// Ctrl-O over a DSN application: its result handed over to the front office today
+    /// (D-6), which cannot be taken back.
+    HandOver(i64),
+    /// A digit right after a one-key move of the opened formulary: this move too.
+    AnotherMove(MoveKind),
 }
 
 impl Ask {
-    pub fn question(self) -> Msg {
+    pub fn question(self, lang: crate::domain::Lang) -> String {
         match self {
-            Ask::ReplaceIin(..) => Msg::ReplaceIinQuestion,
-            Ask::NewFormulary => Msg::NewFormularyQuestion,
+            Ask::ReplaceIin(..) => tr(lang, Msg::ReplaceIinQuestion).to_string(),
+            Ask::NewFormulary => tr(lang, Msg::NewFormularyQuestion).to_string(),
+            Ask::AnotherMove(kind) => crate::i18n::another_move(lang, kind),
+            Ask::HandOver(_) => tr(
+                lang,
+                Msg::Dsn(crate::i18n::dsn_desk::DsnWord::HandOverQuestion),
+            )
+            .to_string(),
         }
     }
 }
@@ -49,6 +60,11 @@ pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next
             screens.formulary = screens.formulary.fresh(cx.today());
             (None, Some(Effect::DiscardDraft))
         }
+        (Ask::HandOver(id), Action::Confirm) => (None, Some(Effect::DsnHandOver(id))),
+        (Ask::AnotherMove(kind), Action::Confirm) => match screens.record.number() {
+            Some(number) => (None, Some(super::move_data::now(number, kind, cx.today()))),
+            None => become_(None),
+        },
         (_, Action::Back) => become_(None),
         _ => stay(Dialog::Ask(ask), false),
     }
@@ -102,10 +118,15 @@ pub fn refuse(number: String, action: Action, cx: &mut Cx) -> Next {
 
 /// A question in a box over `body`.
 pub fn draw(frame: &mut Frame, body: Rect, question: Msg, view: View) {
+    draw_text(frame, body, tr(view.lang, question));
+}
+
+/// A question built from data (a move's name) in the same box.
+pub fn draw_text(frame: &mut Frame, body: Rect, question: &str) {
     // Three rows of text: the longest question, in Kazakh, whole at 80 columns.
     let area = layout::centered(body, 76, 5);
     frame.render_widget(Clear, area);
-    let text = Paragraph::new(Line::raw(tr(view.lang, question)))
+    let text = Paragraph::new(Line::raw(question))
         .wrap(Wrap { trim: true })
         .block(Block::default().borders(Borders::ALL));
     frame.render_widget(text, area);

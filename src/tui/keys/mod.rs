@@ -52,10 +52,16 @@ pub enum Scope {
     Record,
     /// The correction of an opened formulary: its own save and the way back.
     Correction,
+    /// The journal of conclusions.
+    Journal,
     /// The end-of-day view, whichever day it shows.
     Day,
     /// The end-of-day view of a day still open: what closes it.
     OpenDay,
+    /// An opened DSN application (issue 11).
+    DsnApp,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    TaxpayerForm,
 }
 
 /// What has the keyboard now: a screen with no dialog over it, or the dialog. Derived from
@@ -83,6 +89,8 @@ pub enum Context {
     Day,
     /// The end-of-day view of a closed day: nothing is left to close.
     ClosedDay,
+    /// The small form of a taxpayer to add (D-7 (1)).
+    Taxpayer,
 }
 
 impl Context {
@@ -107,7 +115,10 @@ impl Context {
             Context::Screen(Screen::DsnForm) => &[Scope::Dsn, Scope::Form, Scope::Global],
             Context::Screen(Screen::Formularies) => &[Scope::List, Scope::Register, Scope::Global],
             Context::Screen(Screen::DsnList) => &[Scope::List, Scope::DsnList, Scope::Global],
+            Context::Screen(Screen::DsnApplication) => &[Scope::DsnApp, Scope::List, Scope::Global],
+            Context::Taxpayer => &[Scope::TaxpayerForm],
             Context::Screen(Screen::Record) => &[Scope::Record, Scope::List, Scope::Global],
+            Context::Screen(Screen::Journal) => &[Scope::Journal, Scope::List, Scope::Global],
             Context::Screen(Screen::Correction) => &[
                 Scope::Correction,
                 Scope::Formulary,
@@ -126,6 +137,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::Taxpayer
                 | Context::Reason
                 | Context::MoveData
                 | Context::CloseDayQuestion
@@ -221,7 +233,7 @@ pub fn visible(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |b| scopes.contains(&b.scope))
-        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home"))
+        .filter(|b| !matches!(b.label, "↑" | "PgUp" | "Home" | "→"))
 }
 
 #[cfg(test)]

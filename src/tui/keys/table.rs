@@ -3,14 +3,16 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, NewOnly, OpenDay, Record, Register};
+use super::Scope::{Correction, DsnList, Journal, NewOnly, OpenDay, Record, Register};
 use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
+use super::Scope::{DsnApp, TaxpayerForm};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
+use crate::i18n::dsn_desk::DsnWord;
 use crate::tui::action::{Action, Move, Tab};
 use crate::tui::screens::formulary::Focus;
 use ratatui::crossterm::event::KeyCode::{self, BackTab, Char, Down, Enter, Esc, F};
-use ratatui::crossterm::event::KeyCode::{End, Home, PageDown, PageUp, Up};
+use ratatui::crossterm::event::KeyCode::{End, Home, Left, PageDown, PageUp, Right, Up};
 use ratatui::crossterm::event::KeyModifiers;
 
 type Key = (KeyModifiers, KeyCode);
@@ -102,6 +104,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Formulary, "Ctrl-S",    FOOTER,    Msg::KeySave,      Action::Save,                   &[ctrl('s')]),
     // A child's IIN goes into a new formulary only: a correction keeps the IIN it has.
     bind(NewOnly,   "Ctrl-G",    FOOTER,    Msg::KeyGenerate,  Action::GenerateIin,            &[ctrl('g')]),
+    // The unit (facet 2), the country and the product type from their directories.
+    bind(Dsn,       "Ctrl-L",    FOOTER,    Msg::KeyPick,      Action::Pick,                   &[ctrl('l')]),
     bind(Dsn,       "Ctrl-S",    FOOTER,    Msg::KeyFile,      Action::Save,                   &[ctrl('s')]),
     bind(List,      "↑↓",        FOOTER,    Msg::KeySelect,    Action::Select(Move::Down),     &[key(Down)]),
     bind(List,      "↑",         NO_FOOTER, Msg::KeySelect,    Action::Select(Move::Up),       &[key(Up)]),
@@ -116,14 +120,31 @@ pub static BINDINGS: &[Binding] = &[
     bind(Register,  "Ctrl-T",    NO_FOOTER, Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
     bind(Register,  "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
     bind(Register,  "Ctrl-D",    FOOTER,    Msg::KeyDay,       Action::Day,                    &[ctrl('d')]),
-    // No Enter or Ctrl-D over the DSN applications: there is no application view to open,
-    // and the end of day counts and seals the day's formularies only.
+    bind(Register,  "Ctrl-O",    NO_FOOTER, Msg::KeyJournal,   Action::Journal,                &[ctrl('o')]),
+    // No Ctrl-D over the DSN applications: the end of day counts and seals the day's
+    // formularies only. Enter opens an application, Ctrl-O records its hand-over (D-6),
+    // Ctrl-A adds a taxpayer (D-7 (1)): there is no text line here to take Ctrl-A. Ctrl-A
+    // is in the help (the footer has no room), and the DSN form names it for a BIN the
+    // register does not know.
+    bind(DsnList,   "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(DsnList,   "Ctrl-O",    FOOTER,    Msg::Dsn(DsnWord::KeyHandOver), Action::HandOver,  &[ctrl('o')]),
+    bind(DsnList,   "Ctrl-A",    NO_FOOTER, Msg::Dsn(DsnWord::KeyAddTaxpayer), Action::AddTaxpayer, &[ctrl('a')]),
     bind(DsnList,   "Ctrl-T",    FOOTER,    Msg::KeyOtherList, Action::OtherList,              &[ctrl('t')]),
+    bind(DsnApp,    "Ctrl-O",    FOOTER,    Msg::Dsn(DsnWord::KeyHandOver), Action::HandOver,  &[ctrl('o')]),
+    bind(DsnApp,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(TaxpayerForm, "Tab ↓",  FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     NEXT_FIELD),
+    bind(TaxpayerForm, "S-Tab ↑", NO_FOOTER, Msg::KeyField,    Action::Focus(Focus::Previous), PREVIOUS_FIELD),
+    bind(TaxpayerForm, "Ctrl-S", FOOTER,    Msg::Dsn(DsnWord::KeyAdd), Action::Save,           &[ctrl('s')]),
+    bind(TaxpayerForm, "Esc",    FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // The digits of an opened formulary's moves are read in `action_for`; this line only lists
     // them in the footer and the help.
     bind(Record,    "1–9",       FOOTER,    Msg::KeyMove,      Action::Choose(0),              &[]),
     bind(Record,    "Ctrl-R",    FOOTER,    Msg::KeyCorrect,   Action::Correct,                &[ctrl('r')]),
     bind(Record,    "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
+    bind(Journal,   "Enter",     FOOTER,    Msg::KeyOpen,      Action::Confirm,                &[key(Enter)]),
+    bind(Journal,   "← →",       FOOTER,    Msg::KeyYear,      Action::Earlier,                &[key(Left)]),
+    bind(Journal,   "→",         NO_FOOTER, Msg::KeyYear,      Action::Later,                  &[key(Right)]),
+    bind(Journal,   "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Correction, "Ctrl-S",   FOOTER,    Msg::KeySaveCorrection, Action::Save,              &[ctrl('s')]),
     bind(Correction, "Esc",      FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     // Not offered for a closed day (`Context::ClosedDay`): there is nothing left to close.

@@ -111,9 +111,21 @@ fn with_a_dialog_open_only_its_keys_work() {
 }
 
 #[test]
-fn over_the_dsn_applications_enter_and_typing_do_nothing_and_a_question_mark_is_help() {
+fn over_the_dsn_applications_enter_opens_typing_does_nothing_and_a_question_mark_is_help() {
     let list = Context::Screen(Screen::DsnList);
-    assert_eq!(action_for(&key(NONE, KeyCode::Enter), list), None);
+    // Issue 11: Enter opens the application, Ctrl-O hands it over, Ctrl-A adds a taxpayer.
+    assert_eq!(
+        action_for(&key(NONE, KeyCode::Enter), list),
+        Some(Action::Confirm)
+    );
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('o')), list),
+        Some(Action::HandOver)
+    );
+    assert_eq!(
+        action_for(&key(CTRL, KeyCode::Char('a')), list),
+        Some(Action::AddTaxpayer)
+    );
     assert_eq!(action_for(&key(CTRL, KeyCode::Char('d')), list), None);
     assert_eq!(action_for(&key(NONE, KeyCode::Char('a')), list), None);
     assert_eq!(
@@ -156,15 +168,16 @@ fn dsn_app() -> crate::tui::app::App {
 }
 
 #[test]
-fn the_dsn_application_lists_no_code_picker_and_ctrl_l_picks_nothing() {
+fn the_dsn_application_has_its_own_code_picker_in_the_footer() {
     let app = dsn_app();
     let footer: Vec<&str> = visible(app.context())
         .filter(|b| b.in_footer)
         .map(|b| b.label)
         .collect();
-    assert!(!footer.contains(&"Ctrl-L"), "footer: {footer:?}");
+    // Issue 11: the unit (and the country, the product type) from its directory.
+    assert!(footer.contains(&"Ctrl-L"), "footer: {footer:?}");
     assert!(footer.contains(&"Ctrl-S"), "footer: {footer:?}");
-    assert_ne!(
+    assert_eq!(
         action_for(&key(CTRL, KeyCode::Char('l')), app.context()),
         Some(Action::Pick)
     );
@@ -184,13 +197,13 @@ fn the_help_over_the_dsn_application_lists_its_keys_and_the_formularys_do_nothin
     assert_eq!(app.context(), Context::Help);
     assert_eq!(app.screen_context(), Context::Screen(Screen::DsnForm));
     let help: Vec<&str> = visible(app.screen_context()).map(|b| b.label).collect();
-    for absent in ["Ctrl-L", "Ctrl-O", "Ctrl-G"] {
+    for absent in ["Ctrl-O", "Ctrl-G"] {
         assert!(!help.contains(&absent), "{absent} in the help: {help:?}");
     }
     assert!(help.contains(&"Ctrl-N"), "help: {help:?}");
     // Sent anyway (not from a key), the formulary's actions leave the hidden formulary
-    // alone: no picker, no reason asked, no IIN asked of the register.
-    for action in [Action::Pick, Action::Accept, Action::GenerateIin] {
+    // alone: no reason asked, no IIN asked of the register.
+    for action in [Action::Accept, Action::GenerateIin] {
         let mut app = dsn_app();
         let effect = app.update(action.clone());
         assert_eq!(effect, crate::tui::app::Effect::None, "{action:?}");

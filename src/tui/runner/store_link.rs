@@ -157,13 +157,28 @@ impl StoreLink {
                 Err(problem) => app.moved(Err(problem)),
             },
             Effect::Day(date) => app.day(store.day_summary(date).map_err(problem)),
+            Effect::Journal(year) => app.journal(year, store.journal(Some(year)).map_err(problem)),
             Effect::CloseDay(date) => {
-                if let Err(e) = store.close_day(date) {
+                // Issue 15: an office that requires signed closes closes from the command
+                // line (`kense day close --sign`, the agent signs); the problem says how.
+                let required =
+                    crate::office::Settings::load().is_ok_and(|s| s.signing.requires(date));
+                let closed = if required {
+                    Err(StoreError::SignatureRequired { date })
+                } else {
+                    store.close_day(date).map(|_| ())
+                };
+                if let Err(e) = closed {
                     app.problem(problem(e));
                 }
                 app.day(store.day_summary(date).map_err(problem));
                 read_page_again(store, app, lang);
             }
+            Effect::DsnOpen(_)
+            | Effect::DsnHandOver(_)
+            | Effect::DsnTaxpayer(_)
+            | Effect::DsnAddTaxpayer(_)
+            | Effect::DsnCodeNames(_) => dsn_desk::perform(store, app, effect, clock, lang),
             Effect::None | Effect::Redraw | Effect::Copy(_) | Effect::Quit => {}
         }
         Next::Redraw
@@ -174,9 +189,14 @@ impl StoreLink {
         match effect {
             Effect::Move { .. } => app.moved(Err(missing)),
             Effect::DsnList => app.dsn_list(Err(missing)),
+            Effect::Journal(year) => app.journal(year, Err(missing)),
             Effect::Search(_, cursor) => app.page(Err(missing), cursor),
             // Nothing to keep a draft in: the quit question must not promise one.
             Effect::SaveDraft(_) | Effect::DiscardDraft => return Next::Nothing,
+            // Lookups that only add to what is shown: nothing to add, nothing to say; the
+            // key that asked is still drawn.
+            Effect::DsnTaxpayer(_) | Effect::DsnCodeNames(_) => {}
+            Effect::DsnAddTaxpayer(_) => app.dsn_taxpayer_added(Err(missing)),
             _ => app.problem(missing),
         }
         Next::Redraw
@@ -225,21 +245,24 @@ fn make_move(
     // Said with the field and the rule of the move's data it is about.
     let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
     let outcome = store.move_formulary_now(number, event.clone(), None, details);
-    let reread = match outcome {
+    let (reread, stale) = match outcome {
         Ok(made) => {
             app.moved(Ok(made));
-            true
+            (true, false)
         }
         Err(e) => {
             let problem = refusal(&e);
             let stale = problem.kind == ProblemKind::Stale;
             app.moved(Err(problem));
-            stale
+            (stale, stale)
         }
     };
     if reread {
         show_record(store, app, number, lang);
         read_page_again(store, app, lang);
+    }
+    if stale {
+        app.changed_meanwhile();
     }
 }
 
@@ -264,12 +287,15 @@ fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
     }
 }
 
+mod dsn_desk;
 mod steps;
 
 use steps::{file_dsn, issue_details};
 
 #[cfg(test)]
 mod answers_tests;
+#[cfg(test)]
+mod dsn_desk_tests;
 #[cfg(test)]
 mod known_tests;
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::codes::{self, Names};
 use crate::domain::Lang;
 use crate::domain::dsn::{Application, CodeValue, ProductRow, Report, validate};
 use crate::domain::formulary::Violation;
+use crate::i18n::dsn_desk::DsnWord;
 use crate::i18n::plural::{Noun, count};
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Action;
@@ -20,6 +21,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_input::{Input, InputRequest};
+
+mod known;
 
 /// Product rows the form offers; an application may have more through `kense dsn apply`.
 pub const PRODUCT_ROWS: usize = 3;
@@ -120,6 +123,10 @@ pub struct DsnForm {
     inputs: Vec<Input>,
     focus: usize,
     report: Report,
+    /// The last valid BIN the taxpayer register was asked about: asked once per BIN.
+    asked: Option<String>,
+    /// The name filled from the register, while the field still holds it.
+    filled: Option<String>,
 }
 
 impl Default for DsnForm {
@@ -128,6 +135,8 @@ impl Default for DsnForm {
             inputs: fields().map(|_| Input::default()).collect(),
             focus: 0,
             report: Report::default(),
+            asked: None,
+            filled: None,
         };
         form.revalidate();
         form
@@ -186,9 +195,26 @@ impl DsnForm {
     /// An action for the application, the screen showing.
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
-            Action::Edit(request) => redraw_if(self.edit(request)),
-            Action::Paste(text) => redraw_if(self.paste(&text)),
+            Action::Edit(request) => {
+                let changed = self.edit(request);
+                self.ask_register().unwrap_or(redraw_if(changed))
+            }
+            Action::Paste(text) => {
+                let changed = self.paste(&text);
+                self.ask_register().unwrap_or(redraw_if(changed))
+            }
             Action::Focus(step) => redraw_if(self.move_focus(step == Focus::Next)),
+            Action::Pick => {
+                let kind = match Self::field(self.focus) {
+                    Some(Field::Country) => codes::Kind::DsnCountry,
+                    Some(Field::Unit) => codes::Kind::DsnUnit,
+                    Some(Field::ProductType(_)) => codes::Kind::DsnProduct,
+                    _ => return cx.say(Msg::Dsn(DsnWord::NoDirectory)),
+                };
+                // An empty query: the picker is for choosing anew, not for what is typed.
+                let list = crate::tui::screens::lookup::LookupTab::with_kind(kind);
+                cx.open(crate::tui::dialogs::Dialog::DsnPicker { list })
+            }
             Action::Save if self.report.errors.is_empty() => {
                 Effect::DsnApply(Box::new(self.application()))
             }
@@ -221,9 +247,12 @@ impl DsnForm {
                 .position(|t| *t == input.value())
                 .unwrap_or(0);
             let count = SUBJECT_TYPES.len();
+            // Or by its first letter, as the formulary's choices take one (p/п, i/и).
             let next = match request {
                 InputRequest::GoToNextChar | InputRequest::InsertChar(' ') => (at + 1) % count,
                 InputRequest::GoToPrevChar => (at + count - 1) % count,
+                InputRequest::InsertChar('p' | 'P' | 'п' | 'П') => 1,
+                InputRequest::InsertChar('i' | 'I' | 'и' | 'И') => 2,
                 _ => at,
             };
             *input = Input::new(SUBJECT_TYPES.get(next).copied().unwrap_or("").to_string());
@@ -250,6 +279,14 @@ impl DsnForm {
             self.revalidate();
         }
         changed
+    }
+
+    /// The code chosen in the picker, into the focused code field.
+    pub fn pick(&mut self, code: &str) {
+        if let Some(input) = self.inputs.get_mut(self.focus) {
+            *input = Input::new(code.to_string());
+            self.revalidate();
+        }
     }
 
     fn revalidate(&mut self) {
@@ -283,6 +320,12 @@ impl DsnForm {
                         "importer" => tr(lang, Msg::DsnImporter),
                         _ => "—",
                     }),
+                    Field::Taxpayer if self.filled.as_deref() == Some(input.value().trim()) => {
+                        Value::Text {
+                            input,
+                            name: Some(tr(lang, Msg::Dsn(DsnWord::FromRegister))),
+                        }
+                    }
                     _ => Value::Text {
                         input,
                         name: field.code_name(input.value().trim()).map(|n| n.get(lang)),

@@ -6,10 +6,11 @@
 //! go a screen back or on.
 
 use super::{Cx, redraw_if};
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, dsn_desk, tr};
 use crate::store::dsn::ListedApplication;
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
+use crate::tui::dialogs::{Ask, Dialog};
 use crate::tui::ui::list::Selection;
 use crate::tui::ui::text::truncate;
 use crate::tui::ui::{View, layout};
@@ -24,6 +25,8 @@ pub struct DsnList {
     /// Newest first, as shown; or why the register could not be read.
     list: Result<Vec<ListedApplication>, String>,
     selected: Selection,
+    /// The office's date the list was read on.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl Default for DsnList {
@@ -31,28 +34,51 @@ impl Default for DsnList {
         Self {
             list: Ok(Vec::new()),
             selected: Selection::default(),
+            today: None,
         }
     }
 }
 
 impl DsnList {
-    /// An action for the list, the screen showing. Enter and typing do nothing here: there
-    /// is no application view to open, and no filter line.
+    /// An action for the list, the screen showing: Enter opens the selected application
+    /// (issue 11), Ctrl-O hands its result over after a question (D-6), Ctrl-A adds a
+    /// taxpayer (D-7 (1)). Typing does nothing: there is no filter line.
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
             Action::Select(step) => redraw_if(self.select(step, layout::dsn_list_rows(cx.body))),
+            Action::Confirm => match self.selected() {
+                Some(a) => Effect::DsnOpen(a.id),
+                None => Effect::None,
+            },
+            Action::HandOver => match self.selected() {
+                Some(a) => cx.open(Dialog::Ask(Ask::HandOver(a.id))),
+                None => Effect::None,
+            },
+            Action::AddTaxpayer => cx.open(Dialog::Taxpayer(Box::default())),
             _ => Effect::None,
         }
     }
 
+    /// The office's date the list was read on: a result kept past its month is marked as
+    /// of it (D-6).
+    pub fn set_today(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
+    }
+
     /// The register's answer, oldest first as the register lists them; the selection goes
     /// back to the newest.
+    /// Read again (after a hand-over), the same application stays selected.
     pub fn show(&mut self, list: Result<Vec<ListedApplication>, String>) {
+        let was = self.selected().map(|a| a.id);
         self.list = list.map(|mut found| {
             found.reverse();
             found
         });
         self.selected = Selection::default();
+        let count = self.applications().len();
+        if let Some(at) = self.applications().iter().position(|a| Some(a.id) == was) {
+            self.selected.set(at, count);
+        }
     }
 
     /// The applications shown, newest first (none when the register could not be read).
@@ -105,6 +131,11 @@ impl DsnList {
         starts
     }
 
+    /// D-6: the result was handed over and kept its month: the front office passes it on.
+    fn kept_past(&self, a: &ListedApplication) -> bool {
+        matches!((a.kept_until, self.today), (Some(until), Some(today)) if today >= until)
+    }
+
     /// The list in `area`, in its frame, the selected application's line highlighted.
     pub fn draw(&self, frame: &mut Frame, area: Rect, view: View) {
         let (lang, theme) = (view.lang, view.theme);
@@ -140,14 +171,30 @@ impl DsnList {
                 break;
             }
             // The name gets what the number, the dates and the BIN leave: the due date
-            // (D-6) is what the clerk looks for, so it is never the part cut off.
+            // (D-6) is what the clerk looks for, so it is never the part cut off; an
+            // overdue one is marked, a handed-over one says when (issue 11).
             let number = format!("№{} ", a.id);
             let registered = format!("{}  {}  ", a.registered_on.format("%d.%m.%Y"), a.bin);
-            let due = format!("  → {}", a.due_on.format("%d.%m.%Y"));
+            let due = format!(
+                "  {}",
+                dsn_desk::term(
+                    lang,
+                    a.due_on,
+                    a.overdue,
+                    a.handed_over_on,
+                    a.kept_until.filter(|_| self.kept_past(a))
+                )
+            );
             let room = width.saturating_sub(number.width() + registered.width() + due.width());
+            let due_style = match (a.overdue, self.kept_past(a)) {
+                (true, _) => theme.error(),
+                (_, true) => theme.warn(),
+                _ => ratatui::style::Style::default(),
+            };
             let head = Line::from(vec![
                 Span::styled(number, theme.key()),
-                Span::raw(format!("{registered}{}{due}", truncate(&a.taxpayer, room))),
+                Span::raw(format!("{registered}{}", truncate(&a.taxpayer, room))),
+                Span::styled(due, due_style),
             ]);
             lines.push(if i == self.selected.at() {
                 head.style(theme.selected())

@@ -5,7 +5,7 @@
 use super::{Cx, redraw_if};
 use crate::codes::{Entry, Hit, Kind, Names, Searcher};
 use crate::domain::Lang;
-use crate::domain::dsn::{Decoded, DsnCode, Facet, whole_code};
+use crate::domain::dsn::{Decoded, DsnCode, whole_code};
 use crate::i18n::{Msg, tr};
 use crate::store::dsn::DsnCodeNames;
 use crate::tui::action::{Action, Move};
@@ -19,6 +19,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, Paragraph};
 use tui_input::{Input, InputRequest};
+
+mod dsn;
 
 #[derive(Default)]
 pub struct LookupTab {
@@ -70,10 +72,14 @@ impl LookupTab {
         {
             self.hits = self.searcher.search(self.input.value(), self.kind);
             self.selected = Selection::default();
+            let before = self.dsn_code();
             self.dsn = (self.kind.is_none())
                 .then(|| whole_code(self.input.value()))
                 .flatten();
-            self.dsn_names = None;
+            // The names stay while the query reads as the same code (asked once per code).
+            if self.dsn_code() != before {
+                self.dsn_names = None;
+            }
         }
     }
 
@@ -96,8 +102,19 @@ impl LookupTab {
     /// An action for Code lookup, the screen showing.
     pub fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match action {
-            Action::Edit(request) => redraw_if(self.edit(request)),
-            Action::Paste(text) => redraw_if(self.paste(&text)),
+            // A query newly read as a DSN code asks the register for its names (issue 11).
+            Action::Edit(_) | Action::Paste(_) => {
+                let before = self.dsn_code();
+                let changed = match action {
+                    Action::Edit(request) => self.edit(request),
+                    Action::Paste(text) => self.paste(&text),
+                    _ => false,
+                };
+                match self.dsn_code() {
+                    Some(code) if before != Some(code) => Effect::DsnCodeNames(code),
+                    _ => redraw_if(changed),
+                }
+            }
             Action::Select(step) => redraw_if(self.select(step, layout::lookup_rows(cx.body))),
             Action::Copy => match self.selected() {
                 Some(entry) => {
@@ -224,44 +241,7 @@ impl LookupTab {
     /// foot; `None` when nothing is chosen.
     fn detail(&self, lang: Lang, theme: Theme) -> Option<Detail> {
         if let Some(decoded) = &self.dsn {
-            let title = format!(
-                "{} {}",
-                tr(lang, Msg::DsnCode),
-                decoded.code.format_facets()
-            );
-            let lines = decoded
-                .facets()
-                .iter()
-                .map(|f| {
-                    let name = f.name_kk.map(|kk| {
-                        let names = Names {
-                            kk,
-                            ru: f.name_ru,
-                            en: None,
-                        };
-                        names.get(lang)
-                    });
-                    // The register's names where the directories have none: the taxpayer of
-                    // the market subject, the product of the whole code (issue 11).
-                    let register = self.dsn_names.as_ref().and_then(|n| match f.facet {
-                        Facet::Subject => n.subject.as_ref().map(|s| s.taxpayer.clone()),
-                        Facet::Brand => n.product.as_ref().map(|p| p.name.clone()),
-                        _ => None,
-                    });
-                    let name = name.map(str::to_string).or(register);
-                    let mark = if f.marked { " *" } else { "" };
-                    Line::from(vec![
-                        Span::styled(format!("{} {:<8}", f.facet.number(), f.code), theme.key()),
-                        Span::styled(format!("{}: ", f.facet.name().get(lang)), theme.dim()),
-                        Span::raw(format!("{}{mark}", name.as_deref().unwrap_or("—"))),
-                    ])
-                })
-                .collect();
-            return Some(Detail {
-                title,
-                lines,
-                pinned: Vec::new(),
-            });
+            return Some(dsn::detail(decoded, self.dsn_names.as_deref(), lang, theme));
         }
         let entry = self.selected()?;
         let label = |msg: Msg| Span::styled(format!("{}: ", tr(lang, msg)), theme.dim());

@@ -5,10 +5,12 @@
 //! (`App::context`), never stored beside it. A new screen is a module here, a variant of
 //! [`Screen`] (with its tab and its scope in `keys`), and its place in [`Screens`].
 
+pub mod dsn_application;
 pub mod dsn_form;
 pub mod dsn_list;
 pub mod formularies;
 pub mod formulary;
+pub mod journal;
 pub mod lookup;
 pub mod record;
 
@@ -37,11 +39,15 @@ pub enum Screen {
     Record,
     /// The Register tab's correction of an opened formulary (the form, filled with its data).
     Correction,
+    /// The Register tab's opened DSN application, read-only (issue 11).
+    DsnApplication,
+    /// The Register tab's journal of conclusions (M-16), a year at a time.
+    Journal,
 }
 
 impl Screen {
     /// Every screen, in the order of their tabs.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Formulary,
         Screen::DsnForm,
         Screen::Lookup,
@@ -49,6 +55,8 @@ impl Screen {
         Screen::DsnList,
         Screen::Record,
         Screen::Correction,
+        Screen::DsnApplication,
+        Screen::Journal,
     ];
 
     /// The tab the screen belongs to.
@@ -56,9 +64,12 @@ impl Screen {
         match self {
             Screen::Formulary | Screen::DsnForm => Tab::NewFormulary,
             Screen::Lookup => Tab::CodeLookup,
-            Screen::Formularies | Screen::DsnList | Screen::Record | Screen::Correction => {
-                Tab::Register
-            }
+            Screen::Formularies
+            | Screen::DsnList
+            | Screen::Record
+            | Screen::Correction
+            | Screen::DsnApplication
+            | Screen::Journal => Tab::Register,
         }
     }
 
@@ -69,7 +80,11 @@ impl Screen {
             Screen::DsnForm => Some(Screen::Formulary),
             Screen::Formularies => Some(Screen::DsnList),
             Screen::DsnList => Some(Screen::Formularies),
-            Screen::Lookup | Screen::Record | Screen::Correction => None,
+            Screen::Lookup
+            | Screen::Record
+            | Screen::Correction
+            | Screen::DsnApplication
+            | Screen::Journal => None,
         }
     }
 
@@ -95,6 +110,9 @@ pub struct Screens {
     /// The correction in progress of the opened formulary (a form with the number it
     /// corrects); a new one each time the clerk starts correcting.
     pub correction: formulary::FormTab,
+    /// The opened DSN application.
+    pub dsn_application: dsn_application::DsnApplication,
+    pub journal: journal::JournalScreen,
 }
 
 /// What a screen's or a dialog's `update` is given besides the action, and what it may ask
@@ -147,9 +165,13 @@ impl Screens {
             Screen::Formulary => self.formulary.update(action, cx),
             Screen::DsnForm => self.dsn_form.update(action, cx),
             Screen::Lookup => self.lookup.update(action, cx),
+            // The journal is the Register tab's own: opened from the list of formularies.
+            Screen::Formularies if action == Action::Journal => self.journal.open(cx),
             Screen::Formularies => self.formularies.update(action, cx),
             Screen::DsnList => self.dsn_list.update(action, cx),
             Screen::Record => self.update_record(action, cx),
+            Screen::DsnApplication => self.dsn_application.update(action, cx),
+            Screen::Journal => self.journal.update(action, cx),
             Screen::Correction => match action {
                 // Back to the formulary; what was typed in the correction is dropped.
                 Action::Back => {

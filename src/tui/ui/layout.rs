@@ -91,6 +91,11 @@ pub fn register_rows(body: Rect) -> usize {
     usize::from(inner(table).height.saturating_sub(1)).max(1)
 }
 
+/// How many lines of the journal of conclusions show (inside its frame, below the header).
+pub fn journal_rows(body: Rect) -> usize {
+    usize::from(inner(body).height.saturating_sub(1)).max(1)
+}
+
 /// How many lines the DSN list has inside its frame.
 pub fn dsn_list_rows(body: Rect) -> usize {
     usize::from(inner(body).height)

@@ -6,6 +6,7 @@ use super::moves_tests::{Desk, open};
 use super::*;
 use crate::domain::lifecycle::{Event, MoveKind, State};
 use crate::tui::action::Action;
+use crate::tui::keys::Context;
 use crate::tui::screens::formulary::spec::FieldId;
 use std::time::Duration;
 use tui_input::InputRequest;
@@ -63,7 +64,16 @@ fn a_move_another_clerk_made_first_shows_the_formulary_as_it_is_now() {
         panic!("the formulary is shown again");
     };
     assert_eq!(record.lifecycle.state(), State::Sent);
-    assert!(!desk.status().is_empty(), "the refusal is said");
+    // What changed is said: the state now, the move, who made it (issue 11).
+    let last = record
+        .lifecycle
+        .transitions()
+        .last()
+        .map(|t| t.clerk.clone());
+    let status = desk.status();
+    assert!(status.contains("changed while it was open"), "{status}");
+    assert!(status.contains(&State::Sent.text().en), "{status}");
+    assert!(status.contains(&last.unwrap_or_default()), "{status}");
 }
 
 /// A registered formulary's draft that could not be forgotten is forgotten at the next
@@ -75,4 +85,41 @@ fn a_draft_not_discarded_after_registering_is_discarded_later() {
     assert_eq!(desk.app.update(Action::Tick), Effect::DiscardDraft);
     desk.app.draft_discarded(true);
     assert_eq!(desk.app.update(Action::Tick), Effect::None);
+}
+
+/// A digit pressed right after a one-key move (a key pressed twice) does not make a second
+/// move unasked; y makes it; a move chosen after another key is made at once, as before.
+#[test]
+fn a_digit_right_after_a_move_asks_before_the_next_one_key_move() {
+    let mut desk = Desk::new();
+    let (older, _) = desk.registered(1, &[]);
+    let (newer, _) = desk.registered(2, &[]);
+    let state = |desk: &Desk| {
+        desk.app
+            .screens
+            .record
+            .record()
+            .map(|r| r.lifecycle.state())
+    };
+    desk.open_first(&newer);
+    desk.choose(MoveKind::Send);
+    assert_eq!(state(&desk), Some(State::Sent));
+    desk.choose(MoveKind::Manufacture);
+    assert_eq!(desk.app.context(), Context::AskQuestion, "asked, not made");
+    assert_eq!(state(&desk), Some(State::Sent));
+    desk.press(Action::Confirm);
+    assert_eq!(state(&desk), Some(State::Manufactured));
+
+    // The older one: n leaves it sent; after another key its digit moves it at once.
+    desk.press(Action::Back);
+    desk.press(Action::Select(crate::tui::action::Move::Down));
+    desk.press(Action::Confirm);
+    assert_eq!(desk.app.screens.record.number(), Some(older.as_str()));
+    desk.choose(MoveKind::Send);
+    desk.choose(MoveKind::Manufacture);
+    assert_eq!(desk.app.context(), Context::AskQuestion);
+    desk.press(Action::Back);
+    assert_eq!(state(&desk), Some(State::Sent));
+    desk.choose(MoveKind::Manufacture);
+    assert_eq!(state(&desk), Some(State::Manufactured));
 }

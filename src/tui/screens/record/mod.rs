@@ -11,6 +11,7 @@ use crate::domain::lifecycle::{Event, MoveKind, ReturnReason, State, moves_from}
 use crate::store::{Correction, Record};
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
+use crate::tui::dialogs::{Ask, move_data};
 use crate::tui::ui::theme::Theme;
 use crate::tui::ui::{View, layout};
 use chrono::NaiveDate;
@@ -26,6 +27,12 @@ pub struct RecordScreen {
     scroll: usize,
     /// The office's date when the record was read: a running term is due or overdue as of it.
     today: Option<NaiveDate>,
+    /// The screen it was opened from, which Esc goes back to (the list of formularies when
+    /// none is known).
+    back: Option<Screen>,
+    /// A move was just made and no other key pressed since: a digit now may be the same key
+    /// pressed twice, so a one-key move is asked first.
+    just_moved: bool,
 }
 
 impl RecordScreen {
@@ -36,6 +43,7 @@ impl RecordScreen {
         if !same {
             self.scroll = 0;
             self.corrections.clear();
+            self.just_moved = false;
         }
         self.record = Some(Box::new(record));
         self.today = Some(today);
@@ -44,6 +52,16 @@ impl RecordScreen {
     /// The register's answer: the formulary's corrections, oldest first.
     pub fn show_corrections(&mut self, corrections: Vec<Correction>) {
         self.corrections = corrections;
+    }
+
+    /// The register made a move of this formulary.
+    pub fn moved(&mut self) {
+        self.just_moved = true;
+    }
+
+    /// Esc goes back to `screen`, the list the formulary was opened from.
+    pub fn opened_from(&mut self, screen: Screen) {
+        self.back = Some(screen);
     }
 
     pub fn record(&self) -> Option<&Record> {
@@ -59,9 +77,10 @@ impl RecordScreen {
         let Some(record) = self.record.as_deref() else {
             return Effect::None;
         };
+        let just_moved = std::mem::take(&mut self.just_moved);
         match action {
             Action::Back => {
-                cx.go = Some(Screen::Formularies);
+                cx.go = Some(self.back.unwrap_or(Screen::Formularies));
                 Effect::Redraw
             }
             Action::Select(step) => {
@@ -77,7 +96,10 @@ impl RecordScreen {
                 redraw_if(self.scroll(step, total, page))
             }
             Action::Choose(n) => match self.chosen(n) {
-                Some(kind) => crate::tui::dialogs::move_data::begin(record, kind, cx),
+                Some(kind) if just_moved && move_data::one_key(kind) => {
+                    cx.open(crate::tui::dialogs::Dialog::Ask(Ask::AnotherMove(kind)))
+                }
+                Some(kind) => move_data::begin(record, kind, cx),
                 None => Effect::None,
             },
             _ => Effect::None,
