@@ -8,9 +8,8 @@
 //! 16 bytes of the hash, in lowercase hex (32 characters): enough that finding another row
 //! with the same digest is out of reach, half the size in a register of millions of rows.
 //!
-//! Columns kense derives from others (the folded name keys, the generated number
-//! columns) are left out: they are recomputed, not facts. Adding a column to a fact table
-//! changes its digests: such a migration must come with a new digest version.
+//! Derived columns (folded name keys, generated numbers) are no facts and left out. A
+//! column added to a fact table changes its digests: it needs a new digest version.
 
 use rusqlite::types::ValueRef;
 use sha2::{Digest, Sha256};
@@ -382,9 +381,8 @@ pub(crate) fn unhex(text: &str) -> Option<RowDigest> {
     Some(digest)
 }
 
-/// The digest of `audit_digest_start` (what each fact table held when digests began), in
-/// lowercase hex: the SHA-256 of its rows in table order, each as `table TAB max_rowid TAB
-/// rows LF`. Every seal records it, so the start cannot be moved later unseen.
+/// The SHA-256 (hex) of `audit_digest_start`, rows in table order as `table TAB max_rowid
+/// TAB rows LF`. Every seal records it, so the start cannot be moved later unseen.
 pub(crate) fn start_digest(conn: &rusqlite::Connection) -> rusqlite::Result<String> {
     let mut hasher = Sha256::new();
     let mut statement =
