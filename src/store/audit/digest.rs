@@ -14,7 +14,6 @@
 use rusqlite::types::ValueRef;
 use sha2::{Digest, Sha256};
 
-/// A digest as kept in memory.
 pub(crate) type RowDigest = [u8; 16];
 
 /// A table that holds the register's facts, as the digests see it.
