@@ -3,6 +3,8 @@
 //!
 //! - start to first frame: from spawning `kense` to the tab bar on the screen (median of 10);
 //! - bytes written for one character typed into the Surname field of New formulary;
+//! - bytes written for a key on the record screen (an opened formulary of a demo register:
+//!   ↓, PgDn, End, Home);
 //! - bytes written by an idle workstation over 10 seconds;
 //! - with `KENSE_BENCH_TIME=/usr/bin/time`: the peak memory of a session (lookups, the form,
 //!   the Register tab), from `/usr/bin/time -v`.
@@ -66,6 +68,45 @@ fn main() {
         s.contents()
     );
     println!("bytes for one character in Surname       {sizes:?}");
+
+    // Keys on the record screen (issue 11): a formulary of a demo register opened from the
+    // Register tab, then scrolled a row, a page, to its end and back.
+    let (_record_dir, record_db) = scratch("bench-record");
+    let filled = std::process::Command::new(kense)
+        .arg("--db")
+        .arg(&record_db)
+        .args(["demo", "--count", "20", "--seed", "1"])
+        .output()
+        .map(|o| o.status.success());
+    assert!(matches!(filled, Ok(true)), "the demo register: {filled:?}");
+    let record_db = record_db.to_string_lossy().into_owned();
+    let mut r = Session::start_command(command(kense, &["--lang", "en", "--db", &record_db]));
+    r.wait_for(|c| c.contains("2 Code lookup"), "the tab bar");
+    r.send(b"\x1b3");
+    r.wait_for(|c| c.contains("Search the register"), "the Register tab");
+    r.settle(Duration::from_millis(500));
+    r.send(b"\r");
+    r.wait_for(|c| c.contains("Last move"), "the record screen");
+    r.settle(Duration::from_millis(500));
+    let mut record = Vec::new();
+    for (name, key) in [
+        ("↓", &b"\x1b[B"[..]),
+        ("↓", b"\x1b[B"),
+        ("PgDn", b"\x1b[6~"),
+        ("End", b"\x1b[F"),
+        ("Home", b"\x1b[H"),
+        ("↑ at the top", b"\x1b[A"),
+    ] {
+        let before = r.raw_len();
+        r.send(key);
+        r.settle(Duration::from_millis(300));
+        record.push(format!("{name} {}", r.raw_len() - before));
+    }
+    println!(
+        "bytes for one key on the record screen   {}",
+        record.join(", ")
+    );
+    r.quit();
 
     // Idle for 10 seconds.
     s.settle(Duration::from_millis(500));

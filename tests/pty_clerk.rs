@@ -4,7 +4,7 @@
 
 mod pty_support;
 
-use pty_support::{Session, contains, scratch};
+use pty_support::{Session, contains, registered_number, scratch};
 
 #[test]
 fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
@@ -45,13 +45,7 @@ fn a_clerk_types_a_formulary_registers_it_and_finds_it_in_the_register() {
         |c| c.contains("Registered: No. "),
         "the registration number",
     );
-    let screen = s.contents();
-    let number = screen
-        .split("Registered: No. ")
-        .nth(1)
-        .and_then(|rest| rest.split([' ', ',']).next())
-        .unwrap_or_else(|| panic!("no number on screen:\n{screen}"))
-        .to_string();
+    let number = registered_number(&s.contents());
 
     s.send(b"\x1b3"); // Alt-3: the register
     s.wait_for(

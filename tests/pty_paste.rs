@@ -56,8 +56,9 @@ fn a_paste_stays_in_its_field_and_a_large_one_is_taken_at_once() {
     s.wait_for(|c| c.contains("(y/n)"), "the quit question");
     s.send(b"y");
     assert_eq!(s.wait_exit(), 0);
-    // The target is 2 s (docs/BENCHMARKS.md has the measured time); this bound only
-    // catches the old per-letter behaviour, minutes long, on a loaded machine.
+    // Issue 11, done when: the 100 KB paste taken and the workstation quit within 2 s, from
+    // the paste sent to the process gone (a debug build on a loaded 2-core machine takes
+    // ~0.3 s; the old per-letter behaviour took minutes). docs/BENCHMARKS.md has the timing.
     let took = start.elapsed();
-    assert!(took < Duration::from_secs(10), "took {took:?}");
+    assert!(took < Duration::from_secs(2), "took {took:?}");
 }

@@ -126,13 +126,26 @@ fn a_childs_iin_is_asked_of_the_register_once_birth_date_and_sex_are_there() {
     type_text(&mut app, "01.03.2026");
     app.focus_field(FieldId::Sex);
     app.update(Action::Edit(InputRequest::GoToNextChar));
-    let born = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_else(|| panic!("date"));
+    // A child: what the parent showed is asked first (M-12.a; the dialog is tested on a
+    // real register in `store_link/child_iin_tests.rs`).
+    assert_eq!(app.update(Action::GenerateIin), Effect::Redraw);
+    let screen = text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Child's IIN: what was shown (M-12.a)"),
+        "{screen}"
+    );
+    app.update(Action::Back);
+    // An adult's IIN is asked of the register at once.
+    app.focus_field(FieldId::BirthDate);
+    app.update(Action::Edit(InputRequest::DeleteLine));
+    type_text(&mut app, "01.03.1990");
+    let born = NaiveDate::from_ymd_opt(1990, 3, 1).unwrap_or_else(|| panic!("date"));
     assert_eq!(
         app.update(Action::GenerateIin),
         Effect::GenerateIin(born, kense::domain::Sex::Male)
     );
-    app.generated(Ok("260301500015".into()));
-    assert_eq!(app.form().value(FieldId::Iin), "260301500015");
+    app.generated(Ok("900301300015".into()));
+    assert_eq!(app.form().value(FieldId::Iin), "900301300015");
 }
 
 #[test]

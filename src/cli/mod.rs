@@ -295,6 +295,14 @@ pub fn main() -> ExitCode {
                     .unwrap_or_default(),
                 clock: cli.register.clock,
             },
+            // Issue 11: the office's codes start each new formulary; a settings file
+            // that cannot be read was refused above, for the clock.
+            office_codes: crate::office::Settings::load()
+                .map(|s| tui::screens::formulary::OfficeCodes {
+                    region: s.office.region,
+                    district: s.office.district,
+                })
+                .unwrap_or_default(),
         };
         let store = register::open(&cli.register, true);
         return match tui::run(options, store) {

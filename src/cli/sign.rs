@@ -35,7 +35,8 @@ pub struct SshKeygen {
 impl SshKeygen {
     /// The signer of the public key in `path` (`~/.ssh/id_ed25519.pub`).
     pub fn new(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path)
+        // The clerk's own rights (issue 15): a file the group may read is not the head's key.
+        let text = own_rights(|| std::fs::read_to_string(path))
             .map_err(|e| format!("--sign: cannot read {}: {e}", path.display()))?;
         let key = PublicKey::from_openssh(text.trim()).map_err(|_| {
             format!(
@@ -52,15 +53,23 @@ impl SshKeygen {
     }
 }
 
+/// `f`, an I/O step on something the clerk names (a key file, the agent, a child), with the
+/// clerk's own rights under the setgid installation (issue 15).
+fn own_rights<T>(f: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+    crate::office::group::with_own_rights(f).and_then(|done| done)
+}
+
 /// `Ok` when the agent (`SSH_AUTH_SOCK`) holds `key`; else what to do about it.
 fn agent_holds(key: &PublicKey) -> Result<(), String> {
-    let listed = Command::new("ssh-add")
-        .arg("-L")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| {
-            format!("--sign: cannot run ssh-add ({e}): install OpenSSH's client (openssh-client)")
-        })?;
+    let listed = own_rights(|| {
+        Command::new("ssh-add")
+            .arg("-L")
+            .stdin(Stdio::null())
+            .output()
+    })
+    .map_err(|e| {
+        format!("--sign: cannot run ssh-add ({e}): install OpenSSH's client (openssh-client)")
+    })?;
     let text = String::from_utf8_lossy(&listed.stdout);
     let held = text
         .lines()
@@ -87,16 +96,20 @@ impl CloseSigner for SshKeygen {
     }
 
     fn sign(&mut self, message: &str) -> Result<String, String> {
-        let mut child = Command::new("ssh-keygen")
-            .args(["-Y", "sign", "-n", NAMESPACE, "-f"])
-            .arg(&self.path)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| {
-                format!("cannot run ssh-keygen ({e}): install OpenSSH's client (openssh-client)")
-            })?;
+        // Started with the clerk's own rights: ssh-keygen reads the key file beside the
+        // public one when the agent cannot sign, and must not read one only the group may.
+        let mut child = own_rights(|| {
+            Command::new("ssh-keygen")
+                .args(["-Y", "sign", "-n", NAMESPACE, "-f"])
+                .arg(&self.path)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+        })
+        .map_err(|e| {
+            format!("cannot run ssh-keygen ({e}): install OpenSSH's client (openssh-client)")
+        })?;
         if let Some(mut stdin) = child.stdin.take() {
             stdin
                 .write_all(message.as_bytes())
@@ -232,7 +245,7 @@ fn allowed_signers(flag: Option<&Path>, settings: &Settings) -> Result<Signers, 
     let Some(path) = flag.or(settings.signing.allowed_signers.as_deref()) else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(path)
+    let text = own_rights(|| std::fs::read_to_string(path))
         .map_err(|e| format!("--allowed-signers: cannot read {}: {e}", path.display()))?;
     let signers = AllowedSigners::parse(&text)
         .map_err(|e| format!("--allowed-signers: {}, {e}", path.display()))?;
@@ -249,8 +262,15 @@ pub fn verify_inputs(
     err: &mut impl Write,
 ) -> Result<(Signers, Option<NaiveDate>), ExitCode> {
     let settings = settings(err)?;
+    let required = settings.signing.required_since();
     match allowed_signers(flag.as_deref(), &settings) {
-        Ok(signers) => Ok((signers, settings.signing.required_since())),
+        // Signatures checked against nothing prove nothing: an office that requires them
+        // must say whose keys count, or verify would pass a signature anyone made.
+        Ok(None) if required.is_some() => Err(bad_input(
+            err,
+            "the office requires signed closes ([signing] required): give --allowed-signers              FILE or set [signing] allowed_signers, so the signatures are checked",
+        )),
+        Ok(signers) => Ok((signers, required)),
         Err(message) => Err(bad_input(err, &message)),
     }
 }

@@ -182,6 +182,21 @@ impl Searcher {
     }
 }
 
+impl Searcher {
+    /// Every row of directory `kind`, in the document's order: what a picker shows before
+    /// anything is typed (issue 11: an empty picker lists the whole directory).
+    pub fn all(&self, kind: Kind) -> Vec<Hit> {
+        candidates(&self.index, Some(kind))
+            .map(|(position, item)| Hit {
+                entry: item.entry,
+                rank: Rank::NamePrefix,
+                quality: (0, 0),
+                position,
+            })
+            .collect()
+    }
+}
+
 fn candidates(index: &[Indexed], kind: Option<Kind>) -> impl Iterator<Item = (u32, &Indexed)> {
     index
         .iter()

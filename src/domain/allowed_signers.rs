@@ -111,10 +111,15 @@ fn parse_line(line: &str) -> Result<Signer, String> {
             "namespaces" => {
                 namespaces = Some(split_outside_quotes(unquote(value), |c| c == ','));
             }
-            other => {
+            // OpenSSH's own options are named; anything else is not repeated: the file may
+            // be one the clerk cannot read (issue 15), and a message must not show it.
+            known @ ("cert-authority" | "valid-after" | "valid-before") => {
                 return Err(format!(
-                    "the option {other:?} is not supported by kense (only namespaces=)"
+                    "the option {known:?} is not supported by kense (only namespaces=)"
                 ));
+            }
+            _ => {
+                return Err("an option other than namespaces= is not supported by kense".into());
             }
         }
     }

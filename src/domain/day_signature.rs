@@ -131,7 +131,15 @@ pub fn check(signature: &SshSig, message: &str) -> Result<(), SignatureProblem> 
     }
     PublicKey::from(signature.public_key().clone())
         .verify(NAMESPACE, message.as_bytes(), signature)
-        .map_err(|_| SignatureProblem::Invalid)
+        .map_err(|e| match e {
+            // A key kind kense cannot check is not a changed close: say which.
+            ssh_key::Error::AlgorithmUnknown | ssh_key::Error::AlgorithmUnsupported { .. } => {
+                SignatureProblem::Unreadable {
+                    detail: e.to_string(),
+                }
+            }
+            _ => SignatureProblem::Invalid,
+        })
 }
 
 /// Checks a signature just made is by `key` and good for `message`, before it is stored:

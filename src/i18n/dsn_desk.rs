@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 pub enum DsnWord {
     KeyHandOver,
     KeyAddTaxpayer,
-    HandOverQuestion,
     Applicant,
     SubjectType,
     Received,
@@ -36,11 +35,6 @@ pub(super) fn texts(word: DsnWord) -> (&'static str, &'static str, &'static str)
     match word {
         DsnWord::KeyHandOver => ("выдать результат", "нәтижені беру", "hand over"),
         DsnWord::KeyAddTaxpayer => ("налогоплательщик", "салық төлеуші", "taxpayer"),
-        DsnWord::HandOverQuestion => (
-            "Результат передан в фронт-офис сегодня (D-6)?",
-            "Нәтиже бүгін фронт-офиске берілді ме (D-6)?",
-            "Hand the result over to the front office today (D-6)?",
-        ),
         DsnWord::Applicant => ("Заявитель", "Өтініш беруші", "Applicant"),
         DsnWord::SubjectType => ("Тип субъекта", "Субъект түрі", "Subject type"),
         DsnWord::Received => ("Принята", "Қабылданды", "Received"),
@@ -187,5 +181,15 @@ pub fn name_differs(lang: Lang, tin: &str, name: &str) -> String {
         format!("В реестре {tin}: {name}"),
         format!("Тізілімде {tin}: {name}"),
         format!("The register has {tin} as {name}"),
+    )
+}
+
+/// The question before a hand-over (D-6), naming the application it records, since the
+/// list's selection decides which one.
+pub fn hand_over_question(lang: Lang, id: i64) -> String {
+    lang.pick(
+        format!("Результат заявки № {id} передан в фронт-офис сегодня (D-6)? y/д — да, n/н — нет"),
+        format!("№ {id} өтінімнің нәтижесі бүгін фронт-офиске берілді ме (D-6)? y/и — иә, n/ж — жоқ"),
+        format!("Hand the result of application No. {id} over to the front office today (D-6)? y — yes, n — no"),
     )
 }

@@ -15,6 +15,7 @@
 use crate::codes::Kind;
 use crate::domain::Lang;
 
+pub mod counter;
 pub mod countries;
 pub mod dsn_desk;
 pub mod form;
@@ -182,6 +183,10 @@ pub enum Msg {
     MrzNotThePerson,
     PrefilledFrom,
     CorrectionQuitQuestion,
+    /// The key that leaves the clerk's draft to the session holding it (issue 11).
+    KeyReadOnly,
+    /// Quitting a session whose clerk's draft another session holds (issue 11).
+    QuitQuestionHeld,
     /// The DSN applications in the workstation (`dsn_desk`).
     Dsn(dsn_desk::DsnWord),
 }

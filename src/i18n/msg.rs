@@ -371,6 +371,12 @@ pub(super) fn texts(msg: Msg) -> (&'static str, &'static str, &'static str) {
             "on the citizen's coupon (M-57)",
         ),
         Msg::LastMove => ("Последнее действие", "Соңғы әрекет", "Last move"),
+        Msg::KeyReadOnly => ("только просмотр", "тек қарау", "read only"),
+        Msg::QuitQuestionHeld => (
+            "Формуляр не зарегистрирован; черновик ведёт другой сеанс, введённое здесь будет потеряно. Выйти? (y/д — да, n/н — нет)",
+            "Формуляр тіркелмеген; жобаны басқа сеанс жүргізеді, мұнда енгізілгені жоғалады. Шығасыз ба? (y/и — иә, n/ж — жоқ)",
+            "The formulary is not registered; another session keeps the draft, so what was typed here will be lost. Quit? (y/n)",
+        ),
         Msg::Dsn(word) => super::dsn_desk::texts(word),
         Msg::Kind(kind) => match kind {
             Kind::District => ("Район", "Аудан", "District"),

@@ -40,6 +40,9 @@ const KEPT: &[&str] = &[
     "KENSE_CONFIG",
     "KENSE_DB",
     "KENSE_CLERK",
+    // The head's forwarded agent, which `day close --sign` signs with (run with the
+    // clerk's own rights, never the group's: `cli::sign`).
+    "SSH_AUTH_SOCK",
 ];
 
 /// Whether the process runs with a group it was not started with: the binary is setgid

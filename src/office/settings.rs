@@ -181,15 +181,29 @@ pub fn config_path() -> PathBuf {
         .map_or_else(|| PathBuf::from(DEFAULT_CONFIG), PathBuf::from)
 }
 
-/// Whether root owns `path` and its directory and neither may be changed by its group or
-/// others: the administrator's file, which a clerk cannot have written (issue 15).
+/// Whether `path` is the administrator's file, which a clerk cannot have written (issue 15):
+/// see [`administrators_path`].
 pub fn administrators(path: &Path) -> bool {
+    administrators_path(path).is_some()
+}
+
+/// The file `path` names with every link resolved, when root owns it and every directory
+/// above it and no one else may change any of them (a directory others may write only
+/// with the sticky bit, as `/tmp`, where the root-owned entries stay root's). Checked on the
+/// resolved path and read from it: a clerk who swaps a link of their own between the check
+/// and the read changes nothing, as no part of the resolved path is theirs.
+pub fn administrators_path(path: &Path) -> Option<PathBuf> {
     use std::os::unix::fs::MetadataExt;
-    let root_only = |p: &Path| {
-        std::fs::metadata(p).is_ok_and(|meta| meta.uid() == 0 && meta.mode() & 0o022 == 0)
-    };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    root_only(path) && dir.is_none_or(root_only)
+    let resolved = std::fs::canonicalize(path).ok()?;
+    let file = std::fs::symlink_metadata(&resolved).ok()?;
+    let file_ok = file.is_file() && file.uid() == 0 && file.mode() & 0o022 == 0;
+    let dirs_ok = resolved.ancestors().skip(1).all(|dir| {
+        std::fs::symlink_metadata(dir).is_ok_and(|meta| {
+            let sticky = meta.mode() & 0o1000 != 0;
+            meta.is_dir() && meta.uid() == 0 && (meta.mode() & 0o022 == 0 || sticky)
+        })
+    });
+    (file_ok && dirs_ok).then_some(resolved)
 }
 
 impl Settings {
@@ -197,9 +211,11 @@ impl Settings {
     /// [`CONFIG_ENV`] is read only when it is the administrator's ([`administrators`]).
     pub fn load() -> Result<Self, SettingsError> {
         let path = config_path();
-        if super::group::is_setgid() && path != Path::new(DEFAULT_CONFIG) && !administrators(&path)
-        {
-            return Err(SettingsError::Untrusted { path });
+        if super::group::is_setgid() && path != Path::new(DEFAULT_CONFIG) {
+            return match administrators_path(&path) {
+                Some(resolved) => Self::load_from(&resolved),
+                None => Err(SettingsError::Untrusted { path }),
+            };
         }
         Self::load_from(&path)
     }
@@ -319,6 +335,26 @@ mod tests {
             let writable = std::fs::Permissions::from_mode(0o666);
             std::fs::set_permissions(&path, writable).unwrap_or_else(|e| panic!("{e}"));
             assert!(!administrators(&path), "a file others may change");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
+                .unwrap_or_else(|e| panic!("{e}"));
+            // Through a link: what counts is the resolved path, every directory on it
+            // root's. A directory of another account (nobody) on the way is not.
+            let link = dir.path().join("via");
+            std::os::unix::fs::symlink(dir.path(), &link).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                administrators_path(&link.join("kense.toml")),
+                std::fs::canonicalize(&path).ok()
+            );
+            let theirs = dir.path().join("theirs");
+            std::fs::create_dir(&theirs).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(theirs.join("kense.toml"), "").unwrap_or_else(|e| panic!("{e}"));
+            std::os::unix::fs::chown(&theirs, Some(65534), None).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::remove_file(&link).unwrap_or_else(|e| panic!("{e}"));
+            std::os::unix::fs::symlink(&theirs, &link).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                !administrators(&link.join("kense.toml")),
+                "a root file in a directory another account may change"
+            );
         }
     }
 

@@ -26,6 +26,7 @@ mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
 mod corrections;
+mod draft_lock;
 mod drafts;
 mod emigration;
 mod formularies;
@@ -58,6 +59,7 @@ pub use corrections::Correction;
 pub use day::{DayMove, DayReview, Replay};
 pub use day_sign::{BadSignature, CloseSigner, DaySignature, SignatureReport};
 pub use demo::{DemoOptions, DemoOutcome, DemoReport};
+pub use draft_lock::{DraftHold, DraftHolder, DraftLock};
 pub use drafts::DraftHeld;
 pub use emigration::Emigration;
 pub use error::{HeadAct, StoreError, number_to_show};

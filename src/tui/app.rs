@@ -23,6 +23,7 @@ use ratatui::layout::Rect;
 mod answers;
 mod draw;
 mod dsn_desk;
+mod held;
 mod quit;
 mod register;
 
@@ -63,6 +64,13 @@ pub enum Effect {
     /// Take the next IIN for this birth date and sex from the register (M-12.a); the
     /// runner answers with [`App::generated`].
     GenerateIin(NaiveDate, crate::domain::Sex),
+    /// [`Effect::GenerateIin`] for a child, recording what the parent showed (M-12.a,
+    /// `Store::generate_iin_for`); answered with [`App::generated_for_child`].
+    GenerateChildIin(
+        NaiveDate,
+        crate::domain::Sex,
+        Box<crate::domain::birth_record::ChildIinBasis>,
+    ),
     /// Read what the register knows of a person by IIN (open formularies, names, what to
     /// prefill), leaving out the formulary corrected; the runner answers with
     /// [`App::known_person`].
@@ -158,6 +166,10 @@ pub struct App {
     /// The terminal's size, to know how many rows a page is.
     pub(super) size: Rect,
     pub(super) session: Session,
+    /// Another session of this clerk holds the draft: this one never writes it (issue 11).
+    pub(super) held: bool,
+    /// The held draft is shown read only, until the clerk takes a fresh form.
+    pub(super) read_only: bool,
 }
 
 impl App {
@@ -186,6 +198,8 @@ impl App {
             drafts_kept: true,
             size,
             session,
+            held: false,
+            read_only: false,
         }
     }
 
@@ -232,7 +246,8 @@ impl App {
     /// keys that act everywhere, then the screen.
     pub fn update(&mut self, action: Action) -> Effect {
         if action == Action::Tick {
-            return self.tick();
+            let effect = self.tick();
+            return self.only_if_held(effect);
         }
         // A key must not change what the clerk cannot see: below the smallest size only
         // quitting, the help, Esc and a resize act.
@@ -243,6 +258,9 @@ impl App {
         let had_status = action != Action::Resize && self.status.take().is_some();
         if !matches!(action, Action::Quit | Action::Resize) {
             self.leaving_dsn = false;
+        }
+        if let Some(effect) = self.read_only_refuses(&action) {
+            return effect;
         }
         let mut cx = self.cx();
         let effect = match self.dialog.take() {
@@ -260,7 +278,8 @@ impl App {
                 None => self.screens.update(self.screen, action, &mut cx),
             },
         };
-        self.apply(cx, effect, had_status)
+        let effect = self.apply(cx, effect, had_status);
+        self.only_if_held(effect)
     }
 
     /// The keys that act on every screen.
@@ -337,6 +356,14 @@ impl App {
             }
             effect => effect,
         }
+    }
+
+    /// The office's own region and district (its settings), the codes every new formulary
+    /// starts with (issue 11).
+    pub fn set_office_codes(&mut self, codes: super::screens::formulary::OfficeCodes) {
+        let today = self.session.clock.today();
+        let form = self.screens.formulary.fresh(today).with_office_codes(codes);
+        self.screens.formulary = form;
     }
 
     /// Moves the focus to `id` (tests and the first draw of a restored draft).

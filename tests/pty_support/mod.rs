@@ -331,3 +331,13 @@ pub fn read_until(reader: &mut dyn Read, screen: &mut vt100::Parser, what: &str)
         }
     }
 }
+
+/// The registration number the status line shows after Ctrl-S ("Registered: No. N, …").
+pub fn registered_number(screen: &str) -> String {
+    screen
+        .split("Registered: No. ")
+        .nth(1)
+        .and_then(|rest| rest.split([' ', ',']).next())
+        .unwrap_or_else(|| panic!("no number on screen:\n{screen}"))
+        .to_string()
+}

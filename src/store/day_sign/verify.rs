@@ -56,19 +56,23 @@ struct Stored {
     audit_id: i64,
 }
 
-/// The `day_signed` entry `id` records this signature of `date`.
-fn entry_records(conn: &Connection, date: &str, s: &Stored) -> rusqlite::Result<bool> {
-    let entry: Option<(String, String, String)> = conn
+/// The `day_signed` entry `id` records this signature of `date`, by the account the row
+/// names, of the close entry `close` (a row relabelled to another account, or moved to
+/// another close, disagrees with the chain).
+fn entry_records(conn: &Connection, date: &str, close: i64, s: &Stored) -> rusqlite::Result<bool> {
+    let entry: Option<(String, String, String, String)> = conn
         .query_row(
-            "SELECT action, subject, details_json FROM audit_log WHERE id = ?1",
+            "SELECT action, subject, clerk, details_json FROM audit_log WHERE id = ?1",
             [s.audit_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    Ok(entry.is_some_and(|(action, subject, details)| {
+    Ok(entry.is_some_and(|(action, subject, clerk, details)| {
         let details: serde_json::Value = serde_json::from_str(&details).unwrap_or_default();
         action == "day_signed"
             && subject == date
+            && clerk == s.clerk
+            && details["close_audit_id"] == close
             && details["fingerprint"] == s.fingerprint.as_str()
             && details["signature_sha256"] == sha256(&s.signature).as_str()
     }))
@@ -97,11 +101,11 @@ fn was_head(conn: &Connection, account: &str, before: i64) -> rusqlite::Result<b
 /// The problem of one signed close, if any.
 fn check_one(
     conn: &Connection,
-    date: &str,
+    (date, close): (&str, i64),
     stored: &Stored,
     signers: Option<&AllowedSigners>,
 ) -> rusqlite::Result<Option<SignatureProblem>> {
-    if !entry_records(conn, date, stored)? {
+    if !entry_records(conn, date, close, stored)? {
         return Ok(Some(SignatureProblem::EntryMismatch));
     }
     let Some(signers) = signers else {
@@ -165,7 +169,7 @@ pub(in crate::store) fn verify(
         let problem = match &stored {
             Some(stored) => {
                 report.signed += 1;
-                check_one(tx, &date, stored, signers)?
+                check_one(tx, (&date, audit_id), stored, signers)?
             }
             None => {
                 let day = date.parse::<NaiveDate>().ok();

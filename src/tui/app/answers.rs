@@ -122,6 +122,23 @@ impl App {
         }
     }
 
+    /// The register's answer to [`super::Effect::GenerateChildIin`]: the IIN goes into the
+    /// form as [`App::generated`] puts it; `due`, the request to РАГС the register now
+    /// keeps in the work queue (M-12.a), is said beside it.
+    pub fn generated_for_child(
+        &mut self,
+        iin: Result<String, Problem>,
+        due: Option<chrono::NaiveDate>,
+    ) {
+        let said = iin.as_ref().ok().cloned();
+        self.generated(iin);
+        if let (Some(iin), Some(due)) = (said, due) {
+            let due = due.format("%d.%m.%Y").to_string();
+            let term = crate::i18n::counter::registry_request_due(self.lang, &due);
+            self.status = Some(Status::Text(format!("{iin} · {term}")));
+        }
+    }
+
     /// The register's answer to [`super::Effect::DsnApply`]: what each product row came to.
     pub fn dsn_filed(&mut self, outcome: Result<String, Problem>) {
         match outcome {
@@ -151,7 +168,7 @@ impl App {
                 let today = self.session.clock.today();
                 // The numbers stay on the fresh form, labelled, until the clerk starts the
                 // next formulary: the coupon is what the citizen takes away (M-56).
-                self.screens.formulary = FormTab::new(&self.session.clerk, today)
+                self.screens.formulary = (self.screens.formulary.fresh(today))
                     .with_banner(number.clone(), coupon.clone());
             }
             Err(problem) => self.problem(problem),
@@ -172,6 +189,8 @@ impl App {
     /// Brings back a draft the clerk left.
     pub fn restore_draft(&mut self, draft: &crate::domain::formulary::Formulary) {
         let today = self.session.clock.today();
-        self.screens.formulary = FormTab::from_formulary(draft, &self.session.clerk, today);
+        let office = self.screens.formulary.office_codes();
+        self.screens.formulary =
+            FormTab::from_formulary(draft, &self.session.clerk, today).with_office_codes(office);
     }
 }

@@ -51,6 +51,8 @@ impl App {
         self.leaving_dsn = false;
         if self.screens.formulary.is_blank() {
             Effect::Quit
+        } else if self.held {
+            cx.open(Dialog::QuitHeld)
         } else {
             cx.open(Dialog::Quit {
                 draft_kept: self.drafts_kept,

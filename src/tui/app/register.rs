@@ -98,6 +98,9 @@ impl App {
             Err(problem) => {
                 if problem.kind == ProblemKind::Stale {
                     self.dialog = None;
+                    // The formulary is shown as it is now, its digits meaning other moves: a
+                    // digit pressed twice must not make one of them unasked.
+                    self.screens.record.moved();
                 } else if matches!(self.dialog, Some(Dialog::EndMove { .. }))
                     && let Some(Dialog::EndMove {
                         number,

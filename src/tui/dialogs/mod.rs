@@ -6,13 +6,16 @@
 //! another, or none) with the effect: a dialog is a small state machine, and what it
 //! becomes is visible in the return value rather than in assignments scattered over `App`.
 
+mod child_iin;
 mod day;
+mod draft_held;
 mod help;
 pub mod move_data;
 mod move_steps;
 mod picker;
 mod question;
 
+pub use child_iin::begin as begin_child_iin;
 pub use question::Ask;
 mod reason;
 pub mod taxpayer;
@@ -89,6 +92,12 @@ pub enum Dialog {
     Refuse {
         number: String,
     },
+    /// The clerk's draft is held by another session (issue 11): a fresh form or read only.
+    DraftHeld(crate::store::DraftHolder),
+    /// "Quit?" while another session holds the draft: what was typed here is lost.
+    QuitHeld,
+    /// What a parent showed for a child's IIN (M-12.a), asked before the IIN is taken.
+    ChildIin(Box<child_iin::BasisForm>),
     /// A taxpayer typed to be added to the register D-7 (1) is checked against.
     Taxpayer(Box<taxpayer::TaxpayerEntry>),
     /// The directory picker of a DSN form's code field (the unit, facet 2; the country and
@@ -134,6 +143,9 @@ impl Dialog {
             Dialog::MoveData { .. } | Dialog::IssueDocument { .. } => Context::MoveData,
             Dialog::Day(day) if day.closed.is_some() => Context::ClosedDay,
             Dialog::Day(_) => Context::Day,
+            Dialog::ChildIin(_) => Context::ChildIin,
+            Dialog::DraftHeld(_) => Context::DraftHeld,
+            Dialog::QuitHeld => Context::QuitLosingQuestion,
         }
     }
 
@@ -179,6 +191,17 @@ impl Dialog {
                 input,
             } => move_steps::issue_document(number, coupon, input, action, cx),
             Dialog::Day(day) => day::update(day, action),
+            Dialog::ChildIin(form) => child_iin::update(form, action, cx),
+            // Its n and r are the App's (`app/held.rs`); Ctrl-Q quits from under it.
+            Dialog::DraftHeld(holder) => match action {
+                Action::Quit => (None, None),
+                _ => stay(Dialog::DraftHeld(holder), false),
+            },
+            Dialog::QuitHeld => match action {
+                Action::Confirm | Action::Quit => (None, Some(Effect::Quit)),
+                Action::Back => become_(None),
+                _ => stay(Dialog::QuitHeld, false),
+            },
             Dialog::CloseDay { day, input } => question::close_day(day, input, action, cx),
             Dialog::EndMove {
                 number,
@@ -217,6 +240,9 @@ impl Dialog {
             Dialog::EndMove { .. } => question::draw(frame, body, Msg::EndQuestion, view),
             Dialog::Refuse { .. } => question::draw(frame, body, Msg::RefuseQuestion, view),
             Dialog::Day(day) => day::draw(frame, body, day, view),
+            Dialog::ChildIin(form) => child_iin::draw(frame, body, form, view),
+            Dialog::DraftHeld(holder) => draft_held::draw(frame, body, holder, view),
+            Dialog::QuitHeld => question::draw(frame, body, Msg::QuitQuestionHeld, view),
             Dialog::MoveData {
                 kind,
                 input,

@@ -2,7 +2,8 @@
 //! puts the chosen code into the form (a district brings its region with it, M-App2).
 
 use super::{Dialog, Next, become_, stay};
-use crate::codes::Entry;
+use crate::codes::{Entry, Names};
+use crate::i18n::counter::region_changed;
 use crate::i18n::{Msg, tr};
 use crate::tui::action::Action;
 use crate::tui::screens::formulary::spec::FieldId;
@@ -49,8 +50,17 @@ pub fn update(
             };
             match list.selected() {
                 Some(Entry::District(d)) => {
+                    // The district brings its region (M-App2); a region other than the one
+                    // typed is never changed without saying so (issue 11).
+                    let before = form.value(FieldId::RegionCode).trim().to_string();
                     form.set(FieldId::RegionCode, d.region_code);
                     form.set(FieldId::DistrictCode, d.district_code);
+                    if before != d.region_code {
+                        let name = Names::kk_ru(d.region_name_kk, d.region_name_ru);
+                        let said =
+                            region_changed(cx.lang, &before, d.region_code, name.get(cx.lang));
+                        cx.status = Some(said.into());
+                    }
                 }
                 Some(Entry::Filling(f)) => form.set(field, f.code),
                 _ => {}
@@ -98,3 +108,7 @@ pub fn draw(frame: &mut Frame, body: Rect, list: &LookupTab, view: View) {
     frame.render_widget(block, area);
     list.draw(frame, layout::picker_list(body), view);
 }
+
+#[cfg(test)]
+#[path = "picker_tests.rs"]
+mod tests;

@@ -41,11 +41,7 @@ impl Ask {
             Ask::ReplaceIin(..) => tr(lang, Msg::ReplaceIinQuestion).to_string(),
             Ask::NewFormulary => tr(lang, Msg::NewFormularyQuestion).to_string(),
             Ask::AnotherMove(kind) => crate::i18n::another_move(lang, kind),
-            Ask::HandOver(_) => tr(
-                lang,
-                Msg::Dsn(crate::i18n::dsn_desk::DsnWord::HandOverQuestion),
-            )
-            .to_string(),
+            Ask::HandOver(id) => crate::i18n::dsn_desk::hand_over_question(lang, id),
         }
     }
 }
@@ -53,8 +49,10 @@ impl Ask {
 /// `y`: what was asked; `n` or Esc: nothing.
 pub fn ask(ask: Ask, action: Action, screens: &mut Screens, cx: &mut Cx) -> Next {
     match (ask, action) {
+        // A child's IIN asks next what the parent showed (M-12.a).
         (Ask::ReplaceIin(born, sex), Action::Confirm) => {
-            (None, Some(Effect::GenerateIin(born, sex)))
+            let effect = super::begin_child_iin(born, sex, cx);
+            (cx.open.take(), Some(effect))
         }
         (Ask::NewFormulary, Action::Confirm) => {
             screens.formulary = screens.formulary.fresh(cx.today());

@@ -58,6 +58,10 @@ pub enum Scope {
     Day,
     /// The end-of-day view of a day still open: what closes it.
     OpenDay,
+    /// The fields of a dialog of several lines (what was shown for a child's IIN).
+    Fields,
+    /// The draft held by another session: a fresh form or read only (issue 11).
+    HeldDraft,
     /// An opened DSN application (issue 11).
     DsnApp,
     /// The small form of a taxpayer to add (D-7 (1)).
@@ -89,6 +93,10 @@ pub enum Context {
     Day,
     /// The end-of-day view of a closed day: nothing is left to close.
     ClosedDay,
+    /// What a parent showed for a child's IIN (M-12.a).
+    ChildIin,
+    /// The clerk's draft is held by another session (issue 11).
+    DraftHeld,
     /// The small form of a taxpayer to add (D-7 (1)).
     Taxpayer,
 }
@@ -128,6 +136,8 @@ impl Context {
             Context::MoveData => &[Scope::Entry],
             Context::Day => &[Scope::OpenDay, Scope::Day],
             Context::ClosedDay => &[Scope::Day],
+            Context::ChildIin => &[Scope::Fields, Scope::Entry],
+            Context::DraftHeld => &[Scope::HeldDraft],
         }
     }
 
@@ -137,6 +147,7 @@ impl Context {
         matches!(
             self,
             Context::Picker
+                | Context::ChildIin
                 | Context::Taxpayer
                 | Context::Reason
                 | Context::MoveData

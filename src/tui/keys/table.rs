@@ -3,9 +3,9 @@
 //! lines), so a binding reads across and a scope's keys read down.
 
 use super::Binding;
-use super::Scope::{Correction, DsnList, Journal, NewOnly, OpenDay, Record, Register};
-use super::Scope::{Day, Dsn, Entry, Form, Formulary, Global, Help, List, Lookup, Question};
-use super::Scope::{DsnApp, TaxpayerForm};
+use super::Scope::{Correction, DsnList, HeldDraft, Journal, NewOnly, OpenDay, Record};
+use super::Scope::{Day, Dsn, Entry, Fields, Form, Formulary, Global, Help, List, Lookup};
+use super::Scope::{DsnApp, Question, Register, TaxpayerForm};
 use super::Scope::{YesAsk, YesEnd, YesLose, YesQuit, YesRefuse};
 use crate::i18n::Msg;
 use crate::i18n::dsn_desk::DsnWord;
@@ -90,6 +90,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(YesEnd,    "y/д",       FOOTER,    Msg::KeyMakeMove,  Action::Confirm,                YES_ONLY),
     bind(YesAsk,    "y/д",       FOOTER,    Msg::KeyYes,       Action::Confirm,                YES_ONLY),
     bind(Question,  "n Esc",     FOOTER,    Msg::KeyBack,      Action::Back,                   NO),
+    // Letters where a Russian keyboard has them too: т is n's key, к is r's.
+    bind(HeldDraft, "n",         FOOTER,    Msg::KeyNewFormulary, Action::NewFormulary,        &[key(Char('n')), key(Char('т'))]),
+    bind(HeldDraft, "r",         FOOTER,    Msg::KeyReadOnly,  Action::Back,                   &[key(Char('r')), key(Char('к')), key(Esc)]),
+    bind(HeldDraft, "Ctrl-Q",    FOOTER,    Msg::KeyQuit,      Action::Quit,                   QUIT),
+    // Tab and the arrows only: Enter takes the child's IIN (M-12.a), from any field.
+    bind(Fields,    "Tab ↓",     FOOTER,    Msg::KeyField,     Action::Focus(Focus::Next),     &[key(KeyCode::Tab), key(Down)]),
+    bind(Fields,    "S-Tab ↑",   NO_FOOTER, Msg::KeyField,     Action::Focus(Focus::Previous), PREVIOUS_FIELD),
     bind(Entry,     "Enter",     FOOTER,    Msg::KeyDone,      Action::Confirm,                &[key(Enter)]),
     bind(Entry,     "Esc",       FOOTER,    Msg::KeyBack,      Action::Back,                   &[key(Esc)]),
     bind(Global,    "Alt-1",     NO_FOOTER, Msg::TabNewFormulary, Action::ShowTab(Tab::NewFormulary), TAB_1),

@@ -50,6 +50,7 @@ fn typing_goes_to_the_focused_line_and_ctrl_q_quits() {
         Context::Screen(Screen::Lookup),
         Context::Screen(Screen::Formulary),
         Context::Picker,
+        Context::ChildIin,
     ] {
         assert!(matches!(
             action_for(&key(NONE, KeyCode::Char('a')), context),

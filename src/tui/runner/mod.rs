@@ -48,6 +48,8 @@ pub struct Options {
     pub lang: Lang,
     pub theme: Theme,
     pub session: Session,
+    /// The office's region and district of its settings: a new formulary's codes.
+    pub office_codes: crate::tui::screens::formulary::OfficeCodes,
 }
 
 /// Exit status of a workstation whose connection dropped: 128 + SIGHUP, as a shell
@@ -149,6 +151,7 @@ fn event_loop(
         Rect::new(0, 0, size.width, size.height),
         options.session,
     );
+    app.set_office_codes(options.office_codes);
     link.restore_draft(&mut app);
     let served = serve(terminal, &mut app, &mut link, hangup);
     if served.is_err() {

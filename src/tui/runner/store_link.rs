@@ -11,7 +11,7 @@ use crate::i18n::store::{dsn_error, move_refusal, store_error};
 use crate::i18n::{Msg, tr};
 use crate::office::Clock;
 use crate::store::dsn::ListFilter;
-use crate::store::{MoveDetails, Store, StoreError};
+use crate::store::{DraftHold, MoveDetails, Store, StoreError};
 
 /// The register the workstation works on, or why there is none (the screens still work;
 /// what needs the register says so).
@@ -20,6 +20,8 @@ pub struct StoreLink {
     lang: Lang,
     /// The session's clock, the App's too: what is written is dated as the clerk saw.
     clock: Clock,
+    /// This session's hold on the clerk's draft (issue 11): kept while the session lives.
+    draft_lock: Option<crate::store::DraftLock>,
 }
 
 /// What the event loop does after an effect.
@@ -44,7 +46,12 @@ fn kind_of(error: &StoreError) -> ProblemKind {
 
 impl StoreLink {
     pub fn new(store: Result<Store, StoreError>, lang: Lang, clock: Clock) -> Self {
-        Self { store, lang, clock }
+        Self {
+            store,
+            lang,
+            clock,
+            draft_lock: None,
+        }
     }
 
     /// Brings back the clerk's draft, if one was left.
@@ -52,9 +59,22 @@ impl StoreLink {
         if self.store.is_err() {
             app.drafts_not_kept();
         }
-        if let Ok(store) = &self.store
-            && let Ok(Some(draft)) = store.load_draft()
-        {
+        let Ok(store) = &self.store else {
+            return;
+        };
+        // Issue 11: a second session of this clerk is told which holds the draft, and
+        // writes none; a hold that cannot be taken at all leaves drafts as they were.
+        let started = self.clock.office_time();
+        match store.hold_draft(std::process::id(), started) {
+            Ok(DraftHold::Other(holder)) => {
+                let draft = store.load_draft().ok().flatten();
+                app.draft_held(holder, draft.as_ref());
+                return;
+            }
+            Ok(DraftHold::Mine(lock)) => self.draft_lock = Some(lock),
+            Err(_) => {}
+        }
+        if let Ok(Some(draft)) = store.load_draft() {
             app.restore_draft(&draft);
         }
     }
@@ -127,6 +147,17 @@ impl StoreLink {
                     .map(|done| done.iin.to_string());
                 app.generated(iin.map_err(problem));
             }
+            Effect::GenerateChildIin(born, sex, basis) => {
+                let generated = store.generate_iin_for(born, sex, Some(&basis));
+                let iin = generated.map(|done| done.iin.to_string());
+                // M-12.a: a record ИС ЗАГС did not have is a request to РАГС, its term as
+                // the register computed it for the work queue.
+                let due = iin.as_ref().ok().and_then(|iin| {
+                    let open = store.registry_requests().ok()?;
+                    open.into_iter().find(|r| &r.iin == iin).map(|r| r.due)
+                });
+                app.generated_for_child(iin.map_err(problem), due);
+            }
             Effect::Open(number) => show_record(store, app, &number, lang),
             Effect::Correct { number, formulary } => {
                 let corrected = store.correct_formulary(&number, &formulary, clock.today());
@@ -161,15 +192,18 @@ impl StoreLink {
             Effect::CloseDay(date) => {
                 // Issue 15: an office that requires signed closes closes from the command
                 // line (`kense day close --sign`, the agent signs); the problem says how.
-                let required =
-                    crate::office::Settings::load().is_ok_and(|s| s.signing.requires(date));
-                let closed = if required {
-                    Err(StoreError::SignatureRequired { date })
-                } else {
-                    store.close_day(date).map(|_| ())
-                };
-                if let Err(e) = closed {
-                    app.problem(problem(e));
+                // Settings that cannot be read now refuse the close: an office that
+                // requires signatures must not get an unsigned close from a half-edited file.
+                match crate::office::Settings::load() {
+                    Err(e) => app.problem(Problem::new(ProblemKind::Other, e.to_string())),
+                    Ok(s) if s.signing.requires(date) => {
+                        app.problem(problem(StoreError::SignatureRequired { date }));
+                    }
+                    Ok(_) => {
+                        if let Err(e) = store.close_day(date) {
+                            app.problem(problem(e));
+                        }
+                    }
                 }
                 app.day(store.day_summary(date).map_err(problem));
                 read_page_again(store, app, lang);
@@ -211,7 +245,10 @@ fn register(store: &mut Store, app: &mut App, formulary: &Formulary, lang: Lang)
     match store.register_formulary_now(formulary) {
         Ok(done) => {
             app.registered(Ok((done.number, done.coupon)));
-            app.draft_discarded(store.discard_draft().is_ok());
+            // The draft is another session's when this one does not hold it (issue 11).
+            if app.holds_draft() {
+                app.draft_discarded(store.discard_draft().is_ok());
+            }
         }
         Err(StoreError::Invalid(violations)) => {
             let text = violations
@@ -295,7 +332,11 @@ use steps::{file_dsn, issue_details};
 #[cfg(test)]
 mod answers_tests;
 #[cfg(test)]
+mod child_iin_tests;
+#[cfg(test)]
 mod dsn_desk_tests;
+#[cfg(test)]
+mod held_tests;
 #[cfg(test)]
 mod known_tests;
 #[cfg(test)]

@@ -35,15 +35,35 @@ pub struct LookupTab {
     /// The register's names of that code (the taxpayer, the product), once read.
     /// Boxed: the picker dialog holds a lookup, and most lookups never have names.
     dsn_names: Option<Box<DsnCodeNames>>,
+    /// The region typed in the form: the district picker lists its districts first.
+    first_region: Option<String>,
 }
 
 impl LookupTab {
-    /// A lookup over one directory only, as the code picker of the form uses it.
+    /// A lookup over one directory only (the DSN form's unit picker), empty until typed.
     pub fn with_kind(kind: Kind) -> Self {
         Self {
             kind: Some(kind),
             ..Self::default()
         }
+    }
+
+    /// A lookup over one directory only, as the code picker of the form uses it (issue
+    /// 11): it starts from an empty query listing the whole directory, the districts of
+    /// `region` (the form's) first, with the field's `current` code chosen.
+    pub fn picker(kind: Kind, region: &str, current: &str) -> Self {
+        let region = region.trim();
+        let mut tab = Self {
+            kind: Some(kind),
+            first_region: (!region.is_empty()).then(|| region.to_string()),
+            ..Self::default()
+        };
+        tab.search();
+        let current = current.trim();
+        if let Some(at) = tab.hits.iter().position(|h| h.entry.code() == current) {
+            tab.selected.set(at, tab.hits.len());
+        }
+        tab
     }
 
     /// Applies a key to the query; searches again when the text changed. Returns whether
@@ -69,17 +89,24 @@ impl LookupTab {
 
     /// Searches again for the query as it is now.
     fn search(&mut self) {
-        {
-            self.hits = self.searcher.search(self.input.value(), self.kind);
-            self.selected = Selection::default();
-            let before = self.dsn_code();
-            self.dsn = (self.kind.is_none())
-                .then(|| whole_code(self.input.value()))
-                .flatten();
-            // The names stay while the query reads as the same code (asked once per code).
-            if self.dsn_code() != before {
-                self.dsn_names = None;
-            }
+        let query = self.input.value();
+        self.hits = match self.kind {
+            Some(kind) if query.trim().is_empty() => self.searcher.all(kind),
+            kind => self.searcher.search(query, kind),
+        };
+        if let Some(region) = &self.first_region {
+            // Stable: each part keeps the order of its matches (issue 11).
+            let elsewhere = |e: Entry| !matches!(e, Entry::District(d) if d.region_code == region);
+            self.hits.sort_by_key(|h| (h.rank, elsewhere(h.entry)));
+        }
+        self.selected = Selection::default();
+        let before = self.dsn_code();
+        self.dsn = (self.kind.is_none())
+            .then(|| whole_code(self.input.value()))
+            .flatten();
+        // The names stay while the query reads as the same code (asked once per code).
+        if self.dsn_code() != before {
+            self.dsn_names = None;
         }
     }
 
@@ -355,24 +382,5 @@ impl Detail {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typing_searches_and_the_selection_stays_in_the_list() {
-        let mut tab = LookupTab::default();
-        for c in "akkol".chars() {
-            assert!(tab.edit(InputRequest::InsertChar(c)));
-        }
-        assert_eq!(
-            tab.selected().map(|e| e.code().into_owned()),
-            Some("1902 204".into())
-        );
-        let found = tab.hits.len();
-        assert!(tab.select(Move::Last, 10));
-        assert_eq!(tab.selected.at(), found - 1);
-        assert!(!tab.select(Move::Down, 10), "already at the end");
-        tab.select(Move::First, 10);
-        assert_eq!(tab.selected.at(), 0);
-    }
-}
+#[path = "lookup_tests.rs"]
+mod tests;

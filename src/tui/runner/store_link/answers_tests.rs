@@ -74,6 +74,9 @@ fn a_move_another_clerk_made_first_shows_the_formulary_as_it_is_now() {
     assert!(status.contains("changed while it was open"), "{status}");
     assert!(status.contains(&State::Sent.text().en), "{status}");
     assert!(status.contains(&last.unwrap_or_default()), "{status}");
+    // The digits now mean the moves from "sent": one pressed right away is asked first.
+    desk.choose(MoveKind::Manufacture);
+    assert_eq!(desk.app.context(), Context::AskQuestion);
 }
 
 /// A registered formulary's draft that could not be forgotten is forgotten at the next

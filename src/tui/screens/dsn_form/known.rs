@@ -39,10 +39,14 @@ impl DsnForm {
         };
         let typed = self.value(Field::Taxpayer).to_string();
         if !typed.is_empty() && self.filled.as_deref() != Some(typed.as_str()) {
-            return (typed != known.name).then(|| name_differs(lang, bin, &known.name));
+            return (typed.trim() != known.name.trim())
+                .then(|| name_differs(lang, bin, known.name.trim()));
         }
-        self.set(Field::Taxpayer, &known.name);
-        self.filled = Some(known.name.trim().to_string());
+        // The field and the memory of what was filled hold the same text, so the next
+        // BIN's answer knows the name was the register's, not typed.
+        let name = known.name.trim();
+        self.set(Field::Taxpayer, name);
+        self.filled = Some(name.to_string());
         if self.value(Field::SubjectType).is_empty()
             && let Some(activity @ ("producer" | "importer")) = known.activity.as_deref()
         {

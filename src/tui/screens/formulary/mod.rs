@@ -5,12 +5,15 @@
 pub mod convert;
 mod draw;
 pub mod grounds;
+mod office;
 pub mod shown;
 mod update;
 
 use update::by_letter;
 pub use update::code_name;
 pub mod spec;
+
+pub use office::OfficeCodes;
 
 use crate::codes;
 use crate::domain::Sex;
@@ -64,6 +67,8 @@ pub struct FormTab {
     known_for: Option<String>,
     /// The IIN the register was last asked about, not to ask twice.
     asked: Option<String>,
+    /// The office's region and district, the codes a new form starts with (issue 11).
+    office: OfficeCodes,
 }
 
 impl FormTab {
@@ -86,6 +91,7 @@ impl FormTab {
             known: Known::default(),
             known_for: None,
             asked: None,
+            office: OfficeCodes::default(),
         };
         tab.revalidate();
         tab
@@ -157,7 +163,7 @@ impl FormTab {
 
     /// A new, empty form for the same clerk.
     pub fn fresh(&self, today: NaiveDate) -> Self {
-        Self::new(&self.clerk, today)
+        Self::new(&self.clerk, today).with_office_codes(self.office.clone())
     }
 
     /// Moves the focus to the next field, after the focused one and round to the first,
@@ -237,8 +243,12 @@ impl FormTab {
         &self.report
     }
 
+    /// Nothing typed: the office's own codes (issue 11) do not count.
     pub fn is_blank(&self) -> bool {
-        self.inputs.iter().all(|i| i.value().trim().is_empty())
+        FIELDS
+            .iter()
+            .zip(&self.inputs)
+            .all(|(spec, i)| i.value().trim().is_empty() || self.holds_default(spec.id, i.value()))
     }
 
     /// Changed since the draft was last saved.

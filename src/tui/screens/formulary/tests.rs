@@ -130,3 +130,38 @@ fn a_restored_draft_opens_at_the_last_field_typed() {
     let tab = FormTab::from_formulary(&draft, "clerk", today());
     assert_eq!(tab.focused(), FieldId::GivenName);
 }
+
+/// Issue 11: the office's own region and district start every new formulary, count as
+/// nothing typed, and give way to a draft's own codes.
+#[test]
+fn the_offices_codes_start_a_new_formulary_and_are_no_entry() {
+    let office = OfficeCodes {
+        region: Some("1902".into()),
+        district: Some(" 204 ".into()),
+    };
+    let mut tab = FormTab::new("clerk", today()).with_office_codes(office.clone());
+    assert_eq!(tab.value(FieldId::RegionCode), "1902");
+    assert_eq!(tab.value(FieldId::DistrictCode), "204");
+    assert!(tab.formulary().region_code.as_deref() == Some("1902"));
+    assert!(tab.is_blank(), "the office's codes alone are no entry");
+    assert!(!tab.unsaved(), "nothing to keep as a draft");
+    // A district typed over the office's is an entry.
+    type_into(&mut tab, FieldId::DistrictCode, "");
+    tab.edit(InputRequest::DeleteLine);
+    tab.edit(InputRequest::InsertChar('7'));
+    assert!(!tab.is_blank());
+    // The next form starts with them again.
+    let next = tab.fresh(today());
+    assert_eq!(next.value(FieldId::DistrictCode), "204");
+    assert!(next.is_blank());
+    // A draft keeps its own codes.
+    let draft = Formulary {
+        region_code: Some("1917".into()),
+        district_code: Some("213".into()),
+        ..Formulary::default()
+    };
+    let restored = FormTab::from_formulary(&draft, "clerk", today()).with_office_codes(office);
+    assert_eq!(restored.value(FieldId::RegionCode), "1917");
+    assert_eq!(restored.value(FieldId::DistrictCode), "213");
+    assert_eq!(restored.fresh(today()).value(FieldId::RegionCode), "1902");
+}

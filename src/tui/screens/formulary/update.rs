@@ -13,7 +13,7 @@ use crate::tui::dialogs::{Ask, Dialog};
 use crate::tui::screens::lookup::LookupTab;
 use crate::tui::screens::{Cx, redraw_if};
 use chrono::NaiveDate;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 impl FormTab {
     /// An action for the form, the screen showing.
@@ -40,10 +40,14 @@ impl FormTab {
                     FieldId::RegionCode | FieldId::DistrictCode => codes::Kind::District,
                     _ => return Effect::None,
                 };
-                let mut list = LookupTab::with_kind(kind);
-                for c in self.value(self.focused()).chars() {
-                    list.edit(InputRequest::InsertChar(c));
-                }
+                // An empty query over the whole directory, what the field holds chosen:
+                // typed into the query, a filled field would hide every other code.
+                let region = self.value(FieldId::RegionCode).trim().to_string();
+                let current = match self.focused() {
+                    FieldId::FillingCode => self.value(FieldId::FillingCode).to_string(),
+                    _ => format!("{region} {}", self.value(FieldId::DistrictCode).trim()),
+                };
+                let list = LookupTab::picker(kind, &region, &current);
                 cx.open(Dialog::Picker {
                     field: self.focused(),
                     list,
@@ -58,7 +62,7 @@ impl FormTab {
             // over an IIN already there it asks first.
             Action::GenerateIin => match (self.formulary.birth_date, self.formulary.sex) {
                 (Some(born), Some(sex)) if self.value(FieldId::Iin).trim().is_empty() => {
-                    Effect::GenerateIin(born, sex)
+                    crate::tui::dialogs::begin_child_iin(born, sex, cx)
                 }
                 (Some(born), Some(sex)) => cx.open(Dialog::Ask(Ask::ReplaceIin(born, sex))),
                 _ => cx.say(Msg::NeedBirthAndSex),

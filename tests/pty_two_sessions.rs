@@ -1,0 +1,50 @@
+//! Issue 11: the same clerk (OS account) in two sessions, two real `kense` processes in
+//! two ptys on one register. The second is told that the first holds the draft (which
+//! process, since when), reads it without changing it or takes a fresh form, and never
+//! overwrites it; once the first has quit, the next session gets the draft back.
+
+mod pty_support;
+
+use pty_support::{Session, scratch};
+
+#[test]
+fn a_second_session_of_the_same_clerk_is_told_and_the_first_draft_survives() {
+    let (_dir, db) = scratch("two");
+    let mut first = Session::start_in(&["--lang", "en"], &db);
+    first.wait_for(|c| c.contains("Document"), "the first session's form");
+    // Document, filling code, region, district, IIN: the surname is the sixth field; the
+    // Tab after it keeps the draft.
+    first.send(b"\t\t\t\t\t");
+    first.send("Ахметова\t".as_bytes());
+    first.wait_for(|c| c.contains("Ахметова"), "the surname typed");
+
+    let mut second = Session::start_in(&["--lang", "en"], &db);
+    second.wait_for(
+        |c| c.contains("Your draft is open in another session") && c.contains("pid "),
+        "the second session told which session holds the draft",
+    );
+    second.send(b"r"); // read only
+    second.wait_for(|c| c.contains("Ахметова"), "the draft shown read only");
+    second.send(b"X");
+    second.wait_for(|c| c.contains("Read only"), "a change refused with a word");
+    second.send(b"\x18"); // Ctrl-X: a fresh form
+    second.wait_for(|c| !c.contains("Ахметова"), "a fresh form");
+    second.send(b"\t\t\t\t\t");
+    second.send("Бекова\t".as_bytes());
+    second.wait_for(|c| c.contains("Бекова"), "the fresh form typed");
+    second.send(b"\x11"); // Ctrl-Q: what is typed here is not kept, and it says so
+    second.wait_for(
+        |c| c.contains("another session keeps the draft"),
+        "the quit question of a session without the draft",
+    );
+    second.send(b"y");
+    assert_eq!(second.wait_exit(), 0);
+
+    first.quit();
+    // The first session's draft, not the second's, comes back.
+    let third = Session::start_in(&["--lang", "en"], &db);
+    third.wait_for(|c| c.contains("Ахметова"), "the first session's draft back");
+    assert!(!third.contents().contains("Бекова"), "{}", third.contents());
+    assert!(!third.contents().contains("another session"));
+    third.quit();
+}
