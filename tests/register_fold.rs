@@ -86,8 +86,19 @@ fn a_register_before_the_folded_keys_gets_its_names_keyed_when_upgraded() {
     // the Unicode-lower-cased keys, and none of version 9's staff and queue indexes (which
     // came after the folded keys), nor the later versions' tables (issue 15's signatures).
     let conn = raw(&db);
+    // Nor version 10's row digests (issue 15): their tables and triggers.
+    let digest_triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_digest_%'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for trigger in digest_triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {trigger}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
     conn.execute_batch(
-        "DROP TABLE staff;
+        "DROP TABLE audit_pending;
+         DROP TABLE audit_digest_start;
+         DROP TABLE staff;
          ALTER TABLE conclusions DROP COLUMN approver_name;
          DROP TRIGGER formularies_status_since;
          DROP INDEX formularies_waiting;
