@@ -290,3 +290,14 @@ pub fn no_worker(lang: Lang) -> String {
     )
     .to_string()
 }
+
+/// A print asked for while another is still on its way (issue 13): refused, since the
+/// second sheet's copy number and reprint mark are only known once the first is recorded.
+pub fn still_printing(lang: Lang) -> String {
+    lang.pick(
+        "предыдущая печать ещё не завершена: повторите, когда она закончится",
+        "алдыңғы басып шығару әлі аяқталған жоқ: ол біткенде қайталаңыз",
+        "the previous print is still on its way: try again when it is done",
+    )
+    .to_string()
+}

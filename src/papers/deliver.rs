@@ -282,10 +282,14 @@ pub fn to_terminal(
         return Err(DeliveryError::Multiplexer(name));
     }
     let wrapped = wrap_for_terminal(bytes, copies)?;
-    terminal
-        .write_all(&wrapped)
-        .and_then(|()| terminal.flush())
-        .map_err(DeliveryError::TerminalWrite)?;
+    if let Err(e) = terminal.write_all(&wrapped).and_then(|()| terminal.flush()) {
+        // Cut off part-way, the terminal may still be feeding its printer: the printer-off
+        // sequence is tried anyway, or every later screen would go to paper.
+        let _ = terminal
+            .write_all(PRINT_OFF)
+            .and_then(|()| terminal.flush());
+        return Err(DeliveryError::TerminalWrite(e));
+    }
     Ok(Delivered::Terminal {
         bytes: wrapped.len(),
     })

@@ -9,7 +9,8 @@ use crate::store::Record;
 /// - the formulary signed at issue once the document is made or handed over (M-57);
 /// - the conclusion once a verification ended in one (M-16), or the reverse side refers to a
 ///   conclusion on a change of personal data (M-12.d, appendix 4);
-/// - the certificate of the change of the nationality record for code 08 (M-12.e);
+/// - the certificate of the change of the nationality record for code 08 (M-12.e), given
+///   when the formulary is drawn up: not for one cancelled, spoiled or destroyed;
 /// - the coupon slip while the document waits to be handed over (M-56: it is shown to
 ///   collect; not once issued or ended);
 /// - the insert to the birth certificate when the formulary's IIN is one the register
@@ -39,7 +40,8 @@ pub fn offered(record: &Record, iin_generated: bool) -> Vec<PaperKind> {
         (PaperKind::Conclusion, concluded),
         (
             PaperKind::NationalityCertificate,
-            f.filling_code.as_deref().map(str::trim) == Some("08"),
+            f.filling_code.as_deref().map(str::trim) == Some("08")
+                && !matches!(state, State::Cancelled | State::Spoiled | State::Destroyed),
         ),
         (PaperKind::Coupon, coupon),
         (PaperKind::Insert, iin_generated && f.iin.is_some()),

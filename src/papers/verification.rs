@@ -87,12 +87,11 @@ pub fn conclusion(store: &Store, ctx: &Ctx, number: &str) -> Result<Sheet, Paper
     );
     sheet.header(&ctx.office, &title);
     // M-16: the head who approved it (the confirm or refuse was theirs, maker-checker),
-    // under the name recorded then, else their name in the staff list now.
-    let approver = match store.conclusion_approver(&r.number, &c.number)? {
-        Some(name) => name,
-        None => signer_name(store, &made.clerk),
-    };
-    approval(&mut sheet, ctx, Some(&approver));
+    // under the name recorded then, else their name in the staff list now. A conclusion
+    // entered before approvals were recorded names nobody: the clerk who entered it need
+    // not have been a head, so the line is left for the head to sign and write.
+    let approver = store.conclusion_approver(&r.number, &c.number)?;
+    approval(&mut sheet, ctx, approver.as_deref());
     let name = full_name(
         f.surname.as_deref().unwrap_or_default(),
         f.given_name.as_deref().unwrap_or_default(),

@@ -36,10 +36,14 @@ pub enum DraftHold {
     Other(DraftHolder),
 }
 
-/// The lock file of `clerk`'s draft in the register at `register`.
+/// The lock file of `clerk`'s draft in the register at `register`: named by a digest of the
+/// account, so the shared directory's listing names nobody.
 fn lock_path(register: &Path, clerk: &str) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(clerk.as_bytes());
+    let tag: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let mut name = register.as_os_str().to_owned();
-    name.push(format!("-draft-{clerk}.lock"));
+    name.push(format!("-draft-{tag}.lock"));
     PathBuf::from(name)
 }
 
@@ -62,7 +66,11 @@ pub fn hold(
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Not through a link put there between the check above and the open.
+        options.mode(0o600).custom_flags(nix::libc::O_NOFOLLOW);
+    }
     let mut file = options.open(&path)?;
     match file.try_lock() {
         Ok(()) => {

@@ -108,10 +108,15 @@ fn the_print_key_offers_exactly_the_papers_the_state_allows() {
         offered(record("08", &[]), false),
         vec![NationalityCertificate, Coupon]
     );
-    // Cancelled: nothing to print, said, and no dialog.
+    // Cancelled: nothing to print, said, and no dialog; not the certificate of code 08
+    // either, given when the formulary is drawn up (M-12.e).
     let cancel = Event::Cancel {
         reason: "отказ".into(),
     };
+    assert_eq!(
+        offered(record("08", std::slice::from_ref(&cancel)), false),
+        vec![]
+    );
     let mut app = app();
     app.record(Ok(Some(record("18", &[cancel]))));
     app.update(Action::Print);

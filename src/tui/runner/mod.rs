@@ -222,9 +222,11 @@ fn serve(
                 continue;
             }
             input::Input::HungUp => {
-                // The connection dropped: keep what the clerk typed, then leave.
+                // The connection dropped: keep what the clerk typed, then leave; a paper
+                // already written or spooled is audited first, as at a quit.
                 let effect = app.update(Action::Tick);
                 link.perform(app, effect);
+                link.finish_prints(app, Duration::from_secs(10));
                 return Ok(());
             }
         };

@@ -102,6 +102,12 @@ impl Printer {
     pub fn start(&mut self, store: &Store, app: &mut App, request: PrintRequest) {
         let (lang, kind) = (self.lang, request.kind);
         let failed = |app: &mut App, why: String| app.printed(Err(not_printed(lang, kind, &why)));
+        // One print at a time: the copy number and the reprint mark are decided when the
+        // paper is made, from the prints recorded; a second made while the first is still
+        // on its way would come out the same, unmarked.
+        if self.busy() {
+            return failed(app, crate::i18n::print::still_printing(lang));
+        }
         let settings = match &self.settings {
             Ok(settings) => settings,
             Err(why) => return failed(app, why.clone()),

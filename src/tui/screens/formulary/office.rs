@@ -28,12 +28,21 @@ impl OfficeCodes {
 }
 
 impl FormTab {
-    /// This form with the office's codes, put into the code fields still empty.
+    /// This form with the office's codes, put into the code fields still empty; the
+    /// district only beside the office's own region (a draft of another region keeps its
+    /// district empty rather than get one of the office's region, M-App2).
     pub fn with_office_codes(mut self, codes: OfficeCodes) -> Self {
         let mut filled = false;
+        let region_at = FIELDS.iter().position(|f| f.id == FieldId::RegionCode);
+        let region = region_at
+            .and_then(|i| self.inputs.get(i))
+            .map(|i| i.value().trim());
+        let own_region =
+            region.is_none_or(str::is_empty) || region == codes.of(FieldId::RegionCode);
         for (spec, input) in FIELDS.iter().zip(&mut self.inputs) {
             if let Some(code) = codes.of(spec.id)
                 && input.value().trim().is_empty()
+                && (spec.id != FieldId::DistrictCode || own_region)
             {
                 *input = Input::new(code.to_string());
                 filled = true;

@@ -160,8 +160,18 @@ fn the_offices_codes_start_a_new_formulary_and_are_no_entry() {
         district_code: Some("213".into()),
         ..Formulary::default()
     };
-    let restored = FormTab::from_formulary(&draft, "clerk", today()).with_office_codes(office);
+    let restored =
+        FormTab::from_formulary(&draft, "clerk", today()).with_office_codes(office.clone());
     assert_eq!(restored.value(FieldId::RegionCode), "1917");
     assert_eq!(restored.value(FieldId::DistrictCode), "213");
     assert_eq!(restored.fresh(today()).value(FieldId::RegionCode), "1902");
+    // A draft of another region with no district does not get the office's district,
+    // which is of the office's region.
+    let other = Formulary {
+        region_code: Some("1917".into()),
+        ..Formulary::default()
+    };
+    let restored = FormTab::from_formulary(&other, "clerk", today()).with_office_codes(office);
+    assert_eq!(restored.value(FieldId::RegionCode), "1917");
+    assert_eq!(restored.value(FieldId::DistrictCode), "");
 }
