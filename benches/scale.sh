@@ -88,6 +88,11 @@ for n in $SIZES; do
     mapfile -t ms < <(median_ms "$kense --db $db queue --json" "$kense --db $db day show --date $last --json")
     echo "queue --json: ${ms[0]} ms; day show --date $last --json: ${ms[1]} ms"
 
+    echo "== $n formularies: audit verify (issue 15: every row against its digest; <= 10 s at 1M)"
+    # Once, cold for the process, warm for the page cache (the previous steps read the file).
+    /usr/bin/time -f "audit verify: %e s wall, %U s user, %S s system, %M KB peak" \
+        "$kense" --db "$db" audit verify
+
     echo "== $n formularies: the workstation in a pty"
     KENSE_BENCH_DB=$db KENSE_BENCH_TIME=/usr/bin/time cargo bench --locked --bench tui
 done

@@ -278,14 +278,17 @@ fn every_change_is_in_the_audit_chain() {
         .query_map([], |r| r.get(0))
         .and_then(Iterator::collect)
         .unwrap_or_else(|e| panic!("{e}"));
+    // Each write ends with the seal of the rows it wrote (issue 15).
     assert_eq!(
         actions,
         [
             "dsn_taxpayer_added",
+            "rows_written",
             "dsn_application_registered",
             "dsn_subject_assigned",
             "dsn_code_assigned",
             "dsn_code_refused",
+            "rows_written",
         ]
     );
     let verify = kense(&db, &["audit", "verify"]);

@@ -87,8 +87,19 @@ fn a_register_before_the_folded_keys_gets_its_names_keyed_when_upgraded() {
     // came after the folded keys), nor the later versions' tables (issue 15's signatures,
     // the workstations' sessions).
     let conn = raw(&db);
+    // Nor version 10's row digests (issue 15): their tables and triggers.
+    let digest_triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_digest_%'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for trigger in digest_triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {trigger}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
     conn.execute_batch(
         "DROP TABLE sessions;
+         DROP TABLE audit_pending;
+         DROP TABLE audit_digest_start;
          DROP TABLE staff;
          ALTER TABLE conclusions DROP COLUMN approver_name;
          DROP TRIGGER formularies_status_since;

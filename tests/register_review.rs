@@ -365,7 +365,10 @@ fn a_registration_number_with_spaces_around_it_is_found() {
     // The audit log names the formulary by its number, without the spaces typed.
     let subjects: Vec<String> = rusqlite::Connection::open(&db)
         .and_then(|conn| {
-            let mut statement = conn.prepare("SELECT subject FROM audit_log ORDER BY id")?;
+            let mut statement = conn.prepare(
+                // The seals of the rows (issue 15) name no formulary.
+                "SELECT subject FROM audit_log WHERE action <> 'rows_written' ORDER BY id",
+            )?;
             let rows = statement.query_map([], |r| r.get(0))?;
             rows.collect()
         })

@@ -48,10 +48,13 @@ fn generated_iins_are_valid_new_and_audited() {
     }
     let store = open_as(&db, &me());
     let entries = store.audit_entries().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(entries.len(), 2);
+    // Issue 15: each write's entry is followed by the seal of the rows it wrote.
+    assert_eq!(entries.len(), 4);
     assert_eq!(entries[0].action, "iin_generated");
     assert_eq!(entries[0].subject, first);
     assert_eq!(entries[0].clerk, me(), "the OS account (issue 12)");
+    assert_eq!(entries[1].action, "rows_written");
+    assert_eq!(entries[2].subject, second);
     assert_eq!(
         entries[1].prev_hash, entries[0].hash,
         "the entries are chained"
@@ -94,7 +97,7 @@ fn an_edited_audit_row_is_caught_with_its_id() {
     let intact = kense(&db, &["audit", "verify"]);
     assert_eq!(intact.code, Some(0), "{}", intact.stderr);
     assert!(
-        intact.stdout.starts_with("audit log intact: 3 entries"),
+        intact.stdout.starts_with("audit log intact: 6 entries"),
         "{}",
         intact.stdout
     );
@@ -161,9 +164,10 @@ fn entries_cut_from_the_end_are_caught_by_the_day_close() {
     assert_eq!(close.code, Some(0), "{}", close.stderr);
     let value: Value = serde_json::from_str(&close.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(value["date"], "2024-03-01");
-    assert_eq!(value["audit_id"], 3);
+    // Each generation's entry and its seal (issue 15), then the close.
+    assert_eq!(value["audit_id"], 5);
     generate(&db, "1990-05-17", "female");
-    // A chain cut after entry 1 is still whole, but the close saw entry 2's hash.
+    // A chain cut after entry 1 is still whole, but the close saw entry 4's hash.
     raw(&db)
         .execute_batch(
             "PRAGMA foreign_keys = OFF;
@@ -174,7 +178,7 @@ fn entries_cut_from_the_end_are_caught_by_the_day_close() {
     let run = kense(&db, &["audit", "verify"]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     assert!(
-        run.stdout.contains("entry 3: the close of 2024-03-01"),
+        run.stdout.contains("entry 5: the close of 2024-03-01"),
         "{}",
         run.stdout
     );
@@ -189,19 +193,20 @@ fn a_cut_starting_at_the_close_s_own_entry_is_caught() {
     let close = kense(&db, &["day", "close", "--date", "2024-03-01", "--json"]);
     assert_eq!(close.code, Some(0), "{}", close.stderr);
     generate(&db, "1990-05-17", "female");
-    // The head the close recorded (entry 2) stays; the close's own entry 3 and what
-    // follows go. The chain left is whole, so only the close can tell.
+    // The head the close recorded (entry 4, the second generation's seal) stays; the
+    // close's own entry 5 and what follows go. The chain left is whole, so only the close
+    // can tell.
     raw(&db)
         .execute_batch(
             "PRAGMA foreign_keys = OFF;
              DROP TRIGGER audit_log_no_delete;
-             DELETE FROM audit_log WHERE id >= 3;",
+             DELETE FROM audit_log WHERE id >= 5;",
         )
         .unwrap_or_else(|e| panic!("{e}"));
     let run = kense(&db, &["audit", "verify", "--json"]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     let value: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(value["first_bad"]["id"], 3, "{value}");
+    assert_eq!(value["first_bad"]["id"], 5, "{value}");
     assert_eq!(
         value["first_bad"]["problem"]["kind"],
         "day_close_entry_missing"
@@ -215,11 +220,15 @@ fn a_day_closes_once() {
     let mut store = open_as(&db, &me());
     let day = date(2024, 3, 1);
     assert!(!store.is_closed(day).unwrap_or_else(|e| panic!("{e}")));
+    let before = store.audit_entries().unwrap_or_else(|e| panic!("{e}"));
     let closed = store.close_day(day).unwrap_or_else(|e| panic!("{e}"));
+    // Nothing before it but the seal of the register's making (issue 15), if any.
     assert_eq!(
         closed.audit_hash,
-        kense::store::GENESIS,
-        "nothing before it"
+        before
+            .last()
+            .map_or(kense::store::GENESIS.to_string(), |e| e.hash.clone()),
+        "the head before it"
     );
     assert!(store.is_closed(day).unwrap_or_else(|e| panic!("{e}")));
     assert!(matches!(

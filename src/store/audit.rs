@@ -17,11 +17,16 @@
 
 // The tables against the log (issue 15).
 mod tables;
+// Row digests: their definition, the seal of each write, the check (issue 15).
+pub(crate) mod digest;
+mod problem;
+mod rows;
+pub(in crate::store) mod seal;
+pub use problem::Problem;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::fmt;
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -67,7 +72,7 @@ pub fn entry_hash(
 }
 
 /// The hash of the last entry, or [`GENESIS`] when the log is empty.
-pub(super) fn head(tx: &Transaction<'_>) -> rusqlite::Result<String> {
+pub(super) fn head(tx: &rusqlite::Connection) -> rusqlite::Result<String> {
     let last: Option<String> = tx
         .query_row(
             "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -81,7 +86,7 @@ pub(super) fn head(tx: &Transaction<'_>) -> rusqlite::Result<String> {
 /// Appends an entry after the current head, inside the caller's write transaction, so the
 /// change and its entry are saved together or not at all.
 pub(super) fn append(
-    tx: &Transaction<'_>,
+    tx: &rusqlite::Connection,
     at: &str,
     clerk: &str,
     action: &str,
@@ -144,125 +149,6 @@ pub struct BadEntry {
     /// The audit entry's id (for a day close, the id of its `day_closed` entry).
     pub id: i64,
     pub problem: Problem,
-}
-
-/// Why an entry fails verification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Problem {
-    /// Its `prev_hash` is not the previous entry's hash: an entry before it was removed or
-    /// inserted, or this field was edited.
-    BrokenLink { expected: String, found: String },
-    /// Its `hash` does not match its fields: the entry was edited.
-    WrongHash { expected: String, found: String },
-    /// A field could not be read as text (written by something other than kense).
-    Unreadable { detail: String },
-    /// A day close records a chain head that is no longer in the chain: entries were
-    /// removed from the end.
-    DayCloseOffChain { date: String, audit_hash: String },
-    /// A day close whose own `day_closed` entry (its id, action, date and the head it
-    /// recorded) is not in the chain: the log was cut at or before the close.
-    DayCloseEntryMissing { date: String, audit_id: i64 },
-    /// Issue 15 (`audit/tables.rs`): a `day_closed` entry whose close row is gone, which
-    /// reopens the sealed day.
-    CloseRowMissing { date: String },
-    /// A date closed by two entries.
-    DayClosedTwice { date: String },
-    /// A formulary registered by the entry is not in the register (deleted).
-    FormularyMissing { number: String },
-    /// A formulary whose first transition is no registration of it (inserted).
-    FormularyUnregistered { number: String },
-    /// A transition with no entry of its own (inserted, or its entry's details differ).
-    TransitionWithoutEntry { number: String, seq: i64 },
-    /// A move entry whose transition is gone (deleted).
-    TransitionMissing { number: String },
-    /// A transition that does not start where the one before it ended.
-    HistoryBroken { number: String, seq: i64 },
-    /// A formulary's stored status is not where its history leads (`None`: no history).
-    StateMismatch {
-        number: String,
-        status: String,
-        expected: Option<String>,
-    },
-    /// A transition dated on a closed day but written after its close.
-    AfterClose {
-        number: String,
-        seq: i64,
-        date: String,
-    },
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::BrokenLink { expected, found } => write!(
-                f,
-                "its prev_hash {found} is not the previous entry's hash {expected} \
-                 (an entry was removed, inserted or edited)"
-            ),
-            Problem::WrongHash { expected, found } => write!(
-                f,
-                "its hash {found} does not match its contents, which hash to {expected} \
-                 (the entry was edited)"
-            ),
-            Problem::Unreadable { detail } => write!(f, "it cannot be read: {detail}"),
-            Problem::DayCloseOffChain { date, audit_hash } => write!(
-                f,
-                "the close of {date} recorded the chain head {audit_hash}, which is no \
-                 longer in the chain (entries were removed)"
-            ),
-            Problem::DayCloseEntryMissing { date, audit_id } => write!(
-                f,
-                "the close of {date} points at audit entry {audit_id}, which is not its \
-                 day_closed entry any more (entries were removed)"
-            ),
-            Problem::CloseRowMissing { date } => write!(
-                f,
-                "the day {date} was closed by this entry, but its close row is gone (the day \
-                 was reopened)"
-            ),
-            Problem::DayClosedTwice { date } => {
-                write!(f, "the day {date} is closed a second time by this entry")
-            }
-            Problem::FormularyMissing { number } => write!(
-                f,
-                "formulary {number}, registered by this entry, is not in the register (deleted)"
-            ),
-            Problem::FormularyUnregistered { number } => write!(
-                f,
-                "formulary {number} has no registration entry in the audit log (inserted)"
-            ),
-            Problem::TransitionWithoutEntry { number, seq } => write!(
-                f,
-                "move {seq} of formulary {number} has no audit entry recording it (inserted \
-                 or changed)"
-            ),
-            Problem::TransitionMissing { number } => write!(
-                f,
-                "the move of formulary {number} recorded by this entry is not in its history \
-                 (deleted)"
-            ),
-            Problem::HistoryBroken { number, seq } => write!(
-                f,
-                "move {seq} of formulary {number} does not start where the move before it ended"
-            ),
-            Problem::StateMismatch {
-                number,
-                status,
-                expected,
-            } => write!(
-                f,
-                "formulary {number} is stored as {status}, but its history leads to {} (the \
-                 status was changed)",
-                expected.as_deref().unwrap_or("nothing")
-            ),
-            Problem::AfterClose { number, seq, date } => write!(
-                f,
-                "move {seq} of formulary {number} is dated {date}, a day closed before it was \
-                 written"
-            ),
-        }
-    }
 }
 
 /// Walks the whole chain in id order, then checks every day close against it.
@@ -356,6 +242,10 @@ pub(super) fn verify(tx: &Transaction<'_>) -> rusqlite::Result<AuditReport> {
     // The tables against the log (issue 15), once the log itself holds.
     if first_bad.is_none() {
         first_bad = tables::first_disagreement(tx)?;
+    }
+    // Every row against the digest its entry recorded.
+    if first_bad.is_none() {
+        first_bad = rows::first_disagreement(tx)?;
     }
     Ok(AuditReport {
         entries,

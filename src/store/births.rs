@@ -125,6 +125,6 @@ impl Store {
             params![iin, on.to_string()],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)
     }
 }

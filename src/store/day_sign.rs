@@ -137,6 +137,8 @@ impl Store {
         super::staff::admit_writer(&tx, &clerk, &clock).map_err(|e| e.unwrap_or_else(&sqlite))?;
         super::staff::require_head(&tx, &clerk, HeadAct::CloseDay)
             .map_err(|e| e.unwrap_or_else(&sqlite))?;
+        // The rows this write made so far sealed first (issue 15).
+        audit::seal::seal(&tx, &now(&clock), clerk.as_str()).map_err(&sqlite)?;
         if let Some(bad) = audit::verify(&tx).map_err(&sqlite)?.first_bad {
             return Err(StoreError::AuditBroken {
                 date,
@@ -146,7 +148,7 @@ impl Store {
         }
         let signed = sign_in(&tx, &clock, clerk.as_str(), date, signer)
             .map_err(|e| e.unwrap_or_else(&sqlite))?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, clerk.as_str()).map_err(&sqlite)?;
         Ok(signed)
     }
 

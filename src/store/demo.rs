@@ -128,7 +128,9 @@ impl Store {
         // K-STAFF: a fill is a write (the first to a new register makes its clerk the
         // first head); its own transactions below go around `write`.
         let sqlite = self.sqlite_fn();
-        self.write()?.commit().map_err(&sqlite)?;
+        let (clock, clerk) = (self.clock, self.clerk.clone());
+        let tx = self.write()?;
+        super::audit::seal::commit(tx, &clock, clerk.as_str()).map_err(&sqlite)?;
         let real = self.real_formularies()?;
         if real > 0 && !options.force {
             return Ok(DemoOutcome::Refused {
@@ -292,6 +294,8 @@ fn fill(
         if chunked {
             conn.execute_batch("BEGIN IMMEDIATE")?;
         }
+        // Issue 15: rows noted by a write outside kense are not sealed with the batch.
+        super::audit::seal::discard_foreign(conn)?;
         let mut chain = Chain::load(conn, clock, clerk)?;
         let formularies = batch
             .iter()
@@ -329,6 +333,10 @@ fn fill(
                     report.audit_entries += 1;
                 }
             }
+        }
+        // Issue 15: the batch's rows sealed with their digests, one entry.
+        if super::audit::seal::seal(conn, &chain.at, &chain.clerk)?.is_some() {
+            report.audit_entries += 1;
         }
         // Once the maker has ended, the last batches are freed here.
         let _ = give_back.send(batch);

@@ -154,7 +154,7 @@ impl Store {
         if !insert_taxpayer(&tx, &clock, &clerk, taxpayer).map_err(&sqlite)? {
             return Err(DsnError::TaxpayerExists);
         }
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(())
     }
 
@@ -174,7 +174,7 @@ impl Store {
                 added += 1;
             }
         }
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(ImportSummary {
             added,
             already_present: taxpayers.len() - added,
@@ -238,7 +238,7 @@ impl Store {
             params![on.to_string(), id],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(HandOver {
             id,
             handed_over_on: on,

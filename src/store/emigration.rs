@@ -110,7 +110,7 @@ impl Store {
                 .map_err(&sqlite)?;
             }
         }
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(Emigration {
             date,
             invalidated: invalidated.into_iter().map(|(_, d)| d).collect(),

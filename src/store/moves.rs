@@ -247,7 +247,7 @@ impl Store {
             )
             .map_err(&sqlite)?;
         }
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(transition)
     }
 }

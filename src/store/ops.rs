@@ -198,7 +198,7 @@ impl Store {
                 .map_err(StoreError::Calendar)?;
             super::births::record(&tx, iin.as_str(), basis, today, due).map_err(sqlite)?;
         }
-        tx.commit().map_err(sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(sqlite)?;
         Ok(IssuedIin {
             iin,
             birth_date,
@@ -294,7 +294,9 @@ impl Store {
         {
             return Err(StoreError::EarlierDayOpen { date, earlier });
         }
-        // Inside the write lock: the head sealed is the head verified.
+        // Inside the write lock: the head sealed is the head verified. The rows this write
+        // made so far (a new register's first head) sealed first (issue 15).
+        audit::seal::seal(&tx, &now(&clock), &clerk).map_err(sqlite)?;
         let report = audit::verify(&tx).map_err(sqlite)?;
         if let Some(bad) = report.first_bad {
             return Err(StoreError::AuditBroken {
@@ -327,7 +329,7 @@ impl Store {
             ),
             None => None,
         };
-        tx.commit().map_err(sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(sqlite)?;
         let close = DayClose {
             date,
             closed_at: at,

@@ -368,7 +368,7 @@ impl Store {
             ],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(PrintRecord {
             first_copy: u32::try_from(first_copy).unwrap_or(u32::MAX),
             copies,

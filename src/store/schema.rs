@@ -280,8 +280,7 @@ CREATE INDEX dsn_applications_waiting ON dsn_applications (due_on)
     WHERE handed_over_on IS NULL;
 "#;
 
-/// Version 11 (issue 15, numbered 10 until the migrations of issue 15's other parts are
-/// merged before it): the heads' signatures on day closes (`store/day_sign.rs`). One per
+/// Version 11 (issue 15; version 10 is the row digests, `audit/seal.rs`): the heads' signatures on day closes (`store/day_sign.rs`). One per
 /// close, made by a head's SSH key (armored SSHSIG, namespace `kense-day`) over the close's
 /// facts and its `day_closed` entry's hash; each is recorded by its own `day_signed` audit
 /// entry (the signature's SHA-256 and key fingerprint). Append-only like the closes.
@@ -315,9 +314,13 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(V8),
     // Version 9: staff, roles and the work queue's indexes (issue 12).
     M::up(V9),
+    // Version 10: row digests bound to the audit chain (issue 15).
+    M::up(super::audit::seal::SCHEMA),
     // Version 11: signed day closes (issue 15; see V11).
     M::up(V11),
-    // The next version: the open workstations (issue 12; meant as 12 beside another branch's).
+    // Version 12: the day signatures' rows bound to the chain too (issue 15).
+    M::up(super::audit::seal::SIGNATURES),
+    // Version 13: the open workstations (issue 12).
     M::up(super::sessions::SCHEMA),
 ];
 

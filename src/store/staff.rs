@@ -134,6 +134,8 @@ pub(super) fn admit_writer(
     clerk: &Clerk,
     clock: &Clock,
 ) -> Result<(), rusqlite::Result<StoreError>> {
+    // Issue 15: rows noted by a write outside kense are not sealed by this one.
+    super::audit::seal::discard_foreign(tx).map_err(Err)?;
     match require_writer(tx, clerk) {
         Ok(_) => Ok(()),
         Err(Ok(StoreError::NotStaff {
@@ -219,10 +221,10 @@ impl Store {
     /// read-only for an account that is not staff.
     pub fn admit(&mut self) -> Result<StaffMember, StoreError> {
         let sqlite = self.sqlite_fn();
-        let clerk = self.clerk.clone();
+        let (clerk, clock) = (self.clerk.clone(), self.clock);
         let tx = self.write()?;
         let found = member(&tx, clerk.as_str()).map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, clerk.as_str()).map_err(&sqlite)?;
         found.ok_or(StoreError::NotStaff {
             account: clerk.as_str().to_string(),
             staffless: false,
@@ -245,7 +247,7 @@ impl Store {
         require_head(&tx, &clerk, HeadAct::ManageStaff).map_err(|e| e.unwrap_or_else(&sqlite))?;
         let added =
             insert(&tx, &clock, &clerk, account, &name, role, Some(false)).map_err(&sqlite)??;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, clerk.as_str()).map_err(&sqlite)?;
         Ok(added)
     }
 
@@ -273,7 +275,7 @@ impl Store {
         }
         let added = insert(&tx, &clock, &clerk, account, &name, Role::Head, Some(true))
             .map_err(&sqlite)??;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, clerk.as_str()).map_err(&sqlite)?;
         Ok(added)
     }
 
@@ -337,7 +339,7 @@ impl Store {
                 .ok_or_else(|| StoreError::NoStaffMember {
                     account: account.to_string(),
                 })?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, clerk.as_str()).map_err(&sqlite)?;
         Ok(after)
     }
 

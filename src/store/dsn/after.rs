@@ -88,7 +88,7 @@ impl Store {
             params![on.to_string(), id],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(Transfer {
             id,
             passed_to_provider_on: on,
@@ -131,7 +131,7 @@ impl Store {
             params![on.to_string(), due.to_string(), id],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(Transfer {
             id,
             passed_to_provider_on: passed,
@@ -175,7 +175,7 @@ impl Store {
             params![on.to_string(), id],
         )
         .map_err(&sqlite)?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(Transfer {
             id,
             passed_to_provider_on: passed,
@@ -270,7 +270,7 @@ impl Store {
         )
         .map_err(&sqlite)?;
         let complaint = tx.last_insert_rowid();
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(Complaint {
             id: complaint,
             application: id,

@@ -159,7 +159,7 @@ impl Store {
         let listed = read_application(&tx, id, None)
             .map_err(&sqlite)?
             .ok_or(DsnError::NoApplication { id })?;
-        tx.commit().map_err(&sqlite)?;
+        crate::store::audit::seal::commit(tx, &clock, &clerk).map_err(&sqlite)?;
         Ok(listed)
     }
 }
