@@ -31,6 +31,7 @@ pub mod search;
 mod signing;
 mod staff;
 pub mod store;
+mod store_file;
 mod store_rules;
 
 use msg::texts;

@@ -82,102 +82,10 @@ pub fn store_error(error: &StoreError) -> Text {
     let en = error.to_string();
     let t = |ru: String, kk: String| Text::new(ru, kk, en.clone());
     match error {
-        StoreError::Missing { path } => {
-            let p = path.display();
-            t(
-                format!("реестр {p} не найден: ничего не создано"),
-                format!("{p} тізілімі табылмады: ештеңе жасалмады"),
-            )
-        }
-        StoreError::NoLocation => t(
-            "не указан путь к реестру: задайте --db ПУТЬ или KENSE_DB".into(),
-            "тізілім жолы берілмеген: --db ЖОЛ немесе KENSE_DB көрсетіңіз".into(),
-        ),
-        StoreError::Create { path, source } => {
-            let p = path.display();
-            t(
-                format!("не удалось создать реестр {p}: {source}"),
-                format!("{p} тізілімін жасау мүмкін болмады: {source}"),
-            )
-        }
-        StoreError::ReadOnly { path } => {
-            let p = path.display();
-            t(
-                format!("реестр {p} открыт только для чтения: ничего не изменено"),
-                format!("{p} тізілімі тек оқуға ашық: ештеңе өзгертілмеді"),
-            )
-        }
-        StoreError::Locked { path, waited } => {
-            let (p, ms) = (path.display(), waited.as_millis());
-            t(
-                format!("реестр {p} занят: другой kense держал его дольше {ms} мс; повторите"),
-                format!(
-                    "{p} тізілімін басқа kense пайдаланып тұр ({ms} мс-тан артық); қайталап көріңіз"
-                ),
-            )
-        }
-        StoreError::NotSqlite { path } => {
-            let p = path.display();
-            t(
-                format!("{p} — не реестр kense (не файл SQLite): ничего не изменено"),
-                format!("{p} — kense тізілімі емес (SQLite файлы емес): ештеңе өзгертілмеді"),
-            )
-        }
         StoreError::BadCursor => t(
             "это не курсор этого поиска: укажите тот, что дала предыдущая страница".into(),
             "бұл осы іздеудің курсоры емес: алдыңғы бет берген курсорды көрсетіңіз".into(),
         ),
-        StoreError::Foreign { path } => {
-            let p = path.display();
-            t(
-                format!(
-                    "{p} — база SQLite другого приложения, не реестр kense: ничего не изменено"
-                ),
-                format!(
-                    "{p} — басқа қолданбаның SQLite дерекқоры, kense тізілімі емес: ештеңе өзгертілмеді"
-                ),
-            )
-        }
-        StoreError::OlderSchema { path, found, known } => {
-            let p = path.display();
-            t(
-                format!(
-                    "реестр {p} имеет схему версии {found} — более раннюю, чем {known} в этом kense: \
-                     ничего не изменено; команда записи (например, `kense iin generate`) обновит его"
-                ),
-                format!(
-                    "{p} тізілімі схемасының нұсқасы ({found}) осы kense-нің {known} нұсқасынан \
-                     ескі: ештеңе өзгертілмеді; жазатын команда (мысалы, `kense iin generate`) \
-                     оны жаңартады"
-                ),
-            )
-        }
-        StoreError::Corrupt { path, detail } => {
-            let p = path.display();
-            t(
-                format!(
-                    "реестр {p} повреждён ({detail}): ничего не изменено; восстановите его из \
-                     резервной копии"
-                ),
-                format!(
-                    "{p} тізілімі бүлінген ({detail}): ештеңе өзгертілмеді; оны сақтық \
-                     көшірмеден қалпына келтіріңіз"
-                ),
-            )
-        }
-        StoreError::NewerSchema { path, found, known } => {
-            let p = path.display();
-            t(
-                format!(
-                    "реестр {p} имеет схему версии {found} — более позднюю, чем {known} в этом kense: \
-                     ничего не изменено; нужен более новый kense"
-                ),
-                format!(
-                    "{p} тізілімі схемасының нұсқасы ({found}) осы kense-нің {known} нұсқасынан \
-                     жаңа: ештеңе өзгертілмеді; kense-нің жаңа нұсқасы керек"
-                ),
-            )
-        }
         StoreError::InvalidClerk => t(
             "имя сотрудника пустое или содержит управляющие символы".into(),
             "қызметкердің аты бос немесе басқару таңбалары бар".into(),
@@ -215,35 +123,6 @@ pub fn store_error(error: &StoreError) -> Text {
             t(
                 format!("день {date} уже закрыт ({at}, сотрудник {clerk})"),
                 format!("{date} күні әлдеқашан жабылған ({at}, қызметкер {clerk})"),
-            )
-        }
-        StoreError::Backup { path, detail } => {
-            let p = path.display();
-            t(
-                format!("резервная копия {p} не сделана: {detail}"),
-                format!("{p} сақтық көшірмесі жасалмады: {detail}"),
-            )
-        }
-        StoreError::LooseSidecar { path } => {
-            let p = path.display();
-            t(
-                format!(
-                    "у файла {p} права шире, чем у реестра (или это не обычный файл): реестр не \
-                     открыт; когда kense нигде не запущен, удалите его или дайте ему владельца, \
-                     группу и права реестра"
-                ),
-                format!(
-                    "{p} файлының құқықтары тізілімнікінен кең (немесе ол қарапайым файл емес): \
-                     тізілім ашылмады; kense еш жерде іске қосылмаған кезде оны жойыңыз немесе \
-                     оған тізілімнің иесін, тобын және құқықтарын беріңіз"
-                ),
-            )
-        }
-        StoreError::Io { path, source } => {
-            let p = path.display();
-            t(
-                format!("нельзя использовать реестр {p}: {source}"),
-                format!("{p} тізілімін пайдалану мүмкін емес: {source}"),
             )
         }
         StoreError::Invalid(problems) => {
@@ -327,13 +206,22 @@ pub fn store_error(error: &StoreError) -> Text {
         | StoreError::DayAlreadySigned { .. }
         | StoreError::SigningFailed { .. }
         | StoreError::SignatureRequired { .. } => super::signing::signing_error(error),
-        StoreError::Sqlite { path, message } => {
-            let p = path.display();
-            t(
-                format!("сбой реестра {p}: {message}"),
-                format!("{p} тізілімінде қате: {message}"),
-            )
-        }
+        // The register file itself: where it is, opening it, its schema, its state
+        // (`store_file.rs`).
+        StoreError::Missing { .. }
+        | StoreError::NoLocation
+        | StoreError::Create { .. }
+        | StoreError::ReadOnly { .. }
+        | StoreError::Locked { .. }
+        | StoreError::NotSqlite { .. }
+        | StoreError::Foreign { .. }
+        | StoreError::OlderSchema { .. }
+        | StoreError::Corrupt { .. }
+        | StoreError::NewerSchema { .. }
+        | StoreError::Backup { .. }
+        | StoreError::LooseSidecar { .. }
+        | StoreError::Io { .. }
+        | StoreError::Sqlite { .. } => super::store_file::file_error(error),
     }
 }
 

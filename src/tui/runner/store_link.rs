@@ -5,9 +5,8 @@
 
 use super::super::app::{App, Effect, Problem, ProblemKind};
 use crate::domain::Lang;
-use crate::domain::formulary::Formulary;
 use crate::domain::lifecycle::{Event, LifecycleError};
-use crate::i18n::store::{dsn_error, move_refusal, store_error};
+use crate::i18n::store::{dsn_error, store_error};
 use crate::i18n::{Msg, tr};
 use crate::office::Clock;
 use crate::store::dsn::ListFilter;
@@ -232,102 +231,15 @@ impl StoreLink {
     }
 }
 
-/// Registers a formulary by the register's clock (the session's), refused when the clock is
-/// behind the register (set back, issue 14); its draft is forgotten after, and a draft that
-/// could not be forgotten is tried again (`App::draft_discarded`), so the registered
-/// formulary never comes back as a draft inviting a second registration.
-fn register(store: &mut Store, app: &mut App, formulary: &Formulary, lang: Lang) {
-    match store.register_formulary_now(formulary) {
-        Ok(done) => {
-            app.registered(Ok((done.number, done.coupon)));
-            // The draft is another session's when this one does not hold it (issue 11).
-            if app.holds_draft() {
-                app.draft_discarded(store.discard_draft().is_ok());
-            }
-        }
-        Err(StoreError::Invalid(violations)) => {
-            let text = violations
-                .iter()
-                .take(2)
-                .map(|v| {
-                    let field = crate::i18n::paths::path_label(lang, &v.field, Some(formulary));
-                    format!("{field}: {} [{}]", v.message.get(lang), v.rule)
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            app.registered(Err(Problem::new(ProblemKind::Other, text)));
-        }
-        Err(e) => app.registered(Err(Problem::new(kind_of(&e), store_error(&e).get(lang)))),
-    }
-}
-
-/// Makes a move by the register's clock (the session's), with the checks of the rules: the
-/// issued document's own number (M-57), the conclusion and protocol on the reverse side
-/// before a send (M-16), a clock set back refused. Made: the formulary as it is now, and the
-/// list behind it read again. Refused because another clerk moved it first: the same, so the
-/// clerk sees what changed instead of the old state.
-fn make_move(
-    store: &mut Store,
-    app: &mut App,
-    number: &str,
-    event: Event,
-    details: &MoveDetails,
-    lang: Lang,
-) {
-    // Said with the field and the rule of the move's data it is about.
-    let refusal = |e: &StoreError| Problem::new(kind_of(e), move_refusal(e, &event).get(lang));
-    let outcome = store.move_formulary_now(number, event.clone(), None, details);
-    let (reread, stale) = match outcome {
-        Ok(made) => {
-            app.moved(Ok(made));
-            (true, false)
-        }
-        Err(e) => {
-            let problem = refusal(&e);
-            let stale = problem.kind == ProblemKind::Stale;
-            app.moved(Err(problem));
-            (stale, stale)
-        }
-    };
-    if reread {
-        show_record(store, app, number, lang);
-        read_page_again(store, app, lang);
-    }
-    if stale {
-        app.changed_meanwhile();
-    }
-}
-
-/// Reads formulary `number` with its corrections for the record screen.
-fn show_record(store: &Store, app: &mut App, number: &str, lang: Lang) {
-    let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
-    let found = store.formulary(number).map_err(problem);
-    let exists = matches!(found, Ok(Some(_)));
-    let generated = printing::iin_generated(store, &found);
-    app.record(found);
-    if exists {
-        app.corrections(store.corrections(number).map_err(problem));
-        app.record_iin_generated(generated);
-    }
-}
-
-/// Reads again the page of formularies the Register tab shows, once the register changed
-/// under it: the same filter from the same cursor.
-fn read_page_again(store: &Store, app: &mut App, lang: Lang) {
-    if let Some(query) = app.shown_query() {
-        let page = store.search(&query);
-        let problem = |e: StoreError| Problem::new(kind_of(&e), store_error(&e).get(lang));
-        app.page_again(page.map_err(problem));
-    }
-}
-
 mod day;
 mod dsn_desk;
 mod printing;
+mod records;
 mod steps;
 
 pub use day::office_terms;
 
+use records::{make_move, read_page_again, register, show_record};
 use steps::{file_dsn, issue_details};
 
 #[cfg(test)]
@@ -350,72 +262,4 @@ mod print_tests;
 mod record_tests;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Sex;
-    use crate::office::Clock;
-    use crate::store::{Clerk, Location};
-    use crate::tui::app::Session;
-    use crate::tui::ui::theme::Theme;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::layout::Rect;
-
-    fn screen(app: &App) -> String {
-        let mut terminal =
-            Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
-        terminal
-            .draw(|frame| app.draw(frame))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let buffer = terminal.backend().buffer();
-        buffer.content().iter().map(|cell| cell.symbol()).collect()
-    }
-
-    /// A refusal of the register reads in the workstation's language, not in the
-    /// store's English (a closed day refusing a child's IIN, M-12.a).
-    #[test]
-    fn the_register_refuses_in_the_clerks_language() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let location = Location::create_if_missing(dir.path().join("register.sqlite"));
-        let open = || {
-            let clerk = Clerk::new("aigul").unwrap_or_else(|e| panic!("{e}"));
-            Store::open(&location, clerk).unwrap_or_else(|e| panic!("{e}"))
-        };
-        let today = Clock::default().today();
-        open().close_day(today).unwrap_or_else(|e| panic!("{e}"));
-        let born = today - chrono::Days::new(30);
-        for (lang, said) in [
-            (Lang::Ru, "закрыт: его записи изменить нельзя"),
-            (Lang::Kk, "күні жабық"),
-            (Lang::En, "is closed: its records cannot be changed"),
-        ] {
-            let session = Session {
-                clerk: "aigul".into(),
-                clock: Clock::default(),
-            };
-            let mut app = App::new(
-                lang,
-                Theme { color: false },
-                Rect::new(0, 0, 80, 24),
-                session,
-            );
-            let mut register = StoreLink::new(Ok(open()), lang, Clock::default());
-            register.perform(&mut app, Effect::GenerateIin(born, Sex::Female));
-            let shown = screen(&app);
-            assert!(shown.contains(said), "{lang:?}: {shown}");
-        }
-    }
-
-    /// Without a register, the workstation says why in its own language too.
-    #[test]
-    fn a_missing_register_is_explained_in_the_clerks_language() {
-        let path = std::path::PathBuf::from("/nonexistent/kense/register.sqlite");
-        let register = StoreLink::new(
-            Err(StoreError::Missing { path }),
-            Lang::Kk,
-            Clock::default(),
-        );
-        let said = register.missing().map(|p| p.text).unwrap_or_default();
-        assert!(said.contains("тізілімі табылмады"), "{said}");
-    }
-}
+mod tests;

@@ -209,7 +209,7 @@ impl StoreLink {
                     app.problem(refused);
                 }
                 app.day(read_day(store, *date, today).map_err(problem));
-                super::read_page_again(store, app, lang);
+                super::records::read_page_again(store, app, lang);
             }
             Effect::Queue => {
                 let store = self.store.as_ref().ok()?;

@@ -4,28 +4,24 @@
 
 pub mod convert;
 mod draw;
+mod editing;
 pub mod grounds;
+mod known;
 mod office;
 pub mod shown;
 mod update;
 
-use update::by_letter;
 pub use update::code_name;
 pub mod spec;
 
 pub use office::OfficeCodes;
 
 use crate::codes;
-use crate::domain::Sex;
-use crate::domain::formulary::{
-    Formulary, Known, Override, Report, Severity, Violation, validate_known,
-};
-use crate::domain::iin::Iin;
-use crate::tui::ui::text::paste;
+use crate::domain::formulary::{Formulary, Known, Override, Report, Violation, validate_known};
 use chrono::NaiveDate;
-use convert::{Values, field_of, format_date, is_choice, note_order, to_formulary};
-use spec::{FIELDS, FieldId, Input as Kind, NoteSlot};
-use tui_input::{Input, InputRequest};
+use convert::{Values, field_of, is_choice, note_order, to_formulary};
+use spec::{FIELDS, FieldId, NoteSlot};
+use tui_input::Input;
 
 /// Which way the focus moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,59 +93,6 @@ impl FormTab {
         tab
     }
 
-    /// A well-formed IIN typed that the register has not been asked about yet: asked once
-    /// (its open formularies, its names, what to prefill).
-    pub fn wants_known(&mut self) -> Option<String> {
-        let iin = self.formulary.iin.clone()?;
-        let checked = Iin::parse(&iin).is_ok();
-        if !checked || self.asked.as_deref() == Some(iin.as_str()) {
-            return None;
-        }
-        self.asked = Some(iin.clone());
-        Some(iin)
-    }
-
-    /// The register could not be asked: the next change of the form asks again.
-    pub fn known_failed(&mut self) {
-        self.asked = None;
-    }
-
-    /// The register's answer about `iin`: its warnings (K-OPEN, K-PERSON) hold from now
-    /// on, and a new formulary's empty fields are filled from the person's latest trusted
-    /// formulary (the clerk may change them). Returns the paths filled and their source.
-    pub fn take_known(
-        &mut self,
-        iin: &str,
-        known: Known,
-        prefill: Option<&crate::store::Prefill>,
-    ) -> Option<(Vec<&'static str>, String, NaiveDate)> {
-        if self.formulary.iin.as_deref() != Some(iin) {
-            return None;
-        }
-        self.known = known;
-        self.known_for = Some(iin.to_string());
-        let filled = match prefill.filter(|_| self.correcting.is_none()) {
-            Some(prefill) => {
-                let mut f = self.formulary.clone();
-                let paths = prefill.fill(&mut f);
-                for (spec, input) in FIELDS.iter().zip(self.inputs.iter_mut()) {
-                    if input.value().trim().is_empty() {
-                        let value = shown::value_of(&f, spec.id);
-                        if !value.is_empty() {
-                            *input = Input::new(value);
-                            self.touched.insert(spec.id);
-                        }
-                    }
-                }
-                self.unsaved = true;
-                (!paths.is_empty()).then(|| (paths, prefill.from_number.clone(), prefill.from_date))
-            }
-            None => None,
-        };
-        self.revalidate();
-        filled
-    }
-
     /// This form, showing the numbers of the formulary registered just before it.
     pub fn with_banner(mut self, number: String, coupon: String) -> Self {
         self.banner = Some((number, coupon));
@@ -164,29 +107,6 @@ impl FormTab {
     /// A new, empty form for the same clerk.
     pub fn fresh(&self, today: NaiveDate) -> Self {
         Self::new(&self.clerk, today).with_office_codes(self.office.clone())
-    }
-
-    /// Moves the focus to the next field, after the focused one and round to the first,
-    /// that has an open error, or failing that a warning; `false` when none has.
-    pub fn next_problem(&mut self) -> bool {
-        let count = FIELDS.len();
-        let with = |severity: Severity| {
-            (1..=count)
-                .map(|step| (self.focus + step) % count)
-                .find(|&i| {
-                    let id = FIELDS[i].id;
-                    self.report.open().any(|v| {
-                        v.severity == severity && field_of(&v.field, &self.notes) == Some(id)
-                    })
-                })
-        };
-        let Some(next) = with(Severity::Error).or_else(|| with(Severity::Warning)) else {
-            return false;
-        };
-        self.touched.insert(self.focused());
-        self.focus = next;
-        self.touched.insert(FIELDS[next].id);
-        true
     }
 
     /// A form correcting registered formulary `number`, filled with its data.
@@ -285,116 +205,6 @@ impl FormTab {
             .filter(|v| field_of(&v.field, &self.notes).is_none())
     }
 
-    pub fn move_focus(&mut self, step: Focus) -> bool {
-        self.touched.insert(self.focused());
-        let last = FIELDS.len().saturating_sub(1);
-        let next = match step {
-            Focus::Next => (self.focus + 1).min(last),
-            Focus::Previous => self.focus.saturating_sub(1),
-        };
-        let moved = next != self.focus;
-        self.focus = next;
-        moved
-    }
-
-    /// A key for the focused field. A choice field turns ← → (and Space) into its
-    /// previous and next value; a text field edits.
-    pub fn edit(&mut self, request: InputRequest) -> bool {
-        let id = self.focused();
-        let Some(input) = self.inputs.get_mut(self.focus) else {
-            return false;
-        };
-        let changed = if let Some(Kind::Choice(options)) = spec::spec(id).map(|s| s.input) {
-            let at = options
-                .iter()
-                .position(|o| *o == input.value())
-                .unwrap_or(0);
-            let next = match request {
-                InputRequest::GoToNextChar | InputRequest::InsertChar(' ') => {
-                    (at + 1) % options.len()
-                }
-                InputRequest::GoToPrevChar => (at + options.len() - 1) % options.len(),
-                InputRequest::DeletePrevChar | InputRequest::DeleteLine => 0,
-                // A letter chooses the value whose name starts with it, in any of the three
-                // languages (м/ж, е/ә, m/f for the sex); again, the next such value.
-                InputRequest::InsertChar(c) => by_letter(options, at, c).unwrap_or(at),
-                _ => at,
-            };
-            let changed = next != at;
-            *input = Input::new(options.get(next).copied().unwrap_or("").to_string());
-            changed
-        } else {
-            input.handle(request).is_some_and(|c| c.value)
-        };
-        if changed {
-            self.changed(id);
-        }
-        changed
-    }
-
-    /// Text pasted into the focused field, whole (a choice field takes none).
-    pub fn paste(&mut self, text: &str) -> bool {
-        let id = self.focused();
-        if is_choice(id) {
-            return false;
-        }
-        let changed = self
-            .inputs
-            .get_mut(self.focus)
-            .is_some_and(|input| paste(input, text));
-        if changed {
-            self.changed(id);
-        }
-        changed
-    }
-
-    /// What follows a change of field `id`: its problems show, an IIN fills birth date and
-    /// sex, the draft is to be kept, and the formulary is checked again.
-    fn changed(&mut self, id: FieldId) {
-        self.touched.insert(id);
-        if id == FieldId::Iin {
-            self.fill_from_iin();
-        }
-        self.unsaved = true;
-        self.revalidate();
-    }
-
-    /// Sets a field outright (a code chosen in the picker).
-    pub fn set(&mut self, id: FieldId, value: &str) {
-        if let Some(i) = FIELDS.iter().position(|f| f.id == id) {
-            self.touched.insert(id);
-            self.inputs[i] = Input::new(value.to_string());
-            self.unsaved = true;
-            self.revalidate();
-        }
-    }
-
-    /// Lets the focused field's first open warning pass, with the clerk's reason.
-    pub fn accept_warning(&mut self, reason: &str) -> bool {
-        let id = self.focused();
-        let Some(warning) = self
-            .violations_of(id)
-            .find(|v| v.severity == Severity::Warning)
-            .cloned()
-        else {
-            return false;
-        };
-        self.overrides.push(Override {
-            rule: warning.rule.to_string(),
-            field: warning.field,
-            reason: Some(reason.trim().to_string()),
-        });
-        self.unsaved = true;
-        self.revalidate();
-        true
-    }
-
-    /// Whether the focused field has a warning that may be accepted.
-    pub fn has_warning(&self) -> bool {
-        self.violations_of(self.focused())
-            .any(|v| v.severity == Severity::Warning)
-    }
-
     /// The name of the code in a code field: the filling code's, the region's, or the
     /// district's (M-31, M-App2).
     pub fn code_name(&self, id: FieldId) -> Option<codes::Names> {
@@ -409,34 +219,6 @@ impl FormTab {
             .zip(&self.inputs)
             .map(|(f, i)| (f.id, i.value().to_string()))
             .collect()
-    }
-
-    /// Entering an IIN fills birth date and sex from it, unless the clerk typed others.
-    fn fill_from_iin(&mut self) {
-        let Ok(iin) = Iin::parse(self.value(FieldId::Iin)) else {
-            return;
-        };
-        let (Some(born), Some(sex)) = (iin.birth_date(), iin.sex()) else {
-            return;
-        };
-        let date = format_date(born);
-        let sex = if sex == Sex::Male { "male" } else { "female" }.to_string();
-        let untouched = |id: FieldId, before: Option<&str>| {
-            let now = self.value(id).trim();
-            now.is_empty() || Some(now) == before
-        };
-        let before = self.from_iin.clone();
-        let date_free = untouched(FieldId::BirthDate, before.as_ref().map(|b| b.0.as_str()));
-        let sex_free = untouched(FieldId::Sex, before.as_ref().map(|b| b.1.as_str()));
-        for (id, free, value) in [
-            (FieldId::BirthDate, date_free, &date),
-            (FieldId::Sex, sex_free, &sex),
-        ] {
-            if free && let Some(i) = FIELDS.iter().position(|f| f.id == id) {
-                self.inputs[i] = Input::new(value.clone());
-            }
-        }
-        self.from_iin = Some((date, sex));
     }
 
     fn revalidate(&mut self) {

@@ -1,7 +1,9 @@
 //! The formulary form's state: typing, focus, choices, the IIN, warnings accepted.
 
 use super::*;
+use crate::domain::Sex;
 use crate::domain::formulary::rule;
+use tui_input::InputRequest;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_else(|| panic!("date"))
