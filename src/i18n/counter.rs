@@ -158,3 +158,13 @@ pub fn basis_hint(lang: Lang) -> &'static str {
         "Tab next field, Enter takes the IIN, Esc back",
     )
 }
+
+/// This session could not take the lock on the clerk's draft (issue 11): it keeps no draft,
+/// rather than overwrite one another session of the clerk may be filling.
+pub fn draft_lock_failed(lang: Lang, why: &str) -> String {
+    lang.pick(
+        format!("Черновик в этой сессии не сохраняется: его блокировку не удалось взять ({why})"),
+        format!("Бұл сеанста жоба сақталмайды: оның құлпын алу мүмкін болмады ({why})"),
+        format!("No draft is kept in this session: its lock could not be taken ({why})"),
+    )
+}

@@ -38,7 +38,7 @@ pub enum DraftHold {
 
 /// The lock file of `clerk`'s draft in the register at `register`: named by a digest of the
 /// account, so the shared directory's listing names nobody.
-fn lock_path(register: &Path, clerk: &str) -> PathBuf {
+pub(crate) fn lock_path(register: &Path, clerk: &str) -> PathBuf {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(clerk.as_bytes());
     let tag: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();

@@ -26,7 +26,7 @@ mod ops;
 mod schema;
 // The register of formularies (issue 4): see each module's docs.
 mod corrections;
-mod draft_lock;
+pub(crate) mod draft_lock;
 mod drafts;
 mod emigration;
 mod formularies;

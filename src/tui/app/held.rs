@@ -26,6 +26,15 @@ impl App {
         self.dialog = Some(Dialog::DraftHeld(holder));
     }
 
+    /// The lock on the clerk's draft could not be taken (`why`): this session neither
+    /// restores, saves nor discards the draft, and says so; the clerk works on a fresh form.
+    pub fn draft_lock_failed(&mut self, why: &str) {
+        self.held = true;
+        self.drafts_kept = false;
+        let text = crate::i18n::counter::draft_lock_failed(self.lang, why);
+        self.status = Some(super::Status::Text(text));
+    }
+
     /// Whether this session may write the clerk's draft.
     pub fn holds_draft(&self) -> bool {
         !self.held

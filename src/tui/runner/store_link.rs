@@ -78,7 +78,12 @@ impl StoreLink {
                 return;
             }
             Ok(DraftHold::Mine(lock)) => self.draft_lock = Some(lock),
-            Err(_) => {}
+            // Not knowing whether another session fills the draft, this one writes none
+            // (an NFS without locks, a directory in the lock's place).
+            Err(e) => {
+                app.draft_lock_failed(&e.to_string());
+                return;
+            }
         }
         if let Ok(Some(draft)) = store.load_draft() {
             app.restore_draft(&draft);

@@ -119,3 +119,26 @@ fn the_held_drafts_question_is_whole_in_every_language() {
         }
     }
 }
+
+/// A lock that cannot be taken at all (here a directory in its place; an NFS mount without
+/// locks fails alike) leaves the session without a draft, said, rather than writing one
+/// another session of the clerk may be filling.
+#[test]
+fn a_lock_that_cannot_be_taken_keeps_no_draft_and_says_so() {
+    let mut desk = Desk::new();
+    let register = desk._dir.path().join("register.sqlite");
+    let lock = crate::store::draft_lock::lock_path(&register, "aigul");
+    std::fs::create_dir(&lock).unwrap_or_else(|e| panic!("{e}"));
+    desk.register.restore_draft(&mut desk.app);
+    assert!(!desk.app.holds_draft());
+    assert!(
+        desk.status().contains("No draft is kept"),
+        "{}",
+        desk.status()
+    );
+    desk.press(Action::ShowTab(Tab::NewFormulary));
+    desk.app.focus_field(FieldId::Surname);
+    desk.type_text("Ахметова");
+    desk.press(Action::Tick);
+    assert_eq!(draft_surname(&desk), None, "no draft written");
+}

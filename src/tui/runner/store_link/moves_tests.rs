@@ -28,7 +28,7 @@ pub(super) fn screen(app: &App) -> String {
 }
 
 pub(super) struct Desk {
-    _dir: tempfile::TempDir,
+    pub(super) _dir: tempfile::TempDir,
     pub(super) location: Location,
     pub(super) app: App,
     pub(super) register: StoreLink,
