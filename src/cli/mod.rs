@@ -4,6 +4,7 @@
 
 mod account;
 mod args;
+mod audit_verify;
 mod backup;
 mod births;
 mod clock;
@@ -198,7 +199,7 @@ pub fn run(
             Ok(code)
         }
         Command::Audit { command } => {
-            let code = register::audit(&options, command, out, err)?;
+            let code = audit_verify::audit(&options, command, out, err)?;
             out.flush()?;
             Ok(code)
         }

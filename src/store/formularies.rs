@@ -6,15 +6,15 @@
 //! event of the day it is made on, not an edit of the sealed day.
 
 use super::clock_guard::refuse_clock_behind;
+use super::columns::accepted;
 use super::corrections::{self, Correction, sha256};
 use super::known::{encoding, known_accepted};
 use super::numbers::{coupon_from, fold_name, name_key, registration_key, registration_number};
 use super::ops::now;
 use super::persons::{refresh_person, upsert_person};
-use super::records::{from_key, insert_transition, is_sealed, key};
+use super::records::{from_key, insert_transition, is_sealed};
 use super::{Store, StoreError, audit};
-use crate::domain::formulary::{Formulary, Severity, Violation, overrides_in_use, rule, validate};
-use crate::domain::iin::Iin;
+use crate::domain::formulary::Formulary;
 use crate::domain::lifecycle::{Event, Lifecycle, State};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -28,73 +28,6 @@ pub struct Registered {
     pub number: String,
     /// The application coupon number, ten digits with a check digit.
     pub coupon: String,
-}
-
-/// The columns a formulary is searched by, taken from a validated formulary. Its IIN and
-/// names are its person's too ([`super::persons::upsert_person`]).
-pub(super) struct Columns {
-    pub(super) iin: String,
-    pub(super) surname: String,
-    pub(super) given_name: String,
-    pub(super) patronymic: Option<String>,
-    filling_code: String,
-    region_code: String,
-    district_code: String,
-    document: String,
-}
-
-impl Columns {
-    fn of(f: &Formulary) -> Result<Columns, StoreError> {
-        let iin = required("iin", f.iin.as_deref())?;
-        let iin = Iin::parse(iin).map_or_else(|_| iin.to_string(), |i| i.as_str().to_string());
-        let document = f
-            .document
-            .ok_or_else(|| missing("document"))
-            .and_then(|d| key(&d))?;
-        Ok(Columns {
-            iin,
-            surname: required("surname", f.surname.as_deref())?.to_string(),
-            given_name: required("given_name", f.given_name.as_deref())?.to_string(),
-            patronymic: filled(f.patronymic.as_deref()).map(str::to_string),
-            filling_code: required("filling_code", f.filling_code.as_deref())?.to_string(),
-            region_code: required("region_code", f.region_code.as_deref())?.to_string(),
-            district_code: required("district_code", f.district_code.as_deref())?.to_string(),
-            document,
-        })
-    }
-}
-
-fn filled(text: Option<&str>) -> Option<&str> {
-    text.map(str::trim).filter(|t| !t.is_empty())
-}
-
-fn missing(field: &str) -> StoreError {
-    StoreError::Invalid(vec![Violation {
-        field: field.to_string(),
-        rule: rule::REQUIRED,
-        severity: Severity::Error,
-        message: crate::i18n::store::field_empty(),
-    }])
-}
-
-/// `validate` requires these fields; checked again so that no path leads to a panic.
-fn required<'a>(field: &str, text: Option<&'a str>) -> Result<&'a str, StoreError> {
-    filled(text).ok_or_else(|| missing(field))
-}
-
-/// Validates as of `today`: every open error and warning not overridden refuses it. What
-/// is kept is the formulary with only the overrides that let a warning present pass, each
-/// once (issue 15: the register holds no overrides of nothing).
-fn accepted(f: &Formulary, today: NaiveDate) -> Result<(Columns, Formulary), StoreError> {
-    let report = validate(f, today);
-    if !report.is_accepted() {
-        return Err(StoreError::Invalid(report.open().cloned().collect()));
-    }
-    let kept = Formulary {
-        overrides: overrides_in_use(f, &report),
-        ..f.clone()
-    };
-    Ok((Columns::of(&kept)?, kept))
 }
 
 impl Store {

@@ -17,6 +17,7 @@ mod audit;
 mod backup;
 mod births;
 mod clock_guard;
+mod columns;
 // The demo register in bulk (issue 7).
 pub mod demo;
 pub mod dsn;

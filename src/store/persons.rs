@@ -3,7 +3,7 @@
 //! corrected IIN (M-12.a) moves a formulary from one person to another.
 
 use super::StoreError;
-use super::formularies::Columns;
+use super::columns::Columns;
 use super::ops::now;
 use crate::domain::formulary::Formulary;
 use crate::office::Clock;

@@ -14,9 +14,12 @@
 //!   (`staff_added`, `staff_changed`, `staff_retired`) with the account as the subject and
 //!   the role and state in the details; the full name is not in the audit log (personal).
 
+mod insert;
+
 use super::ops::now;
 use super::{Clerk, HeadAct, Store, StoreError, audit};
 use crate::office::Clock;
+use insert::insert;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -353,56 +356,4 @@ impl Store {
             },
         )
     }
-}
-
-/// Inserts a member; [`StoreError::StaffExists`] when the account is on the staff already.
-/// `name` is already checked (or empty for a register's creator). `audited`: `Some(first)`
-/// appends a `staff_added` entry (`first_head` in its details when `first`); `None` for
-/// the creator of a new register, whose first write's entry records it (module docs).
-fn insert(
-    tx: &rusqlite::Transaction<'_>,
-    clock: &Clock,
-    by: &Clerk,
-    account: &Clerk,
-    name: &str,
-    role: Role,
-    audited: Option<bool>,
-) -> rusqlite::Result<Result<StaffMember, StoreError>> {
-    if member(tx, account.as_str())?.is_some() {
-        return Ok(Err(StoreError::StaffExists {
-            account: account.as_str().to_string(),
-        }));
-    }
-    let at = now(clock);
-    let audit_id = match audited {
-        Some(first) => {
-            let mut details = json!({ "role": role.key(), "active": true });
-            if first {
-                details["first_head"] = json!(true);
-            }
-            let entry = audit::append(
-                tx,
-                &at,
-                by.as_str(),
-                "staff_added",
-                account.as_str(),
-                &details,
-            )?;
-            Some(entry.id)
-        }
-        None => None,
-    };
-    tx.execute(
-        "INSERT INTO staff (account, full_name, role, active, added_at, changed_at, audit_id)
-         VALUES (?1, ?2, ?3, 1, ?4, ?4, ?5)",
-        params![account.as_str(), name, role.key(), at, audit_id],
-    )?;
-    Ok(Ok(StaffMember {
-        account: account.as_str().to_string(),
-        full_name: name.to_string(),
-        role,
-        active: true,
-        added_at: at.clone(),
-        changed_at: at,
-    }))
 }

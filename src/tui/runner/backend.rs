@@ -8,12 +8,12 @@
 //! place and its visibility) and writes only the difference, always as crossterm commands.
 //! It never asks the terminal anything (a cursor-position query stalls for seconds over SSH).
 
+mod moves;
+
+use moves::move_sequence;
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
-use ratatui::crossterm::cursor::{
-    Hide, MoveDown, MoveLeft, MoveRight, MoveTo, MoveToColumn, MoveToNextLine, MoveToRow, MoveUp,
-    Show,
-};
+use ratatui::crossterm::cursor::{Hide, MoveTo, Show};
 use ratatui::crossterm::style::{
     Attribute, Attributes, Colors, SetAttribute, SetAttributes, SetBackgroundColor, SetColors,
     SetForegroundColor,
@@ -243,38 +243,6 @@ fn pen_sequence(out: &mut String, from: Pen, to: Pen, reset: bool) -> std::fmt::
         (false, true) => SetBackgroundColor(to.bg.into_crossterm()).write_ansi(out),
         (false, false) => Ok(()),
     }
-}
-
-/// Composes the shortest of the crossterm moves from `from` to `to`.
-fn move_sequence(out: &mut String, from: Position, to: Position) -> std::fmt::Result {
-    let mut best = String::new();
-    MoveTo(to.x, to.y).write_ansi(&mut best)?;
-    let mut candidate = String::new();
-    let mut consider = |command: &dyn Fn(&mut String) -> std::fmt::Result| {
-        candidate.clear();
-        if command(&mut candidate).is_ok() && candidate.len() < best.len() {
-            std::mem::swap(&mut best, &mut candidate);
-        }
-    };
-    if to.y == from.y {
-        consider(&|s| MoveToColumn(to.x).write_ansi(s));
-        if to.x > from.x {
-            consider(&|s| MoveRight(to.x - from.x).write_ansi(s));
-        } else {
-            consider(&|s| MoveLeft(from.x - to.x).write_ansi(s));
-        }
-    } else if to.x == from.x {
-        consider(&|s| MoveToRow(to.y).write_ansi(s));
-        if to.y > from.y {
-            consider(&|s| MoveDown(to.y - from.y).write_ansi(s));
-        } else {
-            consider(&|s| MoveUp(from.y - to.y).write_ansi(s));
-        }
-    } else if to.x == 0 && to.y > from.y {
-        consider(&|s| MoveToNextLine(to.y - from.y).write_ansi(s));
-    }
-    out.push_str(&best);
-    Ok(())
 }
 
 impl<W: Write> Write for LeanBackend<W> {
