@@ -86,16 +86,7 @@ impl DsnApplication {
 
     /// Scrolls by `step` through `total` lines of which `page` show; `true` when it moved.
     fn scroll(&mut self, step: Move, total: usize, page: usize) -> bool {
-        let last = total.saturating_sub(page);
-        let page = page.max(1);
-        let next = match step {
-            Move::Up => self.scroll.saturating_sub(1),
-            Move::Down => (self.scroll + 1).min(last),
-            Move::PageUp => self.scroll.saturating_sub(page),
-            Move::PageDown => (self.scroll + page).min(last),
-            Move::First => 0,
-            Move::Last => last,
-        };
+        let next = crate::tui::ui::list::scrolled(self.scroll, step, total, page, page);
         let moved = next != self.scroll;
         self.scroll = next;
         moved

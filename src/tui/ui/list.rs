@@ -57,6 +57,22 @@ impl Selection {
     }
 }
 
+/// The first line shown of a text of `total` lines, `page` of them showing, scrolled by
+/// `step` from line `at`; a page turns by `turn` lines (one less than `page` where the last
+/// line shown is a "more below" mark, so no line is jumped over).
+pub fn scrolled(at: usize, step: Move, total: usize, page: usize, turn: usize) -> usize {
+    let last = total.saturating_sub(page);
+    let turn = turn.max(1);
+    match step {
+        Move::Up => at.saturating_sub(1),
+        Move::Down => (at + 1).min(last),
+        Move::PageUp => at.saturating_sub(turn),
+        Move::PageDown => (at + turn).min(last),
+        Move::First => 0,
+        Move::Last => last,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -155,16 +155,9 @@ impl DayScreen {
 
     /// Scrolls the text by `step`, as the record screen does.
     fn scroll_text(&mut self, step: Move, rows: &Rows) {
-        let last = rows.total.saturating_sub(rows.page);
-        let page = rows.page.saturating_sub(1).max(1);
-        self.scroll = match step {
-            Move::Up => self.scroll.saturating_sub(1),
-            Move::Down => (self.scroll + 1).min(last),
-            Move::PageUp => self.scroll.saturating_sub(page),
-            Move::PageDown => (self.scroll + page).min(last),
-            Move::First => 0,
-            Move::Last => last,
-        };
+        let turn = rows.page.saturating_sub(1);
+        self.scroll =
+            crate::tui::ui::list::scrolled(self.scroll, step, rows.total, rows.page, turn);
     }
 
     /// Enter: the chosen formulary opens (the record screen, as from the register's list);

@@ -12,6 +12,7 @@ use crate::store::{Correction, Record};
 use crate::tui::action::{Action, Move};
 use crate::tui::app::Effect;
 use crate::tui::dialogs::{Ask, move_data};
+use crate::tui::ui::list::scrolled;
 use crate::tui::ui::theme::Theme;
 use crate::tui::ui::{View, layout};
 use chrono::NaiveDate;
@@ -138,18 +139,9 @@ impl RecordScreen {
 
     /// Scrolls by `step` through `total` rows of which `page` show; `true` when it moved.
     fn scroll(&mut self, step: Move, total: usize, page: usize) -> bool {
-        let last = total.saturating_sub(page);
         // The last row shown is the "more below" mark while rows follow: a page moves by
         // one row less, so no row is jumped over.
-        let page = page.saturating_sub(1).max(1);
-        let next = match step {
-            Move::Up => self.scroll.saturating_sub(1),
-            Move::Down => (self.scroll + 1).min(last),
-            Move::PageUp => self.scroll.saturating_sub(page.max(1)),
-            Move::PageDown => (self.scroll + page.max(1)).min(last),
-            Move::First => 0,
-            Move::Last => last,
-        };
+        let next = scrolled(self.scroll, step, total, page, page.saturating_sub(1));
         let moved = next != self.scroll;
         self.scroll = next;
         moved
