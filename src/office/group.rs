@@ -81,17 +81,38 @@ pub fn group_name(gid: u32) -> String {
 /// open before (SQLite keeps them open), so a thread using the register meanwhile is not
 /// disturbed. A child started inside (`lp`) starts without the group at all (its saved gid
 /// is the effective one at exec).
+///
+/// One thread at a time: the print worker and the screen's thread may both name files, and
+/// the one ending first must not give the group's rights back while the other's file is
+/// being written. A call inside another on the same thread just runs `f`.
 pub fn with_own_rights<T>(f: impl FnOnce() -> T) -> io::Result<T> {
+    if OWN_RIGHTS_HERE.with(std::cell::Cell::get) {
+        return Ok(f());
+    }
+    // A poisoned lock only means another thread panicked inside: the ids are still right.
+    let _turn = OWN_RIGHTS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let (real, effective) = (getgid(), getegid());
     if real == effective {
         return Ok(f());
     }
     setegid(real).map_err(io::Error::from)?;
+    OWN_RIGHTS_HERE.with(|here| here.set(true));
     let done = f();
+    OWN_RIGHTS_HERE.with(|here| here.set(false));
     // Failing, kense goes on with the clerk's own rights, the safe side: the register's
     // next open fails rather than anything else getting the group's.
     let _ = setegid(effective);
     Ok(done)
+}
+
+/// Whose turn it is to run with the clerk's own rights (see [`with_own_rights`]).
+static OWN_RIGHTS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    /// This thread runs inside [`with_own_rights`] now.
+    static OWN_RIGHTS_HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Under setgid, keeps only the environment of [`KEPT`] (and the `LC_*` of the locale) and
