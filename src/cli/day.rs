@@ -3,7 +3,7 @@
 use super::output::write_json;
 use super::register::{DayCommand, RegisterOptions, fail, open_read};
 use super::search::{TableFormat, key, write_csv};
-use crate::domain::day::{DayBalance, OfficeLine};
+use crate::domain::day::DayBalance;
 use crate::domain::queue::{OfficeTerms, QueueItem};
 use crate::office::Settings;
 use crate::store::DayReview;
@@ -102,23 +102,6 @@ fn balance_rows(b: &DayBalance) -> Vec<Vec<String>> {
     rows
 }
 
-fn office_line(o: &OfficeLine) -> String {
-    format!(
-        "in the office: {} at the start + {} registered − {} sent + {} returned + {} \
-         manufactured − {} issued − {} destroyed = {} at the end ({} cancelled, {} spoiled)",
-        o.start,
-        o.registered,
-        o.sent,
-        o.returned,
-        o.manufactured,
-        o.issued,
-        o.destroyed,
-        o.end,
-        o.cancelled,
-        o.spoiled
-    )
-}
-
 fn write_review(out: &mut impl Write, r: &DayReview) -> io::Result<()> {
     let s = &r.summary;
     let closed = match &s.closed {
@@ -130,7 +113,12 @@ fn write_review(out: &mut impl Write, r: &DayReview) -> io::Result<()> {
         let days: Vec<String> = r.open_before.iter().map(ToString::to_string).collect();
         writeln!(out, "earlier days still open: {}", days.join(", "))?;
     }
-    writeln!(out, "{}", office_line(&r.balance.office))?;
+    // The same line as the day screen's, in the catalogue's English.
+    writeln!(
+        out,
+        "in the office: {}",
+        crate::i18n::day::office_line(crate::domain::Lang::En, &r.balance.office)
+    )?;
     if !r.balance.reconciled {
         writeln!(out, "THE COUNTS DO NOT RECONCILE: run `kense audit verify`")?;
     }
