@@ -5,6 +5,7 @@
 //! under them with `runuser`. Not root, they say so on stderr and skip.
 
 mod common;
+mod others_support;
 
 use common::{Run, count, me, process, raw, tempdir};
 use std::os::unix::fs::PermissionsExt;
@@ -67,7 +68,8 @@ fn kense(db: &Path, args: &[&str], stdin: &str) -> Run {
 
 /// kense under `account` (runuser), `stdin` on its standard input.
 fn kense_as(account: &str, db: &Path, args: &[&str], stdin: &str) -> Run {
-    let binary = assert_cmd::cargo::cargo_bin!("kense");
+    // Beside the shared register: the checkout itself may be closed to other accounts.
+    let binary = others_support::kense_in(db.parent().unwrap_or(Path::new("/")));
     let mut command = assert_cmd::Command::new("runuser");
     command
         .args(["-u", account, "--"])
