@@ -19,14 +19,20 @@
 mod tables;
 // Row digests: their definition, the seal of each write, the check (issue 15).
 pub(crate) mod digest;
+pub(in crate::store) mod keys;
+mod parallel;
 mod problem;
 mod rows;
+#[cfg(test)]
+mod verify_tests;
+pub(in crate::store) use parallel::verify_parallel;
 pub(in crate::store) mod seal;
 pub use problem::Problem;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -151,15 +157,121 @@ pub struct BadEntry {
     pub problem: Problem,
 }
 
-/// Walks the whole chain in id order, then checks every day close against it.
-pub(super) fn verify(tx: &Transaction<'_>) -> rusqlite::Result<AuditReport> {
+/// Walks the whole chain in id order, then checks every day close against it, the tables
+/// against the log and every row against its digest: on one connection, inside the
+/// caller's transaction (a write lock's check; `audit verify` runs the same steps over
+/// threads, [`parallel`]).
+pub(super) fn verify(tx: &Connection) -> rusqlite::Result<AuditReport> {
+    let mut report = chain(tx)?;
+    // The tables against the log (issue 15), once the log itself holds.
+    if report.first_bad.is_none() {
+        report.first_bad = tables::first_disagreement(tx)?;
+    }
+    // Every row against the digest its entry recorded.
+    if report.first_bad.is_none() {
+        report.first_bad = rows::first_disagreement(tx)?;
+    }
+    Ok(report)
+}
+
+/// What came after a check made in an earlier snapshot whose chain ended at `head`: the
+/// entries since, each linked to the one before and hashed right. A close checks the
+/// whole register before it takes the write lock (other clerks write meanwhile), and only
+/// this under the lock, so that the head it records extends the chain it checked. When
+/// `head` is no longer in the chain, the whole check runs here.
+pub(super) fn verify_since(
+    tx: &Connection,
+    checked: &AuditReport,
+) -> rusqlite::Result<Option<BadEntry>> {
+    let after: Option<i64> = if checked.head == GENESIS {
+        Some(0)
+    } else {
+        // Ids count up from 1, so the head's is at least the number of entries checked.
+        let from = i64::try_from(checked.entries).unwrap_or(i64::MAX);
+        tx.query_row(
+            "SELECT id FROM audit_log WHERE id >= ?1 AND hash = ?2 ORDER BY id LIMIT 1",
+            params![from, checked.head],
+            |r| r.get(0),
+        )
+        .optional()?
+    };
+    match after {
+        Some(after) => Ok(links(tx, after, &checked.head, &mut HashSet::new())?.first_bad),
+        None => Ok(verify(tx)?.first_bad),
+    }
+}
+
+/// The chain in id order and every day close against it.
+fn chain(tx: &Connection) -> rusqlite::Result<AuditReport> {
+    let mut seen = HashSet::new();
+    let report = links(tx, 0, GENESIS, &mut seen)?;
+    if report.first_bad.is_some() {
+        return Ok(report);
+    }
+    let AuditReport {
+        entries,
+        head: expected_prev,
+        ..
+    } = report;
+    let mut closes =
+        tx.prepare("SELECT date, audit_hash, audit_id FROM day_closes ORDER BY audit_id")?;
+    let closes = closes
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    // The entry each close wrote: found by id among the entries just verified.
+    let mut own = tx.prepare("SELECT action, subject, prev_hash FROM audit_log WHERE id = ?1")?;
+    let mut first_bad = None;
+    for (date, audit_hash, id) in closes {
+        let entry: Option<(String, String, String)> = own
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        // Its own entry must be there (a cut starting at it removes the close's trace
+        // entirely), be a day_closed of that date, and follow the head the close recorded.
+        let own_ok = entry.as_ref().is_some_and(|(action, subject, prev)| {
+            action == "day_closed" && *subject == date && *prev == audit_hash
+        });
+        if !own_ok {
+            first_bad = Some(BadEntry {
+                id,
+                problem: Problem::DayCloseEntryMissing { date, audit_id: id },
+            });
+            break;
+        }
+        if audit_hash != GENESIS && !seen.contains(&audit_hash) {
+            first_bad = Some(BadEntry {
+                id,
+                problem: Problem::DayCloseOffChain { date, audit_hash },
+            });
+            break;
+        }
+    }
+    Ok(AuditReport {
+        entries,
+        head: expected_prev,
+        first_bad,
+    })
+}
+
+/// The entries after id `after`, in id order, the first linked to `from` (the hash of
+/// entry `after`): each entry's link and hash; every hash met is put in `seen`.
+fn links(
+    tx: &Connection,
+    after: i64,
+    from: &str,
+    seen: &mut HashSet<String>,
+) -> rusqlite::Result<AuditReport> {
     let mut statement = tx.prepare(
         "SELECT id, at, clerk, action, subject, details_json, prev_hash, hash
-         FROM audit_log ORDER BY id",
+         FROM audit_log WHERE id > ?1 ORDER BY id",
     )?;
-    let mut rows = statement.query([])?;
-    let mut expected_prev = GENESIS.to_string();
-    let mut seen = std::collections::HashSet::new();
+    let mut rows = statement.query([after])?;
+    let mut expected_prev = from.to_string();
     let mut entries = 0u64;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
@@ -201,56 +313,10 @@ pub(super) fn verify(tx: &Transaction<'_>) -> rusqlite::Result<AuditReport> {
         seen.insert(hash.clone());
         expected_prev = hash.clone();
     }
-    let mut closes =
-        tx.prepare("SELECT date, audit_hash, audit_id FROM day_closes ORDER BY audit_id")?;
-    let closes = closes
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    // The entry each close wrote: found by id among the entries just verified.
-    let mut own = tx.prepare("SELECT action, subject, prev_hash FROM audit_log WHERE id = ?1")?;
-    let mut first_bad = None;
-    for (date, audit_hash, id) in closes {
-        let entry: Option<(String, String, String)> = own
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        // Its own entry must be there (a cut starting at it removes the close's trace
-        // entirely), be a day_closed of that date, and follow the head the close recorded.
-        let own_ok = entry.as_ref().is_some_and(|(action, subject, prev)| {
-            action == "day_closed" && *subject == date && *prev == audit_hash
-        });
-        if !own_ok {
-            first_bad = Some(BadEntry {
-                id,
-                problem: Problem::DayCloseEntryMissing { date, audit_id: id },
-            });
-            break;
-        }
-        if audit_hash != GENESIS && !seen.contains(&audit_hash) {
-            first_bad = Some(BadEntry {
-                id,
-                problem: Problem::DayCloseOffChain { date, audit_hash },
-            });
-            break;
-        }
-    }
-    // The tables against the log (issue 15), once the log itself holds.
-    if first_bad.is_none() {
-        first_bad = tables::first_disagreement(tx)?;
-    }
-    // Every row against the digest its entry recorded.
-    if first_bad.is_none() {
-        first_bad = rows::first_disagreement(tx)?;
-    }
     Ok(AuditReport {
         entries,
         head: expected_prev,
-        first_bad,
+        first_bad: None,
     })
 }
 

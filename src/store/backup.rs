@@ -91,9 +91,12 @@ impl Store {
         let clerk = Clerk::new(self.clerk.as_str())?;
         let mut copy = Store::open_read_only(&Location::existing(target), clerk)
             .map_err(|e| failed(format!("the copy cannot be opened: {e}")))?;
-        copy.quick_check()
-            .map_err(|e| failed(format!("the copy fails its check: {e}")))?;
-        let audit = copy.verify_audit()?;
+        let audit = match copy.verify_register() {
+            Err(e @ StoreError::Corrupt { .. }) => {
+                return Err(failed(format!("the copy fails its check: {e}")));
+            }
+            verified => verified?,
+        };
         Ok(Backup {
             path: target.to_path_buf(),
             audit,

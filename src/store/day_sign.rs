@@ -132,6 +132,12 @@ impl Store {
         signer: &mut dyn CloseSigner,
     ) -> Result<DaySignature, StoreError> {
         let (clerk, clock) = (self.clerk.clone(), self.clock);
+        // The whole check before the write lock, only what came since under it (as a close).
+        self.head_before_checks()?;
+        let checked = self.verify_register()?;
+        if let Some(bad) = checked.first_bad.as_ref() {
+            return Err(super::ops::broken(date, bad));
+        }
         let sqlite = self.sqlite_fn();
         let tx = self.begin()?;
         super::staff::admit_writer(&tx, &clerk, &clock).map_err(|e| e.unwrap_or_else(&sqlite))?;
@@ -139,12 +145,8 @@ impl Store {
             .map_err(|e| e.unwrap_or_else(&sqlite))?;
         // The rows this write made so far sealed first (issue 15).
         audit::seal::seal(&tx, &now(&clock), clerk.as_str()).map_err(&sqlite)?;
-        if let Some(bad) = audit::verify(&tx).map_err(&sqlite)?.first_bad {
-            return Err(StoreError::AuditBroken {
-                date,
-                entry: bad.id,
-                problem: bad.problem.to_string(),
-            });
+        if let Some(bad) = audit::verify_since(&tx, &checked).map_err(&sqlite)? {
+            return Err(super::ops::broken(date, &bad));
         }
         let signed = sign_in(&tx, &clock, clerk.as_str(), date, signer)
             .map_err(|e| e.unwrap_or_else(&sqlite))?;

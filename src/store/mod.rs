@@ -25,6 +25,8 @@ mod error;
 mod file;
 mod ops;
 mod schema;
+// `audit verify` and the file's check (issue 15).
+mod verify;
 // The register of formularies (issue 4): see each module's docs.
 mod corrections;
 pub(crate) mod draft_lock;
@@ -280,39 +282,6 @@ impl Store {
             busy_timeout: waited,
             clock: Clock::default(),
         })
-    }
-
-    /// SQLite's `PRAGMA quick_check` over the whole file: [`StoreError::Corrupt`] naming
-    /// the first problems when it fails. It reads every page (seconds on a large register),
-    /// which is why opening does not run it and `kense audit verify` does.
-    pub fn quick_check(&self) -> Result<(), StoreError> {
-        let sqlite = |e| self.sqlite_error(e);
-        let verdict: Vec<String> = {
-            let mut statement = self.conn.prepare("PRAGMA quick_check").map_err(sqlite)?;
-            let rows = statement.query_map([], |r| r.get(0)).map_err(sqlite)?;
-            rows.collect::<Result<_, _>>().map_err(sqlite)?
-        };
-        if verdict != ["ok"] {
-            return Err(StoreError::Corrupt {
-                path: self.path.clone(),
-                detail: verdict.into_iter().take(3).collect::<Vec<_>>().join("; "),
-            });
-        }
-        Ok(())
-    }
-
-    /// Walks the audit log's hash chain and the day closes; names the first bad entry.
-    pub fn verify_audit(&mut self) -> Result<AuditReport, StoreError> {
-        let (path, waited) = (self.path.clone(), self.busy_timeout);
-        let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
-        // A read transaction: one consistent snapshot while other clerks keep writing.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
-            .map_err(sqlite)?;
-        let report = audit::verify(&tx).map_err(sqlite)?;
-        tx.finish().map_err(sqlite)?;
-        Ok(report)
     }
 
     /// Every audit entry, oldest first.

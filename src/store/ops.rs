@@ -255,9 +255,14 @@ impl Store {
         date: NaiveDate,
         signer: Option<&mut dyn CloseSigner>,
     ) -> Result<(DayClose, Option<DaySignature>), StoreError> {
-        // The whole file's check reads every page (seconds on a large register): before
-        // the write lock, so other clerks are not held up while it runs.
-        self.quick_check()?;
+        // The whole file's check and the whole audit check read every page (seconds on a
+        // large register): before the write lock, so other clerks are not held up while
+        // they run; under the lock, only what was written since (issue 15).
+        self.head_before_checks()?;
+        let checked = self.verify_register()?;
+        if let Some(bad) = checked.first_bad.as_ref() {
+            return Err(broken(date, bad));
+        }
         let clerk = self.clerk.as_str().to_string();
         let clock = self.clock;
         let (path, waited) = (self.path.clone(), self.busy_timeout);
@@ -294,16 +299,11 @@ impl Store {
         {
             return Err(StoreError::EarlierDayOpen { date, earlier });
         }
-        // Inside the write lock: the head sealed is the head verified. The rows this write
-        // made so far (a new register's first head) sealed first (issue 15).
+        // Inside the write lock: the head sealed extends the chain verified. The rows this
+        // write made so far (a new register's first head) sealed first (issue 15).
         audit::seal::seal(&tx, &now(&clock), &clerk).map_err(sqlite)?;
-        let report = audit::verify(&tx).map_err(sqlite)?;
-        if let Some(bad) = report.first_bad {
-            return Err(StoreError::AuditBroken {
-                date,
-                entry: bad.id,
-                problem: bad.problem.to_string(),
-            });
+        if let Some(bad) = audit::verify_since(&tx, &checked).map_err(sqlite)? {
+            return Err(broken(date, &bad));
         }
         let head = audit::head(&tx).map_err(sqlite)?;
         let at = now(&clock);
@@ -340,6 +340,20 @@ impl Store {
         Ok((close, signature))
     }
 
+    /// A head's act (K-HEAD) refused at once, before the seconds of the whole check, when
+    /// the account is plainly no head; the same check runs again under the write lock,
+    /// where the first writer of a brand-new register becomes its head.
+    pub(super) fn head_before_checks(&self) -> Result<(), StoreError> {
+        match super::staff::require_head(&self.conn, &self.clerk, HeadAct::CloseDay) {
+            Ok(_)
+            | Err(Ok(StoreError::NotStaff {
+                staffless: true, ..
+            })) => Ok(()),
+            Err(Ok(e)) => Err(e),
+            Err(Err(e)) => Err(self.sqlite_error(e)),
+        }
+    }
+
     /// True when `date` has been closed.
     pub fn is_closed(&self, date: NaiveDate) -> Result<bool, StoreError> {
         self.conn
@@ -351,5 +365,14 @@ impl Store {
             .optional()
             .map(|found| found.is_some())
             .map_err(|e| self.sqlite_error(e))
+    }
+}
+
+/// The error of a close (or its signature) refused on a broken audit chain.
+pub(super) fn broken(date: NaiveDate, bad: &crate::store::BadEntry) -> StoreError {
+    StoreError::AuditBroken {
+        date,
+        entry: bad.id,
+        problem: bad.problem.to_string(),
     }
 }

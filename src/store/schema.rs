@@ -322,6 +322,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(super::audit::seal::SIGNATURES),
     // Version 13: the open workstations (issue 12).
     M::up(super::sessions::SCHEMA),
+    // Version 14: the key of the keyed hashes that name personal rows in seals (issue 15).
+    M::up(super::audit::keys::SCHEMA),
 ];
 
 /// Every migration, oldest first.

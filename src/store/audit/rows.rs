@@ -1,6 +1,10 @@
 //! `audit verify` of the rows against their digests (issue 15): the `rows_written`
-//! entries are read in chain order, the latest digest of each row kept; then every fact
-//! table is walked once, each row's digest computed and compared with its entry's.
+//! entries are read in chain order into one list per table of what each recorded; the
+//! latest record of each row is kept; every fact table is read once, each row's digest
+//! computed; the two lists, both sorted by key ([`super::keys`]), are then walked side by
+//! side. Sorting and merging, rather than a hash map of millions of rows looked up at
+//! random, keeps verification of a million formularies (seven million rows) within its
+//! benchmark (docs/BENCHMARKS.md).
 //!
 //! The rule for registers written before digests (version 10): a row no entry records is
 //! accepted only when it was already there when digests began (its rowid at most the
@@ -8,137 +12,237 @@
 //! then); it is checked by the older checks alone (`tables.rs`) until kense writes it
 //! again. Every row written since has its entry.
 
-use super::digest::{FACTS, RowDigest, fact, start_digest, unhex};
+use super::digest::{FACTS, Fact, RowDigest, start_digest, unhex};
+use super::keys::{Fingerprint, Keys};
 use super::seal::ROWS_WRITTEN;
 use super::{BadEntry, Problem};
-use rusqlite::Transaction;
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use rusqlite::Connection;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-/// A seal's details as written by [`super::seal::seal`].
-#[derive(Deserialize)]
-struct Sealed {
-    start: String,
-    rows: BTreeMap<String, Vec<(String, Option<String>)>>,
+/// What one seal recorded of one row: its key's fingerprint, the entry, and the digest
+/// (`None`: recorded as gone).
+pub(super) struct Recorded {
+    key: Fingerprint,
+    entry: i64,
+    digest: Option<RowDigest>,
 }
 
-/// The latest digest recorded of each row of one table, by its key's [`fingerprint`]: the
-/// entry, the digest (`None`: recorded as gone) and the key.
-type Recorded = HashMap<u128, (i64, Option<RowDigest>, Box<str>), BuildHasherDefault<Low>>;
-
-/// A key's fingerprint: two 64-bit FNV-1a hashes with different bases, so that the map
-/// holds no string per row and hashes none again. Two keys with one fingerprint could
-/// only hide a row gone behind another row written in its place whose digest, which
-/// covers its key, equals the gone one's: that is a second digest preimage, not a chance.
-fn fingerprint(key: &str) -> u128 {
-    let (mut a, mut b) = (0xcbf2_9ce4_8422_2325_u64, 0x6c62_272e_07bb_0142_u64);
-    for byte in key.bytes() {
-        a = (a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        b = (b ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    (u128::from(a) << 64) | u128::from(b)
+/// A row as found in its table.
+pub(super) struct Found {
+    key: Fingerprint,
+    rowid: i64,
+    digest: RowDigest,
 }
 
-/// The map's hasher: the fingerprint is a hash already, its low bits are used as they are.
-#[derive(Default)]
-struct Low(u64);
+/// What the seals recorded, one list per table of [`FACTS`], in chain order.
+pub(super) type Seals = Vec<Vec<Recorded>>;
 
-impl Hasher for Low {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 << 8) | u64::from(*byte);
-        }
-    }
-    fn write_u128(&mut self, value: u128) {
-        self.0 = value as u64 ^ (value >> 64) as u64;
-    }
+/// What [`compare`] finds wrong with one table: a row found (already named), or a row
+/// recorded and gone, named by [`name_gone`] once it is known to be the first problem.
+pub(super) enum Finding {
+    Row(BadEntry),
+    Gone { entry: i64, key: Fingerprint },
 }
 
-/// The first row that disagrees with its digest, if any.
-pub(super) fn first_disagreement(tx: &Transaction<'_>) -> rusqlite::Result<Option<BadEntry>> {
-    let mut recorded: Vec<Recorded> = FACTS.iter().map(|_| Recorded::default()).collect();
-    if let Some(bad) = read_seals(tx, &mut recorded)? {
-        return Ok(Some(bad));
-    }
-    let mut start = tx.prepare("SELECT max_rowid, rows FROM audit_digest_start WHERE tbl = ?1")?;
-    for (fact, recorded) in FACTS.iter().zip(recorded.iter_mut()) {
-        let (max_rowid, rows_then): (i64, i64) =
-            start.query_row([fact.table], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let mut unrecorded = 0i64;
-        let mut statement = tx.prepare(&fact.select(""))?;
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            let rowid: i64 = row.get(0)?;
-            let key = fingerprint(row.get_ref(1)?.as_str()?);
-            let place = |problem| Problem::from_place(problem, fact.table, rowid);
-            match recorded.remove(&key) {
-                Some((entry, Some(digest), _)) => {
-                    if fact.digest(row)? != digest {
-                        return Ok(Some(BadEntry {
-                            id: entry,
-                            problem: place(Kind::Changed),
-                        }));
-                    }
-                }
-                Some((entry, None, _)) => {
-                    return Ok(Some(BadEntry {
-                        id: entry,
-                        problem: place(Kind::Unsealed),
-                    }));
-                }
-                None if rowid > max_rowid => {
-                    return Ok(Some(BadEntry {
-                        id: 0,
-                        problem: place(Kind::Unsealed),
-                    }));
-                }
-                None => {
-                    unrecorded += 1;
-                    if unrecorded > rows_then {
-                        return Ok(Some(BadEntry {
-                            id: 0,
-                            problem: place(Kind::BeforeDigests),
-                        }));
-                    }
-                }
-            }
-        }
-        // What is left was recorded but is not in the table: the earliest entry first.
-        let gone = recorded
-            .iter()
-            .filter_map(|(_, (entry, digest, key))| digest.map(|_| (*entry, key)))
-            .min();
-        if let Some((entry, key)) = gone {
-            return Ok(Some(BadEntry {
-                id: entry,
-                problem: Problem::RowGone {
-                    table: fact.table.to_string(),
-                    key: (!fact.personal).then(|| key.to_string()),
-                },
-            }));
+/// The first row that disagrees with its digest, if any, read on one connection (the
+/// write lock's check; `audit verify` spreads the same steps over threads, `parallel.rs`).
+pub(super) fn first_disagreement(conn: &Connection) -> rusqlite::Result<Option<BadEntry>> {
+    let keys = Keys::read(conn)?;
+    let seals = match read_seals(conn, &keys)? {
+        Ok(seals) => seals,
+        Err(bad) => return Ok(Some(bad)),
+    };
+    let starts = starts(conn)?;
+    for ((index, fact), recorded) in FACTS.iter().enumerate().zip(seals) {
+        let found = read_table(conn, fact, &keys)?;
+        if let Some(finding) = compare(fact, starts[index], recorded, found) {
+            return name(conn, fact, &keys, finding).map(Some);
         }
     }
     Ok(None)
 }
 
-/// Reads every seal into `recorded`, the later over the earlier; names the first seal
-/// that cannot be read or whose start is not the register's.
-fn read_seals(
-    tx: &Transaction<'_>,
-    recorded: &mut [Recorded],
-) -> rusqlite::Result<Option<BadEntry>> {
-    let start = start_digest(tx)?;
+/// Each fact table's start of digests: its `max_rowid` and row count then, in [`FACTS`]
+/// order.
+pub(super) fn starts(conn: &Connection) -> rusqlite::Result<Vec<(i64, i64)>> {
     let mut statement =
-        tx.prepare("SELECT id, details_json FROM audit_log WHERE action = ?1 ORDER BY id")?;
+        conn.prepare_cached("SELECT max_rowid, rows FROM audit_digest_start WHERE tbl = ?1")?;
+    FACTS
+        .iter()
+        .map(|fact| statement.query_row([fact.table], |r| Ok((r.get(0)?, r.get(1)?))))
+        .collect()
+}
+
+/// Every row of `fact`'s table with its key's fingerprint and its digest, sorted by key.
+pub(super) fn read_table(
+    conn: &Connection,
+    fact: &Fact,
+    keys: &Keys,
+) -> rusqlite::Result<Vec<Found>> {
+    let mut found = Vec::new();
+    let mut statement = conn.prepare(&fact.select(""))?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        found.push(Found {
+            rowid: row.get(0)?,
+            key: keys.of_row(fact, row.get_ref(1)?.as_str()?),
+            digest: fact.digest(row)?,
+        });
+    }
+    found.sort_unstable_by_key(|f| f.key);
+    Ok(found)
+}
+
+/// The first disagreement between what the seals recorded of `fact`'s rows and the rows
+/// found (sorted by key): a row changed, unsealed or one too many from before digests,
+/// the first in rowid order (as a walk of the table meets them); else a row recorded and
+/// gone, the earliest entry first. `start`: the table's start of digests.
+pub(super) fn compare(
+    fact: &Fact,
+    (max_rowid, rows_then): (i64, i64),
+    mut recorded: Vec<Recorded>,
+    found: Vec<Found>,
+) -> Option<Finding> {
+    // Stable: a row's records stay in chain order, so the last of each key is the latest.
+    recorded.sort_by_key(|r| r.key);
+    let mut latest = recorded
+        .chunk_by(|a, b| a.key == b.key)
+        .filter_map(<[_]>::last);
+    let mut next = latest.next();
+    let mut first: Option<(i64, BadEntry)> = None;
+    let mut note = |rowid: i64, entry: i64, kind: Kind| {
+        if first.as_ref().is_none_or(|(at, _)| rowid < *at) {
+            let problem = Problem::from_place(kind, fact.table, rowid);
+            first = Some((rowid, BadEntry { id: entry, problem }));
+        }
+    };
+    let mut unrecorded = Vec::new();
+    let mut gone: Option<&Recorded> = None;
+    for row in &found {
+        while let Some(r) = next.filter(|r| r.key < row.key) {
+            earliest_gone(r, &mut gone);
+            next = latest.next();
+        }
+        match next.filter(|r| r.key == row.key) {
+            Some(r) => {
+                match r.digest {
+                    Some(digest) if digest == row.digest => {}
+                    Some(_) => note(row.rowid, r.entry, Kind::Changed),
+                    None => note(row.rowid, r.entry, Kind::Unsealed),
+                }
+                next = latest.next();
+            }
+            None if row.rowid > max_rowid => note(row.rowid, 0, Kind::Unsealed),
+            None => unrecorded.push(row.rowid),
+        }
+    }
+    for r in next.into_iter().chain(latest) {
+        earliest_gone(r, &mut gone);
+    }
+    // Rows from before digests: no more than the table held then.
+    if let Ok(allowed) = usize::try_from(rows_then)
+        && unrecorded.len() > allowed
+    {
+        unrecorded.sort_unstable();
+        note(unrecorded[allowed], 0, Kind::BeforeDigests);
+    }
+    match (first, gone) {
+        (Some((_, bad)), _) => Some(Finding::Row(bad)),
+        (None, Some(r)) => Some(Finding::Gone {
+            entry: r.entry,
+            key: r.key,
+        }),
+        (None, None) => None,
+    }
+}
+
+/// Keeps in `gone` the earliest recorded row passed over (no row found with its key).
+fn earliest_gone<'a>(r: &'a Recorded, gone: &mut Option<&'a Recorded>) {
+    if r.digest.is_some() && gone.is_none_or(|g| r.entry < g.entry) {
+        *gone = Some(r);
+    }
+}
+
+/// The problem `finding` names: a gone row by its key where that is no personal data.
+pub(super) fn name(
+    conn: &Connection,
+    fact: &Fact,
+    keys: &Keys,
+    finding: Finding,
+) -> rusqlite::Result<BadEntry> {
+    Ok(match finding {
+        Finding::Row(bad) => bad,
+        Finding::Gone { entry, key } => BadEntry {
+            id: entry,
+            problem: Problem::RowGone {
+                table: fact.table.to_string(),
+                key: match fact.personal {
+                    true => None,
+                    false => key_sealed(conn, entry, fact, keys, key)?,
+                },
+            },
+        },
+    })
+}
+
+/// The key, as the seal `entry` wrote it, of the row of `fact` whose fingerprint is `key`:
+/// looked up again only to name a row that is gone.
+fn key_sealed(
+    conn: &Connection,
+    entry: i64,
+    fact: &Fact,
+    keys: &Keys,
+    key: Fingerprint,
+) -> rusqlite::Result<Option<String>> {
+    let details: String = conn.query_row(
+        "SELECT details_json FROM audit_log WHERE id = ?1",
+        [entry],
+        |r| r.get(0),
+    )?;
+    let Ok(sealed) = serde_json::from_str::<Sealed<'_>>(&details) else {
+        return Ok(None);
+    };
+    let keyed = sealed.v >= 2;
+    Ok(sealed
+        .rows
+        .into_iter()
+        .filter(|(table, _)| table == fact.table)
+        .flat_map(|(_, rows)| rows)
+        .find(|(k, _)| keys.of_sealed(fact, k, keyed) == Some(key))
+        .map(|(k, _)| k.into_owned()))
+}
+
+/// A seal's details as written by [`super::seal::seal`]. Its strings are borrowed from
+/// the entry where they hold no escape (all kense writes), copied where they do.
+#[derive(serde::Deserialize)]
+struct Sealed<'a> {
+    #[serde(default)]
+    v: u8,
+    #[serde(borrow)]
+    start: Cow<'a, str>,
+    #[serde(borrow)]
+    rows: BTreeMap<Cow<'a, str>, Vec<(Text<'a>, Option<Text<'a>>)>>,
+}
+
+/// A string of a seal, borrowed where it can be.
+type Text<'a> = Cow<'a, str>;
+
+/// Every seal's records, in chain order; or the first seal that cannot be read or whose
+/// start is not the register's.
+pub(super) fn read_seals(
+    conn: &Connection,
+    keys: &Keys,
+) -> rusqlite::Result<Result<Seals, BadEntry>> {
+    let mut recorded: Seals = FACTS.iter().map(|_| Vec::new()).collect();
+    let start = start_digest(conn)?;
+    let mut statement =
+        conn.prepare("SELECT id, details_json FROM audit_log WHERE action = ?1 ORDER BY id")?;
     let mut seals = statement.query([ROWS_WRITTEN])?;
     while let Some(row) = seals.next()? {
         let id: i64 = row.get(0)?;
         let unreadable = |detail: &str| {
-            Ok(Some(BadEntry {
+            Ok(Err(BadEntry {
                 id,
                 problem: Problem::Unreadable {
                     detail: detail.to_string(),
@@ -148,30 +252,40 @@ fn read_seals(
         let Ok(details) = row.get_ref(1)?.as_str() else {
             return unreadable("its details are not text");
         };
-        let Ok(sealed) = serde_json::from_str::<Sealed>(details) else {
+        let Ok(sealed) = serde_json::from_str::<Sealed<'_>>(details) else {
             return unreadable("its details are not a seal of rows");
         };
         if sealed.start != start {
-            return Ok(Some(BadEntry {
+            return Ok(Err(BadEntry {
                 id,
                 problem: Problem::DigestStartChanged,
             }));
         }
+        let keyed = sealed.v >= 2;
         for (table, rows) in sealed.rows {
-            let Some((index, _)) = fact(&table) else {
+            let Some((index, fact)) = super::digest::fact(&table) else {
                 return unreadable("it seals a table that holds no facts");
             };
+            let list = &mut recorded[index];
+            list.reserve(rows.len());
             for (key, digest) in rows {
+                let Some(key) = keys.of_sealed(fact, &key, keyed) else {
+                    return unreadable("a row's keyed name cannot be read");
+                };
                 let digest = match digest.as_deref().map(unhex) {
                     None => None,
                     Some(Some(digest)) => Some(digest),
                     Some(None) => return unreadable("a digest is not 32 hex digits"),
                 };
-                recorded[index].insert(fingerprint(&key), (id, digest, key.into_boxed_str()));
+                list.push(Recorded {
+                    key,
+                    entry: id,
+                    digest,
+                });
             }
         }
     }
-    Ok(None)
+    Ok(Ok(recorded))
 }
 
 /// What is wrong with a row found in its table.

@@ -9,6 +9,7 @@
 //! are checked as before until kense writes them again; every row after must be sealed.
 
 use super::digest::{fact, hex, start_digest};
+use super::keys::Keys;
 use super::{AuditEntry, append};
 use crate::office::Clock;
 use rusqlite::{Connection, OptionalExtension, Transaction};
@@ -172,9 +173,9 @@ pub(in crate::store) const SIGNATURES: &str = watch!("day_signatures", "NEW.date
 pub(crate) const ROWS_WRITTEN: &str = "rows_written";
 
 /// Seals the rows noted since the last seal with one `rows_written` entry (none when no
-/// row was noted), inside the caller's transaction. Its details: `start`, the digest of
-/// `audit_digest_start`, and `rows`, each table's rows as `[key, digest]`, the digest null
-/// for a row that is gone.
+/// row was noted), inside the caller's transaction. Its details: `v` (2: personal keys by
+/// their keyed hash, see `keys.rs`), `start`, the digest of `audit_digest_start`, and
+/// `rows`, each table's rows as `[key, digest]`, the digest null for a row that is gone.
 pub(in crate::store) fn seal(
     conn: &Connection,
     at: &str,
@@ -187,6 +188,7 @@ pub(in crate::store) fn seal(
     if pending.is_empty() {
         return Ok(None);
     }
+    let keys = Keys::read(conn)?;
     let mut rows: BTreeMap<&'static str, Vec<(String, Option<String>)>> = BTreeMap::new();
     for (table, key, rowid) in pending {
         // Only the triggers of FACTS write here; a row of another table is no fact.
@@ -204,16 +206,22 @@ pub(in crate::store) fn seal(
         match now {
             Some((now_key, digest)) => {
                 if now_key != key {
-                    list.push((key, None));
+                    list.push((keys.seal_key(fact, key), None));
                 }
-                list.push((now_key, Some(hex(&digest))));
+                list.push((keys.seal_key(fact, now_key), Some(hex(&digest))));
             }
-            None => list.push((key, None)),
+            None => list.push((keys.seal_key(fact, key), None)),
         }
     }
     conn.execute("DELETE FROM audit_pending", [])?;
     let count: usize = rows.values().map(Vec::len).sum();
-    let details = json!({ "start": start_digest(conn)?, "rows": rows });
+    let start = start_digest(conn)?;
+    // Version 2: personal keys by their keyed hash (keys.rs), so no IIN in the log.
+    let details = if keys.is_keyed() {
+        json!({ "v": 2, "start": start, "rows": rows })
+    } else {
+        json!({ "start": start, "rows": rows })
+    };
     append(conn, at, clerk, ROWS_WRITTEN, &count.to_string(), &details).map(Some)
 }
 

@@ -1,0 +1,230 @@
+//! `kense audit verify` over threads (issue 15: ≤ 10 s at a million formularies).
+//!
+//! The work of [`super::verify`] and SQLite's `quick_check` is cut into tasks: the chain,
+//! each check of `tables.rs`, reading the seals, reading each fact table with its digests,
+//! the file's check. Each thread takes the next task on its own read-only connection; the
+//! caller's connection works too. The results are then put together in the order the
+//! sequential check would have found them, so the report is the same whichever thread ran
+//! what.
+//!
+//! One snapshot: every connection reads in a transaction begun after the caller's, and
+//! takes part only if the chain's head it sees is the caller's. Every write kense makes
+//! appends an entry (each seals its rows), so the same head is the same register; a
+//! connection that sees another (a clerk committed in between) tries again, then leaves
+//! the work to the others. With no other connection at all (an in-memory register, a
+//! file that cannot be opened twice) the caller does every task itself.
+
+use super::digest::{FACTS, fact};
+use super::keys::Keys;
+use super::rows::{self, Found, Seals};
+use super::tables::CHECKS;
+use super::{AuditReport, BadEntry, head};
+use rusqlite::Connection;
+use std::sync::{Mutex, PoisonError};
+
+/// One piece of the work.
+#[derive(Clone, Copy)]
+enum Task {
+    QuickCheck,
+    Chain,
+    Check(usize),
+    Seals,
+    Table(usize),
+}
+
+/// A task's result.
+enum Done {
+    QuickCheck(Vec<String>),
+    Chain(AuditReport),
+    Check(usize, Option<BadEntry>),
+    Seals(Result<Seals, BadEntry>),
+    Table(usize, Vec<Found>),
+}
+
+/// What the tasks found so far.
+struct Results {
+    quick_check: Vec<String>,
+    chain: Option<AuditReport>,
+    checks: Vec<Option<BadEntry>>,
+    seals: Option<Result<Seals, BadEntry>>,
+    found: Vec<Option<Vec<Found>>>,
+    error: Option<rusqlite::Error>,
+}
+
+/// Tries to join the caller's snapshot this many times before leaving the work to others.
+const TRIES: usize = 3;
+
+/// `quick_check`'s verdict (`["ok"]` when the file is sound; empty unless `quick_check`)
+/// and the audit report, as [`super::verify`] would give it. `main` is in a read
+/// transaction of its own; `open` opens another read-only connection to the same file.
+pub(in crate::store) fn verify_parallel(
+    main: &Connection,
+    open: &(dyn Fn() -> rusqlite::Result<Connection> + Sync),
+    quick_check: bool,
+) -> rusqlite::Result<(Vec<String>, AuditReport)> {
+    // The caller's snapshot begins with this read.
+    let snapshot = head(main)?;
+    let keys = Keys::read(main)?;
+    let queue = Mutex::new(tasks(quick_check));
+    let results = Mutex::new(Results {
+        quick_check: Vec::new(),
+        chain: None,
+        checks: CHECKS.iter().map(|_| None).collect(),
+        seals: None,
+        found: FACTS.iter().map(|_| None).collect(),
+        error: None,
+    });
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(|| {
+                if let Some(conn) = joined(open, &snapshot) {
+                    work(&conn, &keys, &queue, &results);
+                }
+            });
+        }
+        work(main, &keys, &queue, &results);
+    });
+    let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
+    if let Some(error) = results.error.take() {
+        return Err(error);
+    }
+    let Some(mut report) = results.chain.take() else {
+        return Err(rusqlite::Error::InvalidQuery);
+    };
+    if report.first_bad.is_none() {
+        report.first_bad = results.checks.iter_mut().find_map(Option::take);
+    }
+    if report.first_bad.is_none() {
+        report.first_bad = rows_found(main, &keys, &mut results)?;
+    }
+    Ok((results.quick_check, report))
+}
+
+/// Every task, the longest first (at a million formularies: the transitions' rows, the
+/// file's check, the seals, the formularies' rows, the histories), so that no thread is
+/// left with a long one at the end.
+fn tasks(quick_check: bool) -> Vec<Task> {
+    let table = |name: &str| fact(name).map(|(index, _)| Task::Table(index));
+    let mut first: Vec<Task> = [
+        table("transitions"),
+        quick_check.then_some(Task::QuickCheck),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    first.push(Task::Seals);
+    first.extend(table("formularies"));
+    first.extend((0..CHECKS.len()).rev().map(Task::Check));
+    first.push(Task::Chain);
+    for (index, _) in FACTS.iter().enumerate() {
+        if !first
+            .iter()
+            .any(|t| matches!(t, Task::Table(i) if *i == index))
+        {
+            first.push(Task::Table(index));
+        }
+    }
+    // Taken from the end.
+    first.reverse();
+    first
+}
+
+/// Another connection in the caller's snapshot, or `None` when none can be had.
+pub(super) fn joined(
+    open: &(dyn Fn() -> rusqlite::Result<Connection> + Sync),
+    snapshot: &str,
+) -> Option<Connection> {
+    let conn = open().ok()?;
+    for _ in 0..TRIES {
+        conn.execute_batch("BEGIN").ok()?;
+        if head(&conn).ok()? == snapshot {
+            return Some(conn);
+        }
+        conn.execute_batch("ROLLBACK").ok()?;
+    }
+    None
+}
+
+/// Takes tasks until none is left (or one failed), and keeps what each found.
+fn work(conn: &Connection, keys: &Keys, queue: &Mutex<Vec<Task>>, results: &Mutex<Results>) {
+    loop {
+        let Some(task) = queue.lock().unwrap_or_else(PoisonError::into_inner).pop() else {
+            return;
+        };
+        let done = run(conn, keys, task);
+        let mut results = results.lock().unwrap_or_else(PoisonError::into_inner);
+        match done {
+            Ok(Done::QuickCheck(verdict)) => results.quick_check = verdict,
+            Ok(Done::Chain(report)) => results.chain = Some(report),
+            Ok(Done::Check(index, found)) => results.checks[index] = found,
+            Ok(Done::Seals(seals)) => results.seals = Some(seals),
+            Ok(Done::Table(index, found)) => results.found[index] = Some(found),
+            Err(error) => {
+                results.error.get_or_insert(error);
+                queue.lock().unwrap_or_else(PoisonError::into_inner).clear();
+            }
+        }
+    }
+}
+
+/// Does one task.
+fn run(conn: &Connection, keys: &Keys, task: Task) -> rusqlite::Result<Done> {
+    Ok(match task {
+        Task::QuickCheck => {
+            let mut statement = conn.prepare("PRAGMA quick_check")?;
+            let verdict = statement.query_map([], |r| r.get(0))?;
+            Done::QuickCheck(verdict.collect::<Result<_, _>>()?)
+        }
+        Task::Chain => Done::Chain(super::chain(conn)?),
+        Task::Check(index) => Done::Check(index, CHECKS[index](conn)?),
+        Task::Seals => Done::Seals(rows::read_seals(conn, keys)?),
+        Task::Table(index) => Done::Table(index, rows::read_table(conn, &FACTS[index], keys)?),
+    })
+}
+
+/// The first row that disagrees with its digest, from the seals and the tables read: the
+/// tables compared on threads, the first finding in [`FACTS`] order named.
+fn rows_found(
+    main: &Connection,
+    keys: &Keys,
+    results: &mut Results,
+) -> rusqlite::Result<Option<BadEntry>> {
+    let seals = match results.seals.take() {
+        Some(Ok(seals)) => seals,
+        Some(Err(bad)) => return Ok(Some(bad)),
+        None => return Err(rusqlite::Error::InvalidQuery),
+    };
+    let starts = rows::starts(main)?;
+    let mut pairs = Vec::new();
+    for ((index, recorded), found) in seals.into_iter().enumerate().zip(&mut results.found) {
+        let found = found.take().ok_or(rusqlite::Error::InvalidQuery)?;
+        pairs.push(Mutex::new(Some((index, recorded, found))));
+    }
+    let findings: Vec<Mutex<Option<rows::Finding>>> =
+        FACTS.iter().map(|_| Mutex::new(None)).collect();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+    let compare_all = || {
+        for pair in &pairs {
+            let taken = pair.lock().unwrap_or_else(PoisonError::into_inner).take();
+            if let Some((index, recorded, found)) = taken {
+                let finding = rows::compare(&FACTS[index], starts[index], recorded, found);
+                *findings[index]
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner) = finding;
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(compare_all);
+        }
+        compare_all();
+    });
+    for (index, finding) in findings.into_iter().enumerate() {
+        if let Some(finding) = finding.into_inner().unwrap_or_else(PoisonError::into_inner) {
+            return rows::name(main, &FACTS[index], keys, finding).map(Some);
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,193 @@
+//! The audit check's pieces on real register files (issue 15): the threads give the
+//! sequential check's answer, keyed seals keep IINs out of the log and still bind the
+//! rows (also after seals written before them), a close's check of what came since, and
+//! the snapshot every thread must share.
+
+use super::keys::Keys;
+use super::parallel::joined;
+use super::seal::seal;
+use super::{AuditReport, GENESIS, head, verify, verify_parallel, verify_since};
+use crate::domain::Sex;
+use crate::store::{Clerk, DemoOptions, Location, MIGRATIONS, Store};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// A demo register of 300 formularies in `dir` (the demo seals every row it writes).
+fn register(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("register.sqlite");
+    let mut store = Store::open(&Location::create_if_missing(&path), clerk()).expect("open");
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+        .and_then(|d| d.and_hms_opt(17, 0, 0))
+        .expect("now");
+    store
+        .fill_demo(&DemoOptions {
+            count: 300,
+            seed: 7,
+            now,
+            days: 20,
+            force: false,
+        })
+        .expect("demo");
+    path
+}
+
+fn clerk() -> Clerk {
+    Clerk::new("aigul.zh").expect("clerk")
+}
+
+fn reader(path: &Path) -> rusqlite::Result<Connection> {
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+}
+
+/// The sequential check's report and the threads' report of the file at `path`.
+fn both(path: &Path) -> (AuditReport, AuditReport) {
+    let conn = Connection::open(path).expect("open");
+    conn.execute_batch("BEGIN").expect("begin");
+    let sequential = verify(&conn).expect("verify");
+    let open = || reader(path);
+    let (verdict, parallel) = verify_parallel(&conn, &open, true).expect("parallel");
+    assert_eq!(verdict, ["ok"]);
+    (sequential, parallel)
+}
+
+#[test]
+fn the_threads_find_what_one_connection_finds() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = register(&dir);
+    let (sequential, parallel) = both(&path);
+    assert_eq!(sequential, parallel);
+    assert!(parallel.is_intact(), "{parallel:?}");
+    // Each kind of change, alone on a copy: the same first problem either way.
+    let changes = [
+        "UPDATE documents SET number = 'AB0000001' WHERE rowid = 5",
+        "PRAGMA foreign_keys = OFF; DELETE FROM persons WHERE rowid = 9",
+        "DROP TRIGGER transitions_no_update;
+         UPDATE transitions SET to_state = 'issued' WHERE rowid = 40",
+        "DROP TRIGGER audit_log_no_update;
+         UPDATE audit_log SET clerk = 'x' WHERE id = 2",
+        "UPDATE formularies SET surname = 'ZZ' WHERE id = (SELECT MAX(id) FROM formularies);
+         UPDATE persons SET given_name = 'ZZ' WHERE rowid = 3",
+    ];
+    for (i, change) in changes.iter().enumerate() {
+        let copy = dir.path().join(format!("copy{i}.sqlite"));
+        std::fs::copy(&path, &copy).expect("copy");
+        Connection::open(&copy)
+            .and_then(|c| c.execute_batch(change))
+            .expect(change);
+        let (sequential, parallel) = both(&copy);
+        assert!(!parallel.is_intact(), "{change}");
+        assert_eq!(sequential, parallel, "{change}");
+    }
+}
+
+#[test]
+fn a_thread_that_sees_another_snapshot_stays_out() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = register(&dir);
+    let conn = Connection::open(&path).expect("open");
+    conn.execute_batch("BEGIN").expect("begin");
+    let before = head(&conn).expect("head");
+    // Another clerk writes after this snapshot began.
+    let mut store = Store::open(&Location::existing(&path), clerk()).expect("open");
+    let birth = chrono::NaiveDate::from_ymd_opt(1990, 5, 17).expect("date");
+    store.generate_iin(birth, Sex::Female).expect("iin");
+    let open = || reader(&path);
+    assert!(joined(&open, &before).is_none());
+    let after = head(&reader(&path).expect("reader")).expect("head");
+    assert_ne!(after, before);
+    assert!(joined(&open, &after).is_some());
+    // The caller's snapshot is still checked whole, by the caller alone.
+    let (_, report) = verify_parallel(&conn, &open, false).expect("parallel");
+    assert!(report.is_intact(), "{report:?}");
+    assert_eq!(report.head, before);
+}
+
+#[test]
+fn a_close_checks_what_came_since_its_snapshot() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = register(&dir);
+    let checked = verify(&Connection::open(&path).expect("open")).expect("verify");
+    let mut store = Store::open(&Location::existing(&path), clerk()).expect("open");
+    let birth = chrono::NaiveDate::from_ymd_opt(1990, 5, 17).expect("date");
+    store.generate_iin(birth, Sex::Male).expect("iin");
+    let conn = Connection::open(&path).expect("open");
+    assert_eq!(verify_since(&conn, &checked).expect("since"), None);
+    // An entry written since whose hash is wrong is named.
+    let last: i64 = conn
+        .query_row("SELECT MAX(id) FROM audit_log", [], |r| r.get(0))
+        .expect("last");
+    conn.execute_batch(&format!(
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET at = 'x' WHERE id = {last}"
+    ))
+    .expect("tamper");
+    let bad = verify_since(&conn, &checked)
+        .expect("since")
+        .expect("found");
+    assert_eq!(bad.id, last);
+    // A head no longer in the chain: the whole check runs, and finds it.
+    let gone = AuditReport {
+        head: "f".repeat(64),
+        ..checked
+    };
+    assert!(verify_since(&conn, &gone).expect("since").is_some());
+}
+
+#[test]
+fn personal_keys_are_keyed_and_older_seals_still_bind_their_rows() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("register.sqlite");
+    let mut conn = Connection::open(&path).expect("open");
+    // Version 13: seals name a person by the IIN itself.
+    MIGRATIONS.to_version(&mut conn, 13).expect("13");
+    let at = "2026-01-05T05:00:00.000000Z";
+    conn.execute_batch(
+        "INSERT INTO persons VALUES ('900517300014', 'АБАЙ', 'ЕРЛАН', NULL, '1990-05-17',
+             '2026-01-05T05:00:00.000000Z');",
+    )
+    .expect("person");
+    seal(&conn, at, "aigul.zh").expect("seal");
+    let old: String = conn
+        .query_row(
+            "SELECT details_json FROM audit_log ORDER BY id DESC",
+            [],
+            |r| r.get(0),
+        )
+        .expect("seal");
+    assert!(old.contains("900517300014"), "{old}");
+    // Version 14: the same person written again, and another, named by keyed hashes.
+    MIGRATIONS.to_latest(&mut conn).expect("latest");
+    conn.execute_batch(
+        "UPDATE persons SET given_name = 'ЕРЖАН' WHERE iin = '900517300014';
+         INSERT INTO persons VALUES ('850101400025', 'СЕРИК', 'АЙГУЛЬ', NULL, '1985-01-01',
+             '2026-01-05T05:00:00.000000Z');",
+    )
+    .expect("persons");
+    seal(&conn, at, "aigul.zh").expect("seal");
+    let new: String = conn
+        .query_row(
+            "SELECT details_json FROM audit_log ORDER BY id DESC",
+            [],
+            |r| r.get(0),
+        )
+        .expect("seal");
+    assert!(new.starts_with(r#"{"v":2,"#), "{new}");
+    for iin in ["900517300014", "850101400025", "900517", "850101"] {
+        assert!(!new.contains(iin), "{iin} in {new}");
+    }
+    assert!(Keys::read(&conn).expect("keys").is_keyed());
+    assert_eq!(verify(&conn).expect("verify").first_bad, None);
+    // A change outside kense is still named, by the row only.
+    conn.execute_batch("UPDATE persons SET surname = 'X' WHERE iin = '850101400025'")
+        .expect("tamper");
+    let bad = verify(&conn).expect("verify").first_bad.expect("found");
+    let said = bad.problem.to_string();
+    assert!(said.contains("of persons does not match"), "{said}");
+    assert!(!said.contains("850101"), "{said}");
+    // Put back as sealed, it agrees again (the note the shell's trigger left is no seal).
+    conn.execute_batch("UPDATE persons SET surname = 'СЕРИК' WHERE iin = '850101400025'")
+        .expect("restore");
+    conn.execute("DELETE FROM audit_pending", [])
+        .expect("clear");
+    assert_eq!(verify(&conn).expect("verify").first_bad, None);
+    assert_ne!(head(&conn).expect("head"), GENESIS);
+}
