@@ -258,7 +258,13 @@ impl Store {
         // The whole file's check and the whole audit check read every page (seconds on a
         // large register): before the write lock, so other clerks are not held up while
         // they run; under the lock, only what was written since (issue 15).
-        self.head_before_checks()?;
+        match refusal(&self.conn, &self.clerk, &self.clock, date) {
+            Ok(())
+            | Err(Ok(StoreError::NotStaff {
+                staffless: true, ..
+            })) => {}
+            Err(e) => return Err(e.unwrap_or_else(|e| self.sqlite_error(e))),
+        }
         let checked = self.verify_register()?;
         if let Some(bad) = checked.first_bad.as_ref() {
             return Err(broken(date, bad));
@@ -274,31 +280,8 @@ impl Store {
         // K-STAFF: only active staff write (issue 12).
         super::staff::admit_writer(&tx, &self.clerk, &self.clock)
             .map_err(|e| e.unwrap_or_else(sqlite))?;
+        refusal(&tx, &self.clerk, &clock, date).map_err(|e| e.unwrap_or_else(sqlite))?;
         let key = date.to_string();
-        let earlier: Option<(String, String)> = tx
-            .query_row(
-                "SELECT closed_at, clerk FROM day_closes WHERE date = ?1",
-                [&key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(sqlite)?;
-        if let Some((closed_at, clerk)) = earlier {
-            return Err(StoreError::DayAlreadyClosed {
-                date,
-                // Shown in office time (issue 14); stored in UTC.
-                closed_at: office_time(&clock, &closed_at),
-                clerk,
-            });
-        }
-        super::staff::require_head(&tx, &self.clerk, HeadAct::CloseDay)
-            .map_err(|e| e.unwrap_or_else(sqlite))?;
-        if let Some(&earlier) = super::days::open_days_before(&tx, date)
-            .map_err(sqlite)?
-            .first()
-        {
-            return Err(StoreError::EarlierDayOpen { date, earlier });
-        }
         // Inside the write lock: the head sealed extends the chain verified. The rows this
         // write made so far (a new register's first head) sealed first (issue 15).
         audit::seal::seal(&tx, &now(&clock), &clerk).map_err(sqlite)?;
@@ -375,4 +358,39 @@ pub(super) fn broken(date: NaiveDate, bad: &crate::store::BadEntry) -> StoreErro
         entry: bad.id,
         problem: bad.problem.to_string(),
     }
+}
+
+/// Why `clerk` may not close `date` now, if anything: the day closed already, the clerk no
+/// head (K-HEAD), an earlier day with records still open. Asked before the whole check
+/// (its seconds spared when the answer is no) and again under the write lock.
+fn refusal(
+    conn: &rusqlite::Connection,
+    clerk: &super::Clerk,
+    clock: &Clock,
+    date: NaiveDate,
+) -> Result<(), rusqlite::Result<StoreError>> {
+    let earlier: Option<(String, String)> = conn
+        .query_row(
+            "SELECT closed_at, clerk FROM day_closes WHERE date = ?1",
+            [date.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(Err)?;
+    if let Some((closed_at, clerk)) = earlier {
+        return Err(Ok(StoreError::DayAlreadyClosed {
+            date,
+            // Shown in office time (issue 14); stored in UTC.
+            closed_at: office_time(clock, &closed_at),
+            clerk,
+        }));
+    }
+    super::staff::require_head(conn, clerk, HeadAct::CloseDay)?;
+    if let Some(&earlier) = super::days::open_days_before(conn, date)
+        .map_err(Err)?
+        .first()
+    {
+        return Err(Ok(StoreError::EarlierDayOpen { date, earlier }));
+    }
+    Ok(())
 }
