@@ -93,6 +93,18 @@ for n in $SIZES; do
     /usr/bin/time -f "audit verify: %e s wall, %U s user, %S s system, %M KB peak" \
         "$kense" --db "$db" audit verify
 
+    echo "== $n formularies: another clerk's write while a head closes a day"
+    # The close checks the whole register before its write lock (issue 15): a write made
+    # meanwhile waits for none of it. The earliest open day is named by a refused close.
+    open_day=$("$kense" --db "$db" day close --date "$last" 2>&1 | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}, which' | cut -c1-10)
+    if [ -n "$open_day" ]; then
+        /usr/bin/time -f "day close: %e s wall" "$kense" --db "$db" day close --date "$open_day" &
+        sleep 1
+        /usr/bin/time -f "iin generate during the close: %e s wall" \
+            "$kense" --db "$db" iin generate --birth-date 1990-01-01 --sex male
+        wait
+    fi
+
     echo "== $n formularies: the workstation in a pty"
     KENSE_BENCH_DB=$db KENSE_BENCH_TIME=/usr/bin/time cargo bench --locked --bench tui
 done

@@ -17,6 +17,10 @@
 
 // The tables against the log (issue 15).
 mod tables;
+// The chain's links and the day closes against it.
+mod chain;
+use chain::chain;
+pub(super) use chain::verify_since;
 // Row digests: their definition, the seal of each write, the check (issue 15).
 pub(crate) mod digest;
 pub(in crate::store) mod keys;
@@ -32,7 +36,6 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -64,17 +67,50 @@ pub fn entry_hash(
     subject: &str,
     details_json: &str,
 ) -> String {
-    let id = id.to_string();
+    digest::hex(&entry_digest(
+        prev_hash,
+        id,
+        at,
+        clerk,
+        action,
+        subject,
+        details_json,
+    ))
+}
+
+/// [`entry_hash`] as bytes.
+pub(super) fn entry_digest(
+    prev_hash: &str,
+    id: i64,
+    at: &str,
+    clerk: &str,
+    action: &str,
+    subject: &str,
+    details_json: &str,
+) -> [u8; 32] {
+    let mut id_text = itoa_buffer();
+    let id = format_id(&mut id_text, id);
     let mut hasher = Sha256::new();
-    for field in [prev_hash, &id, at, clerk, action, subject, details_json] {
+    for field in [prev_hash, id, at, clerk, action, subject, details_json] {
         hasher.update((field.len() as u64).to_be_bytes());
         hasher.update(field.as_bytes());
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hasher.finalize().into()
+}
+
+/// Room for an i64 in decimal.
+fn itoa_buffer() -> [u8; 20] {
+    [0; 20]
+}
+
+/// `id` in decimal, written into `buffer` (no allocation: the chain walk hashes millions).
+fn format_id(buffer: &mut [u8; 20], id: i64) -> &str {
+    use std::io::Write;
+    let mut cursor = std::io::Cursor::new(&mut buffer[..]);
+    // 20 bytes hold every i64 ("-9223372036854775808").
+    let _ = write!(cursor, "{id}");
+    let written = usize::try_from(cursor.position()).unwrap_or(0);
+    std::str::from_utf8(&buffer[..written]).unwrap_or("")
 }
 
 /// The hash of the last entry, or [`GENESIS`] when the log is empty.
@@ -172,152 +208,6 @@ pub(super) fn verify(tx: &Connection) -> rusqlite::Result<AuditReport> {
         report.first_bad = rows::first_disagreement(tx)?;
     }
     Ok(report)
-}
-
-/// What came after a check made in an earlier snapshot whose chain ended at `head`: the
-/// entries since, each linked to the one before and hashed right. A close checks the
-/// whole register before it takes the write lock (other clerks write meanwhile), and only
-/// this under the lock, so that the head it records extends the chain it checked. When
-/// `head` is no longer in the chain, the whole check runs here.
-pub(super) fn verify_since(
-    tx: &Connection,
-    checked: &AuditReport,
-) -> rusqlite::Result<Option<BadEntry>> {
-    let after: Option<i64> = if checked.head == GENESIS {
-        Some(0)
-    } else {
-        // Ids count up from 1, so the head's is at least the number of entries checked.
-        let from = i64::try_from(checked.entries).unwrap_or(i64::MAX);
-        tx.query_row(
-            "SELECT id FROM audit_log WHERE id >= ?1 AND hash = ?2 ORDER BY id LIMIT 1",
-            params![from, checked.head],
-            |r| r.get(0),
-        )
-        .optional()?
-    };
-    match after {
-        Some(after) => Ok(links(tx, after, &checked.head, &mut HashSet::new())?.first_bad),
-        None => Ok(verify(tx)?.first_bad),
-    }
-}
-
-/// The chain in id order and every day close against it.
-fn chain(tx: &Connection) -> rusqlite::Result<AuditReport> {
-    let mut seen = HashSet::new();
-    let report = links(tx, 0, GENESIS, &mut seen)?;
-    if report.first_bad.is_some() {
-        return Ok(report);
-    }
-    let AuditReport {
-        entries,
-        head: expected_prev,
-        ..
-    } = report;
-    let mut closes =
-        tx.prepare("SELECT date, audit_hash, audit_id FROM day_closes ORDER BY audit_id")?;
-    let closes = closes
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    // The entry each close wrote: found by id among the entries just verified.
-    let mut own = tx.prepare("SELECT action, subject, prev_hash FROM audit_log WHERE id = ?1")?;
-    let mut first_bad = None;
-    for (date, audit_hash, id) in closes {
-        let entry: Option<(String, String, String)> = own
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        // Its own entry must be there (a cut starting at it removes the close's trace
-        // entirely), be a day_closed of that date, and follow the head the close recorded.
-        let own_ok = entry.as_ref().is_some_and(|(action, subject, prev)| {
-            action == "day_closed" && *subject == date && *prev == audit_hash
-        });
-        if !own_ok {
-            first_bad = Some(BadEntry {
-                id,
-                problem: Problem::DayCloseEntryMissing { date, audit_id: id },
-            });
-            break;
-        }
-        if audit_hash != GENESIS && !seen.contains(&audit_hash) {
-            first_bad = Some(BadEntry {
-                id,
-                problem: Problem::DayCloseOffChain { date, audit_hash },
-            });
-            break;
-        }
-    }
-    Ok(AuditReport {
-        entries,
-        head: expected_prev,
-        first_bad,
-    })
-}
-
-/// The entries after id `after`, in id order, the first linked to `from` (the hash of
-/// entry `after`): each entry's link and hash; every hash met is put in `seen`.
-fn links(
-    tx: &Connection,
-    after: i64,
-    from: &str,
-    seen: &mut HashSet<String>,
-) -> rusqlite::Result<AuditReport> {
-    let mut statement = tx.prepare(
-        "SELECT id, at, clerk, action, subject, details_json, prev_hash, hash
-         FROM audit_log WHERE id > ?1 ORDER BY id",
-    )?;
-    let mut rows = statement.query([after])?;
-    let mut expected_prev = from.to_string();
-    let mut entries = 0u64;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let fields: Result<Vec<String>, rusqlite::Error> = (1..8).map(|i| row.get(i)).collect();
-        let bad = |problem| {
-            Ok(AuditReport {
-                entries,
-                head: expected_prev.clone(),
-                first_bad: Some(BadEntry { id, problem }),
-            })
-        };
-        let fields = match fields {
-            Ok(f) => f,
-            Err(e) => {
-                return bad(Problem::Unreadable {
-                    detail: e.to_string(),
-                });
-            }
-        };
-        let [at, clerk, action, subject, details, prev_hash, hash] = fields.as_slice() else {
-            return bad(Problem::Unreadable {
-                detail: "wrong number of fields".into(),
-            });
-        };
-        if *prev_hash != expected_prev {
-            return bad(Problem::BrokenLink {
-                expected: expected_prev.clone(),
-                found: prev_hash.clone(),
-            });
-        }
-        let computed = entry_hash(prev_hash, id, at, clerk, action, subject, details);
-        if computed != *hash {
-            return bad(Problem::WrongHash {
-                expected: computed,
-                found: hash.clone(),
-            });
-        }
-        entries += 1;
-        seen.insert(hash.clone());
-        expected_prev = hash.clone();
-    }
-    Ok(AuditReport {
-        entries,
-        head: expected_prev,
-        first_bad: None,
-    })
 }
 
 #[cfg(test)]

@@ -361,9 +361,16 @@ fn bytes_with_tag(hasher: &mut Sha256, tag: &[u8], bytes: &[u8]) {
     hasher.update(bytes);
 }
 
-/// A digest in lowercase hex.
-pub(crate) fn hex(digest: &RowDigest) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+/// Bytes in lowercase hex (a digest, a hash of the chain): by table, as the chain walk
+/// writes one per entry.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    text
 }
 
 /// A digest read back from hex; `None` when it is not 32 hex digits.
@@ -391,9 +398,5 @@ pub(crate) fn start_digest(conn: &rusqlite::Connection) -> rusqlite::Result<Stri
         let (table, max, count): (String, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
         hasher.update(format!("{table}\t{max}\t{count}\n").as_bytes());
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&hasher.finalize()))
 }

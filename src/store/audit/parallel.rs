@@ -1,8 +1,8 @@
 //! `kense audit verify` over threads (issue 15: ≤ 10 s at a million formularies).
 //!
-//! The work of [`super::verify`] and SQLite's `quick_check` is cut into tasks: the chain,
-//! each check of `tables.rs`, reading the seals, reading each fact table with its digests,
-//! the file's check. Each thread takes the next task on its own read-only connection; the
+//! The work of [`super::verify`] and SQLite's `quick_check` is cut into tasks: the chain
+//! and the seals in ranges of ids, the day closes, each check of `tables.rs`, reading each
+//! fact table with its digests, the file's check. Each thread takes the next task on its own read-only connection; the
 //! caller's connection works too. The results are then put together in the order the
 //! sequential check would have found them, so the report is the same whichever thread ran
 //! what.
@@ -14,6 +14,7 @@
 //! the work to the others. With no other connection at all (an in-memory register, a
 //! file that cannot be opened twice) the caller does every task itself.
 
+use super::chain;
 use super::digest::{FACTS, fact};
 use super::keys::Keys;
 use super::rows::{self, Found, Seals};
@@ -26,27 +27,30 @@ use std::sync::{Mutex, PoisonError};
 #[derive(Clone, Copy)]
 enum Task {
     QuickCheck,
-    Chain,
+    /// The chain's links and the seals in one range of ids (`chain::ranges`), by its
+    /// place.
+    Range(usize),
+    Closes,
     Check(usize),
-    Seals,
     Table(usize),
 }
 
 /// A task's result.
 enum Done {
     QuickCheck(Vec<String>),
-    Chain(AuditReport),
+    Range(usize, AuditReport, Result<Seals, BadEntry>),
+    Closes(Option<BadEntry>),
     Check(usize, Option<BadEntry>),
-    Seals(Result<Seals, BadEntry>),
     Table(usize, Vec<Found>),
 }
 
 /// What the tasks found so far.
 struct Results {
     quick_check: Vec<String>,
-    chain: Option<AuditReport>,
+    links: Vec<Option<AuditReport>>,
+    closes: Option<BadEntry>,
     checks: Vec<Option<BadEntry>>,
-    seals: Option<Result<Seals, BadEntry>>,
+    seals: Vec<Option<Result<Seals, BadEntry>>>,
     found: Vec<Option<Vec<Found>>>,
     error: Option<rusqlite::Error>,
 }
@@ -65,33 +69,37 @@ pub(in crate::store) fn verify_parallel(
     // The caller's snapshot begins with this read.
     let snapshot = head(main)?;
     let keys = Keys::read(main)?;
-    let queue = Mutex::new(tasks(quick_check));
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+    // Two ranges a thread, so that one left with a longer range is not waited for long.
+    let ranges = chain::ranges(main, threads * 2)?;
+    let queue = Mutex::new(tasks(quick_check, ranges.len()));
     let results = Mutex::new(Results {
         quick_check: Vec::new(),
-        chain: None,
+        links: ranges.iter().map(|_| None).collect(),
+        closes: None,
         checks: CHECKS.iter().map(|_| None).collect(),
-        seals: None,
+        seals: ranges.iter().map(|_| None).collect(),
         found: FACTS.iter().map(|_| None).collect(),
         error: None,
     });
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
     std::thread::scope(|scope| {
         for _ in 1..threads {
             scope.spawn(|| {
                 if let Some(conn) = joined(open, &snapshot) {
-                    work(&conn, &keys, &queue, &results);
+                    work(&conn, &keys, &ranges, &queue, &results);
                 }
             });
         }
-        work(main, &keys, &queue, &results);
+        work(main, &keys, &ranges, &queue, &results);
     });
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
     if let Some(error) = results.error.take() {
         return Err(error);
     }
-    let Some(mut report) = results.chain.take() else {
-        return Err(rusqlite::Error::InvalidQuery);
-    };
+    let mut report = whole_chain(&mut results)?;
+    if report.first_bad.is_none() {
+        report.first_bad = results.closes.take();
+    }
     if report.first_bad.is_none() {
         report.first_bad = results.checks.iter_mut().find_map(Option::take);
     }
@@ -101,10 +109,29 @@ pub(in crate::store) fn verify_parallel(
     Ok((results.quick_check, report))
 }
 
+/// The chain's ranges put together: the report of a walk of the whole chain.
+fn whole_chain(results: &mut Results) -> rusqlite::Result<AuditReport> {
+    let mut entries = 0;
+    let mut head = super::GENESIS.to_string();
+    for range in &mut results.links {
+        let range = range.take().ok_or(rusqlite::Error::InvalidQuery)?;
+        entries += range.entries;
+        if range.first_bad.is_some() {
+            return Ok(AuditReport { entries, ..range });
+        }
+        head = range.head;
+    }
+    Ok(AuditReport {
+        entries,
+        head,
+        first_bad: None,
+    })
+}
+
 /// Every task, the longest first (at a million formularies: the transitions' rows, the
 /// file's check, the seals, the formularies' rows, the histories), so that no thread is
 /// left with a long one at the end.
-fn tasks(quick_check: bool) -> Vec<Task> {
+fn tasks(quick_check: bool, ranges: usize) -> Vec<Task> {
     let table = |name: &str| fact(name).map(|(index, _)| Task::Table(index));
     let mut first: Vec<Task> = [
         table("transitions"),
@@ -113,10 +140,10 @@ fn tasks(quick_check: bool) -> Vec<Task> {
     .into_iter()
     .flatten()
     .collect();
-    first.push(Task::Seals);
     first.extend(table("formularies"));
     first.extend((0..CHECKS.len()).rev().map(Task::Check));
-    first.push(Task::Chain);
+    first.extend((0..ranges).map(Task::Range));
+    first.push(Task::Closes);
     for (index, _) in FACTS.iter().enumerate() {
         if !first
             .iter()
@@ -147,18 +174,27 @@ pub(super) fn joined(
 }
 
 /// Takes tasks until none is left (or one failed), and keeps what each found.
-fn work(conn: &Connection, keys: &Keys, queue: &Mutex<Vec<Task>>, results: &Mutex<Results>) {
+fn work(
+    conn: &Connection,
+    keys: &Keys,
+    ranges: &[(i64, i64)],
+    queue: &Mutex<Vec<Task>>,
+    results: &Mutex<Results>,
+) {
     loop {
         let Some(task) = queue.lock().unwrap_or_else(PoisonError::into_inner).pop() else {
             return;
         };
-        let done = run(conn, keys, task);
+        let done = run(conn, keys, ranges, task);
         let mut results = results.lock().unwrap_or_else(PoisonError::into_inner);
         match done {
             Ok(Done::QuickCheck(verdict)) => results.quick_check = verdict,
-            Ok(Done::Chain(report)) => results.chain = Some(report),
+            Ok(Done::Range(index, report, seals)) => {
+                results.links[index] = Some(report);
+                results.seals[index] = Some(seals);
+            }
+            Ok(Done::Closes(found)) => results.closes = found,
             Ok(Done::Check(index, found)) => results.checks[index] = found,
-            Ok(Done::Seals(seals)) => results.seals = Some(seals),
             Ok(Done::Table(index, found)) => results.found[index] = Some(found),
             Err(error) => {
                 results.error.get_or_insert(error);
@@ -169,16 +205,26 @@ fn work(conn: &Connection, keys: &Keys, queue: &Mutex<Vec<Task>>, results: &Mute
 }
 
 /// Does one task.
-fn run(conn: &Connection, keys: &Keys, task: Task) -> rusqlite::Result<Done> {
+fn run(
+    conn: &Connection,
+    keys: &Keys,
+    ranges: &[(i64, i64)],
+    task: Task,
+) -> rusqlite::Result<Done> {
     Ok(match task {
         Task::QuickCheck => {
             let mut statement = conn.prepare("PRAGMA quick_check")?;
             let verdict = statement.query_map([], |r| r.get(0))?;
             Done::QuickCheck(verdict.collect::<Result<_, _>>()?)
         }
-        Task::Chain => Done::Chain(super::chain(conn)?),
+        Task::Range(index) => {
+            let (after, upto) = ranges[index];
+            let mut seals = rows::SealReader::new(conn, keys)?;
+            let report = chain::links(conn, after, upto, Some(&mut seals))?;
+            Done::Range(index, report, seals.finish())
+        }
+        Task::Closes => Done::Closes(chain::closes(conn)?),
         Task::Check(index) => Done::Check(index, CHECKS[index](conn)?),
-        Task::Seals => Done::Seals(rows::read_seals(conn, keys)?),
         Task::Table(index) => Done::Table(index, rows::read_table(conn, &FACTS[index], keys)?),
     })
 }
@@ -190,11 +236,23 @@ fn rows_found(
     keys: &Keys,
     results: &mut Results,
 ) -> rusqlite::Result<Option<BadEntry>> {
-    let seals = match results.seals.take() {
-        Some(Ok(seals)) => seals,
-        Some(Err(bad)) => return Ok(Some(bad)),
-        None => return Err(rusqlite::Error::InvalidQuery),
-    };
+    // The ranges' records, in chain order.
+    let mut seals: Seals = FACTS.iter().map(|_| Vec::new()).collect();
+    for range in &mut results.seals {
+        match range.take() {
+            Some(Ok(part)) => {
+                for (all, part) in seals.iter_mut().zip(part) {
+                    if all.is_empty() {
+                        *all = part;
+                    } else {
+                        all.extend(part);
+                    }
+                }
+            }
+            Some(Err(bad)) => return Ok(Some(bad)),
+            None => return Err(rusqlite::Error::InvalidQuery),
+        }
+    }
     let starts = rows::starts(main)?;
     let mut pairs = Vec::new();
     for ((index, recorded), found) in seals.into_iter().enumerate().zip(&mut results.found) {

@@ -14,9 +14,6 @@ pub enum Problem {
     WrongHash { expected: String, found: String },
     /// A field could not be read as text (written by something other than kense).
     Unreadable { detail: String },
-    /// A day close records a chain head that is no longer in the chain: entries were
-    /// removed from the end.
-    DayCloseOffChain { date: String, audit_hash: String },
     /// A day close whose own `day_closed` entry (its id, action, date and the head it
     /// recorded) is not in the chain: the log was cut at or before the close.
     DayCloseEntryMissing { date: String, audit_id: i64 },
@@ -74,11 +71,6 @@ impl fmt::Display for Problem {
                  (the entry was edited)"
             ),
             Problem::Unreadable { detail } => write!(f, "it cannot be read: {detail}"),
-            Problem::DayCloseOffChain { date, audit_hash } => write!(
-                f,
-                "the close of {date} recorded the chain head {audit_hash}, which is no \
-                 longer in the chain (entries were removed)"
-            ),
             Problem::DayCloseEntryMissing { date, audit_id } => write!(
                 f,
                 "the close of {date} points at audit entry {audit_id}, which is not its \

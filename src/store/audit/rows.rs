@@ -49,7 +49,7 @@ pub(super) enum Finding {
 /// write lock's check; `audit verify` spreads the same steps over threads, `parallel.rs`).
 pub(super) fn first_disagreement(conn: &Connection) -> rusqlite::Result<Option<BadEntry>> {
     let keys = Keys::read(conn)?;
-    let seals = match read_seals(conn, &keys)? {
+    let seals = match read_seals(conn, &keys, (i64::MIN, i64::MAX))? {
         Ok(seals) => seals,
         Err(bad) => return Ok(Some(bad)),
     };
@@ -228,64 +228,114 @@ struct Sealed<'a> {
 /// A string of a seal, borrowed where it can be.
 type Text<'a> = Cow<'a, str>;
 
-/// Every seal's records, in chain order; or the first seal that cannot be read or whose
-/// start is not the register's.
+/// The records of every seal with `after < id <= upto`, in chain order; or the first seal
+/// there that cannot be read or whose start is not the register's.
 pub(super) fn read_seals(
     conn: &Connection,
     keys: &Keys,
+    (after, upto): (i64, i64),
 ) -> rusqlite::Result<Result<Seals, BadEntry>> {
-    let mut recorded: Seals = FACTS.iter().map(|_| Vec::new()).collect();
-    let start = start_digest(conn)?;
-    let mut statement =
-        conn.prepare("SELECT id, details_json FROM audit_log WHERE action = ?1 ORDER BY id")?;
-    let mut seals = statement.query([ROWS_WRITTEN])?;
+    let mut reader = SealReader::new(conn, keys)?;
+    let mut statement = conn.prepare(
+        "SELECT id, details_json FROM audit_log
+         WHERE action = ?1 AND id > ?2 AND id <= ?3 ORDER BY id",
+    )?;
+    let mut seals = statement.query(rusqlite::params![ROWS_WRITTEN, after, upto])?;
     while let Some(row) = seals.next()? {
         let id: i64 = row.get(0)?;
-        let unreadable = |detail: &str| {
-            Ok(Err(BadEntry {
-                id,
-                problem: Problem::Unreadable {
-                    detail: detail.to_string(),
-                },
-            }))
-        };
-        let Ok(details) = row.get_ref(1)?.as_str() else {
-            return unreadable("its details are not text");
-        };
-        let Ok(sealed) = serde_json::from_str::<Sealed<'_>>(details) else {
-            return unreadable("its details are not a seal of rows");
-        };
-        if sealed.start != start {
-            return Ok(Err(BadEntry {
-                id,
-                problem: Problem::DigestStartChanged,
-            }));
-        }
-        let keyed = sealed.v >= 2;
-        for (table, rows) in sealed.rows {
-            let Some((index, fact)) = super::digest::fact(&table) else {
-                return unreadable("it seals a table that holds no facts");
-            };
-            let list = &mut recorded[index];
-            list.reserve(rows.len());
-            for (key, digest) in rows {
-                let Some(key) = keys.of_sealed(fact, &key, keyed) else {
-                    return unreadable("a row's keyed name cannot be read");
-                };
-                let digest = match digest.as_deref().map(unhex) {
-                    None => None,
-                    Some(Some(digest)) => Some(digest),
-                    Some(None) => return unreadable("a digest is not 32 hex digits"),
-                };
-                list.push(Recorded {
-                    key,
-                    entry: id,
-                    digest,
-                });
-            }
+        match row.get_ref(1)?.as_str() {
+            Ok(details) => reader.read(id, details),
+            Err(_) => reader.unreadable(id, "its details are not text"),
         }
     }
-    Ok(Ok(recorded))
+    Ok(reader.finish())
+}
+
+/// Seals read one by one, in chain order (by [`read_seals`], or by the chain's walk as it
+/// meets them, so that the log is read once): their records, or the first that cannot be
+/// read or whose start is not the register's.
+pub(super) struct SealReader<'k> {
+    keys: &'k Keys,
+    start: String,
+    read: Result<Seals, BadEntry>,
+}
+
+impl<'k> SealReader<'k> {
+    pub(super) fn new(conn: &Connection, keys: &'k Keys) -> rusqlite::Result<SealReader<'k>> {
+        Ok(SealReader {
+            keys,
+            start: start_digest(conn)?,
+            read: Ok(FACTS.iter().map(|_| Vec::new()).collect()),
+        })
+    }
+
+    /// Takes the seal `id` whose details are `details` (nothing after a bad one).
+    pub(super) fn read(&mut self, id: i64, details: &str) {
+        let Ok(recorded) = self.read.as_mut() else {
+            return;
+        };
+        if let Err(problem) = take(self.keys, &self.start, id, details, recorded) {
+            self.read = Err(BadEntry { id, problem });
+        }
+    }
+
+    /// Seal `id` cannot be read, for `detail`.
+    pub(super) fn unreadable(&mut self, id: i64, detail: &str) {
+        if self.read.is_ok() {
+            let detail = detail.to_string();
+            self.read = Err(BadEntry {
+                id,
+                problem: Problem::Unreadable { detail },
+            });
+        }
+    }
+
+    pub(super) fn finish(self) -> Result<Seals, BadEntry> {
+        self.read
+    }
+}
+
+/// Adds the records of seal `id` to `recorded`; or what is wrong with it.
+fn take(
+    keys: &Keys,
+    start: &str,
+    id: i64,
+    details: &str,
+    recorded: &mut Seals,
+) -> Result<(), Problem> {
+    let unreadable = |detail: &str| Problem::Unreadable {
+        detail: detail.to_string(),
+    };
+    let Ok(sealed) = serde_json::from_str::<Sealed<'_>>(details) else {
+        return Err(unreadable("its details are not a seal of rows"));
+    };
+    if sealed.start != start {
+        return Err(Problem::DigestStartChanged);
+    }
+    let keyed = sealed.v >= 2;
+    for (table, rows) in sealed.rows {
+        let Some((index, fact)) = super::digest::fact(&table) else {
+            return Err(unreadable("it seals a table that holds no facts"));
+        };
+        let list = &mut recorded[index];
+        list.reserve(rows.len());
+        for (key, digest) in rows {
+            let Some(key) = keys.of_sealed(fact, &key, keyed) else {
+                return Err(unreadable("a row's keyed name cannot be read"));
+            };
+            let digest = match digest.as_deref().map(unhex) {
+                None => None,
+                Some(Some(digest)) => Some(digest),
+                Some(None) => return Err(unreadable("a digest is not 32 hex digits")),
+            };
+            list.push(Recorded {
+                key,
+                entry: id,
+                digest,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// What is wrong with a row found in its table.
