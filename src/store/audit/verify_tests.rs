@@ -146,13 +146,7 @@ fn personal_keys_are_keyed_and_older_seals_still_bind_their_rows() {
     )
     .expect("person");
     seal(&conn, at, "aigul.zh").expect("seal");
-    let old: String = conn
-        .query_row(
-            "SELECT details_json FROM audit_log ORDER BY id DESC",
-            [],
-            |r| r.get(0),
-        )
-        .expect("seal");
+    let old = last_details(&conn);
     assert!(old.contains("900517300014"), "{old}");
     // Version 14: the same person written again, and another, named by keyed hashes.
     MIGRATIONS.to_latest(&mut conn).expect("latest");
@@ -163,13 +157,7 @@ fn personal_keys_are_keyed_and_older_seals_still_bind_their_rows() {
     )
     .expect("persons");
     seal(&conn, at, "aigul.zh").expect("seal");
-    let new: String = conn
-        .query_row(
-            "SELECT details_json FROM audit_log ORDER BY id DESC",
-            [],
-            |r| r.get(0),
-        )
-        .expect("seal");
+    let new = last_details(&conn);
     assert!(new.starts_with(r#"{"v":2,"#), "{new}");
     for iin in ["900517300014", "850101400025", "900517", "850101"] {
         assert!(!new.contains(iin), "{iin} in {new}");
@@ -190,4 +178,14 @@ fn personal_keys_are_keyed_and_older_seals_still_bind_their_rows() {
         .expect("clear");
     assert_eq!(verify(&conn).expect("verify").first_bad, None);
     assert_ne!(head(&conn).expect("head"), GENESIS);
+}
+
+/// The details of the last entry (here, a seal).
+fn last_details(conn: &Connection) -> String {
+    conn.query_row(
+        "SELECT details_json FROM audit_log ORDER BY id DESC",
+        [],
+        |r| r.get(0),
+    )
+    .expect("seal")
 }
