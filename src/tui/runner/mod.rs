@@ -231,6 +231,8 @@ fn serve(
                 }
                 // Another clerk may have written: the screen showing is read again.
                 dirty |= link.quiet(app);
+                // The session holding the clerk's draft may have ended (issue 11).
+                dirty |= link.take_over_draft(app);
                 continue;
             }
             input::Input::HungUp => {
