@@ -7,10 +7,10 @@ mod pty_support;
 
 use pty_support::{Session, scratch};
 
-#[test]
-fn a_second_session_of_the_same_clerk_is_told_and_the_first_draft_survives() {
-    let (_dir, db) = scratch("two");
-    let mut first = Session::start_in(&["--lang", "en"], &db);
+/// The first session on `db` with a surname typed and kept as the draft, and a second of
+/// the same clerk, told which session holds the draft, reading it (`r`).
+fn both_sessions(db: &std::path::Path) -> (Session, Session) {
+    let mut first = Session::start_in(&["--lang", "en"], db);
     first.wait_for(|c| c.contains("Document"), "the first session's form");
     // Document, filling code, region, district, IIN: the surname is the sixth field; the
     // Tab after it keeps the draft.
@@ -18,13 +18,20 @@ fn a_second_session_of_the_same_clerk_is_told_and_the_first_draft_survives() {
     first.send("Ахметова\t".as_bytes());
     first.wait_for(|c| c.contains("Ахметова"), "the surname typed");
 
-    let mut second = Session::start_in(&["--lang", "en"], &db);
+    let mut second = Session::start_in(&["--lang", "en"], db);
     second.wait_for(
         |c| c.contains("Your draft is open in another session") && c.contains("pid "),
         "the second session told which session holds the draft",
     );
     second.send(b"r"); // read only
     second.wait_for(|c| c.contains("Ахметова"), "the draft shown read only");
+    (first, second)
+}
+
+#[test]
+fn a_second_session_of_the_same_clerk_is_told_and_the_first_draft_survives() {
+    let (_dir, db) = scratch("two");
+    let (first, mut second) = both_sessions(&db);
     second.send(b"X");
     second.wait_for(|c| c.contains("Read only"), "a change refused with a word");
     second.send(b"\x18"); // Ctrl-X: a fresh form
@@ -55,19 +62,7 @@ fn a_second_session_of_the_same_clerk_is_told_and_the_first_draft_survives() {
 #[test]
 fn when_the_first_session_quits_the_second_takes_the_draft_over() {
     let (_dir, db) = scratch("takeover");
-    let mut first = Session::start_in(&["--lang", "en"], &db);
-    first.wait_for(|c| c.contains("Document"), "the first session's form");
-    first.send(b"\t\t\t\t\t");
-    first.send("Ахметова\t".as_bytes());
-    first.wait_for(|c| c.contains("Ахметова"), "the surname typed");
-
-    let mut second = Session::start_in(&["--lang", "en"], &db);
-    second.wait_for(
-        |c| c.contains("Your draft is open in another session"),
-        "the second session told",
-    );
-    second.send(b"r"); // read only
-    second.wait_for(|c| c.contains("Ахметова"), "the draft shown read only");
+    let (first, mut second) = both_sessions(&db);
 
     first.quit();
     second.wait_for(

@@ -205,16 +205,35 @@ fn pipe(path: &std::path::Path) {
     assert!(made.success(), "mkfifo {}", path.display());
 }
 
-/// The coupon slip of `number` sent to `path`, as the print dialog's Enter sends it.
-fn print_to(desk: &mut Desk, number: &str, path: &std::path::Path) {
+/// A workstation in `lang` whose coupon slip of a registered formulary is on its way to
+/// a named pipe nobody reads yet (see [`pipe`]): the pipe's directory and path, the desk,
+/// the formulary's number.
+fn held_print(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, Desk, String) {
+    let papers = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let held = papers.path().join("held.pdf");
+    pipe(&held);
+    let mut desk = Desk::new();
+    desk.register = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
+    let session = Session {
+        clerk: "aigul".into(),
+        clock: Clock::default(),
+    };
+    desk.app = App::new(
+        lang,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+        session,
+    );
+    let (number, _) = desk.registered(1, &[]);
     let request = PrintRequest {
         kind: PaperKind::Coupon,
-        subject: number.to_string(),
+        subject: number.clone(),
         copies: 1,
-        delivery: Delivery::Pdf(path.to_path_buf()),
+        delivery: Delivery::Pdf(held.clone()),
     };
     desk.register.perform(&mut desk.app, Effect::Print(request));
     assert!(desk.register.printer().busy(), "{}", desk.status());
+    (papers, held, desk, number)
 }
 
 /// Issue 13: quitting while a paper is still on its way says so on the screen before it
@@ -222,12 +241,7 @@ fn print_to(desk: &mut Desk, number: &str, path: &std::path::Path) {
 /// number and nothing personal, for the clerk to print again; it is not audited.
 #[test]
 fn quitting_while_a_print_is_under_way_says_so_and_names_the_paper_left() {
-    let papers = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let held = papers.path().join("held.pdf");
-    pipe(&held);
-    let mut desk = Desk::new();
-    let (number, _) = desk.registered(1, &[]);
-    print_to(&mut desk, &number, &held);
+    let (_papers, held, mut desk, number) = held_print(Lang::En);
     let mut drawn = Vec::new();
     let (left, shown) =
         desk.register
@@ -258,22 +272,7 @@ fn quitting_while_a_print_is_under_way_says_so_and_names_the_paper_left() {
 /// is left to print again. With no paper under way, quitting draws nothing more.
 #[test]
 fn the_wait_at_quit_is_said_in_the_clerks_language_and_ends_with_the_print() {
-    let papers = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let held = papers.path().join("held.pdf");
-    pipe(&held);
-    let mut desk = Desk::new();
-    desk.register = StoreLink::new(Ok(open(&desk.location)), Lang::Ru, Clock::default());
-    desk.app = App::new(
-        Lang::Ru,
-        Theme { color: false },
-        Rect::new(0, 0, 80, 24),
-        Session {
-            clerk: "aigul".into(),
-            clock: Clock::default(),
-        },
-    );
-    let (number, _) = desk.registered(1, &[]);
-    print_to(&mut desk, &number, &held);
+    let (_papers, held, mut desk, _) = held_print(Lang::Ru);
     let reader = {
         let held = held.clone();
         std::thread::spawn(move || {
