@@ -315,3 +315,34 @@ fn with_no_draft_left_a_read_copy_goes_and_what_was_typed_becomes_the_draft() {
     quiet_tick(&mut typing);
     assert_eq!(draft_surname(&desk).as_deref(), Some("Бекова"));
 }
+
+/// The held draft's question still unanswered when the first session ends: it goes, the
+/// draft on the form to edit. Another dialog open over the form (the help) puts the take
+/// over off until it is closed.
+#[test]
+fn the_held_drafts_question_goes_with_the_take_over_and_an_open_dialog_waits() {
+    let mut desk = first_typing("Ахметова");
+    let mut asked = second(&desk);
+    let mut helped = second(&desk);
+    helped.0.update(Action::Back); // r
+    helped.0.update(Action::Help);
+    assert_eq!(asked.0.context(), Context::DraftHeld);
+    desk.register = StoreLink::new(Ok(open(&desk.location)), Lang::En, Clock::default());
+
+    assert!(taken_over(&mut asked));
+    assert_eq!(
+        asked.0.context(),
+        Context::Screen(crate::tui::screens::Screen::Formulary)
+    );
+    assert_eq!(asked.0.form().value(FieldId::Surname), "Ахметова");
+    drop(asked);
+
+    assert!(
+        !helped.1.take_over_draft(&mut helped.0),
+        "not under the help"
+    );
+    assert!(!helped.0.holds_draft());
+    helped.0.update(Action::Back);
+    assert!(taken_over(&mut helped));
+    assert!(helped.0.holds_draft());
+}
