@@ -37,14 +37,15 @@ fn one(db: &Path, sql: &str) -> String {
 }
 
 /// The workstation on `db`, started in `dir` (where its PDF files go), the clerk's terminal
-/// printing `terminal`, under tmux when `tmux`.
-fn workstation(dir: &Path, db: &Path, terminal: bool, tmux: bool) -> Session {
+/// printing `terminal`, under tmux when `tmux`; the office's queue "front", and `dir`
+/// first on PATH (for a fake `lp` there), when `queue`.
+fn workstation(dir: &Path, db: &Path, terminal: bool, tmux: bool, queue: bool) -> Session {
     let office = dir.join("kense.toml");
-    std::fs::write(
-        &office,
-        "[office]\nname_ru = \"Отдел миграционной службы\"\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let mut settings = "[office]\nname_ru = \"Отдел миграционной службы\"\n".to_string();
+    if queue {
+        settings.push_str("\n[print]\nqueue = \"front\"\n");
+    }
+    std::fs::write(&office, settings).unwrap_or_else(|e| panic!("{e}"));
     let clerk = dir.join("clerk.toml");
     std::fs::write(&clerk, format!("[print]\nterminal = {terminal}\n"))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -53,6 +54,10 @@ fn workstation(dir: &Path, db: &Path, terminal: bool, tmux: bool) -> Session {
     cmd.cwd(dir);
     cmd.env("KENSE_CONFIG", &office);
     cmd.env("KENSE_CLERK_CONFIG", &clerk);
+    if queue {
+        let path = std::env::var("PATH").unwrap_or_default();
+        cmd.env("PATH", format!("{}:{path}", dir.display()));
+    }
     if tmux {
         cmd.env("TMUX", "/tmp/tmux-1000/default,4242,0");
     } else {
@@ -75,19 +80,44 @@ fn open(s: &mut Session, number: &str) {
     );
 }
 
+/// A fake `lp` in `dir` that takes the paper, then holds it for `tenths` tenths of a second
+/// or until the workstation that started it has ended (a CUPS server slow to answer),
+/// and answers as CUPS does.
+fn slow_lp(dir: &Path, tenths: u32) {
+    let script = format!(
+        "#!/bin/sh\ncat > /dev/null\nn=0\nwhile [ $n -lt {tenths} ] && kill -0 $PPID 2>/dev/null; do sleep 0.1; n=$((n+1)); done\necho 'request id is front-7 (1 file(s))'\n"
+    );
+    let path = dir.join("lp");
+    std::fs::write(&path, script).unwrap_or_else(|e| panic!("{e}"));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::Permissions::from_mode(0o755);
+    std::fs::set_permissions(&path, mode).unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// The workstation on a fresh demo register (see [`workstation`]), a manufactured formulary
-/// opened and Ctrl-Z pressed: the print dialog showing.
+/// opened and Ctrl-Z pressed: the print dialog showing. With `lp_holds`, the office has a
+/// queue whose `lp` holds a paper that long (see [`slow_lp`]).
 fn print_dialog(
     name: &str,
     terminal: bool,
     tmux: bool,
+    lp_holds: Option<u32>,
 ) -> (tempfile::TempDir, PathBuf, String, Session) {
     let (dir, _) = scratch(name);
     let (db, number) = register(dir.path());
-    let mut s = workstation(dir.path(), &db, terminal, tmux);
+    if let Some(tenths) = lp_holds {
+        slow_lp(dir.path(), tenths);
+    }
+    let mut s = workstation(dir.path(), &db, terminal, tmux, lp_holds.is_some());
     open(&mut s, &number);
     s.send(b"\x1a");
-    s.wait_for(|c| c.contains("PDF file"), "the print dialog");
+    // The office's queue first when there is one.
+    let to = if lp_holds.is_some() {
+        "print queue front"
+    } else {
+        "PDF file"
+    };
+    s.wait_for(|c| c.contains(to), "the print dialog");
     (dir, db, number, s)
 }
 
@@ -115,7 +145,7 @@ fn pdf_words(path: &Path) -> String {
 
 #[test]
 fn ctrl_z_prints_the_formulary_at_issue_to_a_pdf_file_and_audits_it() {
-    let (dir, db, number, mut s) = print_dialog("print-pdf", false, false);
+    let (dir, db, number, mut s) = print_dialog("print-pdf", false, false, None);
     let shown = s.contents();
     // M-57 once made, M-56 while it waits; nothing else for this formulary.
     assert!(
@@ -156,7 +186,7 @@ fn ctrl_z_prints_the_formulary_at_issue_to_a_pdf_file_and_audits_it() {
 
 #[test]
 fn the_clerks_terminal_gets_the_paper_between_frames_and_the_screen_comes_back() {
-    let (_dir, db, number, mut s) = print_dialog("print-terminal", true, false);
+    let (_dir, db, number, mut s) = print_dialog("print-terminal", true, false, None);
     s.send(b"\t");
     s.wait_for(
         |c| c.contains("your terminal's printer"),
@@ -191,7 +221,7 @@ fn the_clerks_terminal_gets_the_paper_between_frames_and_the_screen_comes_back()
 
 #[test]
 fn under_tmux_the_terminal_is_not_offered_and_nothing_reaches_it() {
-    let (_dir, _, _, mut s) = print_dialog("print-tmux", true, true);
+    let (_dir, _, _, mut s) = print_dialog("print-tmux", true, true, None);
     s.send(b"\t");
     s.settle(std::time::Duration::from_millis(300));
     assert!(
@@ -203,4 +233,61 @@ fn under_tmux_the_terminal_is_not_offered_and_nothing_reaches_it() {
     s.wait_for(|c| c.contains("(M-57): file"), "printed to a file instead");
     assert!(!contains(&s.raw(), b"\x1b[5i"), "nothing for the printer");
     s.quit();
+}
+
+/// The paper chosen in the print dialog sent to the office's queue, then Ctrl-Q at once:
+/// the screen says the print is being finished before the workstation waits for it.
+fn queue_then_quit(s: &mut Session) {
+    s.send(b"\r");
+    s.wait_for(|c| c.contains("Printing…"), "the print started");
+    s.send(b"\x11");
+    s.wait_for(
+        |c| c.contains("Finishing the printing under way: 1 paper. Waiting up to 10 s…"),
+        "the wait said before it",
+    );
+}
+
+/// The exit status of `s`, waiting up to `most`.
+fn exit_within(s: &mut Session, most: std::time::Duration) -> u32 {
+    let start = std::time::Instant::now();
+    while start.elapsed() < most {
+        if let Ok(Some(_)) = s.child.try_wait() {
+            return s.wait_exit();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("kense did not exit; screen:\n{}", s.contents());
+}
+
+fn prints_audited(db: &Path, number: &str) -> String {
+    one(
+        db,
+        &format!(
+            "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log WHERE action = 'paper_printed' AND subject = '{number}'"
+        ),
+    )
+}
+
+#[test]
+fn quitting_while_the_queue_takes_a_paper_says_so_and_waits_for_it() {
+    let (_dir, db, number, mut s) = print_dialog("print-quit", false, false, Some(30));
+    queue_then_quit(&mut s);
+    assert_eq!(exit_within(&mut s, std::time::Duration::from_secs(20)), 0);
+    assert!(!contains(&s.raw(), b"did not finish"));
+    assert_eq!(prints_audited(&db, &number), "1", "spooled, then audited");
+}
+
+/// A queue that does not take the paper within the 10 s quitting waits: the clerk's
+/// terminal, once restored, names the paper (kind and number) to print again; it is not
+/// audited.
+#[test]
+fn a_paper_not_finished_at_quit_is_named_on_the_terminal_given_back() {
+    let (_dir, db, number, mut s) = print_dialog("print-quit-late", false, false, Some(600));
+    queue_then_quit(&mut s);
+    assert_eq!(exit_within(&mut s, std::time::Duration::from_secs(30)), 0);
+    let said = format!(
+        "kense: Formulary for signatures at issue (M-57), {number}: the print did not finish and is not recorded; check it and print it again"
+    );
+    assert!(contains(&s.raw(), said.as_bytes()), "{}", s.contents());
+    assert_eq!(prints_audited(&db, &number), "0");
 }

@@ -49,6 +49,35 @@ pub fn draft_read_only(lang: Lang) -> &'static str {
     )
 }
 
+/// The other session of the clerk has ended and this one now holds the draft (issue 11):
+/// `restored`, the draft the register kept is on the form to edit; else what is typed here
+/// is kept as the draft from now on.
+pub fn draft_handed_over(lang: Lang, restored: bool) -> &'static str {
+    if restored {
+        lang.pick(
+            "Другой сеанс закрыт: черновик теперь ваш, его можно править здесь",
+            "Басқа сеанс жабылды: жоба енді сіздікі, оны осында өңдеуге болады",
+            "The other session has ended: the draft is yours now, to edit here",
+        )
+    } else {
+        lang.pick(
+            "Другой сеанс закрыт: черновик теперь сохраняется здесь",
+            "Басқа сеанс жабылды: жоба енді осында сақталады",
+            "The other session has ended: your draft is kept here now",
+        )
+    }
+}
+
+/// The other session has ended while the clerk types in a fresh form: the draft it kept
+/// is free, and opens here once this form is registered or cleared (issue 11).
+pub fn draft_free(lang: Lang) -> &'static str {
+    lang.pick(
+        "Другой сеанс закрыт, черновик свободен: зарегистрируйте или очистите эту форму (Ctrl-X), и он откроется здесь",
+        "Басқа сеанс жабылды, жоба бос: бұл форманы тіркеңіз не тазартыңыз (Ctrl-X), сонда ол осында ашылады",
+        "The other session has ended and your draft is free: register or clear this form (Ctrl-X) and it opens here",
+    )
+}
+
 /// The fields of the M-12.a dialog, in the order Tab visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BasisField {

@@ -22,6 +22,8 @@ pub enum Noun {
     Error,
     /// A warning of a form's check.
     Warning,
+    /// A paper being printed (issue 13).
+    Paper,
 }
 
 impl Noun {
@@ -32,6 +34,11 @@ impl Noun {
                 ["предупреждение", "предупреждения", "предупреждений"],
                 "ескерту",
                 ["warning", "warnings"],
+            ),
+            Noun::Paper => (
+                ["документ", "документа", "документов"],
+                "құжат",
+                ["paper", "papers"],
             ),
         }
     }

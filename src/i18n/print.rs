@@ -301,3 +301,28 @@ pub fn still_printing(lang: Lang) -> String {
     )
     .to_string()
 }
+
+/// At quit, while papers are still on their way (issue 13): how many, and the longest the
+/// workstation waits for them, so the clerk does not face a screen that seems frozen.
+pub fn finishing(lang: Lang, under_way: usize, wait_secs: u64) -> String {
+    let papers = super::plural::count(lang, under_way, super::plural::Noun::Paper);
+    lang.pick(
+        format!("Завершается печать: {papers}. Подождите, не дольше {wait_secs} с…"),
+        format!("Басып шығару аяқталуда: {papers}. {wait_secs} с дейін күтіңіз…"),
+        format!("Finishing the printing under way: {papers}. Waiting up to {wait_secs} s…"),
+    )
+}
+
+/// After quitting, on the clerk's terminal: a paper whose print did not finish in time, by
+/// its kind and what it is of (`subject`, left out where it is a person's).
+pub fn unfinished(lang: Lang, kind: PaperKind, subject: Option<&str>) -> String {
+    let paper = match subject {
+        Some(subject) => format!("{}, {subject}", paper_name(lang, kind)),
+        None => paper_name(lang, kind).to_string(),
+    };
+    lang.pick(
+        format!("{paper}: печать не завершилась и не записана в журнал аудита — проверьте и напечатайте снова"),
+        format!("{paper}: басып шығару аяқталмады және аудит журналына жазылмады — тексеріп, қайта басып шығарыңыз"),
+        format!("{paper}: the print did not finish and is not recorded; check it and print it again"),
+    )
+}

@@ -91,6 +91,8 @@ pub struct App {
     pub(super) held: bool,
     /// The held draft is shown read only, until the clerk takes a fresh form.
     pub(super) read_only: bool,
+    /// The clerk typing in a fresh form was told that the draft became free (said once).
+    pub(super) free_said: bool,
 }
 
 impl App {
@@ -127,6 +129,7 @@ impl App {
             generated_iin: None,
             held: false,
             read_only: false,
+            free_said: false,
         }
     }
 

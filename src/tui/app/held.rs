@@ -1,10 +1,12 @@
 //! Issue 11: the clerk's draft held by another session of the same OS account. This
 //! session is told which (`dialogs/draft_held.rs`), shows the draft read only or takes a
-//! fresh form, and never writes the draft: the other session's would be overwritten.
+//! fresh form, and never writes the draft: the other session's would be overwritten. When
+//! the other session ends, this one takes the draft over (`draft_handed_over`, tried by
+//! the runner on a quiet tick), never over what the clerk typed.
 
 use super::{App, Effect, Status};
 use crate::domain::formulary::Formulary;
-use crate::i18n::counter::draft_read_only;
+use crate::i18n::counter::{draft_free, draft_handed_over, draft_read_only};
 use crate::store::DraftHolder;
 use crate::tui::action::Action;
 use crate::tui::dialogs::Dialog;
@@ -38,6 +40,58 @@ impl App {
     /// Whether this session may write the clerk's draft.
     pub fn holds_draft(&self) -> bool {
         !self.held
+    }
+
+    /// Whether this session waits for the draft another session holds, to take it over
+    /// when that one ends: not when the lock could not be taken at all, nor for an account
+    /// that keeps no draft (`drafts_kept`).
+    pub fn waits_for_draft(&self) -> bool {
+        self.held && self.drafts_kept
+    }
+
+    /// The runner's word on a quiet tick: the other session has ended and this one now
+    /// holds the lock on the clerk's draft; `stored` is the draft as the register keeps it
+    /// now (the other session may have saved it since this one started). The draft goes
+    /// on the form, unless that would replace what the clerk typed in a fresh form: then
+    /// the clerk is told, once, that it is free and how to open it, and this session goes
+    /// on writing nothing until the form is registered or cleared. Nothing either while a
+    /// question is open over the form (it was asked of the form as it is). `true` when
+    /// something changed on the screen.
+    pub fn draft_handed_over(&mut self, stored: Option<&Formulary>) -> bool {
+        if !matches!(self.dialog, None | Some(Dialog::DraftHeld(_))) {
+            return false;
+        }
+        let typed = !self.read_only && !self.screens.formulary.is_blank();
+        match stored {
+            Some(_) if typed => {
+                if std::mem::replace(&mut self.free_said, true) {
+                    return false;
+                }
+                let said = draft_free(self.lang).to_string();
+                self.status = Some(Status::Text(said));
+                return true;
+            }
+            Some(draft) => self.restore_draft(draft),
+            // Nothing kept any more (the other session registered or cleared it): the
+            // copy shown read only is not to be registered a second time.
+            None if self.read_only => {
+                let today = self.session.clock.today();
+                self.screens.formulary = self.screens.formulary.fresh(today);
+            }
+            // What the clerk typed here is the draft from now on, kept at the next tick.
+            None if typed => self.screens.formulary.mark_unsaved(),
+            None => {}
+        }
+        self.held = false;
+        self.read_only = false;
+        // A registration made while held left a discard that would now delete the draft.
+        self.discard_pending = false;
+        if matches!(self.dialog, Some(Dialog::DraftHeld(_))) {
+            self.dialog = None;
+        }
+        let said = draft_handed_over(self.lang, stored.is_some()).to_string();
+        self.status = Some(Status::Text(said));
+        true
     }
 
     /// What the held draft's question and the read-only form take before anything else:

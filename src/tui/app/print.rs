@@ -46,6 +46,13 @@ impl App {
         }
     }
 
+    /// At quit: `under_way` papers are still being delivered, waited for at most `wait`;
+    /// the status line says so for the frame drawn before the wait.
+    pub fn finishing_prints(&mut self, under_way: usize, wait: std::time::Duration) {
+        let text = crate::i18n::print::finishing(self.lang, under_way, wait.as_secs());
+        self.status = Some(Status::Text(text));
+    }
+
     /// The runner's answer to [`Effect::Print`]: where the paper went, or why it did not.
     pub fn printed(&mut self, outcome: Result<String, String>) {
         let (Ok(text) | Err(text)) = outcome;

@@ -39,6 +39,9 @@ use std::time::{Duration, Instant};
 
 /// The longest a frame waits for a burst of keys to end.
 const BURST: Duration = Duration::from_millis(100);
+/// The longest quitting waits for papers still on their way (issue 13), so that a paper
+/// written or spooled is audited before the workstation ends.
+const PRINTS_AT_QUIT: Duration = Duration::from_secs(10);
 
 // Sends only what changed between frames (issue 7, bytes per keystroke).
 type Backend = backend::LeanBackend<BufWriter<Stdout>>;
@@ -93,7 +96,14 @@ pub fn run(
         // The errors of writing to a terminal that is gone say nothing new.
         return Ok(Ended::HungUp);
     }
-    result.and(restored).map(|()| Ended::Quit)
+    // Papers that did not finish in time are said on the terminal the clerk gets back, so
+    // they are printed again; by kind and number only (issue 13).
+    if let Ok(unfinished) = &result {
+        for paper in unfinished {
+            eprintln!("kense: {paper}");
+        }
+    }
+    result.and(restored).map(|_| Ended::Quit)
 }
 
 fn enter() -> io::Result<Terminal<Backend>> {
@@ -142,12 +152,13 @@ fn install_panic_hook() {
     }));
 }
 
+/// Runs the session; its answer is the papers not finished when the clerk quit.
 fn event_loop(
     terminal: &mut Terminal<Backend>,
     options: Options,
     mut link: StoreLink,
     hangup: &AtomicBool,
-) -> io::Result<()> {
+) -> io::Result<Vec<String>> {
     let size = terminal.size()?;
     let mut app = App::new(
         options.lang,
@@ -173,13 +184,14 @@ fn event_loop(
     served
 }
 
-/// The loop of keys and frames, until the clerk quits or the connection drops.
+/// The loop of keys and frames, until the clerk quits or the connection drops; then the
+/// papers not finished (said after the terminal is restored).
 fn serve(
     terminal: &mut Terminal<Backend>,
     app: &mut App,
     link: &mut StoreLink,
     hangup: &AtomicBool,
-) -> io::Result<()> {
+) -> io::Result<Vec<String>> {
     let mut dirty = true;
     // Since when a frame has waited for keys still coming; never longer than `BURST`, so a
     // long burst still shows what it typed.
@@ -219,6 +231,8 @@ fn serve(
                 }
                 // Another clerk may have written: the screen showing is read again.
                 dirty |= link.quiet(app);
+                // The session holding the clerk's draft may have ended (issue 11).
+                dirty |= link.take_over_draft(app);
                 continue;
             }
             input::Input::HungUp => {
@@ -226,8 +240,9 @@ fn serve(
                 // already written or spooled is audited first, as at a quit.
                 let effect = app.update(Action::Tick);
                 link.perform(app, effect);
-                link.finish_prints(app, Duration::from_secs(10));
-                return Ok(());
+                // No terminal to say anything on.
+                link.finish_prints(app, PRINTS_AT_QUIT);
+                return Ok(Vec::new());
             }
         };
         if let event::Event::Resize(width, height) = event {
@@ -245,14 +260,16 @@ fn serve(
                 // Whatever was typed since the last save is kept for next time.
                 let effect = app.update(Action::Tick);
                 link.perform(app, effect);
-                // A paper written or spooled is audited before the workstation ends.
-                link.finish_prints(app, Duration::from_secs(10));
-                return Ok(());
+                // A paper written or spooled is audited before the workstation ends; the
+                // wait is said on the screen first.
+                let (unfinished, shown) =
+                    link.finish_prints_at_quit(app, PRINTS_AT_QUIT, |app| draw(terminal, app));
+                return shown.map(|()| unfinished);
             }
             effect => match link.perform(app, effect) {
                 Next::Nothing => {}
                 Next::Redraw => dirty = true,
-                Next::Quit => return Ok(()),
+                Next::Quit => return Ok(Vec::new()),
             },
         }
     }

@@ -18,7 +18,7 @@ use crate::domain::Lang;
 use crate::i18n::print::{delivery_error, not_printed, not_recorded, paper_error, printed};
 use crate::i18n::store::store_error;
 use crate::office::{ClerkPrefs, Settings};
-use crate::papers::{self, Delivered, Delivery, DeliveryError, PaperLang, Rendered};
+use crate::papers::{self, Delivered, Delivery, DeliveryError, PaperKind, PaperLang, Rendered};
 use crate::store::Store;
 use crate::tui::app::{App, PrintRequest, PrintSetup};
 use std::io::Write;
@@ -33,8 +33,34 @@ pub struct Job {
 
 /// A delivery the worker finished.
 struct Done {
+    /// Which of the prints under way.
+    id: u64,
     job: Job,
     outcome: Result<Delivered, DeliveryError>,
+}
+
+/// A paper on a worker's thread: what it is, to say which were not finished at quit.
+struct UnderWay {
+    id: u64,
+    kind: PaperKind,
+    subject: String,
+}
+
+/// A paper not finished when the workstation quit: its kind and what it is of, the
+/// subject left out where it is a person's (the insert's IIN, M-12.b).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    pub kind: PaperKind,
+    pub subject: Option<String>,
+}
+
+impl Unfinished {
+    fn of(kind: PaperKind, subject: &str) -> Self {
+        // Only the insert is of a person (the IIN generated); the others of a registration
+        // number, a day, a year, an act's or a DSN application's number.
+        let subject = (kind != PaperKind::Insert).then(|| subject.to_string());
+        Self { kind, subject }
+    }
 }
 
 /// The workstation's printing: the office's settings and the clerk's preferences, the jobs
@@ -45,7 +71,9 @@ pub struct Printer {
     lang: Lang,
     sender: mpsc::Sender<Done>,
     receiver: mpsc::Receiver<Done>,
-    in_flight: usize,
+    under_way: Vec<UnderWay>,
+    /// The key of the next print sent to a worker.
+    next_id: u64,
     terminal: Option<Job>,
 }
 
@@ -60,7 +88,8 @@ impl Printer {
             lang,
             sender,
             receiver,
-            in_flight: 0,
+            under_way: Vec::new(),
+            next_id: 0,
             terminal: None,
         }
     }
@@ -95,7 +124,12 @@ impl Printer {
 
     /// Whether a print is still on its way.
     pub fn busy(&self) -> bool {
-        self.in_flight > 0 || self.terminal.is_some()
+        !self.under_way.is_empty() || self.terminal.is_some()
+    }
+
+    /// How many papers the workers are still delivering.
+    pub fn under_way(&self) -> usize {
+        self.under_way.len()
     }
 
     /// Renders the paper `request` asks for and sends it on its way.
@@ -141,6 +175,9 @@ impl Printer {
         }
         let sender = self.sender.clone();
         let clerk = self.clerk.clone();
+        let id = self.next_id;
+        self.next_id += 1;
+        let (kind, subject) = (job.rendered.kind, job.rendered.subject.clone());
         let worker = std::thread::Builder::new()
             .name("kense-print".into())
             .spawn(move || {
@@ -155,10 +192,10 @@ impl Printer {
                     &mut no_terminal,
                 );
                 // The workstation may have quit meanwhile: nobody left to tell.
-                let _ = sender.send(Done { job, outcome });
+                let _ = sender.send(Done { id, job, outcome });
             });
         match worker {
-            Ok(_) => self.in_flight += 1,
+            Ok(_) => self.under_way.push(UnderWay { id, kind, subject }),
             Err(_) => failed(app, crate::i18n::print::no_worker(lang)),
         }
     }
@@ -168,7 +205,7 @@ impl Printer {
     pub fn collect(&mut self, store: &mut Store, app: &mut App) -> bool {
         let mut said = false;
         while let Ok(done) = self.receiver.try_recv() {
-            self.in_flight = self.in_flight.saturating_sub(1);
+            self.under_way.retain(|u| u.id != done.id);
             self.finish(store, app, done.job, done.outcome);
             said = true;
         }
@@ -177,20 +214,38 @@ impl Printer {
 
     /// At quit: waits up to `wait` for the deliveries still on their way, so that a paper
     /// written or spooled is also audited; a paper still waiting for the terminal is not
-    /// sent (and so not recorded).
-    pub fn finish_all(&mut self, store: &mut Store, app: &mut App, wait: std::time::Duration) {
-        self.terminal = None;
+    /// sent (and so not recorded). The papers not finished are returned, for the clerk to
+    /// print again.
+    pub fn finish_all(
+        &mut self,
+        store: &mut Store,
+        app: &mut App,
+        wait: std::time::Duration,
+    ) -> Vec<Unfinished> {
+        let mut left: Vec<Unfinished> = self
+            .terminal
+            .take()
+            .map(|job| Unfinished::of(job.rendered.kind, &job.rendered.subject))
+            .into_iter()
+            .collect();
         let deadline = std::time::Instant::now() + wait;
-        while self.in_flight > 0 {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.receiver.recv_timeout(left) {
+        while !self.under_way.is_empty() {
+            let time = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.receiver.recv_timeout(time) {
                 Ok(done) => {
-                    self.in_flight -= 1;
+                    self.under_way.retain(|u| u.id != done.id);
                     self.finish(store, app, done.job, done.outcome);
                 }
-                Err(_) => return,
+                Err(_) => break,
             }
         }
+        // What a worker still holds is neither known delivered nor recorded.
+        left.extend(
+            self.under_way
+                .drain(..)
+                .map(|u| Unfinished::of(u.kind, &u.subject)),
+        );
+        left
     }
 
     /// The job waiting for the clerk's terminal, taken to be written between frames.

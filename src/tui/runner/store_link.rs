@@ -25,6 +25,8 @@ pub struct StoreLink {
     printer: super::printer::Printer,
     /// This session's hold on the clerk's draft (issue 11): kept while the session lives.
     draft_lock: Option<crate::store::DraftLock>,
+    /// When this session last tried to take over the draft another session held.
+    draft_tried: Option<std::time::Instant>,
 }
 
 /// What the event loop does after an effect.
@@ -57,6 +59,7 @@ impl StoreLink {
             watch: day::Watch::default(),
             printer,
             draft_lock: None,
+            draft_tried: None,
         }
     }
 
@@ -238,6 +241,7 @@ impl StoreLink {
 
 mod day;
 mod dsn_desk;
+mod held;
 mod printing;
 mod records;
 mod steps;

@@ -2,12 +2,18 @@
 //! register, is a real PDF (read back with lopdf) with the staff list's full names, and an
 //! audit entry; the file is written off the screen's thread.
 
-use super::moves_tests::{Desk, screen};
+use super::moves_tests::{Desk, open, screen};
+use super::{App, Effect, StoreLink};
+use crate::domain::Lang;
 use crate::domain::lifecycle::{Event, MoveKind, VerificationGround};
 use crate::office::Clock;
+use crate::papers::{Delivery, PaperKind};
 use crate::tui::action::Action;
 use crate::tui::app::PrintSetup;
+use crate::tui::app::{PrintRequest, Session};
 use crate::tui::dialogs::Dialog;
+use crate::tui::ui::theme::Theme;
+use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 
 /// The text of the PDF at `path`, its white space made single spaces.
@@ -175,8 +181,10 @@ fn a_print_still_on_its_way_at_quit_is_finished_and_audited() {
     desk.open_first(&number);
     desk.press(Action::Print);
     desk.press(Action::Confirm);
-    desk.register
+    let unfinished = desk
+        .register
         .finish_prints(&mut desk.app, Duration::from_secs(20));
+    assert_eq!(unfinished, Vec::<String>::new());
     assert!(!desk.register.printer().busy());
     assert!(
         desk.status().starts_with("Coupon slip (M-56): file "),
@@ -184,4 +192,116 @@ fn a_print_still_on_its_way_at_quit_is_finished_and_audited() {
         desk.status()
     );
     assert_eq!(audited(&desk, &number).len(), 1);
+}
+
+/// A named pipe at `path`: a PDF "file" whose writer (the print worker) is held in its
+/// open until something reads it, as a slow share or a stuck `lp` holds a real print.
+fn pipe(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .args(["-m", "600"])
+        .arg(path)
+        .status()
+        .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// A workstation in `lang` whose coupon slip of a registered formulary is on its way to
+/// a named pipe nobody reads yet (see [`pipe`]): the pipe's directory and path, the desk,
+/// the formulary's number.
+fn held_print(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, Desk, String) {
+    let papers = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let held = papers.path().join("held.pdf");
+    pipe(&held);
+    let mut desk = Desk::new();
+    desk.register = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
+    let session = Session {
+        clerk: "aigul".into(),
+        clock: Clock::default(),
+    };
+    desk.app = App::new(
+        lang,
+        Theme { color: false },
+        Rect::new(0, 0, 80, 24),
+        session,
+    );
+    let (number, _) = desk.registered(1, &[]);
+    let request = PrintRequest {
+        kind: PaperKind::Coupon,
+        subject: number.clone(),
+        copies: 1,
+        delivery: Delivery::Pdf(held.clone()),
+    };
+    desk.register.perform(&mut desk.app, Effect::Print(request));
+    assert!(desk.register.printer().busy(), "{}", desk.status());
+    (papers, held, desk, number)
+}
+
+/// Issue 13: quitting while a paper is still on its way says so on the screen before it
+/// waits (no frozen screen), and a paper not finished in time is named, by its kind and
+/// number and nothing personal, for the clerk to print again; it is not audited.
+#[test]
+fn quitting_while_a_print_is_under_way_says_so_and_names_the_paper_left() {
+    let (_papers, held, mut desk, number) = held_print(Lang::En);
+    let mut drawn = Vec::new();
+    let (left, shown) =
+        desk.register
+            .finish_prints_at_quit(&mut desk.app, Duration::from_secs(1), |app| {
+                drawn.push(screen(app));
+                Ok(())
+            });
+    assert!(shown.is_ok());
+    assert_eq!(drawn.len(), 1, "drawn once, before the wait");
+    assert!(
+        drawn[0].contains("Finishing the printing under way: 1 paper. Waiting up to 1 s…"),
+        "{}",
+        drawn[0]
+    );
+    assert_eq!(
+        left,
+        [format!(
+            "Coupon slip (M-56), {number}: the print did not finish and is not recorded; check it and print it again"
+        )]
+    );
+    assert!(audited(&desk, &number).is_empty());
+    // The worker really was holding the paper: let it go, and it hands over the PDF.
+    let bytes = std::fs::read(&held).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+}
+
+/// In Russian, and a paper that ends during the wait: the wait ends with it, and nothing
+/// is left to print again. With no paper under way, quitting draws nothing more.
+#[test]
+fn the_wait_at_quit_is_said_in_the_clerks_language_and_ends_with_the_print() {
+    let (_papers, held, mut desk, _) = held_print(Lang::Ru);
+    let reader = {
+        let held = held.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            std::fs::read(held).map(|bytes| bytes.len())
+        })
+    };
+    let mut drawn = String::new();
+    let start = Instant::now();
+    let (left, _) =
+        desk.register
+            .finish_prints_at_quit(&mut desk.app, Duration::from_secs(20), |app| {
+                drawn = screen(app);
+                Ok(())
+            });
+    assert!(start.elapsed() < Duration::from_secs(20), "waited it all");
+    assert!(
+        drawn.contains("Завершается печать: 1 документ. Подождите, не дольше 20 с…"),
+        "{drawn}"
+    );
+    assert_eq!(left, Vec::<String>::new());
+    assert!(!desk.register.printer().busy());
+    let read = reader.join().unwrap_or_else(|_| panic!("the reader"));
+    assert!(read.is_ok_and(|n| n > 0));
+    // Nothing under way: nothing is drawn, nothing said.
+    let (left, _) =
+        desk.register
+            .finish_prints_at_quit(&mut desk.app, Duration::from_secs(1), |_| {
+                panic!("drawn with no print under way")
+            });
+    assert!(left.is_empty());
 }

@@ -3,6 +3,7 @@
 //! clerk's terminal (`runner/printer.rs` says who does what, and why).
 
 use super::StoreLink;
+use crate::i18n::print::unfinished;
 use crate::tui::app::App;
 use crate::tui::runner::printer::Printer;
 
@@ -26,11 +27,36 @@ impl StoreLink {
     }
 
     /// At quit: the deliveries still on their way are waited for (at most `wait`) and
-    /// audited.
-    pub fn finish_prints(&mut self, app: &mut App, wait: std::time::Duration) {
-        if let Ok(store) = self.store.as_mut() {
-            self.printer.finish_all(store, app, wait);
-        }
+    /// audited; the papers not finished are returned, said in the clerk's language.
+    pub fn finish_prints(&mut self, app: &mut App, wait: std::time::Duration) -> Vec<String> {
+        let Ok(store) = self.store.as_mut() else {
+            return Vec::new();
+        };
+        let left = self.printer.finish_all(store, app, wait);
+        let lang = self.lang;
+        left.iter()
+            .map(|paper| unfinished(lang, paper.kind, paper.subject.as_deref()))
+            .collect()
+    }
+
+    /// [`StoreLink::finish_prints`] as the clerk quits: while papers are still under way,
+    /// the screen first says how many and how long it may wait (`show` draws the frame;
+    /// drawn once, as nothing else changes on it until the end), so a clerk never faces a
+    /// frozen screen. Drawing it failing does not stop the papers being finished.
+    pub fn finish_prints_at_quit(
+        &mut self,
+        app: &mut App,
+        wait: std::time::Duration,
+        show: impl FnOnce(&App) -> std::io::Result<()>,
+    ) -> (Vec<String>, std::io::Result<()>) {
+        let under_way = self.printer.under_way();
+        let shown = if under_way > 0 && self.store.is_ok() {
+            app.finishing_prints(under_way, wait);
+            show(app)
+        } else {
+            Ok(())
+        };
+        (self.finish_prints(app, wait), shown)
     }
 
     /// Feeds a paper waiting for the clerk's printer through `terminal`, between frames;
