@@ -230,7 +230,9 @@ impl Store {
     /// damaged file ([`StoreError::Corrupt`], SQLite's `quick_check`) or a broken audit
     /// chain ([`StoreError::AuditBroken`], what `kense audit verify` finds), since the
     /// close would vouch for them; and not while an earlier day with records is still open
-    /// ([`StoreError::EarlierDayOpen`]).
+    /// ([`StoreError::EarlierDayOpen`]). Issue 15: the whole check runs in a snapshot
+    /// before the write lock, and under it only the chain's entries since (a row changed
+    /// outside kense in between is left to the next `audit verify`: docs/SECURITY.md).
     pub fn close_day(&mut self, date: NaiveDate) -> Result<DayClose, StoreError> {
         self.close_day_with(date, None).map(|(close, _)| close)
     }

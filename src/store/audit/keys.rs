@@ -2,13 +2,15 @@
 //!
 //! A row is named by its table's key ([`super::digest::Fact::key`]). Where that key is
 //! personal data (an IIN, a taxpayer's number, an account), a seal written since version
-//! 14 records instead a keyed hash of it, so the audit log holds no IIN or BIN of its own:
-//! the first 16 bytes, in lowercase hex, of the SHA-256 of the register's `audit_key`
-//! (32 random bytes made once, when the register reached version 14), the table's name as
-//! its length (8 bytes big-endian) and bytes, and the key's bytes. Without the register's
-//! key the hash cannot be turned back into the IIN by trying every IIN (a few hundred
+//! 14 records instead a keyed hash of it, so the seals name no IIN or BIN in clear: the
+//! first 16 bytes, in lowercase hex, of the SHA-256 of the register's `audit_key` (32
+//! random bytes made once, when the register reached version 14), the table's name as its
+//! length (8 bytes big-endian) and bytes, and the key's bytes. Without the register's key
+//! the hash cannot be turned back into the IIN by trying every IIN (a few hundred
 //! million); with the file at hand there is nothing to hide, since the IIN is in the row.
-//! Seals written before (no `"v": 2`) hold the key itself; both are read alike.
+//! What the log still names in clear (an IIN issued or deregistered, accounts, by design):
+//! docs/SECURITY.md. Seals written before (no `"v": 2`) hold the key itself; both are
+//! read alike.
 //!
 //! Verification compares keys as 128-bit fingerprints: the keyed hash where the key is
 //! personal (a register without `audit_key` has no keyed seals: the key's [`fnv`]), the

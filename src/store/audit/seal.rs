@@ -220,7 +220,7 @@ pub(in crate::store) fn seal(
     conn.execute("DELETE FROM audit_pending", [])?;
     let count: usize = rows.values().map(Vec::len).sum();
     let start = start_digest(conn)?;
-    // Version 2: personal keys by their keyed hash (keys.rs), so no IIN in the log.
+    // Version 2: personal keys by their keyed hash (keys.rs), so no IIN in the seal.
     let details = if keys.is_keyed() {
         json!({ "v": 2, "start": start, "rows": rows })
     } else {
