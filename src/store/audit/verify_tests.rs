@@ -161,6 +161,24 @@ fn no_write_lands_between_the_snapshots() {
 }
 
 #[test]
+fn a_register_key_replaced_outside_kense_is_found() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = register(&dir);
+    Connection::open(&path)
+        .and_then(|c| {
+            c.execute_batch(
+                "DROP TRIGGER audit_key_no_update; UPDATE audit_key SET secret = randomblob(32)",
+            )
+        })
+        .expect("replace");
+    let (sequential, parallel) = both(&path);
+    assert_eq!(sequential, parallel);
+    let said = parallel.first_bad.expect("found").problem.to_string();
+    // The persons are the first personal table: their rows no longer match their names.
+    assert!(said.contains("of persons"), "{said}");
+}
+
+#[test]
 fn a_close_checks_what_came_since_its_snapshot() {
     let dir = tempfile::tempdir().expect("dir");
     let path = register(&dir);
