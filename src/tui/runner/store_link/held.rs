@@ -26,9 +26,8 @@ pub struct DraftWait {
 }
 
 impl DraftWait {
-    /// Whether it is time for another try of the lock; if so, the try is counted.
-    fn lock_due(&mut self) -> bool {
-        let now = Instant::now();
+    /// Whether it is time (`now`) for another try of the lock; if so, the try is counted.
+    pub(super) fn lock_due(&mut self, now: Instant) -> bool {
         let since = *self.since.get_or_insert(now);
         let every = if now.duration_since(since) < PATIENT_AFTER {
             RETRY
@@ -38,7 +37,8 @@ impl DraftWait {
         self.due(every, now)
     }
 
-    fn due(&mut self, every: Duration, now: Instant) -> bool {
+    /// Whether `every` has passed since the last try; if so, this one (`now`) is counted.
+    pub(super) fn due(&mut self, every: Duration, now: Instant) -> bool {
         if self.tried.is_some_and(|at| now.duration_since(at) < every) {
             return false;
         }
@@ -60,7 +60,7 @@ impl StoreLink {
         };
         let held_before = self.draft_lock.is_some();
         if !held_before {
-            if !self.draft_wait.lock_due() {
+            if !self.draft_wait.lock_due(Instant::now()) {
                 return false;
             }
             match store.hold_draft(std::process::id(), self.clock.office_time()) {

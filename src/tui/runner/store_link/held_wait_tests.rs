@@ -77,16 +77,22 @@ fn a_form_registered_after_the_draft_is_free_keeps_its_numbers() {
     let mut clerk = second(&desk);
     clerk.0.update(Action::NewFormulary); // n
     clerk.0.focus_field(FieldId::Surname);
-    clerk.0.update(Action::Edit(tui_input::InputRequest::InsertChar('Б')));
+    clerk
+        .0
+        .update(Action::Edit(tui_input::InputRequest::InsertChar('Б')));
     desk.register = StoreLink::new(Ok(open(&desk.location)), Lang::En, Clock::default());
     assert!(taken_over(&mut clerk), "never said");
     assert!(status(&clerk.0).contains("your draft is free"));
+    // Said: the register is not read again while the form is typed in.
+    assert!(!clerk.0.can_take_draft());
 
     let (number, _) = register_here(&mut clerk);
+    assert!(!clerk.0.can_take_draft(), "the numbers shown");
     assert!(!taken_within(&mut clerk, Duration::from_millis(2500)));
     still_registered(&mut clerk.0, &number);
 
     clerk.0.update(Action::NewFormulary); // Ctrl-X: the next formulary
+    assert!(clerk.0.can_take_draft());
     assert!(clerk.0.form().banner().is_none());
     assert!(taken_over(&mut clerk));
     assert!(clerk.0.holds_draft());
@@ -123,6 +129,7 @@ fn the_take_over_waits_for_the_held_drafts_question_and_any_dialog() {
     assert_eq!(asked.0.context(), Context::DraftHeld);
     desk.register = StoreLink::new(Ok(open(&desk.location)), Lang::En, Clock::default());
 
+    assert!(!asked.0.can_take_draft(), "the question open");
     assert!(!taken_within(&mut asked, Duration::from_millis(1500)));
     assert_eq!(asked.0.context(), Context::DraftHeld, "the question stays");
     assert!(!asked.0.holds_draft());
@@ -145,4 +152,22 @@ fn the_take_over_waits_for_the_held_drafts_question_and_any_dialog() {
     helped.0.update(Action::Back);
     assert!(taken_over(&mut helped));
     assert!(helped.0.holds_draft());
+}
+
+/// The lock of a draft held elsewhere is tried once a second for the first minute, then
+/// every ten seconds: a session left open all day does not knock on a shared mount.
+#[test]
+fn the_lock_is_tried_less_often_after_the_first_minute() {
+    let mut wait = super::held::DraftWait::default();
+    let start = Instant::now();
+    let at = |secs: f64| start + Duration::from_secs_f64(secs);
+    assert!(wait.lock_due(at(0.0)));
+    assert!(!wait.lock_due(at(0.5)));
+    assert!(wait.lock_due(at(1.0)));
+    assert!(wait.lock_due(at(59.5)));
+    assert!(!wait.lock_due(at(60.5)), "within a second still");
+    assert!(!wait.lock_due(at(65.0)), "ten seconds now");
+    assert!(wait.lock_due(at(69.5)));
+    assert!(!wait.lock_due(at(78.0)));
+    assert!(wait.lock_due(at(79.5)));
 }
