@@ -29,7 +29,7 @@ mod problem;
 mod rows;
 #[cfg(test)]
 mod verify_tests;
-pub(in crate::store) use parallel::verify_parallel;
+pub(in crate::store) use parallel::{Openers, verify_parallel};
 pub(in crate::store) mod seal;
 pub use problem::Problem;
 use rusqlite::{Connection, OptionalExtension, params};

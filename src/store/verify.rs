@@ -53,12 +53,24 @@ impl Store {
         let (path, waited) = (self.path.clone(), self.busy_timeout);
         let sqlite = |e| StoreError::from_sqlite(&path, waited, e);
         // Another read-only connection to the same file, for another thread.
-        let open = || {
+        let reader = || {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = Connection::open_with_flags(&path, flags)?;
             conn.busy_timeout(waited)?;
             conn.pragma_update(None, "mmap_size", MAP_FOR_CHECKS)?;
             Ok(conn)
+        };
+        // The gate: it takes the write lock for the milliseconds the snapshots take to
+        // begin, never writes (never creates the file: it exists, this store has it open).
+        let writer = || {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(&path, flags)?;
+            conn.busy_timeout(waited)?;
+            Ok(conn)
+        };
+        let open = audit::Openers {
+            reader: &reader,
+            writer: &writer,
         };
         // A read transaction: one consistent snapshot while other clerks keep writing.
         let tx = self

@@ -386,17 +386,3 @@ pub(crate) fn unhex(text: &str) -> Option<RowDigest> {
     }
     Some(digest)
 }
-
-/// The SHA-256 (hex) of `audit_digest_start`, rows in table order as `table TAB max_rowid
-/// TAB rows LF`. Every seal records it, so the start cannot be moved later unseen.
-pub(crate) fn start_digest(conn: &rusqlite::Connection) -> rusqlite::Result<String> {
-    let mut hasher = Sha256::new();
-    let mut statement =
-        conn.prepare_cached("SELECT tbl, max_rowid, rows FROM audit_digest_start ORDER BY tbl")?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        let (table, max, count): (String, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
-        hasher.update(format!("{table}\t{max}\t{count}\n").as_bytes());
-    }
-    Ok(hex(&hasher.finalize()))
-}

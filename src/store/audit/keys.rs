@@ -33,10 +33,17 @@ pub(in crate::store) const SCHEMA: &str = "
 /// A key's fingerprint, as verification compares them.
 pub(super) type Fingerprint = u128;
 
+/// The schema version that made `audit_key`: a register at it or later must have it.
+const KEYED_SINCE: i64 = 14;
+
 /// The register's key, as read: a hasher that has taken it in, cloned for each key.
 #[derive(Clone)]
 pub(super) struct Keys {
     keyed: Option<Sha256>,
+    /// A register of version 14 or later without its key (dropped or replaced outside
+    /// kense): no seal is written then (it would name IINs in clear), and verification
+    /// names it.
+    missing: bool,
 }
 
 impl Keys {
@@ -59,7 +66,22 @@ impl Keys {
             hasher.update(&secret);
             hasher
         });
-        Ok(Keys { keyed })
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let missing = keyed.is_none() && version >= KEYED_SINCE;
+        Ok(Keys { keyed, missing })
+    }
+
+    /// True when the register should have its key and has none (see [`Keys::missing`]).
+    pub(super) fn is_missing(&self) -> bool {
+        self.missing
+    }
+
+    /// The error a write meets when the register's key is missing: the file is damaged.
+    pub(super) fn missing_error() -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some("the register's audit_key is missing or damaged".into()),
+        )
     }
 
     /// True when seals can name personal rows by a keyed hash.
@@ -82,7 +104,10 @@ impl Keys {
     /// What a seal records for a row of `fact` whose key is `key`: the key itself, or its
     /// keyed hash in hex where the key is personal and the register has its key.
     pub(super) fn seal_key(&self, fact: &Fact, key: String) -> String {
-        match self.keyed(fact.table, &key).filter(|_| fact.personal) {
+        if !fact.personal {
+            return key;
+        }
+        match self.keyed(fact.table, &key) {
             Some(hash) => super::digest::hex(&hash),
             None => key,
         }
@@ -90,7 +115,10 @@ impl Keys {
 
     /// The fingerprint of a row of `fact` whose key, as its table holds it, is `key`.
     pub(super) fn of_row(&self, fact: &Fact, key: &str) -> Fingerprint {
-        match self.keyed(fact.table, key).filter(|_| fact.personal) {
+        if !fact.personal {
+            return fnv(key);
+        }
+        match self.keyed(fact.table, key) {
             Some(hash) => u128::from_be_bytes(hash),
             None => fnv(key),
         }
@@ -110,9 +138,12 @@ impl Keys {
 }
 
 /// Two 64-bit FNV-1a hashes of `key` with different bases: a fingerprint that holds no
-/// string and is cheap to make. Two keys with one fingerprint could only hide a row gone
-/// behind another row written in its place whose digest, which covers its key, equals the
-/// gone one's: that is a second digest preimage, not a chance.
+/// string and is cheap to make. It is not made to resist a chosen key: it names only rows
+/// whose keys kense numbers itself (ids, sequence numbers, dates); every key a clerk
+/// types (an IIN, a taxpayer's number, an account) is personal and keyed. Two rows found
+/// with one fingerprint are told apart by their digests (which cover the key); two keys
+/// recorded with one fingerprint would be taken for one row, so a row could go unseen:
+/// with keys kense numbers, two of them colliding in 128 bits is not a practical chance.
 pub(super) fn fnv(key: &str) -> Fingerprint {
     let (mut a, mut b) = (0xcbf2_9ce4_8422_2325_u64, 0x6c62_272e_07bb_0142_u64);
     for byte in key.bytes() {
@@ -169,6 +200,35 @@ mod tests {
     fn two_registers_have_two_keys() {
         let (a, b) = (keys(), keys());
         assert_ne!(a.keyed("persons", "1"), b.keyed("persons", "1"));
+    }
+
+    #[test]
+    fn a_register_that_lost_its_key_writes_no_seal() {
+        let mut conn = Connection::open_in_memory().expect("memory");
+        crate::store::schema::MIGRATIONS
+            .to_version(&mut conn, 13)
+            .expect("13");
+        assert!(!Keys::read(&conn).expect("keys").is_missing(), "before 14");
+        crate::store::schema::MIGRATIONS
+            .to_latest(&mut conn)
+            .expect("migrate");
+        conn.execute_batch(
+            "DROP TRIGGER audit_key_no_delete; DELETE FROM audit_key;
+             INSERT INTO persons VALUES ('900517300014', 'А', 'Б', NULL, '1990-05-17', 'x');",
+        )
+        .expect("tamper");
+        assert!(Keys::read(&conn).expect("keys").is_missing());
+        let sealed = crate::store::audit::seal::seal(&conn, "t", "aigul.zh");
+        assert!(
+            matches!(&sealed, Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseCorrupt),
+            "{sealed:?}"
+        );
+        let found = crate::store::audit::verify(&conn).expect("verify");
+        assert_eq!(
+            found.first_bad.map(|b| b.problem),
+            Some(crate::store::Problem::AuditKeyMissing)
+        );
     }
 
     #[test]

@@ -7,12 +7,13 @@
 //! sequential check would have found them, so the report is the same whichever thread ran
 //! what.
 //!
-//! One snapshot: every connection reads in a transaction begun after the caller's, and
-//! takes part only if the chain's head it sees is the caller's. Every write kense makes
-//! appends an entry (each seals its rows), so the same head is the same register; a
-//! connection that sees another (a clerk committed in between) tries again, then leaves
-//! the work to the others. With no other connection at all (an in-memory register, a
-//! file that cannot be opened twice) the caller does every task itself.
+//! One snapshot: a gate connection takes the write lock (waiting for a clerk's write to
+//! end) and writes nothing; while it holds it, the caller's snapshot and every thread's
+//! begin, so no commit, by kense or by the `sqlite3` shell, falls between them; then the
+//! gate lets go, after milliseconds. A thread whose chain head is not the caller's (it
+//! cannot be, short of a write around SQLite's locks) stays out. Without the gate (a file
+//! this account may only read, or a writer holding the lock past the busy timeout) or
+//! without another connection (an in-memory register) the caller does every task itself.
 
 use super::chain;
 use super::digest::{FACTS, fact};
@@ -55,21 +56,41 @@ struct Results {
     error: Option<rusqlite::Error>,
 }
 
-/// Tries to join the caller's snapshot this many times before leaving the work to others.
-const TRIES: usize = 3;
+/// How the threads get their connections to the register's file.
+pub(in crate::store) struct Openers<'a> {
+    /// A read-only connection, for a thread.
+    pub(in crate::store) reader: &'a (dyn Fn() -> rusqlite::Result<Connection> + Sync),
+    /// A connection that may take the write lock (and writes nothing): the gate.
+    pub(in crate::store) writer: &'a dyn Fn() -> rusqlite::Result<Connection>,
+}
 
 /// `quick_check`'s verdict (`["ok"]` when the file is sound; empty unless `quick_check`)
 /// and the audit report, as [`super::verify`] would give it. `main` is in a read
 /// transaction of its own; `open` opens another read-only connection to the same file.
 pub(in crate::store) fn verify_parallel(
     main: &Connection,
-    open: &(dyn Fn() -> rusqlite::Result<Connection> + Sync),
+    open: &Openers<'_>,
     quick_check: bool,
 ) -> rusqlite::Result<(Vec<String>, AuditReport)> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
+    // Every snapshot begins while the gate holds the write lock: nothing is written
+    // between them, by kense or by anyone else through SQLite.
+    let gate = (open.writer)().and_then(|gate| {
+        gate.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(gate)
+    });
     // The caller's snapshot begins with this read.
     let snapshot = head(main)?;
+    let helpers: Vec<Connection> = match &gate {
+        Ok(_) => (1..threads)
+            .filter_map(|_| joined(open.reader, &snapshot))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    if let Ok(gate) = gate {
+        gate.execute_batch("ROLLBACK")?;
+    }
     let keys = Keys::read(main)?;
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
     // Two ranges a thread, so that one left with a longer range is not waited for long.
     let ranges = chain::ranges(main, threads * 2)?;
     let queue = Mutex::new(tasks(quick_check, ranges.len()));
@@ -83,18 +104,22 @@ pub(in crate::store) fn verify_parallel(
         error: None,
     });
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(|| {
-                if let Some(conn) = joined(open, &snapshot) {
-                    work(&conn, &keys, &ranges, &queue, &results);
-                }
-            });
+        for conn in helpers {
+            let (keys, ranges, queue, results) = (&keys, &ranges, &queue, &results);
+            scope.spawn(move || work(&conn, keys, ranges, queue, results));
         }
         work(main, &keys, &ranges, &queue, &results);
     });
     let mut results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
-    if let Some(error) = results.error.take() {
-        return Err(error);
+    if results.error.is_some() {
+        // A task failed (a table that no longer reads, say): one connection then does it
+        // all in the sequential order, so a finding that comes first (a broken chain) is
+        // still named, and an error is met only where that order meets it.
+        let verdict = match quick_check {
+            true => file_check(main)?,
+            false => Vec::new(),
+        };
+        return Ok((verdict, super::verify(main)?));
     }
     let mut report = whole_chain(&mut results)?;
     if report.first_bad.is_none() {
@@ -157,20 +182,15 @@ fn tasks(quick_check: bool, ranges: usize) -> Vec<Task> {
     first
 }
 
-/// Another connection in the caller's snapshot, or `None` when none can be had.
+/// Another connection in the caller's snapshot (`snapshot`: the chain's head the caller
+/// sees), or `None` when none can be had.
 pub(super) fn joined(
     open: &(dyn Fn() -> rusqlite::Result<Connection> + Sync),
     snapshot: &str,
 ) -> Option<Connection> {
     let conn = open().ok()?;
-    for _ in 0..TRIES {
-        conn.execute_batch("BEGIN").ok()?;
-        if head(&conn).ok()? == snapshot {
-            return Some(conn);
-        }
-        conn.execute_batch("ROLLBACK").ok()?;
-    }
-    None
+    conn.execute_batch("BEGIN").ok()?;
+    (head(&conn).ok()? == snapshot).then_some(conn)
 }
 
 /// Takes tasks until none is left (or one failed), and keeps what each found.
@@ -212,11 +232,7 @@ fn run(
     task: Task,
 ) -> rusqlite::Result<Done> {
     Ok(match task {
-        Task::QuickCheck => {
-            let mut statement = conn.prepare("PRAGMA quick_check")?;
-            let verdict = statement.query_map([], |r| r.get(0))?;
-            Done::QuickCheck(verdict.collect::<Result<_, _>>()?)
-        }
+        Task::QuickCheck => Done::QuickCheck(file_check(conn)?),
         Task::Range(index) => {
             let (after, upto) = ranges[index];
             let mut seals = rows::SealReader::new(conn, keys)?;
@@ -229,6 +245,13 @@ fn run(
     })
 }
 
+/// SQLite's `quick_check` of the whole file: `["ok"]`, or its findings.
+fn file_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut statement = conn.prepare("PRAGMA quick_check")?;
+    let verdict = statement.query_map([], |r| r.get(0))?;
+    verdict.collect()
+}
+
 /// The first row that disagrees with its digest, from the seals and the tables read: the
 /// tables compared on threads, the first finding in [`FACTS`] order named.
 fn rows_found(
@@ -236,6 +259,9 @@ fn rows_found(
     keys: &Keys,
     results: &mut Results,
 ) -> rusqlite::Result<Option<BadEntry>> {
+    if let Some(bad) = rows::key_missing(keys) {
+        return Ok(Some(bad));
+    }
     // The ranges' records, in chain order.
     let mut seals: Seals = FACTS.iter().map(|_| Vec::new()).collect();
     for range in &mut results.seals {

@@ -49,6 +49,9 @@ pub enum Problem {
     RowsBeforeDigests { table: String, row: i64 },
     /// A seal whose record of where digests began is not `audit_digest_start` any more.
     DigestStartChanged,
+    /// The register's key for naming personal rows (`audit_key`, version 14) is gone or
+    /// damaged: its seals' names cannot be checked.
+    AuditKeyMissing,
     /// A transition dated on a closed day but written after its close.
     AfterClose {
         number: String,
@@ -139,6 +142,11 @@ impl fmt::Display for Problem {
                 f,
                 "row {row} of {table} has no audit entry, and the table holds more such rows \
                  than it did when digests began (inserted outside kense)"
+            ),
+            Problem::AuditKeyMissing => write!(
+                f,
+                "the register's audit_key, which names the rows of personal data in seals, is \
+                 missing or damaged (changed outside kense)"
             ),
             Problem::DigestStartChanged => write!(
                 f,

@@ -12,9 +12,9 @@
 //! then); it is checked by the older checks alone (`tables.rs`) until kense writes it
 //! again. Every row written since has its entry.
 
-use super::digest::{FACTS, Fact, RowDigest, start_digest, unhex};
+use super::digest::{FACTS, Fact, RowDigest, unhex};
 use super::keys::{Fingerprint, Keys};
-use super::seal::ROWS_WRITTEN;
+use super::seal::{ROWS_WRITTEN, start_digest};
 use super::{BadEntry, Problem};
 use rusqlite::Connection;
 use std::borrow::Cow;
@@ -49,6 +49,9 @@ pub(super) enum Finding {
 /// write lock's check; `audit verify` spreads the same steps over threads, `parallel.rs`).
 pub(super) fn first_disagreement(conn: &Connection) -> rusqlite::Result<Option<BadEntry>> {
     let keys = Keys::read(conn)?;
+    if let Some(bad) = key_missing(&keys) {
+        return Ok(Some(bad));
+    }
     let seals = match read_seals(conn, &keys, (i64::MIN, i64::MAX))? {
         Ok(seals) => seals,
         Err(bad) => return Ok(Some(bad)),
@@ -61,6 +64,14 @@ pub(super) fn first_disagreement(conn: &Connection) -> rusqlite::Result<Option<B
         }
     }
     Ok(None)
+}
+
+/// The finding of a register without its key (before any seal is read).
+pub(super) fn key_missing(keys: &Keys) -> Option<BadEntry> {
+    keys.is_missing().then_some(BadEntry {
+        id: 0,
+        problem: Problem::AuditKeyMissing,
+    })
 }
 
 /// Each fact table's start of digests: its `max_rowid` and row count then, in [`FACTS`]
@@ -90,7 +101,9 @@ pub(super) fn read_table(
             digest: fact.digest(row)?,
         });
     }
-    found.sort_unstable_by_key(|f| f.key);
+    // By key, then rowid: of two rows with one key (only a table changed outside kense
+    // has them), the record meets the first, as a walk in rowid order would.
+    found.sort_unstable_by_key(|f| (f.key, f.rowid));
     Ok(found)
 }
 
@@ -141,9 +154,8 @@ pub(super) fn compare(
         earliest_gone(r, &mut gone);
     }
     // Rows from before digests: no more than the table held then.
-    if let Ok(allowed) = usize::try_from(rows_then)
-        && unrecorded.len() > allowed
-    {
+    let allowed = usize::try_from(rows_then).unwrap_or(0);
+    if unrecorded.len() > allowed {
         unrecorded.sort_unstable();
         note(unrecorded[allowed], 0, Kind::BeforeDigests);
     }
@@ -213,8 +225,9 @@ fn key_sealed(
         .map(|(k, _)| k.into_owned()))
 }
 
-/// A seal's details as written by [`super::seal::seal`]. Its strings are borrowed from
-/// the entry where they hold no escape (all kense writes), copied where they do.
+/// A seal's details as written by [`super::seal::seal`]: its start borrowed from the entry
+/// where it holds no escape, the records' strings copied (serde borrows only a `Cow`
+/// field itself), each turned into a fingerprint at once.
 #[derive(serde::Deserialize)]
 struct Sealed<'a> {
     #[serde(default)]

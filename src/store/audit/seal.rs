@@ -8,12 +8,13 @@
 //! upgraded to digests (version 10): its highest rowid and its row count. Rows up to then
 //! are checked as before until kense writes them again; every row after must be sealed.
 
-use super::digest::{fact, hex, start_digest};
+use super::digest::{fact, hex};
 use super::keys::Keys;
 use super::{AuditEntry, append};
 use crate::office::Clock;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// A note replaces an earlier one of the same row. An upsert, not `INSERT OR REPLACE`:
@@ -189,6 +190,9 @@ pub(in crate::store) fn seal(
         return Ok(None);
     }
     let keys = Keys::read(conn)?;
+    if keys.is_missing() {
+        return Err(Keys::missing_error());
+    }
     let mut rows: BTreeMap<&'static str, Vec<(String, Option<String>)>> = BTreeMap::new();
     for (table, key, rowid) in pending {
         // Only the triggers of FACTS write here; a row of another table is no fact.
@@ -241,6 +245,20 @@ pub(in crate::store) fn commit(
 ) -> rusqlite::Result<()> {
     seal(&tx, &super::super::ops::now(clock), clerk)?;
     tx.commit()
+}
+
+/// The SHA-256 (hex) of `audit_digest_start`, rows in table order as `table TAB max_rowid
+/// TAB rows LF`. Every seal records it, so the start cannot be moved later unseen.
+pub(crate) fn start_digest(conn: &rusqlite::Connection) -> rusqlite::Result<String> {
+    let mut hasher = Sha256::new();
+    let mut statement =
+        conn.prepare_cached("SELECT tbl, max_rowid, rows FROM audit_digest_start ORDER BY tbl")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let (table, max, count): (String, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        hasher.update(format!("{table}\t{max}\t{count}\n").as_bytes());
+    }
+    Ok(hex(&hasher.finalize()))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::keys::Keys;
 use super::parallel::joined;
 use super::seal::seal;
-use super::{AuditReport, GENESIS, head, verify, verify_parallel, verify_since};
+use super::{AuditReport, GENESIS, Openers, head, verify, verify_parallel, verify_since};
 use crate::domain::Sex;
 use crate::store::{Clerk, DemoOptions, Location, MIGRATIONS, Store};
 use rusqlite::{Connection, OpenFlags};
@@ -44,7 +44,11 @@ fn both(path: &Path) -> (AuditReport, AuditReport) {
     let conn = Connection::open(path).expect("open");
     conn.execute_batch("BEGIN").expect("begin");
     let sequential = verify(&conn).expect("verify");
-    let open = || reader(path);
+    let (reader, writer) = (|| reader(path), || Connection::open(path));
+    let open = Openers {
+        reader: &reader,
+        writer: &writer,
+    };
     let (verdict, parallel) = verify_parallel(&conn, &open, true).expect("parallel");
     assert_eq!(verdict, ["ok"]);
     (sequential, parallel)
@@ -97,9 +101,63 @@ fn a_thread_that_sees_another_snapshot_stays_out() {
     assert_ne!(after, before);
     assert!(joined(&open, &after).is_some());
     // The caller's snapshot is still checked whole, by the caller alone.
-    let (_, report) = verify_parallel(&conn, &open, false).expect("parallel");
+    let writer = || Connection::open(&path);
+    let openers = Openers {
+        reader: &open,
+        writer: &writer,
+    };
+    let (_, report) = verify_parallel(&conn, &openers, false).expect("parallel");
     assert!(report.is_intact(), "{report:?}");
     assert_eq!(report.head, before);
+}
+
+#[test]
+fn no_write_lands_between_the_snapshots() {
+    // The reviewer's race, made certain: a change outside kense tried just as each
+    // thread's connection opens, after the caller's snapshot began. The gate holds the
+    // write lock then, so it cannot commit, and every thread reads what the caller reads.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = register(&dir);
+    let conn = Connection::open(&path).expect("open");
+    conn.execute_batch("BEGIN").expect("begin");
+    let tried = std::sync::Mutex::new(Vec::new());
+    let reader = || {
+        let intruder = Connection::open(&path)?;
+        intruder.busy_timeout(std::time::Duration::from_millis(20))?;
+        let committed = intruder
+            .execute(
+                "UPDATE documents SET number = 'AB0000001' WHERE rowid = 5",
+                [],
+            )
+            .is_ok();
+        tried.lock().expect("tried").push(committed);
+        reader(&path)
+    };
+    let writer = || Connection::open(&path);
+    let open = Openers {
+        reader: &reader,
+        writer: &writer,
+    };
+    let (_, report) = verify_parallel(&conn, &open, false).expect("parallel");
+    let tried = tried.into_inner().expect("tried");
+    assert!(!tried.is_empty(), "no thread opened a connection");
+    assert!(
+        tried.iter().all(|c| !c),
+        "a write committed between snapshots"
+    );
+    assert!(report.is_intact(), "{report:?}");
+    // The change is possible once the gate has let go, and then found.
+    drop(conn);
+    Connection::open(&path)
+        .and_then(|c| {
+            c.execute(
+                "UPDATE documents SET number = 'AB0000001' WHERE rowid = 5",
+                [],
+            )
+        })
+        .expect("change");
+    let (_, parallel) = both(&path);
+    assert!(!parallel.is_intact());
 }
 
 #[test]
