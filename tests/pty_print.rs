@@ -286,7 +286,7 @@ fn a_paper_not_finished_at_quit_is_named_on_the_terminal_given_back() {
     queue_then_quit(&mut s);
     assert_eq!(exit_within(&mut s, std::time::Duration::from_secs(30)), 0);
     let said = format!(
-        "kense: Formulary for signatures at issue (M-57), {number}: the print did not finish and is not recorded; check it and print it again"
+        "kense: Formulary for signatures at issue (M-57), {number}: the print did not finish in time and is not recorded; the paper may still come out of the printer, so check the printer before printing it again"
     );
     assert!(contains(&s.raw(), said.as_bytes()), "{}", s.contents());
     assert_eq!(prints_audited(&db, &number), "0");

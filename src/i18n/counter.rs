@@ -72,9 +72,9 @@ pub fn draft_handed_over(lang: Lang, restored: bool) -> &'static str {
 /// is free, and opens here once this form is registered or cleared (issue 11).
 pub fn draft_free(lang: Lang) -> &'static str {
     lang.pick(
-        "Другой сеанс закрыт, черновик свободен: зарегистрируйте или очистите эту форму (Ctrl-X), и он откроется здесь",
-        "Басқа сеанс жабылды, жоба бос: бұл форманы тіркеңіз не тазартыңыз (Ctrl-X), сонда ол осында ашылады",
-        "The other session has ended and your draft is free: register or clear this form (Ctrl-X) and it opens here",
+        "Другой сеанс закрыт, черновик свободен: зарегистрируйте или очистите эту форму, и он откроется здесь на новой форме (Ctrl-X)",
+        "Басқа сеанс жабылды, жоба бос: бұл форманы тіркеңіз не тазартыңыз, сонда ол осында жаңа формада ашылады (Ctrl-X)",
+        "The other session has ended and your draft is free: register or clear this form and it opens here on a fresh form (Ctrl-X)",
     )
 }
 

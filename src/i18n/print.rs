@@ -321,8 +321,8 @@ pub fn unfinished(lang: Lang, kind: PaperKind, subject: Option<&str>) -> String 
         None => paper_name(lang, kind).to_string(),
     };
     lang.pick(
-        format!("{paper}: печать не завершилась и не записана в журнал аудита — проверьте и напечатайте снова"),
-        format!("{paper}: басып шығару аяқталмады және аудит журналына жазылмады — тексеріп, қайта басып шығарыңыз"),
-        format!("{paper}: the print did not finish and is not recorded; check it and print it again"),
+        format!("{paper}: печать не завершилась за время ожидания и не записана в журнал аудита; документ ещё может выйти из принтера — проверьте принтер, прежде чем печатать снова"),
+        format!("{paper}: басып шығару күту уақытында аяқталмады және аудит журналына жазылмады; құжат әлі принтерден шығуы мүмкін — қайта басып шығармас бұрын принтерді тексеріңіз"),
+        format!("{paper}: the print did not finish in time and is not recorded; the paper may still come out of the printer, so check the printer before printing it again"),
     )
 }

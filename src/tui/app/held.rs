@@ -49,19 +49,46 @@ impl App {
         self.held && self.drafts_kept
     }
 
+    /// Whether the runner may read the draft for [`App::draft_handed_over`] now: not
+    /// while a question is open over the form, the held draft's own too (a key meant for
+    /// it must not land in the draft), nor while the form shows the numbers of the
+    /// formulary just registered, nor once the clerk was told the draft is free and the
+    /// form is still typed in (the answer would be the same).
+    pub fn can_take_draft(&self) -> bool {
+        self.waits_for_draft()
+            && self.dialog.is_none()
+            && !self.shows_registered()
+            && !(self.free_said && self.typed_in())
+    }
+
+    /// What the clerk typed in a fresh form (not the copy read only).
+    fn typed_in(&self) -> bool {
+        !self.read_only && !self.screens.formulary.is_blank()
+    }
+
+    /// The form shows the number and coupon of the formulary just registered (M-56): they
+    /// stay, with their slip offered to print, until the clerk starts the next formulary;
+    /// the draft is not put over them.
+    fn shows_registered(&self) -> bool {
+        !self.read_only && self.screens.formulary.banner().is_some()
+    }
+
     /// The runner's word on a quiet tick: the other session has ended and this one now
     /// holds the lock on the clerk's draft; `stored` is the draft as the register keeps it
     /// now (the other session may have saved it since this one started). The draft goes
     /// on the form, unless that would replace what the clerk typed in a fresh form: then
     /// the clerk is told, once, that it is free and how to open it, and this session goes
-    /// on writing nothing until the form is registered or cleared. Nothing either while a
-    /// question is open over the form (it was asked of the form as it is). `true` when
+    /// on writing nothing until the form is registered or cleared. Nothing while the form
+    /// shows the numbers of a formulary just registered (M-56): the draft opens on the
+    /// fresh form Ctrl-X gives, or is said free once the clerk types. Nothing either while a
+    /// question is open over the form (it was asked of the form as it is), the held
+    /// draft's own included: the take-over waits for the clerk's answer. `true` when
     /// something changed on the screen.
     pub fn draft_handed_over(&mut self, stored: Option<&Formulary>) -> bool {
-        if !matches!(self.dialog, None | Some(Dialog::DraftHeld(_))) {
+        if self.dialog.is_some() || self.shows_registered() {
             return false;
         }
-        let typed = !self.read_only && !self.screens.formulary.is_blank();
+        let typed = self.typed_in();
         match stored {
             Some(_) if typed => {
                 if std::mem::replace(&mut self.free_said, true) {
@@ -86,9 +113,6 @@ impl App {
         self.read_only = false;
         // A registration made while held left a discard that would now delete the draft.
         self.discard_pending = false;
-        if matches!(self.dialog, Some(Dialog::DraftHeld(_))) {
-            self.dialog = None;
-        }
         let said = draft_handed_over(self.lang, stored.is_some()).to_string();
         self.status = Some(Status::Text(said));
         true

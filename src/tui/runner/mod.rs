@@ -262,9 +262,11 @@ fn serve(
                 link.perform(app, effect);
                 // A paper written or spooled is audited before the workstation ends; the
                 // wait is said on the screen first.
-                let (unfinished, shown) =
+                // A frame that could not be drawn (the connection going) does not lose the
+                // papers left: they are still said on the terminal given back.
+                let (unfinished, _shown) =
                     link.finish_prints_at_quit(app, PRINTS_AT_QUIT, |app| draw(terminal, app));
-                return shown.map(|()| unfinished);
+                return Ok(unfinished);
             }
             effect => match link.perform(app, effect) {
                 Next::Nothing => {}

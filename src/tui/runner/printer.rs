@@ -301,3 +301,28 @@ impl Printer {
         app.printed(said);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Unfinished;
+    use crate::domain::Lang;
+    use crate::i18n::print::unfinished;
+    use crate::papers::PaperKind;
+
+    /// The line said on the terminal given back for a paper left at quit: an insert is
+    /// named by its kind only, never by the IIN it holds (a person's, M-12.b); a coupon
+    /// slip by its registration number.
+    #[test]
+    fn an_insert_left_at_quit_is_named_without_its_iin() {
+        let iin = "250101500017";
+        for lang in [Lang::Ru, Lang::Kk, Lang::En] {
+            let left = Unfinished::of(PaperKind::Insert, iin);
+            let said = unfinished(lang, left.kind, left.subject.as_deref());
+            assert!(!said.contains(iin), "{lang:?}: {said}");
+            assert!(!said.contains("2501015"), "{lang:?}: {said}");
+            let left = Unfinished::of(PaperKind::Coupon, "00001/2026");
+            let said = unfinished(lang, left.kind, left.subject.as_deref());
+            assert!(said.contains("00001/2026"), "{lang:?}: {said}");
+        }
+    }
+}

@@ -25,8 +25,8 @@ pub struct StoreLink {
     printer: super::printer::Printer,
     /// This session's hold on the clerk's draft (issue 11): kept while the session lives.
     draft_lock: Option<crate::store::DraftLock>,
-    /// When this session last tried to take over the draft another session held.
-    draft_tried: Option<std::time::Instant>,
+    /// This session's wait for the draft another session held (issue 11).
+    draft_wait: held::DraftWait,
 }
 
 /// What the event loop does after an effect.
@@ -59,7 +59,7 @@ impl StoreLink {
             watch: day::Watch::default(),
             printer,
             draft_lock: None,
-            draft_tried: None,
+            draft_wait: held::DraftWait::default(),
         }
     }
 
@@ -261,6 +261,8 @@ mod day_tests;
 mod dsn_desk_tests;
 #[cfg(test)]
 mod held_tests;
+#[cfg(test)]
+mod held_wait_tests;
 #[cfg(test)]
 mod known_tests;
 #[cfg(test)]

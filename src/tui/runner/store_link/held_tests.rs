@@ -13,12 +13,12 @@ use ratatui::layout::Rect;
 use tui_input::InputRequest;
 
 /// Another session of the same clerk on `desk`'s register, its draft restored as at start.
-fn second(desk: &Desk) -> (App, StoreLink) {
+pub(super) fn second(desk: &Desk) -> (App, StoreLink) {
     session_in(desk, Lang::En)
 }
 
 /// [`second`] in `lang`.
-fn session_in(desk: &Desk, lang: Lang) -> (App, StoreLink) {
+pub(super) fn session_in(desk: &Desk, lang: Lang) -> (App, StoreLink) {
     let mut link = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
     let session = Session {
         clerk: "aigul".into(),
@@ -34,7 +34,7 @@ fn session_in(desk: &Desk, lang: Lang) -> (App, StoreLink) {
     (app, link)
 }
 
-fn draft_surname(desk: &Desk) -> Option<String> {
+pub(super) fn draft_surname(desk: &Desk) -> Option<String> {
     let draft = open(&desk.location).load_draft().ok().flatten();
     draft.and_then(|d| d.surname)
 }
@@ -145,7 +145,7 @@ fn a_lock_that_cannot_be_taken_keeps_no_draft_and_says_so() {
 
 /// Quiet ticks of `session` until it takes the draft over (it tries at most once a second):
 /// `true` once it did, `false` when it had not after five seconds.
-fn taken_over(session: &mut (App, StoreLink)) -> bool {
+pub(super) fn taken_over(session: &mut (App, StoreLink)) -> bool {
     let start = std::time::Instant::now();
     while start.elapsed() < std::time::Duration::from_secs(5) {
         let (app, link) = session;
@@ -158,14 +158,14 @@ fn taken_over(session: &mut (App, StoreLink)) -> bool {
 }
 
 /// One more try of `session`, once the second since its last has passed.
-fn tried_again(session: &mut (App, StoreLink)) -> bool {
+pub(super) fn tried_again(session: &mut (App, StoreLink)) -> bool {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let (app, link) = session;
     link.take_over_draft(app)
 }
 
 /// The first session of the clerk, its surname typed and kept as the draft.
-fn first_typing(surname: &str) -> Desk {
+pub(super) fn first_typing(surname: &str) -> Desk {
     let mut desk = Desk::new();
     desk.register.restore_draft(&mut desk.app);
     desk.press(Action::ShowTab(Tab::NewFormulary));
@@ -177,7 +177,7 @@ fn first_typing(surname: &str) -> Desk {
 }
 
 /// What the second session's quiet tick does, as the runner does it.
-fn quiet_tick(session: &mut (App, StoreLink)) {
+pub(super) fn quiet_tick(session: &mut (App, StoreLink)) {
     let (app, link) = session;
     let effect = app.update(Action::Tick);
     link.perform(app, effect);
@@ -251,8 +251,8 @@ fn a_fresh_form_typed_in_is_never_replaced_by_the_draft_taken_over() {
     assert!(!app.holds_draft());
     let shown = screen(app);
     for said in [
-        "черновик свободен: зарегистрируйте или очистите эту форму",
-        "(Ctrl-X), и он откроется здесь",
+        "черновик свободен: зарегистрируйте или очистите эту",
+        "и он откроется здесь на новой форме (Ctrl-X)",
     ] {
         assert!(shown.contains(said), "{said}: {shown}");
     }
@@ -314,35 +314,4 @@ fn with_no_draft_left_a_read_copy_goes_and_what_was_typed_becomes_the_draft() {
     assert!(screen(&typing.0).contains("your draft is kept here now"));
     quiet_tick(&mut typing);
     assert_eq!(draft_surname(&desk).as_deref(), Some("Бекова"));
-}
-
-/// The held draft's question still unanswered when the first session ends: it goes, the
-/// draft on the form to edit. Another dialog open over the form (the help) puts the take
-/// over off until it is closed.
-#[test]
-fn the_held_drafts_question_goes_with_the_take_over_and_an_open_dialog_waits() {
-    let mut desk = first_typing("Ахметова");
-    let mut asked = second(&desk);
-    let mut helped = second(&desk);
-    helped.0.update(Action::Back); // r
-    helped.0.update(Action::Help);
-    assert_eq!(asked.0.context(), Context::DraftHeld);
-    desk.register = StoreLink::new(Ok(open(&desk.location)), Lang::En, Clock::default());
-
-    assert!(taken_over(&mut asked));
-    assert_eq!(
-        asked.0.context(),
-        Context::Screen(crate::tui::screens::Screen::Formulary)
-    );
-    assert_eq!(asked.0.form().value(FieldId::Surname), "Ахметова");
-    drop(asked);
-
-    assert!(
-        !helped.1.take_over_draft(&mut helped.0),
-        "not under the help"
-    );
-    assert!(!helped.0.holds_draft());
-    helped.0.update(Action::Back);
-    assert!(taken_over(&mut helped));
-    assert!(helped.0.holds_draft());
 }

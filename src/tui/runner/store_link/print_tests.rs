@@ -194,24 +194,48 @@ fn a_print_still_on_its_way_at_quit_is_finished_and_audited() {
     assert_eq!(audited(&desk, &number).len(), 1);
 }
 
-/// A named pipe at `path`: a PDF "file" whose writer (the print worker) is held in its
-/// open until something reads it, as a slow share or a stuck `lp` holds a real print.
-fn pipe(path: &std::path::Path) {
-    let made = std::process::Command::new("mkfifo")
-        .args(["-m", "600"])
-        .arg(path)
-        .status()
-        .unwrap_or_else(|e| panic!("mkfifo: {e}"));
-    assert!(made.success(), "mkfifo {}", path.display());
+/// A named pipe: a PDF "file" whose writer (the print worker) is held in its open until
+/// something reads it, as a slow share or a stuck `lp` holds a real print. The worker waits
+/// there holding the process-wide turn of `office::group::with_own_rights`, so other tests
+/// would wait too: dropped (also when an assertion fails first), the pipe is opened for
+/// reading, and read off the test's thread, which lets the worker go whenever it opens it.
+struct Pipe {
+    path: std::path::PathBuf,
+}
+
+impl Pipe {
+    fn new(path: std::path::PathBuf) -> Self {
+        let made = std::process::Command::new("mkfifo")
+            .args(["-m", "600"])
+            .arg(&path)
+            .status()
+            .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+        assert!(made.success(), "mkfifo {}", path.display());
+        Self { path }
+    }
+}
+
+impl Drop for Pipe {
+    fn drop(&mut self) {
+        // Opened for reading and writing, the pipe's open never waits (Linux), and a worker
+        // waiting in its own open, or opening it later, is let go. It is read on a thread of
+        // its own (which ends with the test process: the pipe never ends, held open here).
+        let opened = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&self.path);
+        if let Ok(mut pipe) = opened {
+            std::thread::spawn(move || std::io::copy(&mut pipe, &mut std::io::sink()));
+        }
+    }
 }
 
 /// A workstation in `lang` whose coupon slip of a registered formulary is on its way to
-/// a named pipe nobody reads yet (see [`pipe`]): the pipe's directory and path, the desk,
+/// a named pipe nobody reads yet (see [`Pipe`]): the pipe's directory, the pipe, the desk,
 /// the formulary's number.
-fn held_print(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, Desk, String) {
+fn held_print(lang: Lang) -> (tempfile::TempDir, Pipe, Desk, String) {
     let papers = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let held = papers.path().join("held.pdf");
-    pipe(&held);
+    let held = Pipe::new(papers.path().join("held.pdf"));
     let mut desk = Desk::new();
     desk.register = StoreLink::new(Ok(open(&desk.location)), lang, Clock::default());
     let session = Session {
@@ -229,7 +253,7 @@ fn held_print(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, Desk, Strin
         kind: PaperKind::Coupon,
         subject: number.clone(),
         copies: 1,
-        delivery: Delivery::Pdf(held.clone()),
+        delivery: Delivery::Pdf(held.path.clone()),
     };
     desk.register.perform(&mut desk.app, Effect::Print(request));
     assert!(desk.register.printer().busy(), "{}", desk.status());
@@ -259,12 +283,12 @@ fn quitting_while_a_print_is_under_way_says_so_and_names_the_paper_left() {
     assert_eq!(
         left,
         [format!(
-            "Coupon slip (M-56), {number}: the print did not finish and is not recorded; check it and print it again"
+            "Coupon slip (M-56), {number}: the print did not finish in time and is not recorded; the paper may still come out of the printer, so check the printer before printing it again"
         )]
     );
     assert!(audited(&desk, &number).is_empty());
     // The worker really was holding the paper: let it go, and it hands over the PDF.
-    let bytes = std::fs::read(&held).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(&held.path).unwrap_or_else(|e| panic!("{e}"));
     assert!(bytes.starts_with(b"%PDF"), "not a PDF");
 }
 
@@ -274,7 +298,7 @@ fn quitting_while_a_print_is_under_way_says_so_and_names_the_paper_left() {
 fn the_wait_at_quit_is_said_in_the_clerks_language_and_ends_with_the_print() {
     let (_papers, held, mut desk, _) = held_print(Lang::Ru);
     let reader = {
-        let held = held.clone();
+        let held = held.path.clone();
         std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(300));
             std::fs::read(held).map(|bytes| bytes.len())

@@ -69,6 +69,12 @@ impl FormTab {
             },
             Action::NextProblem if self.next_problem() => Effect::Redraw,
             Action::NextProblem => cx.say(Msg::NoProblemLeft),
+            // The numbers of the formulary just registered go with Ctrl-X: the clerk starts
+            // the next one (and a draft waiting for this form opens, issue 11).
+            Action::NewFormulary if self.is_blank() && self.banner.is_some() => {
+                self.banner = None;
+                Effect::Redraw
+            }
             Action::NewFormulary if self.is_blank() => Effect::None,
             Action::NewFormulary => cx.open(Dialog::Ask(Ask::NewFormulary)),
             Action::Save if self.report().is_accepted() => match &self.correcting {
