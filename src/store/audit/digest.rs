@@ -379,10 +379,15 @@ pub(crate) fn unhex(text: &str) -> Option<RowDigest> {
     if bytes.len() != 32 {
         return None;
     }
+    // Lowercase only, as `hex` writes them: a digest in capitals was not written by kense.
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
     let mut digest = [0u8; 16];
-    for (i, pair) in bytes.chunks(2).enumerate() {
-        let pair = std::str::from_utf8(pair).ok()?;
-        digest[i] = u8::from_str_radix(pair, 16).ok()?;
+    for (i, pair) in bytes.chunks_exact(2).enumerate() {
+        digest[i] = (nibble(pair[0])? << 4) | nibble(pair[1])?;
     }
     Some(digest)
 }
