@@ -98,6 +98,7 @@ fn a_register_before_the_folded_keys_gets_its_names_keyed_when_upgraded() {
     }
     conn.execute_batch(
         "DROP TABLE sessions;
+         DROP TABLE audit_key;
          DROP TABLE audit_pending;
          DROP TABLE audit_digest_start;
          DROP TABLE staff;

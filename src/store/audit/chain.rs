@@ -15,59 +15,81 @@ use rusqlite::{Connection, OptionalExtension, params};
 /// Fewer entries than this a range are not worth a thread of their own.
 const ENTRIES_A_RANGE: i64 = 64;
 
+/// A range of ids: those after the first (none: from the first entry there is) up to and
+/// including the second.
+pub(super) type Range = (Option<i64>, i64);
+
+/// Every id.
+pub(super) const WHOLE: Range = (None, i64::MAX);
+
 /// The whole chain in id order and every day close against it.
 pub(super) fn chain(tx: &Connection) -> rusqlite::Result<AuditReport> {
-    let mut report = links(tx, i64::MIN, i64::MAX, None)?;
+    let mut report = links(tx, WHOLE, None)?;
     if report.first_bad.is_none() {
         report.first_bad = closes(tx)?;
     }
     Ok(report)
 }
 
-/// Up to `parts` ranges of ids, `(after, upto]`, that together hold every entry, in order.
-pub(super) fn ranges(tx: &Connection, parts: usize) -> rusqlite::Result<Vec<(i64, i64)>> {
+/// Up to `parts` ranges of ids that together hold every entry, in order.
+pub(super) fn ranges(tx: &Connection, parts: usize) -> rusqlite::Result<Vec<Range>> {
     let (first, last): (Option<i64>, Option<i64>) =
         tx.query_row("SELECT MIN(id), MAX(id) FROM audit_log", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?;
     let (Some(first), Some(last)) = (first, last) else {
-        return Ok(vec![(i64::MIN, i64::MAX)]);
+        return Ok(vec![WHOLE]);
     };
+    // Saturating: ids are the file's, whatever it holds (an id at either end of i64).
     let span = last.saturating_sub(first).saturating_add(1);
     let parts = i64::try_from(parts)
         .unwrap_or(1)
         .min(span / ENTRIES_A_RANGE)
         .max(1);
     let step = span / parts;
-    let mut cuts: Vec<i64> = (1..parts).map(|k| first - 1 + k * step).collect();
-    cuts.insert(0, i64::MIN);
-    cuts.push(i64::MAX);
-    Ok(cuts.windows(2).map(|w| (w[0], w[1])).collect())
+    let cuts: Vec<i64> = (1..parts)
+        .map(|k| {
+            first
+                .saturating_add(k.saturating_mul(step))
+                .saturating_sub(1)
+        })
+        .collect();
+    let mut ranges = Vec::with_capacity(cuts.len() + 1);
+    let mut after = None;
+    for cut in cuts {
+        ranges.push((after, cut));
+        after = Some(cut);
+    }
+    ranges.push((after, i64::MAX));
+    Ok(ranges)
 }
 
-/// The entries with `after < id <= upto`, in id order, the first linked to the entry
-/// before them (or to [`GENESIS`]): each entry's link and hash. `entries`: those that
-/// checked out before the first bad one; `head`: the last good hash. Each good seal of
-/// rows met is given to `seals`, if any.
+/// The entries in `range`, in id order, the first linked to the entry before them (or to
+/// [`GENESIS`]): each entry's link and hash. `entries`: those that checked out before the
+/// first bad one; `head`: the last good hash. Each good seal of rows met is given to
+/// `seals`, if any.
 pub(super) fn links(
     tx: &Connection,
-    after: i64,
-    upto: i64,
+    (after, upto): Range,
     mut seals: Option<&mut SealReader<'_>>,
 ) -> rusqlite::Result<AuditReport> {
-    let mut expected: String = tx
-        .query_row(
-            "SELECT hash FROM audit_log WHERE id <= ?1 ORDER BY id DESC LIMIT 1",
-            [after],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_else(|| GENESIS.to_string());
-    let mut statement = tx.prepare(
+    let mut expected: String = match after {
+        None => None,
+        Some(after) => tx
+            .query_row(
+                "SELECT hash FROM audit_log WHERE id <= ?1 ORDER BY id DESC LIMIT 1",
+                [after],
+                |r| r.get(0),
+            )
+            .optional()?,
+    }
+    .unwrap_or_else(|| GENESIS.to_string());
+    let mut statement = tx.prepare(&format!(
         "SELECT id, at, clerk, action, subject, details_json, prev_hash, hash
-         FROM audit_log WHERE id > ?1 AND id <= ?2 ORDER BY id",
-    )?;
-    let mut rows = statement.query(params![after, upto])?;
+         FROM audit_log WHERE {} ORDER BY id",
+        within(after)
+    ))?;
+    let mut rows = statement.query(params![after.unwrap_or(0), upto])?;
     let mut entries = 0u64;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
@@ -163,20 +185,30 @@ pub(in crate::store) fn verify_since(
     tx: &Connection,
     checked: &AuditReport,
 ) -> rusqlite::Result<Option<BadEntry>> {
-    let after: Option<i64> = if checked.head == GENESIS {
-        Some(i64::MIN)
+    let after: Option<Range> = if checked.head == GENESIS {
+        Some(WHOLE)
     } else {
         // Ids count up from 1, so the head's is at least the number of entries checked.
         let from = i64::try_from(checked.entries).unwrap_or(i64::MAX);
         tx.query_row(
             "SELECT id FROM audit_log WHERE id >= ?1 AND hash = ?2 ORDER BY id LIMIT 1",
             params![from, checked.head],
-            |r| r.get(0),
+            |r| r.get(0).map(|id| (Some(id), i64::MAX)),
         )
         .optional()?
     };
     match after {
-        Some(after) => Ok(links(tx, after, i64::MAX, None)?.first_bad),
+        Some(range) => Ok(links(tx, range, None)?.first_bad),
         None => Ok(verify(tx)?.first_bad),
+    }
+}
+
+/// The SQL condition on `id` of a range whose lower end is `after`, with `?1` the lower
+/// end (unused without one) and `?2` the upper: two conditions on the rowid, which SQLite
+/// seeks to rather than scans.
+pub(super) fn within(after: Option<i64>) -> &'static str {
+    match after {
+        Some(_) => "id > ?1 AND id <= ?2",
+        None => "?1 = ?1 AND id <= ?2",
     }
 }

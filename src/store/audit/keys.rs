@@ -211,6 +211,13 @@ mod tests {
             .to_version(&mut conn, 13)
             .expect("13");
         assert!(!Keys::read(&conn).expect("keys").is_missing(), "before 14");
+        // The version that makes the key is the one the check expects it from.
+        assert_eq!(
+            crate::store::schema::MIGRATIONS
+                .to_version(&mut conn, usize::try_from(KEYED_SINCE).expect("version"))
+                .map(|()| Keys::read(&conn).map(|k| k.is_keyed())),
+            Ok(Ok(true))
+        );
         crate::store::schema::MIGRATIONS
             .to_latest(&mut conn)
             .expect("migrate");

@@ -12,8 +12,9 @@
 //! begin, so no commit, by kense or by the `sqlite3` shell, falls between them; then the
 //! gate lets go, after milliseconds. A thread whose chain head is not the caller's (it
 //! cannot be, short of a write around SQLite's locks) stays out. Without the gate (a file
-//! this account may only read, or a writer holding the lock past the busy timeout) or
-//! without another connection (an in-memory register) the caller does every task itself.
+//! this account may only read, so that SQLite opens the gate read-only and it would lock
+//! nothing, or a writer holding the lock past the gate's second) or without another
+//! connection (an in-memory register) the caller does every task itself.
 
 use super::chain;
 use super::digest::{FACTS, fact};
@@ -21,7 +22,7 @@ use super::keys::Keys;
 use super::rows::{self, Found, Seals};
 use super::tables::CHECKS;
 use super::{AuditReport, BadEntry, head};
-use rusqlite::Connection;
+use rusqlite::{Connection, MAIN_DB};
 use std::sync::{Mutex, PoisonError};
 
 /// One piece of the work.
@@ -75,19 +76,24 @@ pub(in crate::store) fn verify_parallel(
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4));
     // Every snapshot begins while the gate holds the write lock: nothing is written
     // between them, by kense or by anyone else through SQLite.
-    let gate = (open.writer)().and_then(|gate| {
-        gate.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(gate)
-    });
+    // A connection SQLite opened read-only (an account that may only read the file)
+    // takes no lock at BEGIN IMMEDIATE: no gate then.
+    let gate = (open.writer)()
+        .and_then(|gate| {
+            gate.execute_batch("BEGIN IMMEDIATE")?;
+            Ok(gate)
+        })
+        .ok()
+        .filter(|gate| matches!(gate.is_readonly(MAIN_DB), Ok(false)));
     // The caller's snapshot begins with this read.
     let snapshot = head(main)?;
     let helpers: Vec<Connection> = match &gate {
-        Ok(_) => (1..threads)
+        Some(_) => (1..threads)
             .filter_map(|_| joined(open.reader, &snapshot))
             .collect(),
-        Err(_) => Vec::new(),
+        None => Vec::new(),
     };
-    if let Ok(gate) = gate {
+    if let Some(gate) = gate {
         gate.execute_batch("ROLLBACK")?;
     }
     let keys = Keys::read(main)?;
@@ -119,6 +125,15 @@ pub(in crate::store) fn verify_parallel(
             true => file_check(main)?,
             false => Vec::new(),
         };
+        // A damaged file is said as such, before a walk that would fail on it.
+        if quick_check && verdict != ["ok"] {
+            let report = AuditReport {
+                entries: 0,
+                head: super::GENESIS.to_string(),
+                first_bad: None,
+            };
+            return Ok((verdict, report));
+        }
         return Ok((verdict, super::verify(main)?));
     }
     let mut report = whole_chain(&mut results)?;
@@ -197,7 +212,7 @@ pub(super) fn joined(
 fn work(
     conn: &Connection,
     keys: &Keys,
-    ranges: &[(i64, i64)],
+    ranges: &[chain::Range],
     queue: &Mutex<Vec<Task>>,
     results: &Mutex<Results>,
 ) {
@@ -228,15 +243,14 @@ fn work(
 fn run(
     conn: &Connection,
     keys: &Keys,
-    ranges: &[(i64, i64)],
+    ranges: &[chain::Range],
     task: Task,
 ) -> rusqlite::Result<Done> {
     Ok(match task {
         Task::QuickCheck => Done::QuickCheck(file_check(conn)?),
         Task::Range(index) => {
-            let (after, upto) = ranges[index];
             let mut seals = rows::SealReader::new(conn, keys)?;
-            let report = chain::links(conn, after, upto, Some(&mut seals))?;
+            let report = chain::links(conn, ranges[index], Some(&mut seals))?;
             Done::Range(index, report, seals.finish())
         }
         Task::Closes => Done::Closes(chain::closes(conn)?),

@@ -52,7 +52,7 @@ pub(super) fn first_disagreement(conn: &Connection) -> rusqlite::Result<Option<B
     if let Some(bad) = key_missing(&keys) {
         return Ok(Some(bad));
     }
-    let seals = match read_seals(conn, &keys, (i64::MIN, i64::MAX))? {
+    let seals = match read_seals(conn, &keys, super::chain::WHOLE)? {
         Ok(seals) => seals,
         Err(bad) => return Ok(Some(bad)),
     };
@@ -241,19 +241,19 @@ struct Sealed<'a> {
 /// A string of a seal, borrowed where it can be.
 type Text<'a> = Cow<'a, str>;
 
-/// The records of every seal with `after < id <= upto`, in chain order; or the first seal
-/// there that cannot be read or whose start is not the register's.
+/// The records of every seal in `range`, in chain order; or the first seal there that
+/// cannot be read or whose start is not the register's.
 pub(super) fn read_seals(
     conn: &Connection,
     keys: &Keys,
-    (after, upto): (i64, i64),
+    (after, upto): super::chain::Range,
 ) -> rusqlite::Result<Result<Seals, BadEntry>> {
     let mut reader = SealReader::new(conn, keys)?;
-    let mut statement = conn.prepare(
-        "SELECT id, details_json FROM audit_log
-         WHERE action = ?1 AND id > ?2 AND id <= ?3 ORDER BY id",
-    )?;
-    let mut seals = statement.query(rusqlite::params![ROWS_WRITTEN, after, upto])?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT id, details_json FROM audit_log WHERE {} AND action = ?3 ORDER BY id",
+        super::chain::within(after)
+    ))?;
+    let mut seals = statement.query(rusqlite::params![after.unwrap_or(0), upto, ROWS_WRITTEN])?;
     while let Some(row) = seals.next()? {
         let id: i64 = row.get(0)?;
         match row.get_ref(1)?.as_str() {

@@ -179,6 +179,94 @@ fn a_register_key_replaced_outside_kense_is_found() {
 }
 
 #[test]
+fn a_gate_that_could_lock_nothing_keeps_the_threads_out() {
+    // An account that may only read the file: SQLite opens the gate read-only, and its
+    // BEGIN IMMEDIATE would hold no lock. Then no other connection is even opened.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = register(&dir);
+    let conn = Connection::open(&path).expect("open");
+    conn.execute_batch("BEGIN").expect("begin");
+    let opened = std::sync::atomic::AtomicUsize::new(0);
+    let counted = || {
+        opened.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        reader(&path)
+    };
+    let writer = || reader(&path);
+    let open = Openers {
+        reader: &counted,
+        writer: &writer,
+    };
+    let (_, report) = verify_parallel(&conn, &open, true).expect("parallel");
+    assert!(report.is_intact(), "{report:?}");
+    assert_eq!(opened.into_inner(), 0);
+}
+
+/// A register of `writes` IINs generated, each its own write (two entries each).
+fn written(dir: &tempfile::TempDir, writes: usize) -> PathBuf {
+    let path = dir.path().join("written.sqlite");
+    let mut store = Store::open(&Location::create_if_missing(&path), clerk()).expect("open");
+    let birth = chrono::NaiveDate::from_ymd_opt(1990, 5, 17).expect("date");
+    for i in 0..writes {
+        let sex = if i % 2 == 0 { Sex::Male } else { Sex::Female };
+        store.generate_iin(birth, sex).expect("iin");
+    }
+    path
+}
+
+#[test]
+fn the_chain_in_ranges_is_the_chain_whole() {
+    let dir = tempfile::tempdir().expect("dir");
+    // 601 entries (the first head's staff row and 300 writes): four ranges on two threads.
+    let path = written(&dir, 300);
+    let conn = Connection::open(&path).expect("open");
+    assert!(super::chain::ranges(&conn, 4).expect("ranges").len() > 1);
+    drop(conn);
+    let (sequential, parallel) = both(&path);
+    assert_eq!(sequential, parallel);
+    assert!(parallel.is_intact(), "{parallel:?}");
+    // A change at each end of a range, and an entry cut out at one.
+    let edits = [
+        "UPDATE audit_log SET at = 'x' WHERE id = 150",
+        "UPDATE audit_log SET at = 'x' WHERE id = 151",
+        "DELETE FROM audit_log WHERE id = 300",
+        "UPDATE audit_log SET details_json = '{}' WHERE id =
+            (SELECT MIN(id) FROM audit_log WHERE id >= 451 AND action = 'rows_written')",
+    ];
+    for (i, edit) in edits.iter().enumerate() {
+        let copy = dir.path().join(format!("range{i}.sqlite"));
+        std::fs::copy(&path, &copy).expect("copy");
+        Connection::open(&copy)
+            .and_then(|c| {
+                c.execute_batch(&format!(
+                    "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; {edit}"
+                ))
+            })
+            .expect(edit);
+        let (sequential, parallel) = both(&copy);
+        assert!(!parallel.is_intact(), "{edit}");
+        assert_eq!(sequential, parallel, "{edit}");
+    }
+}
+
+#[test]
+fn an_entry_at_the_lowest_id_is_checked_like_any_other() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = written(&dir, 100);
+    Connection::open(&path)
+        .and_then(|c| {
+            c.execute(
+                "INSERT INTO audit_log VALUES (-9223372036854775808, 't', 'x', 'iin_generated',
+                     's', '{}', 'junk', ?1)",
+                [GENESIS],
+            )
+        })
+        .expect("insert");
+    let (sequential, parallel) = both(&path);
+    assert_eq!(sequential, parallel);
+    assert_eq!(parallel.first_bad.map(|b| b.id), Some(i64::MIN));
+}
+
+#[test]
 fn a_close_checks_what_came_since_its_snapshot() {
     let dir = tempfile::tempdir().expect("dir");
     let path = register(&dir);
