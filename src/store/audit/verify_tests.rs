@@ -72,16 +72,22 @@ fn the_threads_find_what_one_connection_finds() {
         "UPDATE formularies SET surname = 'ZZ' WHERE id = (SELECT MAX(id) FROM formularies);
          UPDATE persons SET given_name = 'ZZ' WHERE rowid = 3",
     ];
-    for (i, change) in changes.iter().enumerate() {
-        let copy = dir.path().join(format!("copy{i}.sqlite"));
-        std::fs::copy(&path, &copy).expect("copy");
-        Connection::open(&copy)
-            .and_then(|c| c.execute_batch(change))
-            .expect(change);
-        let (sequential, parallel) = both(&copy);
-        assert!(!parallel.is_intact(), "{change}");
-        assert_eq!(sequential, parallel, "{change}");
+    for change in changes {
+        found_alike(&dir, &path, change);
     }
+}
+
+/// `change` made on a copy of `path`: found, and alike by the threads and by one
+/// connection.
+fn found_alike(dir: &tempfile::TempDir, path: &Path, change: &str) {
+    let copy = dir.path().join("copy.sqlite");
+    std::fs::copy(path, &copy).expect("copy");
+    Connection::open(&copy)
+        .and_then(|c| c.execute_batch(change))
+        .expect(change);
+    let (sequential, parallel) = both(&copy);
+    assert!(!parallel.is_intact(), "{change}");
+    assert_eq!(sequential, parallel, "{change}");
 }
 
 #[test]
@@ -232,19 +238,10 @@ fn the_chain_in_ranges_is_the_chain_whole() {
         "UPDATE audit_log SET details_json = '{}' WHERE id =
             (SELECT MIN(id) FROM audit_log WHERE id >= 451 AND action = 'rows_written')",
     ];
-    for (i, edit) in edits.iter().enumerate() {
-        let copy = dir.path().join(format!("range{i}.sqlite"));
-        std::fs::copy(&path, &copy).expect("copy");
-        Connection::open(&copy)
-            .and_then(|c| {
-                c.execute_batch(&format!(
-                    "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; {edit}"
-                ))
-            })
-            .expect(edit);
-        let (sequential, parallel) = both(&copy);
-        assert!(!parallel.is_intact(), "{edit}");
-        assert_eq!(sequential, parallel, "{edit}");
+    for edit in edits {
+        let change =
+            format!("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; {edit}");
+        found_alike(&dir, &path, &change);
     }
 }
 
